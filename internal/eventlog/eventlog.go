@@ -1,0 +1,215 @@
+// Package eventlog reads event logs: JSON Lines or one JSON array of
+// records, each a bare call array, a recorded browser call or a server
+// event (see docs/event-log.md). Every record becomes a model.Call whose
+// nodes keep their line, column and JSON Pointer within the record.
+package eventlog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/jsonpos"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// ParseErrorRule is the rule id of a record that cannot be read.
+const ParseErrorRule = "log-parse-error"
+
+// Parse reads one event log. A record that is not valid JSON, or not a call
+// or event, becomes a log-parse-error finding at its line; the rest is kept.
+// The returned file indexes the log for code frames.
+func Parse(name string, data []byte) (*model.Document, *source.File) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	f := source.New(name, data)
+	doc := &model.Document{Path: name, Kind: model.EventLog}
+	r := &reader{f: f, doc: doc}
+	if r.isArrayOfRecords() {
+		r.readArray()
+	} else {
+		r.readLines()
+	}
+	return doc, f
+}
+
+type reader struct {
+	f   *source.File
+	doc *model.Document
+}
+
+// isArrayOfRecords tells one JSON array of records from JSON Lines: the
+// file's first value starts with "[" followed by "[" or "{", and the first
+// line alone is not a complete record.
+func (r *reader) isArrayOfRecords() bool {
+	text := r.f.Text
+	i := skipSpace(text, 0)
+	if i >= len(text) || text[i] != '[' {
+		return false
+	}
+	j := skipSpace(text, i+1)
+	if j >= len(text) || (text[j] != '[' && text[j] != '{' && text[j] != ']') {
+		return false
+	}
+	end := bytes.IndexAny(text[i:], "\r\n")
+	if end < 0 {
+		// One line: an array of arrays or objects is a list of records.
+		return true
+	}
+	_, err := jsonpos.Parse(r.f, i, i+end)
+	return err != nil
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func (r *reader) readLines() {
+	text := r.f.Text
+	for line := 1; line <= r.f.LineCount(); line++ {
+		start := r.f.Offset(model.Pos{Line: line, Col: 1})
+		end := start + len(r.f.Line(line))
+		if start < 0 || len(bytes.TrimSpace(text[start:end])) == 0 {
+			continue
+		}
+		v, err := jsonpos.Parse(r.f, start, end)
+		if err != nil {
+			r.syntaxError(err, start)
+			continue
+		}
+		r.record(v)
+	}
+}
+
+func (r *reader) readArray() {
+	all, err := jsonpos.Parse(r.f, 0, len(r.f.Text))
+	if err != nil {
+		r.syntaxError(err, 0)
+		return
+	}
+	// Parse each element again on its own, so pointers start at the record.
+	for _, el := range all.Items {
+		start := r.f.Offset(el.Span.Start)
+		end := r.f.Offset(el.Span.End)
+		v, err := jsonpos.Parse(r.f, start, end)
+		if err != nil {
+			r.syntaxError(err, start)
+			continue
+		}
+		r.record(v)
+	}
+}
+
+func (r *reader) syntaxError(err error, fallback int) {
+	off := fallback
+	var se *jsonpos.SyntaxError
+	if errors.As(err, &se) {
+		off = se.Offset
+	}
+	r.fail(r.f.Span(off, off), "record is not valid JSON: "+err.Error(),
+		"each line must hold one JSON value: a call array, a browser record or a server event")
+}
+
+func (r *reader) fail(span model.Span, msg, hint string) {
+	r.doc.Findings = append(r.doc.Findings, model.Finding{
+		Rule: ParseErrorRule, Severity: model.Error, Message: msg, Hint: hint, Span: span,
+	})
+}
+
+// record turns one parsed record into a call.
+func (r *reader) record(v *model.Value) {
+	switch v.Kind {
+	case model.Array:
+		if len(v.Items) == 0 {
+			r.fail(v.Span, "empty call array", `a call array starts with its command, as in ["measure", "order_created", {…}]`)
+			return
+		}
+		r.doc.Calls = append(r.doc.Calls, &model.Call{Args: v.Items, Span: v.Span})
+	case model.Object:
+		src := v.Get("source")
+		if side, _ := src.StringValue(); side == "server" {
+			r.serverEvent(v)
+			return
+		}
+		if src != nil && !isString(src, "browser") {
+			r.fail(src.Span, fmt.Sprintf("unknown record source %s", describe(src)), `"source" is "browser" or "server"`)
+			return
+		}
+		args := v.Get("args")
+		if !args.Is(model.Array) || len(args.Items) == 0 {
+			span := v.Span
+			if args != nil {
+				span = args.Span
+			}
+			r.fail(span, "browser record without a non-empty \"args\" array",
+				`a browser record is {"args": ["measure", …], "url": "…", "ts": "…", "source": "browser"}`)
+			return
+		}
+		call := &model.Call{Args: args.Items, Span: v.Span}
+		call.URL, _ = v.Get("url").StringValue()
+		call.Time, _ = v.Get("ts").StringValue()
+		r.doc.Calls = append(r.doc.Calls, call)
+	default:
+		r.fail(v.Span, fmt.Sprintf("record is %s, not a call or an event", describe(v)),
+			"a record is a call array, a browser record object or a server event object")
+	}
+}
+
+// serverEvent expresses a server event as the measure call it corresponds
+// to, so the same rules read both sides; synthesized nodes point at the
+// record's own fields.
+func (r *reader) serverEvent(v *model.Value) {
+	name := v.Get("event_name")
+	if name == nil {
+		r.fail(v.Span, `server event without "event_name"`, `a server event is {"source": "server", "pixel_id": "…", "event_name": "…", "event_id": "…", "data": {…}}`)
+		return
+	}
+	cmd := &model.Value{Kind: model.String, Str: "measure", Span: v.Field("source").KeySpan}
+	data := v.Get("data")
+	if data == nil {
+		// What the server sent as data is unknown: nothing to check, nothing to guess.
+		data = &model.Value{Kind: model.Object, Open: true, Span: name.Span}
+	}
+	opts := &model.Value{Kind: model.Object, Span: v.Span}
+	for _, key := range []string{"event_id", "custom_event_name"} {
+		if f := v.Field(key); f != nil {
+			opts.Fields = append(opts.Fields, f)
+		}
+	}
+	call := &model.Call{Args: []*model.Value{cmd, name, data, opts}, Span: v.Span, Side: model.Server}
+	call.PixelID, _ = v.Get("pixel_id").StringValue()
+	call.URL, _ = v.Get("url").StringValue()
+	call.Time, _ = v.Get("ts").StringValue()
+	r.doc.Calls = append(r.doc.Calls, call)
+}
+
+func isString(v *model.Value, s string) bool {
+	got, ok := v.StringValue()
+	return ok && got == s
+}
+
+func describe(v *model.Value) string {
+	switch v.Kind {
+	case model.String:
+		return fmt.Sprintf("the string %q", pii.Redact(truncate(v.Str, 40)))
+	case model.Number:
+		if math.IsNaN(v.Num) {
+			return "NaN"
+		}
+		return "the number " + v.Raw
+	}
+	return "a " + v.Kind.String()
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

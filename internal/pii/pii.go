@@ -1,0 +1,154 @@
+// Package pii finds raw personal data (e-mail addresses and phone numbers)
+// in strings and redacts it. The pii-raw rule detects with it, and every
+// reporter redacts with it, so no output format can leak what the linter
+// exists to keep out of ad pixels.
+package pii
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	// email is deliberately practical rather than RFC 5322-complete: a local
+	// part, an @, and a dotted domain with a letter-only top level.
+	email = regexp.MustCompile(`[A-Za-z0-9._%+\-']+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}`)
+	// phone needs the shape of a phone number, not just many digits: an
+	// international "+" prefix, or digit groups split by separators the way
+	// people write numbers. Plain digit runs (order ids, timestamps) do not match.
+	phone = regexp.MustCompile(`(?:\+\d[\d\s.\-()]{5,22}\d|\(\d{2,4}\)[\s.\-]?\d{3,4}[\s.\-]\d{3,4}|\b\d{3}[.\-\s]\d{3}[.\-\s]\d{4}\b)`)
+)
+
+// Kind of personal data.
+type Kind string
+
+const (
+	Email Kind = "e-mail address"
+	Phone Kind = "phone number"
+)
+
+// Match is one piece of personal data in a string, as byte offsets.
+type Match struct {
+	Kind       Kind
+	Start, End int
+}
+
+// Find returns the e-mail addresses and phone numbers in s, in order.
+func Find(s string) []Match {
+	if !strings.ContainsAny(s, "@+0123456789") {
+		return nil
+	}
+	var out []Match
+	emails := email.FindAllStringIndex(s, -1)
+	for _, m := range emails {
+		out = append(out, Match{Email, m[0], m[1]})
+	}
+	for _, m := range phone.FindAllStringIndex(s, -1) {
+		if digits(s[m[0]:m[1]]) < 7 || digits(s[m[0]:m[1]]) > 15 || overlaps(m, emails) || looksLikeDate(s[m[0]:m[1]]) {
+			continue
+		}
+		out = append(out, Match{Phone, m[0], m[1]})
+	}
+	sortMatches(out)
+	return out
+}
+
+// IsPhone reports whether s as a whole is written like a phone number; the
+// rule uses it for fields whose name says "phone", where bare digits count.
+func IsPhone(s string) bool {
+	s = strings.TrimSpace(s)
+	n := digits(s)
+	if n < 7 || n > 15 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789+-.() ", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Redact replaces every e-mail address and phone number in s by a redacted
+// form that keeps enough shape to recognise the mistake: j***@s***.org,
+// +1 ***-***-**67.
+func Redact(s string) string {
+	ms := Find(s)
+	if len(ms) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(s[last:m.Start])
+		if m.Kind == Email {
+			b.WriteString(redactEmail(s[m.Start:m.End]))
+		} else {
+			b.WriteString(redactPhone(s[m.Start:m.End]))
+		}
+		last = m.End
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func redactEmail(e string) string {
+	at := strings.LastIndexByte(e, '@')
+	local, domain := e[:at], e[at+1:]
+	dot := strings.LastIndexByte(domain, '.')
+	return firstRune(local) + "***@" + firstRune(domain[:dot]) + "***" + domain[dot:]
+}
+
+// redactPhone masks every digit but the last two, keeping separators.
+func redactPhone(p string) string {
+	keep := 2
+	b := []byte(p)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] >= '0' && b[i] <= '9' {
+			if keep > 0 {
+				keep--
+				continue
+			}
+			b[i] = '*'
+		}
+	}
+	return string(b)
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}
+
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+var date = regexp.MustCompile(`^\d{4}[.\-/]\d{2}[.\-/]\d{2}`)
+
+func looksLikeDate(s string) bool { return date.MatchString(s) }
+
+func overlaps(m []int, others [][]int) bool {
+	for _, o := range others {
+		if m[0] < o[1] && o[0] < m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMatches(ms []Match) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}

@@ -1,0 +1,88 @@
+// Package source maps byte offsets in a decoded file to 1-based line and
+// character positions, and gives back source lines for code frames.
+package source
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// File is the UTF-8 text of one input with an index of its line starts.
+type File struct {
+	Name  string
+	Text  []byte
+	lines []int // byte offset of the start of each line
+}
+
+// New indexes text. Lines end at \n, \r\n or a lone \r, as browsers read them.
+func New(name string, text []byte) *File {
+	f := &File{Name: name, Text: text, lines: []int{0}}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			f.lines = append(f.lines, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			f.lines = append(f.lines, i+1)
+		}
+	}
+	return f
+}
+
+// LineCount is the number of lines (a file ending in a newline has an empty
+// last line).
+func (f *File) LineCount() int { return len(f.lines) }
+
+// Pos converts a byte offset to a position. Offsets past the end clamp to it.
+func (f *File) Pos(off int) model.Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(f.Text) {
+		off = len(f.Text)
+	}
+	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
+	col := utf8.RuneCount(f.Text[f.lines[line]:off]) + 1
+	return model.Pos{Line: line + 1, Col: col}
+}
+
+// Span converts a byte range to a span in this file.
+func (f *File) Span(start, end int) model.Span {
+	return model.Span{File: f.Name, Start: f.Pos(start), End: f.Pos(end)}
+}
+
+// Offset converts a position back to a byte offset (-1 when out of range).
+func (f *File) Offset(p model.Pos) int {
+	if p.Line < 1 || p.Line > len(f.lines) {
+		return -1
+	}
+	off := f.lines[p.Line-1]
+	for col := 1; col < p.Col; col++ {
+		if off >= len(f.Text) || f.Text[off] == '\n' || f.Text[off] == '\r' {
+			return -1
+		}
+		_, size := utf8.DecodeRune(f.Text[off:])
+		off += size
+	}
+	return off
+}
+
+// Line returns line n (1-based) without its line ending, or "" when out of range.
+func (f *File) Line(n int) string {
+	if n < 1 || n > len(f.lines) {
+		return ""
+	}
+	start := f.lines[n-1]
+	end := len(f.Text)
+	if n < len(f.lines) {
+		end = f.lines[n]
+	}
+	for end > start && (f.Text[end-1] == '\n' || f.Text[end-1] == '\r') {
+		end--
+	}
+	return string(f.Text[start:end])
+}

@@ -1,0 +1,88 @@
+package model
+
+// Side says where a call or event was sent from.
+type Side uint8
+
+const (
+	// Browser is a call of the JavaScript pixel: found in a page or script,
+	// recorded in a browser, or logged as a bare call array.
+	Browser Side = iota
+	// Server is an event sent by the site's server through the Conversions API.
+	Server
+)
+
+func (s Side) String() string {
+	if s == Server {
+		return "server"
+	}
+	return "browser"
+}
+
+// Call is one oaiq(...) call, or one server-side event expressed as the
+// measure call it corresponds to.
+type Call struct {
+	// Args are the call's arguments; Args[0] is the command.
+	Args []*Value
+	// Span covers the whole call expression (or log record).
+	Span Span
+	Side Side
+	// PixelID is the pixel a server event was sent for ("" for browser calls:
+	// those take theirs from init).
+	PixelID string
+	// URL is the page the call was found on or recorded at, if known.
+	URL string
+	// Time is the record's timestamp (RFC 3339), if any.
+	Time string
+}
+
+// Command returns the first argument when it is a known string, else "".
+func (c *Call) Command() string {
+	if len(c.Args) == 0 {
+		return ""
+	}
+	s, _ := c.Args[0].StringValue()
+	return s
+}
+
+// Arg returns argument i, or nil when the call has fewer arguments.
+func (c *Call) Arg(i int) *Value {
+	if i < len(c.Args) {
+		return c.Args[i]
+	}
+	return nil
+}
+
+// DocKind says what a document is, which decides the rules that apply.
+type DocKind uint8
+
+const (
+	// EventLog is a JSON event log: every value is static.
+	EventLog DocKind = iota
+	// Page is a whole HTML document: head and body are visible, so page rules
+	// (snippet placement, CSP, missing loader) apply.
+	Page
+	// Fragment is HTML without document structure (a tag-manager custom HTML
+	// tag, a partial template): call rules only.
+	Fragment
+	// Script is a JavaScript or TypeScript source file: call rules only.
+	Script
+)
+
+func (k DocKind) String() string {
+	return [...]string{"log", "page", "fragment", "script"}[k]
+}
+
+// Document is one page, file or log: its calls in source order and what is
+// known about it.
+type Document struct {
+	// Path is the file path or URL as shown in findings.
+	Path string
+	Kind DocKind
+	// Calls in document order (for pages: the order they would run in).
+	Calls []*Call
+	// Page holds page facts for Page and Fragment documents; nil otherwise.
+	Page *PageFacts
+	// Findings the source itself produced while reading the document
+	// (unreadable records, script syntax errors, dynamic values).
+	Findings []Finding
+}

@@ -1,0 +1,95 @@
+package model
+
+// PageFacts is what is known about an HTML page beyond its calls.
+type PageFacts struct {
+	// URL of the page when it was fetched, else "".
+	URL string
+	// HasHead is true when the document has an explicit <head> or <html>
+	// structure, so "in head" and "missing" verdicts can be made.
+	HasHead bool
+	// Loaders are the places the pixel SDK is (or seems to be) loaded.
+	Loaders []LoaderSighting
+	// Policies are the Content-Security-Policies that apply to the page.
+	Policies []CSPPolicy
+	// TagManagers loaded by the page; the pixel may be injected by them.
+	TagManagers []TagManager
+	// Unresolved lists external scripts that could not be read, so whatever
+	// they do is unseen.
+	Unresolved []ExternalScript
+	// ServerRequests are requests from page code straight to the pixel's
+	// server endpoints (fetch, sendBeacon, XMLHttpRequest, images).
+	ServerRequests []ServerRequest
+}
+
+// LoaderKind tells how the SDK is loaded.
+type LoaderKind uint8
+
+const (
+	// LoaderStub is the documented inline snippet (queue stub that injects
+	// an async script), in any formatting or minification.
+	LoaderStub LoaderKind = iota
+	// LoaderScriptTag is a plain <script src=".../oaiq.min.js">.
+	LoaderScriptTag
+)
+
+// LoaderSighting is one place the SDK is loaded.
+type LoaderSighting struct {
+	Kind LoaderKind
+	// Span of the <script> element (or of the loader expression in a script).
+	Span Span
+	// Src is the SDK URL it loads, "" when not statically known; SrcSpan is
+	// where that URL is written.
+	Src     string
+	SrcSpan Span
+	// SrcDynamic is true when the URL is computed.
+	SrcDynamic bool
+	// InHead is true when the element is inside <head>.
+	InHead bool
+	// Preceding counts the external scripts and stylesheets that come before
+	// the loader in <head> (meta, title and base are fine before it).
+	Preceding int
+	// Stub properties (LoaderStub only): what the snippet guarantees.
+	HasQueue bool // defines a queue function that keeps early calls
+	HasGuard bool // returns when window.oaiq already exists
+	Async    bool // the injected or tagged script is async (or defer for tags)
+	// Nonce is the <script> element's nonce attribute ("" when absent).
+	Nonce string
+	// Inline is the text of the inline <script> holding the stub, for CSP
+	// hash sources; empty for script tags.
+	Inline string
+	// Late marks a loader that a framework runs after the page is interactive
+	// (Next.js <Script strategy="afterInteractive">); Reason says why.
+	Late       bool
+	LateReason string
+}
+
+// CSPPolicy is one Content-Security-Policy that applies to a page.
+type CSPPolicy struct {
+	// Origin is "meta" or "header".
+	Origin string
+	// Text is the policy as written.
+	Text string
+	Span Span
+	// ReportOnly policies do not block anything.
+	ReportOnly bool
+}
+
+// TagManager is a tag manager the page loads.
+type TagManager struct {
+	Name string
+	Span Span
+}
+
+// ExternalScript is a <script src> whose content was not read.
+type ExternalScript struct {
+	Src    string
+	Span   Span
+	Reason string
+}
+
+// ServerRequest is page code sending to the pixel's server endpoint directly.
+type ServerRequest struct {
+	URL  string
+	API  string // "fetch", "sendBeacon", "XMLHttpRequest", …
+	Span Span
+}

@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// Options adjust a run: per-rule severity overrides and rules turned off.
+type Options struct {
+	// Severity overrides a rule's severity by id.
+	Severity map[string]model.Severity
+	// Off lists rules whose findings are dropped.
+	Off map[string]bool
+}
+
+// Check runs every rule over doc and returns the document's findings,
+// including those its source reported, sorted by position.
+func Check(doc *model.Document, opts Options) []model.Finding {
+	out := append([]model.Finding(nil), doc.Findings...)
+	checkSchemas(doc, &out)
+	for _, r := range All() {
+		if r.Check == nil || opts.Off[r.ID] {
+			continue
+		}
+		r.Check(&Pass{Doc: doc, rule: r, out: &out})
+	}
+	kept := out[:0]
+	for _, f := range out {
+		if opts.Off[f.Rule] {
+			continue
+		}
+		if sev, ok := opts.Severity[f.Rule]; ok {
+			f.Severity = sev
+		}
+		kept = append(kept, f)
+	}
+	SortFindings(kept)
+	return dedupe(kept)
+}
+
+// SortFindings orders findings by file, position, rule and message, so
+// output is the same from run to run whatever order rules ran in.
+func SortFindings(fs []model.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Span.File != b.Span.File {
+			return a.Span.File < b.Span.File
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start.Before(b.Span.Start)
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End.Before(b.Span.End)
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// dedupe drops exact repeats of a finding (same rule, place and message),
+// which arise when one node is reached through two paths.
+func dedupe(fs []model.Finding) []model.Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f == fs[i-1] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,80 @@
+// Package rules holds every check oaiq-lint makes, as declared values in one
+// registry, and the engine that runs them over a document.
+//
+// A rule never knows where a call came from or how a finding will be
+// printed: it reads a model.Document and reports findings at model spans.
+package rules
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// Rule is one check. ID, Severity and the JSON output that carries them are
+// contracts other tools rely on: add rules, never rename them.
+type Rule struct {
+	ID       string
+	Severity model.Severity
+	// Title is one line: what the rule finds.
+	Title string
+	// Doc is Markdown: why it matters, then a bad and a good example.
+	Doc string
+	// Spec quotes the sentence of the pixel's documentation (or of the facts
+	// beyond it) that the rule enforces.
+	Spec string
+	// Check inspects a document. It is nil for rules whose findings come from
+	// JSON Schema validation (see schemacheck.go), which maps validator errors
+	// to these ids.
+	Check func(p *Pass)
+}
+
+var registry = map[string]*Rule{}
+
+// register adds rules at package initialisation; a duplicate id is a
+// programming error caught by every test run.
+func register(rs ...*Rule) {
+	for _, r := range rs {
+		if _, dup := registry[r.ID]; dup {
+			panic("rules: duplicate rule id " + r.ID)
+		}
+		registry[r.ID] = r
+	}
+}
+
+// All returns every rule sorted by id.
+func All() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Lookup returns the rule with the given id, or nil.
+func Lookup(id string) *Rule { return registry[id] }
+
+// Pass is what a rule's Check sees: one document and a way to report.
+type Pass struct {
+	Doc  *model.Document
+	rule *Rule
+	out  *[]model.Finding
+}
+
+// Report records a finding of the rule's own severity at span.
+func (p *Pass) Report(span model.Span, msg, hint string) {
+	p.ReportAs(p.rule.Severity, span, msg, hint)
+}
+
+// Reportf is Report with a formatted message and no hint.
+func (p *Pass) Reportf(span model.Span, format string, args ...any) {
+	p.Report(span, fmt.Sprintf(format, args...), "")
+}
+
+// ReportAs records a finding with an explicit severity, for rules whose
+// verdict softens when part of the page is out of sight.
+func (p *Pass) ReportAs(sev model.Severity, span model.Span, msg, hint string) {
+	*p.out = append(*p.out, model.Finding{Rule: p.rule.ID, Severity: sev, Message: msg, Hint: hint, Span: span})
+}
