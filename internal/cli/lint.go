@@ -1,0 +1,191 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/rules"
+)
+
+// input is one thing to lint. load reads and extracts it; an error means it
+// could not be read at all (exit 3), while problems inside it are findings.
+type input struct {
+	name string
+	load func() (*model.Document, []*source.File, error)
+}
+
+// lintRun carries what one linting command needs.
+type lintRun struct {
+	io    *IOStreams
+	g     *globalOptions
+	rules rules.Options
+}
+
+// failThreshold parses --fail-on; 0 means never fail on findings.
+func (g *globalOptions) failThreshold() (model.Severity, error) {
+	if g.failOn == "never" {
+		return 0, nil
+	}
+	sev, err := model.ParseSeverity(g.failOn)
+	if err != nil {
+		return 0, usageErrorf("--fail-on: %v", err)
+	}
+	return sev, nil
+}
+
+// openReporters builds one reporter per --format. At most one may write to
+// standard output; NAME=FILE writes to a file (never coloured).
+func (l *lintRun) openReporters() (report.Multi, func() error, error) {
+	if l.g.color != "auto" && l.g.color != "always" && l.g.color != "never" {
+		return nil, nil, usageErrorf("--color must be auto, always or never, got %q", l.g.color)
+	}
+	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version()}, Quiet: l.g.quiet}
+	var reps report.Multi
+	var files []*os.File
+	closeAll := func() error {
+		var first error
+		for _, f := range files {
+			if err := f.Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	}
+	toStdout := 0
+	for _, spec := range l.g.formats {
+		name, path, toFile := strings.Cut(spec, "=")
+		var w io.Writer
+		if toFile {
+			if path == "" {
+				closeAll()
+				return nil, nil, usageErrorf("--format %s: missing file name after '='", spec)
+			}
+			f, err := os.Create(path)
+			if err != nil {
+				closeAll()
+				return nil, nil, usageErrorf("--format %s: %v", spec, err)
+			}
+			files = append(files, f)
+			w = f
+		} else {
+			toStdout++
+			if toStdout > 1 {
+				closeAll()
+				return nil, nil, usageErrorf("only one --format may write to standard output; give the others a file: NAME=FILE")
+			}
+			w = l.io.colorWriter(l.io.Out, l.g.color, l.io.StdoutTTY)
+		}
+		rep, err := report.New(name, w, opts)
+		if err != nil {
+			closeAll()
+			return nil, nil, usageErrorf("--format: %v", err)
+		}
+		reps = append(reps, rep)
+	}
+	return reps, closeAll, nil
+}
+
+// run lints inputs in parallel (bounded by the CPUs), reports results in
+// input order so output is deterministic, and returns the exit status.
+func (l *lintRun) run(ctx context.Context, inputs []input) error {
+	threshold, err := l.g.failThreshold()
+	if err != nil {
+		return err
+	}
+	reps, closeFiles, err := l.openReporters()
+	if err != nil {
+		return err
+	}
+	results := make([]chan outcome, len(inputs))
+	for i := range results {
+		results[i] = make(chan outcome, 1)
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	go func() {
+		for i, in := range inputs {
+			sem <- struct{}{}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				results[i] <- l.lintOne(in)
+			}()
+		}
+	}()
+
+	var sum report.Summary
+	failed, unreadable := false, false
+	var repErr error
+	for i := range inputs {
+		var o outcome
+		select {
+		case o = <-results[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if o.err != nil {
+			unreadable = true
+			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", inputs[i].name, o.err)
+			continue
+		}
+		sum.Add(o.res)
+		for _, f := range o.res.Findings {
+			if threshold != 0 && f.Severity >= threshold {
+				failed = true
+			}
+		}
+		if repErr == nil {
+			repErr = reps.Result(o.res)
+		}
+	}
+	if repErr == nil {
+		repErr = reps.Finish(sum)
+	}
+	if err := closeFiles(); repErr == nil {
+		repErr = err
+	}
+	if repErr != nil {
+		return fmt.Errorf("writing output: %w", repErr)
+	}
+	switch {
+	case unreadable:
+		return &ExitError{Code: ExitInput}
+	case failed:
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}
+
+type outcome struct {
+	res report.Result
+	err error
+}
+
+// lintOne loads and checks one input. A panic in a source or rule becomes
+// an error for that input instead of ending the run.
+func (l *lintRun) lintOne(in input) (o outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			o = outcome{err: fmt.Errorf("internal error while linting (please report it): %v", r)}
+		}
+	}()
+	doc, files, err := in.load()
+	if err != nil {
+		return outcome{err: err}
+	}
+	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, l.rules),
+		Sources: make(map[string]*source.File, len(files))}
+	for _, f := range files {
+		res.Sources[f.Name] = f
+	}
+	return outcome{res: res}
+}

@@ -1,0 +1,145 @@
+// Package cli builds the oaiq-lint command tree. Every command is an options
+// struct, a constructor that builds the cobra command, and a run function;
+// nothing here calls os.Exit, so commands run in-process in tests.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// version is stamped at release time with -ldflags "-X …/internal/cli.version=v1.2.3".
+var version = ""
+
+// Version returns the program's version: the stamped one, else the module
+// version Go recorded, else "dev".
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// Exit codes (design.md): 0 clean, 1 findings at or above --fail-on,
+// 2 usage or configuration error, 3 an input could not be read.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitUsage    = 2
+	ExitInput    = 3
+)
+
+// ExitError carries an exit code up to main without printing anything more.
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
+
+// usageError marks errors in how the program was called (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// globalOptions are the flags every linting command shares.
+type globalOptions struct {
+	formats []string
+	failOn  string
+	color   string
+	quiet   bool
+}
+
+// NewRootCmd builds the command tree over the given streams.
+func NewRootCmd(io *IOStreams) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "oaiq-lint",
+		Short: "Lint integrations of the OpenAI Ads Measurement Pixel",
+		Long: `oaiq-lint finds mistakes in integrations of the OpenAI Ads Measurement Pixel
+before they ship and while they run: the pixel silently drops what it does
+not understand, so a broken integration loses every conversion unnoticed.
+
+It reads HTML pages, templates and scripts (check), and JSON event logs
+(log), extracts every oaiq("init" | "consent" | "measure", …) call with its
+exact position, and checks each against the pixel's documentation.`,
+		Example: `  oaiq-lint check ./public
+  oaiq-lint log events.jsonl --format json
+  oaiq-lint rules`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version(),
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetVersionTemplate("oaiq-lint {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+
+	pf := root.PersistentFlags()
+	pf.StringArrayVarP(&g.formats, "format", "f", []string{"text"},
+		"output format, repeatable: NAME or NAME=FILE (text, json)")
+	pf.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
+	pf.StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
+
+	root.AddCommand(
+		newLogCmd(io, g),
+		newVersionCmd(io),
+	)
+	return root
+}
+
+// Main runs the program with args and returns its exit code.
+func Main(args []string, io *IOStreams) int {
+	root := NewRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	var exit *ExitError
+	var usage usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &exit):
+		return exit.Code
+	case errors.As(err, &usage) || isCobraUsage(err):
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %v\nRun 'oaiq-lint --help' for usage.\n", err)
+		return ExitUsage
+	default:
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %v\n", err)
+		return ExitInput
+	}
+}
+
+// isCobraUsage recognises cobra's own errors for unknown commands and bad
+// argument counts, which are usage errors too.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "accepts ", "requires at least", "requires at most", "invalid argument"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newVersionCmd(io *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintf(io.Out, "oaiq-lint %s\n", Version())
+			return nil
+		},
+	}
+}

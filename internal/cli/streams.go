@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"io"
+	"os"
+
+	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/term"
+)
+
+// IOStreams are the standard streams of one run, and what is known about
+// them. Tests build one over buffers; main builds it over the process's.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// Env is the environment used for colour decisions (NO_COLOR, CLICOLOR,
+	// CLICOLOR_FORCE, TERM).
+	Env []string
+	// StdinTTY and StdoutTTY tell whether the streams are terminals.
+	StdinTTY  bool
+	StdoutTTY bool
+}
+
+// System returns the process's own streams.
+func System() *IOStreams {
+	return &IOStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Env: os.Environ(),
+		StdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+	}
+}
+
+// colorWriter wraps w so styled output is kept, downsampled or stripped
+// according to --color and the environment.
+func (s *IOStreams) colorWriter(w io.Writer, mode string, tty bool) io.Writer {
+	var p colorprofile.Profile
+	switch mode {
+	case "never":
+		p = colorprofile.NoTTY
+	case "always":
+		p = max(colorprofile.Env(s.Env), colorprofile.ANSI)
+	default:
+		if tty {
+			p = colorprofile.Env(s.Env)
+		} else {
+			p = colorprofile.NoTTY
+		}
+	}
+	return &colorprofile.Writer{Forward: w, Profile: p}
+}

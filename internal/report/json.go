@@ -1,0 +1,94 @@
+package report
+
+import (
+	"bytes"
+	"bufio"
+	"encoding/json"
+	"io"
+)
+
+func init() { Register("json", newJSON) }
+
+// jsonFinding is one finding in the `--format json` contract (design.md).
+type jsonFinding struct {
+	Rule      string `json:"rule"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
+	Hint      string `json:"hint,omitempty"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Pointer   string `json:"pointer,omitempty"`
+}
+
+// jsonReporter streams the document: header, each finding as it comes,
+// then the summary, so memory does not grow with the run.
+type jsonReporter struct {
+	w       *bufio.Writer
+	opts    Options
+	started bool
+	n       int // findings written
+}
+
+func newJSON(w io.Writer, opts Options) Reporter {
+	return &jsonReporter{w: bufio.NewWriter(w), opts: opts}
+}
+
+func (j *jsonReporter) start() {
+	if j.started {
+		return
+	}
+	j.started = true
+	tool, _ := marshal(map[string]string{"name": j.opts.Tool.Name, "version": j.opts.Tool.Version})
+	j.w.WriteString("{\n  \"version\": 1,\n  \"tool\": ")
+	j.w.Write(tool)
+	j.w.WriteString(",\n  \"findings\": [")
+}
+
+func (j *jsonReporter) Result(r Result) error {
+	j.start()
+	for _, f := range r.Findings {
+		f = Redacted(f)
+		b, err := marshal(jsonFinding{
+			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Hint: f.Hint,
+			File: f.Span.File, Line: f.Span.Start.Line, Column: f.Span.Start.Col,
+			EndLine: f.Span.End.Line, EndColumn: f.Span.End.Col, Pointer: f.Span.Pointer,
+		})
+		if err != nil {
+			return err
+		}
+		if j.n > 0 {
+			j.w.WriteByte(',')
+		}
+		j.n++
+		j.w.WriteString("\n    ")
+		j.w.Write(b)
+	}
+	return nil
+}
+
+func (j *jsonReporter) Finish(s Summary) error {
+	j.start()
+	if j.n > 0 {
+		j.w.WriteString("\n  ")
+	}
+	sum, _ := marshal(s)
+	j.w.WriteString("],\n  \"summary\": ")
+	j.w.Write(sum)
+	j.w.WriteString("\n}\n")
+	return j.w.Flush()
+}
+
+// marshal is json.Marshal without HTML escaping: messages quote code such
+// as "<YOUR-PIXEL-ID>", which should read as written.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}

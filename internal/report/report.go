@@ -1,0 +1,129 @@
+// Package report turns findings into output formats. Reporters read only
+// findings (and source lines for code frames); they never re-derive one.
+//
+// Streaming formats (text, json) print each document as it arrives;
+// formats that need the whole run (SARIF, JUnit) buffer until Finish.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// Tool names the program in machine formats.
+type Tool struct {
+	Name    string
+	Version string
+}
+
+// Result is what one input produced: its findings, the number of calls
+// found, and the files its findings point into (for code frames).
+type Result struct {
+	Path     string
+	Calls    int
+	Findings []model.Finding
+	Sources  map[string]*source.File
+}
+
+// Summary counts a whole run.
+type Summary struct {
+	Files    int `json:"files"`
+	Calls    int `json:"calls"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Add counts one result into the summary.
+func (s *Summary) Add(r Result) {
+	s.Files++
+	s.Calls += r.Calls
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case model.Error:
+			s.Errors++
+		case model.Warning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+	}
+}
+
+// Reporter writes one output format.
+type Reporter interface {
+	// Result is called once per input, in a deterministic order.
+	Result(r Result) error
+	// Finish is called once at the end with the run's totals.
+	Finish(s Summary) error
+}
+
+// Options shared by the formats.
+type Options struct {
+	Tool Tool
+	// Quiet drops code frames and the summary line of human formats.
+	Quiet bool
+}
+
+// Factory builds a reporter writing to w.
+type Factory func(w io.Writer, opts Options) Reporter
+
+var formats = map[string]Factory{}
+
+// Register makes a format available under name.
+func Register(name string, f Factory) { formats[name] = f }
+
+// New returns the reporter for a format name.
+func New(name string, w io.Writer, opts Options) (Reporter, error) {
+	f, ok := formats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Formats(), ", "))
+	}
+	return f(w, opts), nil
+}
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	out := make([]string, 0, len(formats))
+	for n := range formats {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Redacted returns f with any raw e-mail or phone number in its message
+// and hint masked. Rules redact already; this is the last line of defence,
+// applied by every reporter.
+func Redacted(f model.Finding) model.Finding {
+	f.Message = pii.Redact(f.Message)
+	f.Hint = pii.Redact(f.Hint)
+	return f
+}
+
+// Multi fans one stream of results out to several reporters.
+type Multi []Reporter
+
+func (m Multi) Result(r Result) error {
+	for _, rep := range m {
+		if err := rep.Result(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m Multi) Finish(s Summary) error {
+	for _, rep := range m {
+		if err := rep.Finish(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
