@@ -1,0 +1,65 @@
+package isodata
+
+import (
+	"testing"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+func TestCountriesAreAssignedCodes(t *testing.T) {
+	if n := CountryCount(); n != 249 {
+		t.Errorf("%d country codes, ISO 3166-1 assigns 249", n)
+	}
+	// Cross-check against CLDR's region data: a typo in the list would
+	// not be a country there.
+	for c := range countries {
+		r, err := language.ParseRegion(c)
+		if err != nil || !r.IsCountry() {
+			t.Errorf("%s is not a country in CLDR", c)
+		}
+	}
+	for _, c := range []string{"UK", "EU", "XK", "us", "ZZ"} {
+		if IsCountry(c) {
+			t.Errorf("IsCountry(%q) = true", c)
+		}
+	}
+}
+
+func TestCountryFix(t *testing.T) {
+	for in, want := range map[string]string{"UK": "GB", "us": "US", " de ": "DE"} {
+		if got, ok := CountryFix(in); !ok || got != want {
+			t.Errorf("CountryFix(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if _, ok := CountryFix("QQ"); ok {
+		t.Error("CountryFix(QQ) has no fix")
+	}
+}
+
+func TestCurrencyMinorDigits(t *testing.T) {
+	for code, want := range map[string]int{"JPY": 0, "USD": 2, "KWD": 3, "EUR": 2, "CLF": 4} {
+		if got, ok := MinorDigits(code); !ok || got != want {
+			t.Errorf("MinorDigits(%s) = %d, %v; want %d", code, got, ok, want)
+		}
+	}
+	for _, c := range []string{"usd", "XAU", "XXX", "RMB", "HRK", "ABC"} {
+		if IsCurrency(c) {
+			t.Errorf("IsCurrency(%q) = true", c)
+		}
+	}
+	if got, _ := CurrencyFix("usd"); got != "USD" {
+		t.Errorf("CurrencyFix(usd) = %q", got)
+	}
+}
+
+func TestCurrenciesAreISOCodes(t *testing.T) {
+	// Cross-check against CLDR's currency data: a typo in the list would not
+	// parse. The vendored data predates the codes introduced since 2018.
+	newer := map[string]bool{"MRU": true, "UYW": true, "VES": true, "VED": true, "SLE": true, "XCG": true, "ZWG": true}
+	for c := range currencies {
+		if _, err := currency.ParseISO(c); err != nil && !newer[c] {
+			t.Errorf("%s: %v", c, err)
+		}
+	}
+}
