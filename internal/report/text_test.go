@@ -1,0 +1,74 @@
+package report
+
+import (
+	"bytes"
+
+	"github.com/charmbracelet/colorprofile"
+	"strings"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func render(t *testing.T, src string, f model.Finding) string {
+	t.Helper()
+	var out bytes.Buffer
+	// Write through a colour-stripping writer, as for a pipe.
+	rep, _ := New("text", &colorprofile.Writer{Forward: &out, Profile: colorprofile.NoTTY}, Options{})
+	file := source.New("p.html", []byte(src))
+	f.Span.File = "p.html"
+	rep.Result(Result{Path: "p.html", Findings: []model.Finding{f}, Sources: map[string]*source.File{"p.html": file}})
+	rep.Finish(Summary{Files: 1, Errors: 1})
+	return out.String()
+}
+
+func TestTextFrameMarksTheSpan(t *testing.T) {
+	out := render(t, "x\n  amount: 25.99,\n", model.Finding{
+		Rule: "amount-not-integer", Severity: model.Error, Message: "not an integer", Hint: "send 2599",
+		Span: model.Span{Start: model.Pos{Line: 2, Col: 11}, End: model.Pos{Line: 2, Col: 16}},
+	})
+	want := "p.html:2:11: error: not an integer [amount-not-integer]\n" +
+		"   |\n" +
+		" 2 |   amount: 25.99,\n" +
+		"   |           ^~~~~\n" +
+		"  = hint: send 2599\n" +
+		"✖ 1 error, 0 warnings, 0 infos in 1 file, 0 calls\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestTextRedactsMessagesAndSourceLines(t *testing.T) {
+	out := render(t, `user: { email: "jane.doe@example.org", phone: "+1 415 555 0134" }`, model.Finding{
+		Rule: "pii-raw", Severity: model.Error, Message: "raw e-mail jane.doe@example.org",
+		Span: model.Span{Start: model.Pos{Line: 1, Col: 16}, End: model.Pos{Line: 1, Col: 38}},
+	})
+	if strings.Contains(out, "jane.doe") || strings.Contains(out, "415 555") {
+		t.Fatalf("raw personal data in output:\n%s", out)
+	}
+	if !strings.Contains(out, `"j***@e***.org"`) {
+		t.Errorf("redacted form missing:\n%s", out)
+	}
+	lines := strings.Split(out, "\n")
+	// The marker must sit under the (redacted) string literal.
+	code, marker := lines[2], lines[3]
+	at := strings.Index(marker, "^")
+	if at < 0 || !strings.HasPrefix(code[at:], `"j***@`) {
+		t.Errorf("marker not under the value:\n%s\n%s", code, marker)
+	}
+}
+
+func TestTextWindowsLongLines(t *testing.T) {
+	line := strings.Repeat("a", 5000) + "BAD" + strings.Repeat("b", 5000)
+	out := render(t, line, model.Finding{Rule: "r", Severity: model.Warning, Message: "m",
+		Span: model.Span{Start: model.Pos{Line: 1, Col: 5001}, End: model.Pos{Line: 1, Col: 5004}}})
+	lines := strings.Split(out, "\n")
+	if len([]rune(lines[2])) > frameWidth+20 {
+		t.Errorf("frame line too long: %d runes", len([]rune(lines[2])))
+	}
+	at := strings.Index(lines[3], "^") // the marker line is ASCII: bytes are runes
+	if !strings.HasPrefix(string([]rune(lines[2])[at:]), "BAD") {
+		t.Errorf("marker not under BAD:\n%s\n%s", lines[2], lines[3])
+	}
+}
