@@ -1,8 +1,8 @@
 package report
 
 import (
-	"bytes"
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 )
