@@ -1,0 +1,76 @@
+package discover
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func tree(t *testing.T, files ...string) string {
+	t.Helper()
+	root := t.TempDir()
+	for i := 0; i < len(files); i += 2 {
+		p := filepath.Join(root, filepath.FromSlash(files[i]))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(files[i+1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func paths(root string, ts []Target) []string {
+	var out []string
+	for _, t := range ts {
+		rel, _ := filepath.Rel(root, t.Path)
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out
+}
+
+func TestWalkSkipsVCSDependenciesAndIgnoredFiles(t *testing.T) {
+	root := tree(t,
+		"index.html", "", "b/page.njk", "", "a.js", "", "notes.txt", "",
+		".git/x.html", "", "node_modules/p/i.html", "", "vendor/v.html", "",
+		".gitignore", "dist/\n*.min.js\n!keep.min.js\n/top.html\n",
+		"dist/out.html", "", "lib/x.min.js", "", "lib/keep.min.js", "", "top.html", "", "sub/top.html", "",
+		"sub/.gitignore", "local.html\n", "sub/local.html", "", "local.html", "",
+	)
+	// A symlink loop must not trap the walk.
+	os.Symlink(root, filepath.Join(root, "sub", "loop"))
+	ts, errs := Expand([]string{root}, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"a.js", "b/page.njk", "index.html", "lib/keep.min.js", "local.html", "sub/top.html"}
+	if got := paths(root, ts); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+func TestExplicitFilesGlobsAndErrors(t *testing.T) {
+	root := tree(t, "x/page.tpl", "", "x/y/z.html", "", "x/y/w.png", "")
+	ts, errs := Expand([]string{
+		filepath.Join(root, "x/page.tpl"), filepath.Join(root, "x/**/*.html"), filepath.Join(root, "missing.html"),
+		filepath.Join(root, "x/**"), "-", "https://example.com/",
+	}, Options{})
+	if len(errs) != 1 {
+		t.Fatalf("errors = %v, want one for missing.html", errs)
+	}
+	got := []string{}
+	for _, tg := range ts {
+		name := tg.Path
+		if tg.Kind == File {
+			name = filepath.Base(tg.Path)
+		}
+		got = append(got, name)
+		if !tg.Explicit {
+			t.Errorf("%s not explicit", tg.Path)
+		}
+	}
+	want := []string{"page.tpl", "z.html", "-", "https://example.com/"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
