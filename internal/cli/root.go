@@ -94,6 +94,7 @@ exact position, and checks each against the pixel's documentation.`,
 
 	root.AddCommand(
 		newLogCmd(io, g),
+		newSchemaCmd(io),
 		newVersionCmd(io),
 	)
 	return root
