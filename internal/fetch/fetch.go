@@ -1,0 +1,101 @@
+// Package fetch gets one web resource with the limits a linter needs: a
+// timeout, a redirect limit, a size cap, only http and https, and a user
+// agent that names the tool.
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Defaults.
+const (
+	DefaultTimeout      = 30 * time.Second
+	DefaultMaxRedirects = 10
+	DefaultMaxBytes     = 50 << 20
+)
+
+// Client fetches pages and scripts.
+type Client struct {
+	HTTP         *http.Client
+	UserAgent    string
+	MaxBytes     int64
+	MaxRedirects int
+}
+
+// New returns a client with the default limits.
+func New(userAgent string) *Client {
+	return &Client{
+		HTTP:         &http.Client{Timeout: DefaultTimeout},
+		UserAgent:    userAgent,
+		MaxBytes:     DefaultMaxBytes,
+		MaxRedirects: DefaultMaxRedirects,
+	}
+}
+
+// Response is a fetched resource.
+type Response struct {
+	// URL is the final URL after redirects.
+	URL    *url.URL
+	Status int
+	Header http.Header
+	Body   []byte
+	// Redirects lists the URLs passed through, first to last, final excluded.
+	Redirects []string
+}
+
+// ErrTooLarge is returned when a body exceeds MaxBytes.
+var ErrTooLarge = errors.New("response larger than the size limit")
+
+// Get fetches rawURL. Non-2xx statuses are returned as responses, not
+// errors; the caller decides what they mean.
+func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("only http and https URLs can be fetched, not %q", u.Scheme)
+	}
+	var redirects []string
+	hc := *c.HTTP
+	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("redirect to a %s: URL", req.URL.Scheme)
+		}
+		if len(via) > c.MaxRedirects {
+			return fmt.Errorf("more than %d redirects", c.MaxRedirects)
+		}
+		redirects = append(redirects, via[len(via)-1].URL.String())
+		// Credentials never follow a redirect to another host.
+		if req.URL.Host != via[0].URL.Host {
+			req.Header.Del("Authorization")
+			req.Header.Del("Cookie")
+		}
+		return nil
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", c.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/javascript,*/*;q=0.8")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > c.MaxBytes {
+		return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, c.MaxBytes>>20)
+	}
+	return &Response{URL: resp.Request.URL, Status: resp.StatusCode, Header: resp.Header, Body: body, Redirects: redirects}, nil
+}
