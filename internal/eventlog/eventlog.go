@@ -123,6 +123,7 @@ func (r *reader) fail(span model.Span, msg, hint string) {
 
 // record turns one parsed record into a call.
 func (r *reader) record(v *model.Value) {
+	unmark(v)
 	switch v.Kind {
 	case model.Array:
 		if len(v.Items) == 0 {

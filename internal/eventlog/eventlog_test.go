@@ -1,0 +1,92 @@
+package eventlog
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func TestRecordsOfEveryShape(t *testing.T) {
+	log := `["measure", "order_created", {"type": "contents", "amount": 2599}]
+
+{"args": ["init", {"pixelId": "p"}], "url": "https://a.example/", "ts": "2026-11-26T10:00:00Z"}
+{"source": "server", "pixel_id": "p", "event_name": "order_created", "event_id": "o1", "data": {"type": "contents"}}
+42
+{"source": "carrier pigeon"}
+{"args": []}
+[]
+{"source": "server"}
+`
+	doc, _ := Parse("l.jsonl", []byte(log))
+	if len(doc.Calls) != 3 {
+		t.Fatalf("calls = %d, want 3", len(doc.Calls))
+	}
+	if got := doc.Calls[0].Arg(2).Get("amount").Span; got.Start.Line != 1 || got.Pointer != "/2/amount" {
+		t.Errorf("amount span = %+v", got)
+	}
+	if c := doc.Calls[1]; c.URL != "https://a.example/" || c.Command() != "init" || c.Span.Start.Line != 3 {
+		t.Errorf("browser record = %+v", c)
+	}
+	srv := doc.Calls[2]
+	if srv.Side != model.Server || srv.PixelID != "p" || srv.Command() != "measure" {
+		t.Errorf("server event = %+v", srv)
+	}
+	if id := srv.Arg(3).Get("event_id"); id == nil || id.Span.Pointer != "/event_id" {
+		t.Errorf("server event_id = %+v", id)
+	}
+	var lines []int
+	for _, f := range doc.Findings {
+		if f.Rule != ParseErrorRule {
+			t.Errorf("unexpected rule %s", f.Rule)
+		}
+		lines = append(lines, f.Span.Start.Line)
+	}
+	if want := []int{5, 6, 7, 8, 9}; !equal(lines, want) {
+		t.Errorf("parse errors on lines %v, want %v", lines, want)
+	}
+}
+
+func TestArrayOfRecordsKeepsPointersPerRecord(t *testing.T) {
+	doc, _ := Parse("l.json", []byte("[\n  [\"consent\", false],\n  {\"args\": [\"measure\", \"lead_created\", {\"type\": 1}]}\n]\n"))
+	if len(doc.Calls) != 2 || len(doc.Findings) != 0 {
+		t.Fatalf("calls %d findings %v", len(doc.Calls), doc.Findings)
+	}
+	typ := doc.Calls[1].Arg(2).Get("type")
+	if typ.Span.Pointer != "/args/2/type" || typ.Span.Start.Line != 3 {
+		t.Errorf("type span = %+v", typ.Span)
+	}
+}
+
+func TestExtractOutputRoundTripsDynamicValues(t *testing.T) {
+	call := []*model.Value{
+		{Kind: model.String, Str: "measure"},
+		{Kind: model.String, Str: "order_created"},
+		{Kind: model.Object, Open: true, Fields: []*model.Field{
+			{Key: "amount", Value: &model.Value{Kind: model.Dynamic, Raw: "total * 100"}},
+			{Key: "currency", Value: &model.Value{Kind: model.String, Str: "USD"}},
+		}},
+	}
+	var buf bytes.Buffer
+	NewWriter(&buf).Write(Record{Args: call, File: "a.html", Line: 3, Column: 5})
+	doc, _ := Parse("-", buf.Bytes())
+	if len(doc.Calls) != 1 {
+		t.Fatalf("round trip: %s → %v", buf.String(), doc.Findings)
+	}
+	data := doc.Calls[0].Arg(2)
+	if !data.Open || data.Get("amount").Kind != model.Dynamic || data.Get("amount").Raw != "total * 100" || data.Get("$spread") != nil {
+		t.Errorf("round trip lost the markers: %s", buf.String())
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,151 @@
+package eventlog
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// Markers for what JSON cannot say about a statically read value, so that
+// `extract | log -` keeps "not known statically" instead of guessing:
+//
+//	{"$dynamic": "total * 100"}   a value computed at run time
+//	{"…": 1, "$spread": "extra"}  an object with members not all known
+const (
+	dynamicKey = "$dynamic"
+	spreadKey  = "$spread"
+)
+
+// Record is one browser call as extract writes it.
+type Record struct {
+	Args   []*model.Value
+	URL    string
+	File   string
+	Line   int
+	Column int
+}
+
+// Writer writes records as JSON Lines.
+type Writer struct {
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+// NewWriter returns a writer of JSON Lines to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+// Write writes one record on one line.
+func (lw *Writer) Write(r Record) error {
+	b := &lw.buf
+	b.Reset()
+	b.WriteString(`{"args":[`)
+	for i, a := range r.Args {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeValue(b, a)
+	}
+	b.WriteString(`],"source":"browser"`)
+	if r.URL != "" {
+		b.WriteString(`,"url":`)
+		writeString(b, r.URL)
+	}
+	if r.File != "" {
+		b.WriteString(`,"file":`)
+		writeString(b, r.File)
+		b.WriteString(`,"line":` + strconv.Itoa(r.Line) + `,"column":` + strconv.Itoa(r.Column))
+	}
+	b.WriteString("}\n")
+	_, err := lw.w.Write(b.Bytes())
+	return err
+}
+
+func writeValue(b *bytes.Buffer, v *model.Value) {
+	switch v.Kind {
+	case model.Null, model.Undefined:
+		b.WriteString("null")
+	case model.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool))
+	case model.Number:
+		if math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
+			// JSON has no NaN: keep what the code said, as a dynamic value.
+			b.WriteString(`{"` + dynamicKey + `":`)
+			writeString(b, v.Raw)
+			b.WriteByte('}')
+			return
+		}
+		b.WriteString(strconv.FormatFloat(v.Num, 'f', -1, 64))
+	case model.String:
+		writeString(b, v.Str)
+	case model.Array:
+		b.WriteByte('[')
+		for i, it := range v.Items {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeValue(b, it)
+		}
+		b.WriteByte(']')
+	case model.Object:
+		b.WriteByte('{')
+		for i, f := range v.Fields {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeString(b, f.Key)
+			b.WriteByte(':')
+			writeValue(b, f.Value)
+		}
+		if v.Open {
+			if len(v.Fields) > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"` + spreadKey + `":true`)
+		}
+		b.WriteByte('}')
+	default:
+		b.WriteString(`{"` + dynamicKey + `":`)
+		writeString(b, v.Raw)
+		b.WriteByte('}')
+	}
+}
+
+func writeString(b *bytes.Buffer, s string) {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	b.Truncate(b.Len() - 1) // Encode's newline
+}
+
+// unmark turns the markers back into dynamic values and open objects.
+func unmark(v *model.Value) {
+	if v == nil {
+		return
+	}
+	if v.Kind == model.Object {
+		if len(v.Fields) == 1 && v.Fields[0].Key == dynamicKey {
+			raw, _ := v.Fields[0].Value.StringValue()
+			*v = model.Value{Kind: model.Dynamic, Raw: raw, Span: v.Span}
+			return
+		}
+		kept := v.Fields[:0]
+		for _, f := range v.Fields {
+			if f.Key == spreadKey {
+				v.Open = true
+				continue
+			}
+			kept = append(kept, f)
+		}
+		v.Fields = kept
+	}
+	for _, it := range v.Items {
+		unmark(it)
+	}
+	for _, f := range v.Fields {
+		unmark(f.Value)
+	}
+}
