@@ -1,0 +1,66 @@
+// Package extract reads HTML pages, HTML-like templates and scripts into
+// model.Documents: every pixel call with exact positions in the original
+// file, and the page facts (loaders, policies, tag managers, unresolved
+// scripts, direct server requests) the page rules judge.
+//
+// Pipeline per page: decode (charset) → mask template tags (same length) →
+// tokenize HTML (byte offsets) → parse only the scripts that mention the
+// pixel (goja) → model. External scripts are read through a Resolver and
+// spliced in where their <script src> stands.
+package extract
+
+import (
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// Kind tells how to read an input.
+type Kind uint8
+
+const (
+	// Auto decides by file extension, then by content (Sniff).
+	Auto Kind = iota
+	// HTML reads a page, template or fragment.
+	HTML
+	// JS reads a script file.
+	JS
+)
+
+// Options describe where an input came from.
+type Options struct {
+	// ContentType is the HTTP Content-Type header, for its charset.
+	ContentType string
+	// CSPHeaders and CSPReportOnlyHeaders are the page's response headers
+	// Content-Security-Policy and Content-Security-Policy-Report-Only.
+	CSPHeaders           []string
+	CSPReportOnlyHeaders []string
+	// URL of the page when it was fetched; set on every call found.
+	URL string
+	// Resolver reads external scripts; nil leaves them all unresolved.
+	Resolver Resolver
+	// Kind forces HTML or JS; Auto decides.
+	Kind Kind
+}
+
+// Resolver reads the script a <script src> names. ok is false when it
+// cannot, and reason says why (shown to the user: "not found", "remote").
+type Resolver interface {
+	Resolve(src string) (data []byte, name string, ok bool, reason string)
+}
+
+// ParseErrorRule is the rule id of a script that mentions the pixel but
+// does not parse.
+const ParseErrorRule = "parse-error"
+
+// File reads one input as HTML or JS according to opts.Kind, the file
+// extension, or its content.
+func File(name string, data []byte, opts Options) (*model.Document, []*source.File) {
+	kind := opts.Kind
+	if kind == Auto {
+		kind = KindOf(name, data)
+	}
+	if kind == JS {
+		return Script(name, data, opts)
+	}
+	return Page(name, data, opts)
+}

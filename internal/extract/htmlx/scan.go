@@ -1,0 +1,169 @@
+// Package htmlx scans an HTML page for what the pixel checks need — scripts,
+// stylesheets, meta policies and where <head> ends — with exact byte
+// offsets, without building a DOM.
+package htmlx
+
+import (
+	"bytes"
+
+	"golang.org/x/net/html"
+)
+
+// Element is one <script>, <link> or <meta> element.
+type Element struct {
+	// Tag is "script", "link" or "meta".
+	Tag string
+	// Start and End are the element's bytes: the start tag, and for scripts
+	// everything through the end tag.
+	Start, End int
+	Attrs      []Attr
+	// InHead is true when the HTML parser would put the element in <head>
+	// (explicit or implied). Always false in fragments.
+	InHead bool
+	// TextStart and TextEnd delimit a script's inline text.
+	TextStart, TextEnd int
+}
+
+// Attr returns the attribute named name (lower case) and whether it is present.
+func (e *Element) Attr(name string) (Attr, bool) {
+	for _, a := range e.Attrs {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Attr{}, false
+}
+
+// Value returns the value of attribute name, "" when absent.
+func (e *Element) Value(name string) string {
+	a, _ := e.Attr(name)
+	return a.Value
+}
+
+// Has reports whether attribute name is present.
+func (e *Element) Has(name string) bool {
+	_, ok := e.Attr(name)
+	return ok
+}
+
+// Document is the result of a scan.
+type Document struct {
+	// Full is true when the page has document structure: a doctype or an
+	// <html>, <head> or <body> tag. Pages without are fragments.
+	Full     bool
+	Elements []Element
+}
+
+type insertionState uint8
+
+const (
+	beforeHead insertionState = iota
+	inHead
+	afterHead
+	inBody
+)
+
+// headContent are the elements the HTML parser keeps in <head>; any other
+// start tag (or visible text) opens <body>.
+var headContent = map[string]bool{
+	"html": true, "head": true, "meta": true, "link": true, "title": true,
+	"base": true, "script": true, "style": true, "noscript": true, "template": true,
+}
+
+// rawText elements hold text that is not page content.
+var rawText = map[string]bool{
+	"script": true, "style": true, "title": true, "textarea": true, "xmp": true,
+	"noembed": true, "noframes": true, "noscript": true, "iframe": true, "plaintext": true,
+}
+
+// Scan tokenizes text (already template-masked, so tags hold no template
+// syntax); attribute values are read from original, which has the same
+// length, so they keep what the author wrote.
+func Scan(text, original []byte) Document {
+	z := html.NewTokenizer(bytes.NewReader(text))
+	var doc Document
+	state := beforeHead
+	off := 0
+	inRaw := false
+	script := -1 // index of the open <script> element
+	for {
+		tt := z.Next()
+		n := len(z.Raw())
+		start := off
+		off += n
+		switch tt {
+		case html.ErrorToken:
+			if script >= 0 {
+				closeScript(&doc.Elements[script], len(text), len(text))
+			}
+			if !doc.Full {
+				for i := range doc.Elements {
+					doc.Elements[i].InHead = false
+				}
+			}
+			return doc
+		case html.DoctypeToken:
+			doc.Full = true
+		case html.TextToken:
+			if inRaw || state == inBody {
+				continue
+			}
+			if len(bytes.TrimSpace(text[start:off])) > 0 {
+				state = inBody
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			inRaw = tt == html.StartTagToken && rawText[tag]
+			switch tag {
+			case "html":
+				doc.Full = true
+			case "head":
+				doc.Full = true
+				if state == beforeHead {
+					state = inHead
+				}
+			case "body", "frameset":
+				doc.Full = true
+				state = inBody
+			default:
+				if state != inBody && !headContent[tag] {
+					state = inBody
+				}
+			}
+			if tag != "script" && tag != "link" && tag != "meta" {
+				continue
+			}
+			el := Element{Tag: tag, Start: start, End: off, InHead: state != inBody,
+				Attrs: parseAttrs(text, original, start, off)}
+			doc.Elements = append(doc.Elements, el)
+			if tag == "script" && tt == html.StartTagToken {
+				script = len(doc.Elements) - 1
+				doc.Elements[script].TextStart = off
+				doc.Elements[script].TextEnd = off
+			}
+		case html.EndTagToken:
+			inRaw = false
+			name, _ := z.TagName()
+			switch string(name) {
+			case "html", "body":
+				doc.Full = true
+			case "head":
+				doc.Full = true
+				if state != inBody {
+					state = afterHead
+				}
+			case "script":
+				if script >= 0 {
+					closeScript(&doc.Elements[script], start, off)
+					script = -1
+				}
+			}
+		}
+	}
+}
+
+func closeScript(el *Element, textEnd, end int) {
+	el.TextEnd = textEnd
+	el.End = end
+}

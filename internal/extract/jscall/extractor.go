@@ -1,0 +1,167 @@
+package jscall
+
+import (
+	"sort"
+
+	"github.com/dop251/goja/ast"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+type extractor struct {
+	s      Script
+	parsed []byte // the code goja parsed (Code, or its module transform)
+	prog   *ast.Program
+	mapOff func(int) int
+	consts map[string]*binding
+	res    Result
+}
+
+func newExtractor(s Script, parsed []byte, prog *ast.Program, mapOff func(int) int) *extractor {
+	return &extractor{s: s, parsed: parsed, prog: prog, mapOff: mapOff}
+}
+
+func (x *extractor) run() {
+	x.consts = collectBindings(x.prog)
+	inspect(x.prog, func(n ast.Node, _ []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpression:
+			if isPixelCallee(n.Callee) {
+				x.res.Calls = append(x.res.Calls, x.call(n))
+			}
+			x.checkRequestCall(n)
+		case *ast.AssignExpression:
+			x.checkRequestAssign(n)
+		}
+		return true
+	})
+	x.res.Loaders = x.findLoaders()
+}
+
+// offsets returns the byte range of n in File.Text. goja's Idx is 1-based
+// into the parsed code.
+func (x *extractor) offsets(n ast.Node) (int, int) {
+	i0, i1 := int(n.Idx0()), int(n.Idx1())
+	switch n := n.(type) {
+	case *ast.Identifier:
+		// goja measures a name in its own string form, which is longer than
+		// the source for non-ASCII names: measure the source instead.
+		i1 = x.identEnd(i0)
+	case *ast.DotExpression:
+		i1 = x.identEnd(int(n.Identifier.Idx))
+	case *ast.SpreadElement:
+		if i0 > 3 && string(x.parsed[i0-4:i0-1]) == "..." {
+			i0 -= 3
+		}
+	}
+	return x.offset(i0), x.offset(i1)
+}
+
+// identEnd returns the Idx just past the identifier starting at idx.
+func (x *extractor) identEnd(idx int) int {
+	i := idx - 1
+	for i < len(x.parsed) && (isIdentByte(x.parsed[i]) || x.parsed[i] == '\\') {
+		i++
+	}
+	return i + 1
+}
+
+func (x *extractor) offset(idx int) int {
+	off := x.mapOff(idx - 1)
+	if off < 0 {
+		off = 0
+	}
+	if off > len(x.s.Code) {
+		off = len(x.s.Code)
+	}
+	return x.s.Base + off
+}
+
+func (x *extractor) span(n ast.Node) model.Span {
+	a, b := x.offsets(n)
+	if b < a {
+		b = a
+	}
+	return x.s.File.Span(a, b)
+}
+
+// text is the original source text of n (templates unmasked).
+func (x *extractor) text(n ast.Node) string {
+	a, b := x.offsets(n)
+	if b < a {
+		b = a
+	}
+	return string(x.s.File.Text[a:b])
+}
+
+// template returns the masked template tag overlapping n, if any.
+func (x *extractor) template(n ast.Node) (span struct{ Start, End int }, ok bool) {
+	a, b := x.offsets(n)
+	ts := x.s.Templates
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].End > a })
+	if i < len(ts) && ts[i].Start < b {
+		return struct{ Start, End int }{ts[i].Start, ts[i].End}, true
+	}
+	return span, false
+}
+
+// isPixelCallee recognises oaiq, any X.oaiq, X["oaiq"], optional calls and
+// (0, X.oaiq).
+func isPixelCallee(e ast.Expression) bool {
+	switch c := unwrap(e).(type) {
+	case *ast.Identifier:
+		return c.Name == "oaiq"
+	case *ast.DotExpression:
+		return c.Identifier.Name == "oaiq"
+	case *ast.BracketExpression:
+		return isStringNamed(c.Member, "oaiq")
+	case *ast.SequenceExpression:
+		return len(c.Sequence) > 1 && isPixelCallee(c.Sequence[len(c.Sequence)-1])
+	}
+	return false
+}
+
+// unwrap removes optional-chaining wrappers.
+func unwrap(e ast.Expression) ast.Expression {
+	for {
+		switch w := e.(type) {
+		case *ast.OptionalChain:
+			e = w.Expression
+		case *ast.Optional:
+			e = w.Expression
+		default:
+			return e
+		}
+	}
+}
+
+func isStringNamed(e ast.Expression, name string) bool {
+	s, ok := e.(*ast.StringLiteral)
+	return ok && s.Value.String() == name
+}
+
+// memberName returns the property name of X.name or X["name"], else "".
+func memberName(e ast.Expression) string {
+	switch m := unwrap(e).(type) {
+	case *ast.DotExpression:
+		return m.Identifier.Name.String()
+	case *ast.BracketExpression:
+		if s, ok := m.Member.(*ast.StringLiteral); ok {
+			return s.Value.String()
+		}
+	}
+	return ""
+}
+
+func (x *extractor) call(n *ast.CallExpression) *model.Call {
+	c := &model.Call{Span: x.span(n), Side: model.Browser, URL: x.s.URL}
+	for _, a := range n.ArgumentList {
+		if sp, ok := a.(*ast.SpreadElement); ok {
+			// Arguments from here on are not known, not even how many.
+			c.Args = append(c.Args, x.dynamic(sp))
+			break
+		}
+		c.Args = append(c.Args, x.value(a))
+	}
+	return c
+}

@@ -1,0 +1,188 @@
+package jscall
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/token"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// value converts an argument expression to a model value. Literals become
+// known values; anything computed, and anything a template tag touches,
+// is Dynamic with Raw = its source text.
+func (x *extractor) value(e ast.Expression) *model.Value {
+	if obj, ok := e.(*ast.ObjectLiteral); ok {
+		return x.object(obj)
+	}
+	if arr, ok := e.(*ast.ArrayLiteral); ok {
+		return x.array(arr)
+	}
+	if _, ok := x.template(e); ok {
+		return x.dynamic(e)
+	}
+	if id, ok := e.(*ast.Identifier); ok {
+		if b := x.consts[id.Name.String()]; b.constant() {
+			if v := x.literal(b.init); v != nil {
+				v.Span = x.span(id)
+				return v
+			}
+		}
+	}
+	if v := x.literal(e); v != nil {
+		v.Span = x.span(e)
+		return v
+	}
+	return x.dynamic(e)
+}
+
+// literal converts a literal expression (without its span), or returns nil.
+func (x *extractor) literal(e ast.Expression) *model.Value {
+	switch n := e.(type) {
+	case *ast.StringLiteral:
+		return &model.Value{Kind: model.String, Str: n.Value.String()}
+	case *ast.TemplateLiteral:
+		if n.Tag == nil && len(n.Expressions) == 0 && len(n.Elements) == 1 && n.Elements[0].Valid {
+			return &model.Value{Kind: model.String, Str: n.Elements[0].Parsed.String()}
+		}
+	case *ast.NumberLiteral:
+		return &model.Value{Kind: model.Number, Num: number(n.Value), Raw: n.Literal}
+	case *ast.BooleanLiteral:
+		return &model.Value{Kind: model.Bool, Bool: n.Value}
+	case *ast.NullLiteral:
+		return &model.Value{Kind: model.Null}
+	case *ast.Identifier:
+		switch n.Name {
+		case "undefined":
+			return &model.Value{Kind: model.Undefined}
+		case "NaN":
+			return &model.Value{Kind: model.Number, Num: math.NaN(), Raw: "NaN"}
+		case "Infinity":
+			return &model.Value{Kind: model.Number, Num: math.Inf(1), Raw: "Infinity"}
+		}
+	case *ast.UnaryExpression:
+		return x.unary(n)
+	}
+	return nil
+}
+
+func (x *extractor) unary(n *ast.UnaryExpression) *model.Value {
+	if n.Postfix {
+		return nil
+	}
+	switch n.Operator {
+	case token.MINUS, token.PLUS:
+		v := x.literal(n.Operand)
+		if v == nil || v.Kind != model.Number {
+			return nil
+		}
+		if n.Operator == token.MINUS {
+			v.Num = -v.Num
+			v.Raw = "-" + v.Raw
+		}
+		return v
+	case token.NOT:
+		if num, ok := n.Operand.(*ast.NumberLiteral); ok {
+			// !0 is true, !1 is false: minifiers write booleans this way.
+			return &model.Value{Kind: model.Bool, Bool: number(num.Value) == 0}
+		}
+	case token.VOID:
+		if x.literal(n.Operand) != nil {
+			return &model.Value{Kind: model.Undefined}
+		}
+	}
+	return nil
+}
+
+func number(v any) float64 {
+	switch n := v.(type) {
+	case int64:
+		return float64(n)
+	case float64:
+		return n
+	}
+	return math.NaN()
+}
+
+// dynamic is a value not known statically. When the expression is exactly
+// one template tag (possibly inside quotes), Raw is the tag as written.
+func (x *extractor) dynamic(e ast.Node) *model.Value {
+	v := &model.Value{Kind: model.Dynamic, Span: x.span(e), Raw: x.text(e)}
+	if t, ok := x.template(e); ok {
+		a, b := x.offsets(e)
+		inner := t.Start == a && t.End == b
+		quoted := t.Start == a+1 && t.End == b-1 && b-a >= 2
+		if _, isStr := e.(*ast.StringLiteral); inner || (quoted && isStr) {
+			v.Raw = string(x.s.File.Text[t.Start:t.End])
+		}
+	}
+	return v
+}
+
+func (x *extractor) array(n *ast.ArrayLiteral) *model.Value {
+	v := &model.Value{Kind: model.Array, Span: x.span(n)}
+	for _, it := range n.Value {
+		switch it := it.(type) {
+		case nil:
+			v.Items = append(v.Items, &model.Value{Kind: model.Undefined, Span: v.Span})
+		case *ast.SpreadElement:
+			v.Open = true
+		default:
+			v.Items = append(v.Items, x.value(it))
+		}
+	}
+	return v
+}
+
+func (x *extractor) object(n *ast.ObjectLiteral) *model.Value {
+	v := &model.Value{Kind: model.Object, Span: x.span(n)}
+	for _, p := range n.Value {
+		switch p := p.(type) {
+		case *ast.PropertyShort:
+			// {amount}: the value of a variable, known only if it is a constant.
+			v.Fields = append(v.Fields, &model.Field{
+				Key: p.Name.Name.String(), KeySpan: x.span(&p.Name), Value: x.value(&p.Name),
+			})
+		case *ast.PropertyKeyed:
+			key, ok := x.key(p)
+			if !ok {
+				v.Open = true
+				continue
+			}
+			f := &model.Field{Key: key, KeySpan: x.span(p.Key)}
+			if p.Kind == ast.PropertyKindValue {
+				f.Value = x.value(p.Value)
+			} else {
+				// Getters, setters and methods: a member whose value is code.
+				f.Value = x.dynamic(p.Value)
+			}
+			v.Fields = append(v.Fields, f)
+		default:
+			// Spread: members we cannot see.
+			v.Open = true
+		}
+	}
+	return v
+}
+
+// key returns a property's static name; computed keys and keys written by
+// a template are not static.
+func (x *extractor) key(p *ast.PropertyKeyed) (string, bool) {
+	if p.Computed {
+		return "", false
+	}
+	if _, ok := x.template(p.Key); ok {
+		return "", false
+	}
+	switch k := p.Key.(type) {
+	case *ast.Identifier:
+		return k.Name.String(), true
+	case *ast.StringLiteral:
+		return k.Value.String(), true
+	case *ast.NumberLiteral:
+		return strconv.FormatFloat(number(k.Value), 'g', -1, 64), true
+	}
+	return "", false
+}

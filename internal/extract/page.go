@@ -1,0 +1,201 @@
+package extract
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/htmlx"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/jscall"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// Page reads an HTML page, template or fragment. The files returned are
+// the page first, then every external script read through opts.Resolver,
+// for code frames.
+func Page(name string, data []byte, opts Options) (*model.Document, []*source.File) {
+	f := source.New(name, decode.HTML(data, opts.ContentType).Text)
+	masked, spans := tmpl.Mask(f.Text)
+	hdoc := htmlx.Scan(masked, f.Text)
+	doc := &model.Document{Path: name, Kind: model.Fragment, Page: &model.PageFacts{URL: opts.URL, HasHead: hdoc.Full}}
+	if hdoc.Full {
+		doc.Kind = model.Page
+	}
+	for _, h := range opts.CSPHeaders {
+		doc.Page.Policies = append(doc.Page.Policies, model.CSPPolicy{Origin: "header", Text: h, Span: model.Span{File: name}})
+	}
+	for _, h := range opts.CSPReportOnlyHeaders {
+		doc.Page.Policies = append(doc.Page.Policies, model.CSPPolicy{Origin: "header", Text: h, Span: model.Span{File: name}, ReportOnly: true})
+	}
+	pr := pageReader{doc: doc, f: f, masked: masked, spans: spans, opts: opts, files: []*source.File{f}}
+	for i := range hdoc.Elements {
+		pr.element(&hdoc.Elements[i])
+	}
+	return doc, pr.files
+}
+
+type pageReader struct {
+	doc    *model.Document
+	f      *source.File
+	masked []byte
+	spans  []tmpl.Span
+	opts   Options
+	files  []*source.File
+	// preceding counts external scripts and stylesheets seen so far in <head>.
+	preceding int
+}
+
+func (pr *pageReader) element(el *htmlx.Element) {
+	switch el.Tag {
+	case "meta":
+		pr.meta(el)
+	case "link":
+		if hasToken(el.Value("rel"), "stylesheet") && el.InHead {
+			pr.preceding++
+		}
+	case "script":
+		if !isJavaScript(el.Value("type")) {
+			return
+		}
+		if src, ok := el.Attr("src"); ok {
+			pr.external(el, src)
+			return
+		}
+		pr.inline(el)
+	}
+}
+
+func (pr *pageReader) meta(el *htmlx.Element) {
+	equiv := strings.ToLower(strings.TrimSpace(el.Value("http-equiv")))
+	if equiv != "content-security-policy" && equiv != "content-security-policy-report-only" {
+		return
+	}
+	pr.doc.Page.Policies = append(pr.doc.Page.Policies, model.CSPPolicy{
+		Origin:     "meta",
+		Text:       el.Value("content"),
+		Span:       pr.f.Span(el.Start, el.End),
+		ReportOnly: strings.HasSuffix(equiv, "report-only"),
+	})
+}
+
+func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
+	url := strings.TrimSpace(src.Value)
+	span := pr.f.Span(el.Start, el.End)
+	if name, ok := tagManagerIn([]byte(url)); ok {
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: name, Span: span})
+	}
+	if isSDKURL(url) {
+		pr.doc.Page.Loaders = append(pr.doc.Page.Loaders, model.LoaderSighting{
+			Kind:      model.LoaderScriptTag,
+			Span:      span,
+			Src:       url,
+			SrcSpan:   pr.f.Span(src.ValStart, src.ValEnd),
+			InHead:    el.InHead,
+			Preceding: pr.preceding,
+			// Module scripts are deferred by default.
+			Async: el.Has("async") || el.Has("defer") || isModule(el.Value("type")),
+			Nonce: el.Value("nonce"),
+		})
+		return
+	}
+	pr.resolve(el, url, span)
+	if el.InHead {
+		pr.preceding++
+	}
+}
+
+// resolve reads an external script and splices what it holds in here.
+func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
+	if pr.opts.Resolver == nil {
+		pr.unresolved(url, span, "external scripts are not read")
+		return
+	}
+	data, name, ok, reason := pr.opts.Resolver.Resolve(url)
+	if !ok {
+		pr.unresolved(url, span, reason)
+		return
+	}
+	sf := source.New(name, decode.Script(data, "").Text)
+	pr.files = append(pr.files, sf)
+	masked, spans := tmpl.Mask(sf.Text)
+	if tm, ok := tagManagerIn(masked); ok {
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span})
+	}
+	if !mentionsPixel(masked) {
+		return
+	}
+	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL})
+	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: el.Value("nonce")})
+}
+
+func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
+	pr.doc.Page.Unresolved = append(pr.doc.Page.Unresolved, model.ExternalScript{Src: url, Span: span, Reason: reason})
+}
+
+func (pr *pageReader) inline(el *htmlx.Element) {
+	code := pr.masked[el.TextStart:el.TextEnd]
+	span := pr.f.Span(el.Start, el.End)
+	if tm, ok := tagManagerIn(code); ok {
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span})
+	}
+	if !mentionsPixel(code) {
+		return
+	}
+	res := jscall.Extract(jscall.Script{
+		File: pr.f, Base: el.TextStart, Code: code,
+		Templates: spansWithin(pr.spans, el.TextStart, el.TextEnd), URL: pr.opts.URL,
+	})
+	addScript(pr.doc, pr.f, res, &placement{
+		span: span, inHead: el.InHead, preceding: pr.preceding,
+		nonce: el.Value("nonce"), inline: string(pr.f.Text[el.TextStart:el.TextEnd]),
+	})
+}
+
+// mentionsPixel is the pre-filter: only scripts naming the pixel or its
+// servers are parsed (a byte search is ~100× faster than parsing).
+func mentionsPixel(code []byte) bool {
+	return bytes.Contains(code, []byte("oaiq")) || bytes.Contains(code, []byte("openai.com"))
+}
+
+func spansWithin(spans []tmpl.Span, start, end int) []tmpl.Span {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
+	j := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= end })
+	if i >= j {
+		return nil
+	}
+	return spans[i:j]
+}
+
+// isJavaScript tells classic and module scripts from data blocks
+// (JSON-LD, text/template, x-template…), as browsers do.
+func isJavaScript(typ string) bool {
+	t := strings.ToLower(strings.TrimSpace(typ))
+	if i := strings.IndexByte(t, ';'); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	switch t {
+	case "", "module", "text/javascript", "application/javascript", "text/ecmascript",
+		"application/ecmascript", "application/x-javascript", "application/x-ecmascript",
+		"text/x-javascript", "text/x-ecmascript", "text/jscript", "text/livescript",
+		"text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+		"text/javascript1.4", "text/javascript1.5":
+		return true
+	}
+	return false
+}
+
+func isModule(typ string) bool {
+	return strings.EqualFold(strings.TrimSpace(typ), "module")
+}
+
+func hasToken(list, token string) bool {
+	for _, t := range strings.Fields(list) {
+		if strings.EqualFold(t, token) {
+			return true
+		}
+	}
+	return false
+}

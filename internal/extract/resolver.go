@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DirResolver reads external scripts from the file system: "/js/x.js"
+// from the site root, "js/x.js" and "../x.js" from the page's directory.
+// URLs with a scheme or host are left to the caller (reason "remote").
+type DirResolver struct {
+	// PageDir is the directory of the page being read.
+	PageDir string
+	// Root is the site root for absolute paths; "" leaves them unresolved.
+	Root string
+	// MaxSize caps the bytes read per script (0: 8 MiB).
+	MaxSize int64
+}
+
+// Resolve implements Resolver.
+func (r DirResolver) Resolve(src string) ([]byte, string, bool, string) {
+	p := src
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	switch {
+	case p == "":
+		return nil, "", false, "empty src"
+	case strings.HasPrefix(p, "//") || strings.Contains(p, "://") || strings.HasPrefix(p, "data:"):
+		return nil, "", false, "remote script, not fetched"
+	case strings.HasPrefix(p, "/"):
+		if r.Root == "" {
+			return nil, "", false, "absolute path and no site root given"
+		}
+		p = filepath.Join(r.Root, filepath.FromSlash(p))
+	default:
+		p = filepath.Join(r.PageDir, filepath.FromSlash(p))
+	}
+	max := r.MaxSize
+	if max <= 0 {
+		max = 8 << 20
+	}
+	st, err := os.Stat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "", false, "file not found: " + filepath.ToSlash(p)
+	case err != nil:
+		return nil, "", false, err.Error()
+	case st.IsDir():
+		return nil, "", false, "is a directory: " + filepath.ToSlash(p)
+	case st.Size() > max:
+		return nil, "", false, "file too large to read"
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, "", false, err.Error()
+	}
+	return data, filepath.ToSlash(p), true, ""
+}

@@ -1,0 +1,169 @@
+// Package tmpl masks server-side and tag-manager template syntax ({{…}},
+// {%…%}, {#…#}, <%…%>, <?…?>) so that a page or script full of templates
+// still tokenizes and parses, with every byte offset unchanged.
+//
+// Output tags ({{ x }}, <%= x %>, <?= x ?>) become one identifier of the same
+// length ("_____"), so they parse as a value where a value stands and stay
+// inside a string when they stand in one. Control tags ({% if %}, <% %>,
+// {{#each}}, <?php if … ?>) produce no text, so they become spaces (newlines
+// kept). Positions are always computed on the original text.
+package tmpl
+
+import "bytes"
+
+// Span is one template tag: bytes [Start, End) of the text.
+type Span struct {
+	Start, End int
+	// Output is true for tags that print a value (become an identifier).
+	Output bool
+}
+
+// Mask returns text with every template tag replaced, and the tags' spans
+// in order. When text holds no template tag it is returned as is (no copy).
+// An opener without its closer is left alone. The scan is linear: once a
+// closer is not found, that kind of tag is not looked for again.
+func Mask(text []byte) ([]byte, []Span) {
+	var spans []Span
+	var out []byte
+	var exhausted [kinds]bool
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '{' && c != '<' {
+			j := indexOpen(text[i:])
+			if j < 0 {
+				break
+			}
+			i += j - 1
+			continue
+		}
+		if i+1 >= len(text) {
+			break
+		}
+		k, open, close := kindAt(text, i)
+		if k < 0 || exhausted[k] {
+			continue
+		}
+		j := bytes.Index(text[i+len(open):], close)
+		if j < 0 {
+			exhausted[k] = true
+			continue
+		}
+		end := i + len(open) + j + len(close)
+		sp := Span{Start: i, End: end, Output: isOutput(k, text[i+len(open):end-len(close)])}
+		if out == nil {
+			out = append([]byte(nil), text...)
+		}
+		fill(out[i:end], sp.Output)
+		spans = append(spans, sp)
+		i = end - 1
+	}
+	if out == nil {
+		return text, nil
+	}
+	return out, spans
+}
+
+// indexOpen finds the next byte that can start a tag.
+func indexOpen(b []byte) int {
+	return bytes.IndexAny(b, "{<")
+}
+
+const (
+	kindTriple  = iota // {{{ x }}}
+	kindCurly          // {{ x }}
+	kindBlock          // {% x %}
+	kindComment        // {# x #}
+	kindERB            // <% x %>
+	kindPHP            // <? x ?>
+	kinds
+)
+
+var closers = [kinds][]byte{
+	kindTriple:  []byte("}}}"),
+	kindCurly:   []byte("}}"),
+	kindBlock:   []byte("%}"),
+	kindComment: []byte("#}"),
+	kindERB:     []byte("%>"),
+	kindPHP:     []byte("?>"),
+}
+
+func kindAt(text []byte, i int) (kind int, open, close []byte) {
+	next := text[i+1]
+	switch {
+	case text[i] == '{' && next == '{':
+		if i+2 < len(text) && text[i+2] == '{' {
+			return kindTriple, text[i : i+3], closers[kindTriple]
+		}
+		return kindCurly, text[i : i+2], closers[kindCurly]
+	case text[i] == '{' && next == '%':
+		return kindBlock, text[i : i+2], closers[kindBlock]
+	case text[i] == '{' && next == '#':
+		return kindComment, text[i : i+2], closers[kindComment]
+	case text[i] == '<' && next == '%':
+		return kindERB, text[i : i+2], closers[kindERB]
+	case text[i] == '<' && next == '?':
+		return kindPHP, text[i : i+2], closers[kindPHP]
+	}
+	return -1, nil, nil
+}
+
+// isOutput tells tags that print a value from control tags and comments.
+func isOutput(kind int, inner []byte) bool {
+	switch kind {
+	case kindTriple:
+		return true
+	case kindBlock, kindComment:
+		return false
+	case kindERB:
+		// <%= and <%- print; <% runs code; <%# is a comment.
+		return len(inner) > 0 && (inner[0] == '=' || inner[0] == '-')
+	case kindPHP:
+		if len(inner) > 0 && inner[0] == '=' {
+			return true
+		}
+		body := bytes.TrimSpace(bytes.TrimPrefix(inner, []byte("php")))
+		return hasWordPrefix(body, "echo") || hasWordPrefix(body, "print")
+	}
+	// {{ … }}: Handlebars/Mustache blocks, Go template actions and comments
+	// print nothing; everything else prints a value.
+	body := bytes.TrimSpace(bytes.Trim(bytes.TrimSpace(inner), "-~"))
+	if len(body) == 0 {
+		return false
+	}
+	switch body[0] {
+	case '#', '/', '!', '^', '>', '*':
+		return false
+	}
+	for _, w := range controlWords {
+		if hasWordPrefix(body, w) {
+			return false
+		}
+	}
+	return true
+}
+
+var controlWords = []string{"if", "else", "end", "range", "with", "define", "block", "template", "break", "continue"}
+
+func hasWordPrefix(b []byte, w string) bool {
+	if !bytes.HasPrefix(b, []byte(w)) {
+		return false
+	}
+	if len(b) == len(w) {
+		return true
+	}
+	c := b[len(w)]
+	return !(c == '_' || c == '.' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z')
+}
+
+// fill overwrites a tag: an identifier for output tags, blanks otherwise.
+func fill(b []byte, output bool) {
+	for i := range b {
+		switch {
+		case !output && (b[i] == '\n' || b[i] == '\r'):
+		case output:
+			b[i] = '_'
+		default:
+			b[i] = ' '
+		}
+	}
+}
