@@ -1,0 +1,3 @@
+// Pixel set-up — « init » first.
+const PIXEL = "px_ext";
+oaiq("init", { pixelId: PIXEL });
