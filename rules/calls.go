@@ -1,0 +1,74 @@
+package rules
+
+import "github.com/oaiq-lint/oaiq-lint/model"
+
+// Argument positions of a measure call.
+const (
+	argCommand = 0
+	argEvent   = 1
+	argData    = 2
+	argOptions = 3
+)
+
+// measureCall is a measure call's arguments, nil when absent.
+type measureCall struct {
+	*model.Call
+	Name    *model.Value
+	Data    *model.Value
+	Options *model.Value
+}
+
+// EventName returns the event name when it is a known string.
+func (m measureCall) EventName() (string, bool) { return m.Name.StringValue() }
+
+// CustomName returns the custom_event_name option when it is a known string.
+func (m measureCall) CustomName() (string, bool) {
+	return m.Options.Get("custom_event_name").StringValue()
+}
+
+// EventID returns the event_id option when it is a known string.
+func (m measureCall) EventID() (*model.Value, string, bool) {
+	v := m.Options.Get("event_id")
+	s, ok := v.StringValue()
+	return v, s, ok
+}
+
+// measures returns the document's measure calls in order.
+func measures(doc *model.Document) []measureCall {
+	var out []measureCall
+	for _, c := range doc.Calls {
+		if c.Command() != "measure" {
+			continue
+		}
+		out = append(out, measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)})
+	}
+	return out
+}
+
+// inits returns the browser's init calls in order.
+func inits(doc *model.Document) []*model.Call {
+	var out []*model.Call
+	for _, c := range doc.Calls {
+		if c.Side == model.Browser && c.Command() == "init" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// initConfig returns an init call's config when it is an object.
+func initConfig(c *model.Call) *model.Value {
+	if v := c.Arg(1); v.Is(model.Object) {
+		return v
+	}
+	return nil
+}
+
+// keyOrValueSpan is where a finding about a field goes: its key when the
+// node is an object member, else the node itself.
+func keyOrValueSpan(f *model.Field, v *model.Value) model.Span {
+	if f != nil {
+		return f.KeySpan
+	}
+	return v.Span
+}

@@ -1,0 +1,44 @@
+package rules
+
+// server-api-in-browser: page code must not call the Conversions API.
+
+import (
+	"fmt"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func init() {
+	register(&Rule{
+		ID: "server-api-in-browser", Severity: model.Error,
+		Title: "page code sends conversions to the server API directly",
+		Spec:  "Always use the pixel on the browser. Do not call the server conversions API directly from page code.",
+		Doc: `The Conversions API is for servers: it needs credentials that must not
+ship to browsers, and it skips what the pixel does for you (oppref
+attribution, source_url, batching, consent). In a page, send events with
+the pixel. JavaScript files are not judged: they may run on a server.
+
+Bad:
+` + md("js", `fetch("https://bzr.openai.com/v1/events", { method: "POST", body: JSON.stringify(event) });`) + `
+Good:
+` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
+		Check: checkServerAPIInBrowser,
+	})
+}
+
+func checkServerAPIInBrowser(p *Pass) {
+	facts := browserFacts(p.Doc)
+	if facts == nil {
+		return
+	}
+	for _, r := range facts.ServerRequests {
+		with := ""
+		if r.API != "" {
+			with = " with " + r.API
+		}
+		p.Report(r.Span,
+			fmt.Sprintf("page code sends conversions straight to %s%s; use oaiq(\"measure\", …) in the browser — the Conversions API is for servers", pii.Redact(r.URL), with),
+			`send the event with oaiq("measure", …); if your server also sends it, reuse the same event_id on both sides`)
+	}
+}

@@ -1,0 +1,175 @@
+package rules
+
+// Options: the fourth measure argument, with event_id, custom_event_name
+// and opt_out. Value findings come from the schema stage (options.schema.json);
+// event-id-duplicate sees the whole document.
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func init() {
+	register(
+		&Rule{
+			ID: "options-unknown-field", Severity: model.Error,
+			Title: "an option other than event_id, custom_event_name, opt_out",
+			Spec:  "The options object supports these fields: event_id, custom_event_name, opt_out.",
+			Doc: `Unknown options are ignored: a misspelt event_id means no deduplication.
+
+Bad:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents" }, { eventId: "order_12345" });
+` + "```" + `
+Good:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents" }, { event_id: "order_12345" });
+` + "```",
+		},
+		&Rule{
+			ID: "opt-out-type", Severity: model.Error,
+			Title: "opt_out not a boolean",
+			Spec:  "opt_out: Set to true to opt out the event from future user-level personalization. Defaults to false.",
+			Doc: `opt_out is a boolean. The string "false" is not false.
+
+Bad:
+` + "```js" + `
+{ opt_out: "true" }
+` + "```" + `
+Good:
+` + "```js" + `
+{ opt_out: true }
+` + "```",
+		},
+		&Rule{
+			ID: "event-id-empty", Severity: model.Error,
+			Title: "event_id empty, blank, or not a string",
+			Spec:  "event_id: Set a unique ID when deduplicating the same event sent from the browser and server.",
+			Doc: `An empty event_id deduplicates nothing (or everything).
+
+Bad:
+` + "```js" + `
+{ event_id: "" }
+` + "```" + `
+Good:
+` + "```js" + `
+{ event_id: "order_12345" }
+` + "```",
+		},
+		&Rule{
+			ID: "event-id-duplicate", Severity: model.Warning,
+			Title: "one event_id used by different events",
+			Spec:  "When you need deduplication across browser and server events, generate the event_id yourself and reuse it on the same pixel and server-sent event.",
+			Doc: `An event_id identifies one conversion. Reused for a different event on
+the same side, it makes the second look like a duplicate of the first.
+
+Bad:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" }, { event_id: "order_12345" });
+oaiq("measure", "order_created", { type: "contents", amount: 4999, currency: "USD" }, { event_id: "order_12345" });
+` + "```" + `
+Good: one event_id per order, such as the order number.`,
+			Check: checkEventIDDuplicate,
+		},
+	)
+}
+
+func optionFinding(v violation, field string) (model.Finding, bool) {
+	var rule, msg, hint string
+	switch field {
+	case "event_id":
+		rule = "event-id-empty"
+		msg, hint = eventIDMessage(v.node)
+	case "custom_event_name":
+		if isStandardOrServer(measureCall{Call: v.call, Name: v.call.Arg(argEvent)}) {
+			return model.Finding{}, false // custom-name-on-standard says it all
+		}
+		rule = "custom-name-format"
+		msg, hint = customNameFormatMessage(v.node)
+	case "opt_out":
+		rule = "opt-out-type"
+		msg = "opt_out must be a boolean, got " + describe(v.node)
+		hint = "use opt_out: true, or leave it out (it defaults to false)"
+		if s, ok := v.node.StringValue(); ok && (s == "true" || s == "false") {
+			hint = "use opt_out: " + s + " without quotes"
+		}
+	default:
+		return model.Finding{}, false
+	}
+	return model.Finding{Rule: rule, Message: msg, Hint: hint, Span: v.node.Span}, true
+}
+
+func eventIDMessage(v *model.Value) (string, string) {
+	s, ok := v.StringValue()
+	switch {
+	case v.Is(model.Number):
+		return "event_id must be a string, got the number " + numText(v), fmt.Sprintf("send event_id: %q", numText(v))
+	case !ok:
+		return "event_id must be a non-empty string, got " + describe(v), "generate a unique ID per conversion, such as the order number"
+	case s == "":
+		return "event_id is empty", "generate a unique ID per conversion, such as the order number, or leave event_id out"
+	}
+	return "event_id is blank", "generate a unique ID per conversion, such as the order number, or leave event_id out"
+}
+
+var optionAliases = map[string]string{
+	"eventid": "event_id", "id": "event_id", "dedupid": "event_id", "deduplicationid": "event_id", "orderid": "event_id",
+	"customeventname": "custom_event_name", "eventname": "custom_event_name", "name": "custom_event_name",
+	"optout": "opt_out", "donotpersonalize": "opt_out",
+}
+
+func optionsUnknownMessage(key string) (string, string) {
+	hint := "options take " + joinQuoted(optionFields, "and")
+	if alias, ok := optionAliases[normalizeName(key)]; ok && alias != key {
+		return fmt.Sprintf("option %q is not supported; did you mean %q?", key, alias), hint
+	}
+	if contains(shapeFields[shapeCustom], key) || contains(contentsFields, key) {
+		return fmt.Sprintf("%q is event data, not an option: move it to the event data object (the third argument)", key), ""
+	}
+	if n := nearest(key, optionFields); n != "" {
+		return fmt.Sprintf("option %q is not supported; did you mean %q?", key, n), hint
+	}
+	return fmt.Sprintf("option %q is not supported", key), hint
+}
+
+// eventIdentity is what makes two events the same conversion on one side.
+func eventIdentity(m measureCall) string {
+	name, _ := m.EventName()
+	if custom, ok := m.CustomName(); ok && name == customEvent {
+		name += "/" + custom
+	}
+	return name
+}
+
+func checkEventIDDuplicate(p *Pass) {
+	type first struct {
+		m    measureCall
+		data any
+	}
+	seen := map[string]first{}
+	for _, m := range measures(p.Doc) {
+		v, id, ok := m.EventID()
+		if !ok || strings.TrimSpace(id) == "" || m.Name.IsDynamic() {
+			continue
+		}
+		key := m.Side.String() + "\x00" + m.PixelID + "\x00" + id
+		data := m.Data.Plain(nil)
+		prev, dup := seen[key]
+		if !dup {
+			seen[key] = first{m, data}
+			continue
+		}
+		line := prev.m.Span.Start.Line
+		switch {
+		case eventIdentity(prev.m) != eventIdentity(m):
+			p.Report(v.Span, fmt.Sprintf("event_id %s was already used by %s on line %d; this %s event would be dropped as its duplicate",
+				quote(id), eventIdentity(prev.m), line, eventIdentity(m)), "give each conversion its own event_id")
+		case !reflect.DeepEqual(prev.data, data):
+			p.Report(v.Span, fmt.Sprintf("event_id %s was already used on line %d by a %s event with different data; one of them would be dropped",
+				quote(id), line, eventIdentity(m)), "give each conversion its own event_id, such as the order number")
+		}
+	}
+}
