@@ -96,6 +96,10 @@ exact position, and checks each against the pixel's documentation.`,
 		newLogCmd(io, g),
 		newSchemaCmd(io),
 		newVersionCmd(io),
+		newHashCmd(io),
+		newSnippetCmd(io),
+		newRulesCmd(io, g),
+		newExplainCmd(io, g),
 	)
 	return root
 }

@@ -1,0 +1,291 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/hashcsv"
+)
+
+// hashOptions are the flags and inputs of the hash command.
+type hashOptions struct {
+	io       *IOStreams
+	kind     string
+	check    bool
+	csvPath  string
+	column   string
+	keep     bool
+	noHeader bool
+	args     []string
+}
+
+func newHashCmd(streams *IOStreams) *cobra.Command {
+	o := &hashOptions{io: streams}
+	cmd := &cobra.Command{
+		Use:   "hash [VALUE...]",
+		Short: "Hash e-mail addresses and customer ids the way the pixel expects",
+		Long: `Hash user data for the pixel's user object: SHA-256, as 64 lowercase hex
+characters, one hash per line in input order.
+
+  --type email        trims white space and lower-cases the address, then
+                      hashes it (email_sha256). A value that is clearly not
+                      an address (no @, white space inside) is refused.
+  --type external-id  trims white space and hashes the id exactly as given,
+                      case kept (external_id_sha256).
+
+Values are read from standard input, one per line, so they never land in
+your shell history or the process list; on a terminal you are prompted and
+nothing is echoed (an empty entry finishes). Values given as arguments work
+but print a warning. Phone numbers are refused: the pixel forbids phone
+numbers and their hashes. Empty values are never hashed (the hash of ""
+is a known sentinel). A refused value is reported by its line number,
+never by its content, and the command exits 1.
+
+--csv hashes one column of a CSV file and writes the CSV to standard
+output with that column's values replaced and its header renamed
+<name>_sha256, or with --keep a <name>_sha256 column added after it. The
+file is streamed, so any size works in constant memory; a byte order mark
+and CRLF line endings are kept. Rows that cannot be read or hashed are
+reported by line on standard error and left out; empty cells stay empty.
+
+--check judges hashes instead: each must be 64 lowercase hex characters
+and not a known sentinel (the hash of "", "undefined", "null", the
+documentation's examples…). Exit 1 when any is not acceptable.`,
+		Example: `  oaiq-lint hash < emails.txt > hashes.txt
+  oaiq-lint hash --type external-id < customer-ids.txt
+  oaiq-lint hash --csv customers.csv --column email > hashed.csv
+  oaiq-lint hash --csv - --column 3 --keep < customers.csv
+  oaiq-lint hash --check 73d83a078369bb4f0971b317aa7797a91cf5c0df1b62161c2e47d75c33ab5b6e`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.args = args
+			if err := o.validate(cmd); err != nil {
+				return err
+			}
+			return o.run()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.kind, "type", hashEmail, "what the values are: email or external-id")
+	f.BoolVar(&o.check, "check", false, "judge hashes (arguments or standard input) instead of hashing values")
+	f.StringVar(&o.csvPath, "csv", "", "hash one column of this CSV file (- for standard input)")
+	f.StringVar(&o.column, "column", "", "with --csv: the column to hash, by header name or 1-based index")
+	f.BoolVar(&o.keep, "keep", false, "with --csv: keep the column and add <name>_sha256 after it")
+	f.BoolVar(&o.noHeader, "no-header", false, "with --csv: the first row is data, not a header")
+	return cmd
+}
+
+func (o *hashOptions) validate(cmd *cobra.Command) error {
+	if o.kind != hashEmail && o.kind != hashExternalID {
+		return usageErrorf("--type must be email or external-id, got %q", o.kind)
+	}
+	if o.check && (o.csvPath != "" || cmd.Flags().Changed("type")) {
+		return usageErrorf("--check judges hashes; it takes no --csv or --type")
+	}
+	if o.csvPath == "" {
+		for _, name := range []string{"column", "keep", "no-header"} {
+			if cmd.Flags().Changed(name) {
+				return usageErrorf("--%s goes with --csv", name)
+			}
+		}
+		return nil
+	}
+	if o.column == "" {
+		return usageErrorf("--csv needs --column NAME or --column INDEX (1-based)")
+	}
+	if len(o.args) > 0 {
+		return usageErrorf("--csv reads its values from the file; give no values as arguments")
+	}
+	return nil
+}
+
+func (o *hashOptions) run() error {
+	switch {
+	case o.check:
+		return o.runCheck()
+	case o.csvPath != "":
+		return o.runCSV()
+	}
+	return o.runValues()
+}
+
+// tally counts values and reports refusals on standard error.
+type tally struct {
+	errOut   io.Writer
+	total    int
+	rejected int
+}
+
+func (t *tally) reject(where string, err error) {
+	t.rejected++
+	fmt.Fprintf(t.errOut, "oaiq-lint: hash: %s: %v; not hashed\n", where, err)
+}
+
+// result turns the tally into the command's exit status.
+func (t *tally) result(what string) error {
+	if t.rejected == 0 {
+		return nil
+	}
+	fmt.Fprintf(t.errOut, "oaiq-lint: hash: %d of %d %s refused (see above)\n", t.rejected, t.total, what)
+	return &ExitError{Code: ExitFindings}
+}
+
+func (o *hashOptions) runValues() error {
+	t := &tally{errOut: o.io.ErrOut}
+	out := bufio.NewWriter(o.io.Out)
+	hashOne := func(where, v string) {
+		t.total++
+		sum, err := hashValue(o.kind, v)
+		if err != nil {
+			t.reject(where, err)
+			return
+		}
+		fmt.Fprintln(out, sum)
+	}
+	switch {
+	case len(o.args) > 0:
+		fmt.Fprintln(o.io.ErrOut, "oaiq-lint: hash: warning: values given as arguments are kept in your shell history and are visible to other users in the process list; pipe them on standard input instead, or run 'oaiq-lint hash' on a terminal to be prompted")
+		for i, a := range o.args {
+			hashOne(fmt.Sprintf("argument %d", i+1), a)
+		}
+	case o.io.StdinTTY && terminalReader(o.io.In) != nil:
+		if err := o.prompt(hashOne, out); err != nil {
+			return err
+		}
+	default:
+		err := eachLine(o.io.In, func(n int, line string) {
+			hashOne(fmt.Sprintf("line %d", n), line)
+		})
+		if err != nil {
+			return fmt.Errorf("reading standard input: %w", err)
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return t.result("values were")
+}
+
+// prompt reads values from the terminal without echo until an empty entry
+// or end of input, printing each hash as soon as it is made.
+func (o *hashOptions) prompt(hashOne func(where, v string), out *bufio.Writer) error {
+	read := terminalReader(o.io.In)
+	label := "E-mail address"
+	if o.kind == hashExternalID {
+		label = "Customer id"
+	}
+	for n := 1; ; n++ {
+		fmt.Fprintf(o.io.ErrOut, "%s (hidden; empty to finish): ", label)
+		b, err := read()
+		fmt.Fprintln(o.io.ErrOut)
+		if errors.Is(err, io.EOF) || (err == nil && strings.TrimSpace(string(b)) == "") {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading from the terminal: %w", err)
+		}
+		hashOne(fmt.Sprintf("entry %d", n), string(b))
+		if err := out.Flush(); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+	}
+}
+
+// terminalReader returns how to read one value from a terminal without
+// echo, or nil when in is not a file. Tests replace it.
+var terminalReader = func(in io.Reader) func() ([]byte, error) {
+	if f, ok := in.(*os.File); ok {
+		return func() ([]byte, error) { return term.ReadPassword(int(f.Fd())) }
+	}
+	return nil
+}
+
+// eachLine calls fn with every line of r (1-based line numbers), without a
+// trailing CR or LF. Lines may be of any length.
+func eachLine(r io.Reader, fn func(n int, line string)) error {
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		line, err := br.ReadString('\n')
+		if line != "" {
+			fn(n, strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"))
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (o *hashOptions) runCSV() error {
+	in := o.io.In
+	name := "<stdin>"
+	if o.csvPath != "-" {
+		f, err := os.Open(o.csvPath)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in, name = f, o.csvPath
+	}
+	t := &tally{errOut: o.io.ErrOut}
+	out := bufio.NewWriterSize(o.io.Out, 64<<10)
+	st, err := hashcsv.Hash(in, out, hashcsv.Options{
+		Column: o.column, NoHeader: o.noHeader, Keep: o.keep,
+		Hash: func(v string) (string, error) { return hashValue(o.kind, v) },
+		Reject: func(line int, reason string) {
+			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s:%d: %s; row left out\n", name, line, reason)
+		},
+	})
+	if ferr := out.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("writing output: %w", ferr)
+	}
+	if err != nil {
+		var colErr *hashcsv.ColumnError
+		if errors.As(err, &colErr) {
+			return usageErrorf("%s: %v", name, err)
+		}
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if st.Empty > 0 {
+		fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s: %d rows had no value in the column; their cell was left empty\n", name, st.Empty)
+	}
+	t.total, t.rejected = st.Rows, st.Rejected
+	return t.result("rows were")
+}
+
+func (o *hashOptions) runCheck() error {
+	bad := 0
+	out := bufio.NewWriter(o.io.Out)
+	judge := func(where, v string) {
+		shown, verdict, ok := checkHash(v)
+		if !ok {
+			bad++
+		}
+		if shown != "" {
+			where += ": " + shown
+		}
+		fmt.Fprintf(out, "%s: %s\n", where, verdict)
+	}
+	if len(o.args) > 0 {
+		for i, a := range o.args {
+			judge(fmt.Sprintf("argument %d", i+1), a)
+		}
+	} else if err := eachLine(o.io.In, func(n int, line string) { judge(fmt.Sprintf("line %d", n), line) }); err != nil {
+		return fmt.Errorf("reading standard input: %w", err)
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	if bad > 0 {
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}
