@@ -69,6 +69,22 @@ type Options struct {
 	Tool Tool
 	// Quiet drops code frames and the summary line of human formats.
 	Quiet bool
+	// Rules describes every rule of the run, for formats that list them
+	// (SARIF). The CLI fills it from the registry; reporters never import it.
+	Rules []RuleInfo
+	// BaseDir is the directory machine formats make absolute paths relative
+	// to (the repository root in CI); "" keeps paths as given.
+	BaseDir string
+}
+
+// RuleInfo is what a reporter may tell about a rule.
+type RuleInfo struct {
+	ID       string
+	Severity model.Severity
+	Title    string
+	// Doc is Markdown; Spec quotes the sentence the rule enforces.
+	Doc  string
+	Spec string
 }
 
 // Factory builds a reporter writing to w.
