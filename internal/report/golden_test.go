@@ -50,7 +50,7 @@ func fixtureRun() (Options, []Result) {
 		BaseDir: fixtureBase,
 		Rules: []RuleInfo{
 			{ID: "amount-not-integer", Severity: model.Error, Title: "Amount is not an integer in minor units",
-				Doc: "The pixel drops events whose `amount` is not an integer.\n\nBad: `amount: 25.99`\n\nGood: `amount: 2599`",
+				Doc:  "The pixel drops events whose `amount` is not an integer.\n\nBad: `amount: 25.99`\n\nGood: `amount: 2599`",
 				Spec: "amount: integer, in the currency's minor unit."},
 			{ID: "snippet-not-in-head", Severity: model.Warning, Title: "Loader is not in <head>"},
 			{ID: "value-dynamic", Severity: model.Info, Title: "Value not known statically"},
