@@ -52,10 +52,20 @@ func Sniff(data []byte) Kind {
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		return HTML // UTF-16 text is a page: scripts are not saved that way
 	}
-	masked, _ := tmpl.Mask(head)
-	trimmed := bytes.TrimLeft(masked, " \t\r\n\f")
-	if len(trimmed) > 0 && trimmed[0] == '<' {
-		return HTML
+	_, spans := tmpl.Mask(head)
+	i := 0
+	for i < len(head) {
+		switch {
+		case len(spans) > 0 && spans[0].Start == i:
+			i, spans = spans[0].End, spans[1:]
+		case head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n' || head[i] == '\f':
+			i++
+		default:
+			if head[i] == '<' {
+				return HTML
+			}
+			i = len(head)
+		}
 	}
 	if bytes.Contains(bytes.ToLower(head), []byte("<script")) {
 		return HTML

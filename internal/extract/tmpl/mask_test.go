@@ -1,0 +1,57 @@
+package tmpl
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMask(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`a {{ x }} b`, `a _______ b`},
+		{`"{{ x }}"`, `"_______"`},
+		{`{{{ raw }}}`, `___________`},
+		{"{% if a %}\nx{% endif %}", "          \nx           "},
+		{`{# note #}`, `          `},
+		{`<%= total %>`, `____________`},
+		{`<%- json %>`, `___________`},
+		{`<% if x %>`, `          `},
+		{`<%# c %>`, `        `},
+		{`<?= $x ?>`, `_________`},
+		{`<?php echo $x; ?>`, `_________________`},
+		{`<?php if ($a > 1): ?>`, `                     `},
+		{`{{#each items}}{{/each}}`, `                        `},
+		{`{{- if .X }}{{ .Y }}{{ end -}}`, `            ________          `},
+		{`{{DLV - form_location}}`, `_______________________`},
+		{`{{ unterminated`, `{{ unterminated`},
+		{`a }} b`, `a }} b`},
+		{"{{ a\nb }}", "_________"},
+	}
+	for _, tt := range tests {
+		got, spans := Mask([]byte(tt.in))
+		if string(got) != tt.want {
+			t.Errorf("Mask(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len(got) != len(tt.in) {
+			t.Errorf("Mask(%q) changed the length", tt.in)
+		}
+		if tt.in == tt.want && spans != nil {
+			t.Errorf("Mask(%q) spans %v", tt.in, spans)
+		}
+	}
+}
+
+func TestMaskKeepsInputWhenNoTemplate(t *testing.T) {
+	in := []byte("<p>no templates {here}</p>")
+	out, spans := Mask(in)
+	if &out[0] != &in[0] || spans != nil {
+		t.Error("expected the input back, uncopied")
+	}
+}
+
+func TestMaskIsLinearOnUnterminatedOpeners(t *testing.T) {
+	in := []byte(strings.Repeat("{{ <% <? {% ", 200000))
+	out, spans := Mask(in)
+	if len(spans) != 0 || len(out) != len(in) {
+		t.Fatalf("%d spans", len(spans))
+	}
+}
