@@ -64,7 +64,7 @@ func parseError(f *source.File, e *jscall.SyntaxError) model.Finding {
 	return model.Finding{
 		Rule:     ParseErrorRule,
 		Severity: model.Warning,
-		Message:  pii.Redact(fmt.Sprintf("this script mentions oaiq but is not valid JavaScript: %s", e.Message)),
+		Message:  pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed: %s", e.Message)),
 		Hint:     "fix the syntax error: the pixel calls in this script could not be checked",
 		Span:     f.Span(e.Offset, end),
 	}

@@ -87,6 +87,9 @@ func Extract(s Script) (res Result) {
 	}
 	if serr != nil {
 		serr.Offset += s.Base
+		if ModuleParser == nil && looksLikeModule(s.Code) {
+			serr.Message = "ES module syntax (import/export) is not read yet, so its pixel calls were not checked (" + serr.Message + ")"
+		}
 		return Result{Err: serr}
 	}
 	x := newExtractor(s, parsed, prog, mapOff)

@@ -219,3 +219,10 @@ func TestNeverPanics(t *testing.T) {
 		_ = extract(code)
 	}
 }
+
+func TestModuleSyntaxIsReportedHonestly(t *testing.T) {
+	res := extract("import {x} from './x.js';\noaiq('init')")
+	if res.Err == nil || !strings.Contains(res.Err.Message, "import/export") {
+		t.Fatalf("%+v", res.Err)
+	}
+}
