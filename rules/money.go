@@ -45,8 +45,11 @@ func amountMessage(path, field string, v *model.Value, currency string) (string,
 		return fmt.Sprintf("%s must be a whole number, got %s", path, raw), ""
 	}
 	minor, cur := toMinor(v.Num, currency)
-	return fmt.Sprintf("%s must be an integer in the currency's minor unit, got %s", path, raw),
-		fmt.Sprintf("send %s for %s %s", minor, raw, cur)
+	msg := fmt.Sprintf("%s must be an integer in the currency's minor unit, got %s", path, raw)
+	if d, ok := isodata.MinorDigits(currency); ok && d == 0 {
+		return msg, fmt.Sprintf("%s has no minor unit: send a whole number of %s, such as %s", currency, currency, minor)
+	}
+	return msg, fmt.Sprintf("send %s for %s %s", minor, raw, cur)
 }
 
 // toMinor converts a major-unit amount to the currency's minor unit, and
@@ -58,11 +61,7 @@ func toMinor(major float64, currency string) (minor, name string) {
 		digits, name = 2, "in a currency with cents, such as USD"
 	}
 	m := math.Round(major * math.Pow10(digits))
-	minor = strconv.FormatFloat(m, 'f', -1, 64)
-	if digits == 0 {
-		minor += fmt.Sprintf(" (%s has no minor unit)", currency)
-	}
-	return minor, name
+	return strconv.FormatFloat(m, 'f', -1, 64), name
 }
 
 func negativeMessage(path, field string, v *model.Value) (string, string) {
@@ -111,11 +110,8 @@ func checkCurrencyCodes(p *Pass) {
 	moneyObjects(p.Doc, func(_ measureCall, path []string, obj *model.Value) {
 		v := obj.Get("currency")
 		s, ok := v.StringValue()
-		if !ok || len(s) != 3 || strings.ToUpper(s) != s || isodata.IsCurrency(s) {
-			return
-		}
-		if !isUpperASCII(s) {
-			return
+		if !ok || len(s) != 3 || !isUpperASCII(s) || isodata.IsCurrency(s) {
+			return // malformed codes are the schema stage's
 		}
 		msg, hint := currencyMessage(fieldPath(append(path, "currency")), v)
 		p.Report(v.Span, msg, hint)

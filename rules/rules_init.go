@@ -164,11 +164,13 @@ func checkPixelIDMissing(p *Pass) {
 	if cfg == nil || cfg.Open || cfg.Field("pixelId") != nil {
 		return // a non-object config is field-type's; a spread may hold pixelId
 	}
-	hint := `add pixelId: "…" from the conversions tab of Ads Manager`
-	if f := cfg.Field("pixel_id"); f != nil {
-		hint = "rename pixel_id to pixelId"
+	for _, f := range cfg.Fields {
+		if msg, _ := initUnknownMessage(f.Key); strings.Contains(msg, `did you mean "pixelId"`) {
+			return // a misspelt pixelId: init-unknown-field says so at the key
+		}
 	}
-	p.Report(c.Span, "the first init has no pixelId; only later inits may leave it out", hint)
+	p.Report(c.Span, "the first init has no pixelId; only later inits may leave it out",
+		`add pixelId: "…" from the conversions tab of Ads Manager`)
 }
 
 // placeholderShapes are unfilled template slots and filler values; a value
@@ -211,8 +213,8 @@ func checkPixelIDConflict(p *Pass) {
 	for _, c := range inits(p.Doc) {
 		v := initConfig(c).Get("pixelId")
 		s, ok := v.StringValue()
-		if !ok || strings.TrimSpace(s) == "" {
-			continue
+		if !ok || strings.TrimSpace(s) == "" || isPlaceholder(strings.TrimSpace(s)) {
+			continue // init-pixel-id-placeholder's finding
 		}
 		if first == "" {
 			first, firstLine = s, v.Span.Start.Line

@@ -168,7 +168,7 @@ func checkEventIDDuplicate(p *Pass) {
 			p.Report(v.Span, fmt.Sprintf("event_id %s was already used by %s on line %d; this %s event would be dropped as its duplicate",
 				quote(id), eventIdentity(prev.m), line, eventIdentity(m)), "give each conversion its own event_id")
 		case !reflect.DeepEqual(prev.data, data):
-			p.Report(v.Span, fmt.Sprintf("event_id %s was already used on line %d by a %s event with different data; one of them would be dropped",
+			p.Report(v.Span, fmt.Sprintf("event_id %s was already used on line %d by another %s event with different data; one of them would be dropped",
 				quote(id), line, eventIdentity(m)), "give each conversion its own event_id, such as the order number")
 		}
 	}

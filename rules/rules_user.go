@@ -183,6 +183,11 @@ func userFieldFinding(v violation, field string) (model.Finding, bool) {
 	var rule, msg, hint string
 	switch field {
 	case "email_sha256", "external_id_sha256":
+		if s, ok := v.node.StringValue(); ok {
+			if _, sentinel := hashing.Sentinel(strings.TrimSpace(s)); sentinel {
+				return model.Finding{}, false // hash-sentinel: fixing the case would not help
+			}
+		}
 		rule = "hash-format"
 		msg, hint = hashMessage(field, v.node)
 	case "country":
@@ -258,8 +263,10 @@ func cityMessage(v *model.Value) (string, string) {
 	switch {
 	case !ok:
 		return "user.city must be a string of 1 to 128 characters, got " + describe(v), ""
-	case strings.TrimSpace(s) == "":
+	case s == "":
 		return "user.city is empty", "leave the field out when the city is not known"
+	case strings.TrimSpace(s) == "":
+		return "user.city is blank", "leave the field out when the city is not known"
 	}
 	return fmt.Sprintf("user.city is %d characters long, more than the 128 allowed", utf8.RuneCountInString(s)),
 		"send the city name alone"
