@@ -47,7 +47,11 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 	if l.g.color != "auto" && l.g.color != "always" && l.g.color != "never" {
 		return nil, nil, usageErrorf("--color must be auto, always or never, got %q", l.g.color)
 	}
-	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version()}, Quiet: l.g.quiet}
+	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version()}, Quiet: l.g.quiet,
+		Rules: reportRules()}
+	if wd, err := os.Getwd(); err == nil {
+		opts.BaseDir = wd // CI runs from the repository root
+	}
 	var reps report.Multi
 	var files []*os.File
 	closeAll := func() error {

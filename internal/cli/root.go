@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 )
 
 // version is stamped at release time with -ldflags "-X …/internal/cli.version=v1.2.3".
@@ -87,7 +89,7 @@ exact position, and checks each against the pixel's documentation.`,
 
 	pf := root.PersistentFlags()
 	pf.StringArrayVarP(&g.formats, "format", "f", []string{"text"},
-		"output format, repeatable: NAME or NAME=FILE (text, json)")
+		"output format, repeatable: NAME or NAME=FILE ("+strings.Join(report.Formats(), ", ")+")")
 	pf.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
 	pf.StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
@@ -100,6 +102,7 @@ exact position, and checks each against the pixel's documentation.`,
 		newSnippetCmd(io),
 		newRulesCmd(io, g),
 		newExplainCmd(io, g),
+		newGenDocsCmd(),
 	)
 	return root
 }
