@@ -132,6 +132,14 @@ func checkDedupUnmatched(p *Pass) {
 				return
 			}
 		}
+		for _, o := range others {
+			if o.id == e.id {
+				p.Report(e.idV.Span, fmt.Sprintf("event_id %s goes to pixel %s here but to pixel %s on the %s (line %d): deduplication needs the same pixel",
+					quote(e.id), quote(e.pixel), quote(o.pixel), other, o.m.Span.Start.Line),
+					"send the server event for the pixel the page initialises")
+				return
+			}
+		}
 		p.Report(e.idV.Span, fmt.Sprintf("event_id %s is sent from the %s only: no %s event shares it, so it is not deduplicated", quote(e.id), side, other),
 			"reuse the same event_id (and pixel) on both sides when the conversion is sent twice")
 	}
