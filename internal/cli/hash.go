@@ -124,7 +124,7 @@ type tally struct {
 
 func (t *tally) reject(where string, err error) {
 	t.rejected++
-	fmt.Fprintf(t.errOut, "oaiq-lint: hash: %s: %v; not hashed\n", where, err)
+	fmt.Fprintf(t.errOut, "oaiq-lint: hash: %s: skipped: %v\n", where, err)
 }
 
 // result turns the tally into the command's exit status.
@@ -241,7 +241,7 @@ func (o *hashOptions) runCSV() error {
 		Column: o.column, NoHeader: o.noHeader, Keep: o.keep,
 		Hash: func(v string) (string, error) { return hashValue(o.kind, v) },
 		Reject: func(line int, reason string) {
-			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s:%d: %s; row left out\n", name, line, reason)
+			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s:%d: row left out: %s\n", name, line, reason)
 		},
 	})
 	if ferr := out.Flush(); err == nil && ferr != nil {

@@ -9,8 +9,8 @@ import (
 )
 
 // checkHash judges one would-be hash as the pixel will receive it. It
-// returns the text to show for it (the hash itself only when it is
-// hexadecimal, so a raw value passed by mistake is never echoed) and
+// returns the text to show for it (the hash itself only when it has a
+// hash's shape, so a raw value passed by mistake is never echoed) and
 // whether the pixel can use it.
 func checkHash(raw string) (shown, verdict string, ok bool) {
 	s := strings.TrimSpace(raw)
@@ -19,7 +19,7 @@ func checkHash(raw string) (shown, verdict string, ok bool) {
 	}
 	lower := strings.ToLower(s)
 	if len(s) != 64 {
-		return s, wrongLengthVerdict(len(s)), false
+		return "", wrongLengthVerdict(s), false
 	}
 	if what, bad := hashing.Sentinel(lower); bad {
 		return s, fmt.Sprintf("a known sentinel, %s: %s", what, sentinelCause(lower)), false
@@ -57,7 +57,11 @@ func notHexVerdict(s string) string {
 	return "not hexadecimal: a SHA-256 hash is 64 characters 0-9 and a-f (base64 or another encoding?)"
 }
 
-func wrongLengthVerdict(n int) string {
+func wrongLengthVerdict(s string) string {
+	n := len(s)
+	if strings.Trim(s, "0123456789") == "" {
+		return fmt.Sprintf("%d digits: a raw number, not a SHA-256 hash; hash an id with 'oaiq-lint hash --type external-id' (phone numbers must never be sent)", n)
+	}
 	guess := ""
 	switch n {
 	case 32:

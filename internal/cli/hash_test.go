@@ -42,10 +42,10 @@ func TestHashRefusals(t *testing.T) {
 	for _, tc := range []struct {
 		name, kind, value, want string
 	}{
-		{"empty line", "email", "   ", "line 2: empty"},
-		{"no @", "email", "jane.doe.example.com", "line 2: not an e-mail address (there is no @)"},
+		{"empty line", "email", "   ", "line 2: skipped: empty value"},
+		{"no @", "email", "jane.doe.example.com", "line 2: skipped: not an e-mail address: there is no @"},
 		{"white space inside", "email", "jane doe@example.com", "white space"},
-		{"phone as email", "email", "+1 (415) 555-0134", "line 2: looks like a phone number: the pixel forbids phone numbers and their hashes"},
+		{"phone as email", "email", "+1 (415) 555-0134", "line 2: skipped: looks like a phone number: the pixel forbids phone numbers and their hashes"},
 		{"phone as external id", "external-id", "415-555-0134", "looks like a phone number"},
 		{"email as external id", "external-id", "jane@example.org", "hash it with --type email"},
 		{"documentation example", "email", "User@Example.com", "copied from the documentation"},
@@ -108,7 +108,7 @@ func TestHashPromptsOnATerminal(t *testing.T) {
 		t.Errorf("out %q", out.String())
 	}
 	if strings.Count(errOut.String(), "E-mail address (hidden; empty to finish): ") != 3 ||
-		!strings.Contains(errOut.String(), "entry 2: not an e-mail address") {
+		!strings.Contains(errOut.String(), "entry 2: skipped: not an e-mail address") {
 		t.Errorf("stderr %q", errOut.String())
 	}
 }
@@ -126,6 +126,7 @@ func TestHashCheck(t *testing.T) {
 		{"sha-1 length", good[:40], "40 hex characters where a SHA-256 has 64 (a SHA-1 digest?)", false},
 		{"0x prefix", "0x" + good, "drop the prefix", false},
 		{"base64", "tMmiiTI7IaAcPpQPFQ65uMVCWH8av9jw4cwf/F5HVRQ=", "not hexadecimal", false},
+		{"digits", "4155550134", "10 digits: a raw number, not a SHA-256 hash", false},
 		{"raw email", "jane@example.org", "a raw e-mail address, not a hash", false},
 		{"raw phone", "+44 20 7946 0958", "a raw phone number", false},
 	} {
@@ -156,7 +157,7 @@ func TestHashCSV(t *testing.T) {
 	if code != ExitFindings {
 		t.Errorf("code %d, want 1 for the refused row", code)
 	}
-	for _, w := range []string{p + ":4: column Email: not an e-mail address (it contains white space)", "1 rows had no value", "1 of 4 rows were refused"} {
+	for _, w := range []string{p + ":4: row left out: column Email: not an e-mail address: it contains white space", "1 rows had no value", "1 of 4 rows were refused"} {
 		if !strings.Contains(errOut, w) {
 			t.Errorf("stderr %q lacks %q", errOut, w)
 		}
@@ -188,7 +189,7 @@ func TestHashUsageErrors(t *testing.T) {
 // No mode ever prints a raw value it was given, or its normalised form:
 // only hashes, line numbers and reasons.
 func TestHashNeverEchoesRawValues(t *testing.T) {
-	secrets := []string{"Jane.Doe@Example.COM", "jane doe@example.com", "+1 (415) 555-0134", "415-555-0134", "jane.doe.example.com", "Cust-Secret-77"}
+	secrets := []string{"4155550134", "Jane.Doe@Example.COM", "jane doe@example.com", "+1 (415) 555-0134", "415-555-0134", "jane.doe.example.com", "Cust-Secret-77"}
 	stdin := strings.Join(secrets, "\n") + "\n"
 	csv := "id,email\n"
 	for _, s := range secrets {

@@ -18,7 +18,7 @@ const (
 
 // errEmptyValue is a value with nothing in it: its hash would be the
 // sentinel SHA-256 of "", so it is never hashed.
-var errEmptyValue = errors.New("empty: nothing to hash (the SHA-256 of an empty value is a known sentinel)")
+var errEmptyValue = errors.New(`empty value (its hash would be the known sentinel SHA-256 of "")`)
 
 // hashValue prepares one raw value of the given kind the way the pixel's
 // documentation requires and hashes it. Its errors say what is wrong with
@@ -29,13 +29,13 @@ func hashValue(kind, raw string) (string, error) {
 		return "", errEmptyValue
 	}
 	if wholly(v, pii.Phone) {
-		return "", errors.New("looks like a phone number: the pixel forbids phone numbers and their hashes, so it is not hashed")
+		return "", errors.New("looks like a phone number: the pixel forbids phone numbers and their hashes")
 	}
 	switch kind {
 	case hashEmail:
 		v = hashing.NormalizeEmail(v)
 		if why := notAnEmail(v); why != "" {
-			return "", fmt.Errorf("not an e-mail address (%s); is this the right column or --type?", why)
+			return "", fmt.Errorf("not an e-mail address: %s", why)
 		}
 	case hashExternalID:
 		if wholly(v, pii.Email) {

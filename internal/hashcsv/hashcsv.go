@@ -31,6 +31,16 @@ type Options struct {
 	Reject func(line int, reason string)
 }
 
+// ColumnError says the column to hash cannot be found or used; it is a
+// mistake in how the command was called, not in the data.
+type ColumnError struct{ msg string }
+
+func (e *ColumnError) Error() string { return e.msg }
+
+func columnErrorf(format string, args ...any) error {
+	return &ColumnError{fmt.Sprintf(format, args...)}
+}
+
 // Stats count what happened to the data rows (the header is not counted).
 type Stats struct {
 	Rows     int // data rows seen, including those that could not be read
@@ -73,7 +83,7 @@ func Hash(r io.Reader, w io.Writer, opts Options) (Stats, error) {
 	if opts.NoHeader {
 		n, err := strconv.Atoi(opts.Column)
 		if err != nil || n < 1 {
-			return st, fmt.Errorf("--column: without a header row the column must be a 1-based index, got %q", opts.Column)
+			return st, columnErrorf("--column: without a header row the column must be a 1-based index, got %q", opts.Column)
 		}
 		col, name = n-1, "column"+strconv.Itoa(n)
 	}
@@ -177,7 +187,7 @@ func expectedFields(width int, noHeader bool) string {
 func findColumn(header []string, column string) (int, error) {
 	if n, err := strconv.Atoi(column); err == nil {
 		if n < 1 || n > len(header) {
-			return 0, fmt.Errorf("--column %d: the header has %d columns (indexes start at 1)", n, len(header))
+			return 0, columnErrorf("--column %d: the header has %d columns (indexes start at 1)", n, len(header))
 		}
 		return n - 1, nil
 	}
@@ -198,13 +208,13 @@ func findColumn(header []string, column string) (int, error) {
 	case 1:
 		return matches[0], nil
 	case 0:
-		return 0, fmt.Errorf("--column %q: no such column; the header has %s", column, quoteList(header))
+		return 0, columnErrorf("--column %q: no such column; the header has %s", column, quoteList(header))
 	default:
 		idx := make([]string, len(matches))
 		for i, m := range matches {
 			idx[i] = strconv.Itoa(m + 1)
 		}
-		return 0, fmt.Errorf("--column %q names columns %s; give the index instead", column, strings.Join(idx, " and "))
+		return 0, columnErrorf("--column %q names columns %s; give the index instead", column, strings.Join(idx, " and "))
 	}
 }
 
