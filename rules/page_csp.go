@@ -13,6 +13,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/csp"
@@ -176,7 +177,8 @@ func checkCSPBlocksSDK(p *Pass) {
 		loader = &page.Loaders[0]
 	}
 	for _, pol := range enforcedPolicies(page) {
-		var blocked, fixes []string
+		var blocked []string
+		var fixes []sourceFix
 		if v, nonceFix := scriptElementCheck(pol.Policy, loader, origin); blocks(v) && !nonceFix {
 			blocked = append(blocked, "loading the SDK from "+sdkOrigin+" (blocked by "+v.Directive+")")
 			needs := []string{sdkOrigin}
@@ -196,26 +198,37 @@ func checkCSPBlocksSDK(p *Pass) {
 		if len(blocked) == 0 {
 			continue
 		}
-		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+listAnd(blocked), strings.Join(fixes, "; "))
+		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+listAnd(blocked), joinFixes(fixes))
 	}
+}
+
+// sourceFix is how to let requests through one directive: add sources to a
+// directive the policy has, or write a new one.
+type sourceFix struct {
+	text     string
+	directed bool // true when text is a new directive to write
 }
 
 // addSources says how to add sources for requests governed by directive
 // (script-src stands for script elements): add them to the directive in
 // effect, or, when that is a fallback (default-src), write the directive
 // itself with the fallback's sources, so nothing else the policy allows
-// changes.
-func addSources(pol *csp.Policy, directive string, sources []string) string {
+// changes. Host sources come before hashes, so every hint reads alike.
+func addSources(pol *csp.Policy, directive string, sources []string) sourceFix {
 	lookup := directive
 	if directive == "script-src" {
 		lookup = csp.ScriptElem
 	}
+	sources = append([]string(nil), sources...)
+	sort.SliceStable(sources, func(i, j int) bool {
+		return !strings.HasPrefix(sources[i], "'") && strings.HasPrefix(sources[j], "'")
+	})
 	d := pol.Effective(lookup)
 	if d == nil {
-		return ""
+		return sourceFix{}
 	}
 	if d.Name != "default-src" {
-		return fmt.Sprintf("add %s to %s", strings.Join(sources, " "), d.Name)
+		return sourceFix{text: fmt.Sprintf("add %s to %s", strings.Join(sources, " "), d.Name)}
 	}
 	words := []string{directive}
 	for _, s := range d.Sources {
@@ -225,7 +238,27 @@ func addSources(pol *csp.Policy, directive string, sources []string) string {
 		words = append(words, s.Raw)
 	}
 	words = append(words, sources...)
-	return fmt.Sprintf("add the directive `%s` (it repeats default-src, which it replaces for these requests)", strings.Join(words, " "))
+	return sourceFix{text: "`" + strings.Join(words, " ") + "`", directed: true}
+}
+
+// joinFixes words a list of fixes as one hint.
+func joinFixes(fixes []sourceFix) string {
+	var adds, directives []string
+	for _, f := range fixes {
+		if f.directed {
+			directives = append(directives, f.text)
+		} else if f.text != "" {
+			adds = append(adds, f.text)
+		}
+	}
+	switch len(directives) {
+	case 0:
+	case 1:
+		adds = append(adds, "add the directive "+directives[0]+" (it repeats default-src, which it replaces for these requests)")
+	default:
+		adds = append(adds, "add the directives "+listAnd(directives)+" (each repeats default-src, which it replaces for its requests)")
+	}
+	return strings.Join(adds, "; ")
 }
 
 func checkCSPNonceMissing(p *Pass) {
@@ -261,9 +294,9 @@ func nonceProblem(pol enforcedPolicy, l *model.LoaderSighting, origin csp.Origin
 			return "", "", false
 		}
 		if !d.Has("strict-dynamic") {
-			fixes = append(fixes, addSources(pol.Policy, "script-src", []string{sdkOrigin}))
+			fixes = append(fixes, joinFixes([]sourceFix{addSources(pol.Policy, "script-src", []string{sdkOrigin})}))
 		}
-		return fmt.Sprintf("%s blocks this SDK <script>: %s, and %s", pol.label, elementNonce(l.Nonce, nonces), v.Reason),
+		return fmt.Sprintf("%s blocks this SDK <script>: %s, and %s", pol.label, elementNonce(l.Nonce, nonces), blockReason(v, sdkOrigin)),
 			strings.Join(fixes, ", or "), true
 	}
 	if l.Inline == "" {
@@ -279,13 +312,22 @@ func nonceProblem(pol enforcedPolicy, l *model.LoaderSighting, origin csp.Origin
 		if sv, nonceFix := scriptElementCheck(pol.Policy, l, origin); d.Name == "default-src" && blocks(sv) && !nonceFix {
 			needs = append(needs, sdkOrigin)
 		}
-		fixes = append(fixes, addSources(pol.Policy, "script-src", needs))
+		fixes = append(fixes, joinFixes([]sourceFix{addSources(pol.Policy, "script-src", needs)}))
 	}
 	if len(fixes) == 0 {
 		fixes = append(fixes, "give the policy a nonce and put it on the snippet's <script> as nonce=\"…\"")
 	}
 	return fmt.Sprintf("%s blocks the inline pixel snippet, so the pixel never loads: %s; %s", pol.label, elementNonce(l.Nonce, nonces), v.Reason),
 		strings.Join(fixes, ", or "), true
+}
+
+// blockReason words a verdict blocks accepted: its own reason, or, for one
+// left open only by 'self', that no source matches the pixel's host.
+func blockReason(v csp.Verdict, host string) string {
+	if v.Result == csp.Blocked {
+		return v.Reason
+	}
+	return v.Directive + " has no source that matches " + host
 }
 
 // elementNonce describes the element's nonce against the policy's.
