@@ -95,6 +95,8 @@ exact position, and checks each against the pixel's documentation.`,
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
 
 	root.AddCommand(
+		newCheckCmd(io, g),
+		newExtractCmd(io),
 		newLogCmd(io, g),
 		newSchemaCmd(io),
 		newVersionCmd(io),

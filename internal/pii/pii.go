@@ -19,6 +19,13 @@ var (
 	phone = regexp.MustCompile(`(?:\+\d[\d\s.\-()]{5,22}\d|\(\d{2,4}\)[\s.\-]?\d{3,4}[\s.\-]\d{3,4}|\b\d{3}[.\-\s]\d{3}[.\-\s]\d{4}\b)`)
 )
 
+// Redacted forms (ours) still count as the personal data they stood for, so
+// a log written with redacted values (extract's output) keeps its findings.
+var (
+	redactedEmail = regexp.MustCompile(`[^\s@"'<>]\*\*\*@[^\s@"'<>]\*\*\*\.[A-Za-z]{2,24}`)
+	redactedPhone = regexp.MustCompile(`\+?[*()][*\s.\-()]{5,}\d{2}\b`)
+)
+
 // Kind of personal data.
 type Kind string
 
@@ -39,7 +46,7 @@ func Find(s string) []Match {
 		return nil
 	}
 	var out []Match
-	emails := email.FindAllStringIndex(s, -1)
+	emails := append(email.FindAllStringIndex(s, -1), redactedEmail.FindAllStringIndex(s, -1)...)
 	for _, m := range emails {
 		out = append(out, Match{Email, m[0], m[1]})
 	}
@@ -47,6 +54,9 @@ func Find(s string) []Match {
 		if digits(s[m[0]:m[1]]) < 7 || digits(s[m[0]:m[1]]) > 15 || overlaps(m, emails) || looksLikeDate(s[m[0]:m[1]]) {
 			continue
 		}
+		out = append(out, Match{Phone, m[0], m[1]})
+	}
+	for _, m := range redactedPhone.FindAllStringIndex(s, -1) {
 		out = append(out, Match{Phone, m[0], m[1]})
 	}
 	sortMatches(out)
@@ -81,6 +91,9 @@ func Redact(s string) string {
 	last := 0
 	for _, m := range ms {
 		b.WriteString(s[last:m.Start])
+		if m.Start < last {
+			continue // overlapping matches: the first one already covered it
+		}
 		if m.Kind == Email {
 			b.WriteString(redactEmail(s[m.Start:m.End]))
 		} else {

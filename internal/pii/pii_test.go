@@ -21,6 +21,18 @@ func TestRedact(t *testing.T) {
 	}
 }
 
+func TestRedactedFormsStillCountAndRedactIdempotently(t *testing.T) {
+	for _, in := range []string{"jane.doe@example.com", "+1 415-555-0134", "(415) 555-0134"} {
+		once := Redact(in)
+		if len(Find(once)) != 1 {
+			t.Errorf("Find(%q) = %v, want the redacted value found", once, Find(once))
+		}
+		if twice := Redact(once); twice != once {
+			t.Errorf("Redact(%q) = %q, want it unchanged", once, twice)
+		}
+	}
+}
+
 func TestIsPhone(t *testing.T) {
 	for s, want := range map[string]bool{"4155550134": true, "+1 (415) 555-0134": true, "12345": false, "abc4155550134": false} {
 		if got := IsPhone(s); got != want {

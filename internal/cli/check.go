@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
+)
+
+func newCheckCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
+	o := &sourceOptions{}
+	cmd := &cobra.Command{
+		Use:   "check PATH... | URL... | -",
+		Short: "Check HTML pages, templates and scripts",
+		Long: `Find every pixel call in HTML pages, HTML-like templates and scripts and
+check it, together with the page itself: is the SDK loaded, once, from the
+right URL, early in <head>; does a Content-Security-Policy block it.
+
+Arguments are files, folders (searched recursively for pages, templates and
+scripts, skipping .git, node_modules, vendor and what .gitignore ignores),
+glob patterns ("site/**/*.html"), http(s) URLs (one page each, no crawling;
+same-origin scripts are read too), or - for standard input.
+
+A file named on the command line is read whatever its extension. Scripts a
+page includes with <script src> are read as part of the page when they
+resolve in the tree (relative to the page, or to --root for "/js/x.js").
+Template tags ({{ }}, {% %}, <% %>, <? ?>) are values only known when the
+page is rendered: they are reported as such, never guessed.`,
+		Example: `  oaiq-lint check ./public
+  oaiq-lint check 'templates/**/*.liquid' --root ./public
+  oaiq-lint check https://shop.example.com/thank-you
+  curl -s https://shop.example.com/ | oaiq-lint check -
+  oaiq-lint check ./public --format github --format sarif=oaiq.sarif`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			run := &lintRun{io: streams, g: g}
+			return run.run(cmd.Context(), o.targetInputs(cmd.Context(), args, streams.In))
+		},
+	}
+	o.addFlags(cmd)
+	return cmd
+}
+
+func (o *sourceOptions) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: the folder being checked)")
+	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "skip files larger than this many bytes (reported as info)")
+}

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+)
+
+func newExtractCmd(streams *IOStreams) *cobra.Command {
+	o := &sourceOptions{}
+	cmd := &cobra.Command{
+		Use:   "extract PATH... | URL... | -",
+		Short: "Print the pixel calls found in pages and scripts, as an event log",
+		Long: `Print every oaiq(…) call found in the given pages, templates and scripts as
+JSON Lines in the event-log format (docs/event-log.md), one browser record
+per call with its file, line and column. Values only known at run time are
+written as {"$dynamic": "expression"}, so the log can be linted later:
+
+  oaiq-lint extract ./public | oaiq-lint log -
+
+Problems reading the inputs (unreadable files, scripts that do not parse)
+are printed on standard error.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := bufio.NewWriter(streams.Out)
+			w := eventlog.NewWriter(out)
+			failed := false
+			for _, in := range o.targetInputs(cmd.Context(), args, streams.In) {
+				doc, _, err := in.load()
+				if err != nil {
+					failed = true
+					fmt.Fprintf(streams.ErrOut, "oaiq-lint: %s: %v\n", in.name, err)
+					continue
+				}
+				for _, f := range doc.Findings {
+					fmt.Fprintf(streams.ErrOut, "%s: %s: %s [%s]\n", f.Span, f.Severity, pii.Redact(f.Message), f.Rule)
+				}
+				for _, c := range doc.Calls {
+					rec := eventlog.Record{Args: c.Args, URL: c.URL, File: c.Span.File, Line: c.Span.Start.Line, Column: c.Span.Start.Col}
+					if err := w.Write(rec); err != nil {
+						return err
+					}
+				}
+			}
+			if err := out.Flush(); err != nil {
+				return err
+			}
+			if failed {
+				return &ExitError{Code: ExitInput}
+			}
+			return nil
+		},
+	}
+	o.addFlags(cmd)
+	return cmd
+}

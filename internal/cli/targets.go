@@ -1,0 +1,152 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/discover"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract"
+	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// sourceOptions are the flags of commands that read pages and scripts.
+type sourceOptions struct {
+	root        string
+	maxFileSize int64
+}
+
+func (o *sourceOptions) userAgent() string {
+	return "oaiq-lint/" + Version() + " (+https://github.com/oaiq-lint/oaiq-lint)"
+}
+
+// targetInputs turns command-line arguments into inputs. Arguments that
+// name nothing become inputs that fail to load, so they are reported (and
+// exit 3) while everything else is still linted.
+func (o *sourceOptions) targetInputs(ctx context.Context, args []string, stdin io.Reader) []input {
+	targets, errs := discover.Expand(args, discover.Options{})
+	var inputs []input
+	for _, err := range errs {
+		inputs = append(inputs, input{name: err.(*discover.Error).Arg, load: func() (*model.Document, []*source.File, error) {
+			return nil, nil, err.(*discover.Error).Err
+		}})
+	}
+	client := fetch.New(o.userAgent())
+	client.MaxBytes = o.maxFileSize
+	for _, t := range targets {
+		switch t.Kind {
+		case discover.Stdin:
+			inputs = append(inputs, input{name: "<stdin>", load: func() (*model.Document, []*source.File, error) {
+				data, err := io.ReadAll(io.LimitReader(stdin, o.maxFileSize+1))
+				if err != nil {
+					return nil, nil, err
+				}
+				if int64(len(data)) > o.maxFileSize {
+					return nil, nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxFileSize)
+				}
+				doc, files := extract.File("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
+				return doc, files, nil
+			}})
+		case discover.URL:
+			inputs = append(inputs, input{name: t.Path, load: func() (*model.Document, []*source.File, error) {
+				return o.loadURL(ctx, client, t.Path)
+			}})
+		default:
+			inputs = append(inputs, input{name: t.Path, load: func() (*model.Document, []*source.File, error) {
+				return o.loadFile(t)
+			}})
+		}
+	}
+	return inputs
+}
+
+func (o *sourceOptions) dirResolver(pageDir, root string) extract.Resolver {
+	if o.root != "" {
+		root = o.root
+	}
+	return extract.DirResolver{PageDir: pageDir, Root: root, MaxSize: o.maxFileSize}
+}
+
+func (o *sourceOptions) loadFile(t discover.Target) (*model.Document, []*source.File, error) {
+	info, err := os.Stat(t.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	name := filepath.ToSlash(t.Path)
+	if info.Size() > o.maxFileSize {
+		doc := &model.Document{Path: name, Kind: model.Script, Findings: []model.Finding{{
+			Rule: "file-too-large", Severity: model.Info, Span: model.Span{File: name},
+			Message: fmt.Sprintf("skipped: %d MB is over --max-file-size (%d MB)", info.Size()>>20, o.maxFileSize>>20),
+			Hint:    "raise --max-file-size to lint it",
+		}}}
+		return doc, nil, nil
+	}
+	data, err := os.ReadFile(t.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
+	return doc, files, nil
+}
+
+// loadURL fetches one page (no crawling) and reads its same-origin scripts.
+func (o *sourceOptions) loadURL(ctx context.Context, client *fetch.Client, raw string) (*model.Document, []*source.File, error) {
+	resp, err := client.Get(ctx, raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	if resp.Status < 200 || resp.Status > 299 {
+		return nil, nil, fmt.Errorf("HTTP %d", resp.Status)
+	}
+	doc, files := extract.File(raw, resp.Body, extract.Options{
+		Kind:                 kindFromContentType(resp.Header.Get("Content-Type")),
+		ContentType:          resp.Header.Get("Content-Type"),
+		CSPHeaders:           resp.Header.Values("Content-Security-Policy"),
+		CSPReportOnlyHeaders: resp.Header.Values("Content-Security-Policy-Report-Only"),
+		URL:                  resp.URL.String(),
+		Resolver:             &httpResolver{ctx: ctx, client: client, base: resp.URL},
+	})
+	return doc, files, nil
+}
+
+func kindFromContentType(ct string) extract.Kind {
+	switch {
+	case strings.Contains(ct, "html"):
+		return extract.HTML
+	case strings.Contains(ct, "javascript") || strings.Contains(ct, "ecmascript"):
+		return extract.JS
+	}
+	return extract.Auto
+}
+
+// httpResolver reads the scripts of a fetched page that live on the page's
+// own origin; third-party scripts are left unresolved.
+type httpResolver struct {
+	ctx    context.Context
+	client *fetch.Client
+	base   *url.URL
+}
+
+func (r *httpResolver) Resolve(src string) ([]byte, string, bool, string) {
+	u, err := r.base.Parse(strings.TrimSpace(src))
+	if err != nil {
+		return nil, "", false, "invalid URL"
+	}
+	if u.Scheme != r.base.Scheme || u.Host != r.base.Host {
+		return nil, "", false, "third-party script, not fetched"
+	}
+	resp, err := r.client.Get(r.ctx, u.String())
+	if err != nil {
+		return nil, "", false, err.Error()
+	}
+	if resp.Status < 200 || resp.Status > 299 {
+		return nil, "", false, fmt.Sprintf("HTTP %d", resp.Status)
+	}
+	return resp.Body, u.String(), true, ""
+}
