@@ -255,7 +255,7 @@ func (o *hashOptions) runCSV() error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if st.Empty > 0 {
-		fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s: %d rows had no value in the column; their cell was left empty\n", name, st.Empty)
+		fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s: %d of %d rows had no value in the column; their cell was left empty\n", name, st.Empty, st.Rows)
 	}
 	t.total, t.rejected = st.Rows, st.Rejected
 	return t.result("rows were")

@@ -157,7 +157,7 @@ func TestHashCSV(t *testing.T) {
 	if code != ExitFindings {
 		t.Errorf("code %d, want 1 for the refused row", code)
 	}
-	for _, w := range []string{p + ":4: row left out: column Email: not an e-mail address: it contains white space", "1 rows had no value", "1 of 4 rows were refused"} {
+	for _, w := range []string{p + ":4: row left out: column Email: not an e-mail address: it contains white space", "1 of 4 rows had no value", "1 of 4 rows were refused"} {
 		if !strings.Contains(errOut, w) {
 			t.Errorf("stderr %q lacks %q", errOut, w)
 		}
