@@ -274,6 +274,9 @@ func (o *hashOptions) runCheck() error {
 		}
 		fmt.Fprintf(out, "%s: %s\n", where, verdict)
 	}
+	if len(o.args) == 0 && o.io.StdinTTY {
+		fmt.Fprintln(o.io.ErrOut, "Paste hashes, one per line; end with Ctrl-D.")
+	}
 	if len(o.args) > 0 {
 		for i, a := range o.args {
 			judge(fmt.Sprintf("argument %d", i+1), a)

@@ -35,3 +35,23 @@ func TestSnippetUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// The acceptance test: the printed snippet, wrapped in a page at
+// the top of <head>, piped into check, reports nothing.
+func TestSnippetPipedIntoCheckReportsNothing(t *testing.T) {
+	for _, flags := range [][]string{
+		nil,
+		{"--consent-default=false"},
+		{"--user", "--nonce", "r4nd0m"},
+	} {
+		s, _, code := runCLI(t, "", append([]string{"snippet", "--pixel-id", "px_4f8a2c"}, flags...)...)
+		if code != ExitOK {
+			t.Fatalf("snippet %v: code %d", flags, code)
+		}
+		page := "<!DOCTYPE html>\n<html>\n<head>\n" + s + "<title>Thanks</title>\n</head>\n<body><p>Thank you.</p></body>\n</html>\n"
+		out, errOut, code := runCLI(t, page, "check", "-", "--fail-on", "info")
+		if code != ExitOK || !strings.Contains(out, "no problems") {
+			t.Errorf("snippet %v in a page: code %d\n%s%s", flags, code, out, errOut)
+		}
+	}
+}
