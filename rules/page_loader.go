@@ -117,9 +117,10 @@ func checkSnippetMissing(p *Pass) {
 	for _, tm := range page.TagManagers {
 		unseen = append(unseen, fmt.Sprintf("it loads %s (%s), which may inject the pixel at runtime", tm.Name, at(tm.Span, first.Span)))
 	}
-	if n := len(page.Unresolved); n > 0 {
+	if unread := unresolvedBeyond(page); len(unread) > 0 {
+		n := len(unread)
 		var names []string
-		for _, s := range page.Unresolved {
+		for _, s := range unread {
 			name := s.Src
 			if s.Reason != "" {
 				name += " (" + s.Reason + ")"
@@ -136,6 +137,22 @@ func checkSnippetMissing(p *Pass) {
 		return
 	}
 	p.Report(first.Span, "the page calls oaiq but never loads the pixel SDK, so no event is sent", add)
+}
+
+// unresolvedBeyond lists the unread external scripts other than the tag
+// managers already named.
+func unresolvedBeyond(page *model.PageFacts) []model.ExternalScript {
+	var out []model.ExternalScript
+	for _, s := range page.Unresolved {
+		named := false
+		for _, tm := range page.TagManagers {
+			named = named || (tm.Span == s.Span && !s.Span.IsZero())
+		}
+		if !named {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func firstBrowserCall(doc *model.Document) *model.Call {

@@ -130,3 +130,15 @@ func TestSnippetDuplicate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { expect(t, runRule(t, "snippet-duplicate", tt.doc), tt.wants...) })
 	}
 }
+
+func TestSnippetMissingNamesATagManagerOnce(t *testing.T) {
+	doc := page(model.PageFacts{
+		TagManagers: []model.TagManager{{Name: "Google Tag Manager", Span: span(3, 1)}},
+		Unresolved:  []model.ExternalScript{{Src: "https://www.googletagmanager.com/gtm.js?id=GTM-1", Span: span(3, 1), Reason: "remote"}},
+	})
+	got := runRule(t, "snippet-missing", doc)
+	const msg = "the page calls oaiq but no pixel loader is visible in it; it loads Google Tag Manager (line 3), which may inject the pixel at runtime"
+	if len(got) != 1 || got[0].Message != msg {
+		t.Errorf("got %s, want exactly %q", dump(got), msg)
+	}
+}

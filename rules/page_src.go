@@ -51,7 +51,7 @@ func checkSnippetSrc(p *Pass) {
 		if selfHosted {
 			hint = "load the SDK from OpenAI's CDN: " + sdkURL
 		}
-		p.Report(span, "the SDK URL "+quoteURL(src)+" is not "+sdkURL+": "+listAnd(diffs), hint)
+		p.Report(span, "the SDK URL "+quoteURL(src)+" is not "+sdkURL+": "+strings.Join(diffs, "; "), hint)
 	}
 }
 

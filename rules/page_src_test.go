@@ -34,7 +34,7 @@ func TestSnippetSrc(t *testing.T) {
 		{"events host instead of CDN", withSrc("https://bzr.openai.com/sdk/oaiq.min.js"), []want{{model.Error, 17,
 			[]string{prefix + "its host is bzr.openai.com, not bzrcdn.openai.com"}, nil}}},
 		{"several differences", withSrc("http://bzrcdn.openai.com:8080/sdk/oaiq.js?v=2#x"), []want{{model.Error, 17,
-			[]string{prefix + "it uses http:, not https:, it adds port 8080, its path is /sdk/oaiq.js, not /sdk/oaiq.min.js, it adds the query ?v=2 and it adds the fragment #x"}, nil}}},
+			[]string{prefix + "it uses http:, not https:; it adds port 8080; its path is /sdk/oaiq.js, not /sdk/oaiq.min.js; it adds the query ?v=2; it adds the fragment #x"}, nil}}},
 		{"self-hosted relative", withSrc("/vendor/oaiq.min.js"), []want{{model.Error, 17,
 			[]string{prefix + "it is a self-hosted copy on the page's own site, which never receives the SDK's updates"},
 			[]string{"load the SDK from OpenAI's CDN: https://bzrcdn.openai.com/sdk/oaiq.min.js"}}}},
