@@ -28,7 +28,7 @@ var pageRuleIDs = map[string]bool{
 var wantRE = regexp.MustCompile(`want "([a-z0-9-]+)(?::(error|warning|info))?"`)
 
 func TestPageFixtures(t *testing.T) {
-	files, err := filepath.Glob("../testdata/page/*.html")
+	files, err := filepath.Glob("../testdata/page/*.htm*")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
