@@ -38,7 +38,8 @@ characters, one hash per line in input order.
                       hashes it (email_sha256). A value that is clearly not
                       an address (no @, white space inside) is refused.
   --type external-id  trims white space and hashes the id exactly as given,
-                      case kept (external_id_sha256).
+                      case kept (external_id_sha256). An e-mail address is
+                      refused: it is not pseudonymous; use --type email.
 
 Values are read from standard input, one per line, so they never land in
 your shell history or the process list; on a terminal you are prompted and
@@ -50,7 +51,8 @@ never by its content, and the command exits 1.
 
 --csv hashes one column of a CSV file and writes the CSV to standard
 output with that column's values replaced and its header renamed
-<name>_sha256, or with --keep a <name>_sha256 column added after it. The
+<name>_sha256, or with --keep a <name>_sha256 column added after it (the
+first row is the header unless --no-header). The
 file is streamed, so any size works in constant memory; a byte order mark
 and CRLF line endings are kept. Rows that cannot be read or hashed are
 reported by line on standard error and left out; empty cells stay empty.
@@ -62,7 +64,7 @@ documentation's examples…). Exit 1 when any is not acceptable.`,
   oaiq-lint hash --type external-id < customer-ids.txt
   oaiq-lint hash --csv customers.csv --column email > hashed.csv
   oaiq-lint hash --csv - --column 3 --keep < customers.csv
-  oaiq-lint hash --check 73d83a078369bb4f0971b317aa7797a91cf5c0df1b62161c2e47d75c33ab5b6e`,
+  oaiq-lint hash --check < hashes.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.args = args
 			if err := o.validate(cmd); err != nil {

@@ -28,7 +28,13 @@ func hashValue(kind, raw string) (string, error) {
 	if v == "" {
 		return "", errEmptyValue
 	}
-	if wholly(v, pii.Phone) {
+	// An address holds an @ and a phone number never does, which spares the
+	// pattern matching for almost every e-mail value.
+	kindOfWhole := pii.Kind("")
+	if kind == hashExternalID || !strings.Contains(v, "@") {
+		kindOfWhole = wholeKind(v)
+	}
+	if kindOfWhole == pii.Phone {
 		return "", errors.New("looks like a phone number: the pixel forbids phone numbers and their hashes")
 	}
 	switch kind {
@@ -38,7 +44,7 @@ func hashValue(kind, raw string) (string, error) {
 			return "", fmt.Errorf("not an e-mail address: %s", why)
 		}
 	case hashExternalID:
-		if wholly(v, pii.Email) {
+		if kindOfWhole == pii.Email {
 			return "", errors.New("looks like an e-mail address: hash it with --type email and send it as email_sha256 (external_id_sha256 is for a pseudonymous customer id)")
 		}
 	default:
@@ -51,13 +57,20 @@ func hashValue(kind, raw string) (string, error) {
 	return sum, nil
 }
 
-// wholly reports whether the whole of s is one piece of personal data of
-// the given kind, as pii recognises it by shape (a bare run of digits is
-// not a phone number: it is just as likely a customer id).
-func wholly(s string, kind pii.Kind) bool {
+// wholeKind says which kind of personal data the whole of s is, as pii
+// recognises it by shape, or "" (a bare run of digits is not a phone
+// number: it is just as likely a customer id).
+func wholeKind(s string) pii.Kind {
 	ms := pii.Find(s)
-	return len(ms) == 1 && ms[0].Kind == kind && ms[0].Start == 0 && ms[0].End == len(s)
+	if len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(s) {
+		return ms[0].Kind
+	}
+	return ""
 }
+
+// wholly reports whether the whole of s is one piece of personal data of
+// the given kind.
+func wholly(s string, kind pii.Kind) bool { return wholeKind(s) == kind }
 
 // notAnEmail says why a normalised value is clearly not an e-mail address,
 // or "" when it could be one. It is deliberately lenient: quoted local
