@@ -206,7 +206,7 @@ func checkCSPBlocksSDK(p *Pass) {
 // directive the policy has, or write a new one.
 type sourceFix struct {
 	text     string
-	directed bool // true when text is a new directive to write
+	newDirective bool // true when text is a new directive to write
 }
 
 // addSources says how to add sources for requests governed by directive
@@ -238,14 +238,14 @@ func addSources(pol *csp.Policy, directive string, sources []string) sourceFix {
 		words = append(words, s.Raw)
 	}
 	words = append(words, sources...)
-	return sourceFix{text: "`" + strings.Join(words, " ") + "`", directed: true}
+	return sourceFix{text: "`" + strings.Join(words, " ") + "`", newDirective: true}
 }
 
 // joinFixes words a list of fixes as one hint.
 func joinFixes(fixes []sourceFix) string {
 	var adds, directives []string
 	for _, f := range fixes {
-		if f.directed {
+		if f.newDirective {
 			directives = append(directives, f.text)
 		} else if f.text != "" {
 			adds = append(adds, f.text)
