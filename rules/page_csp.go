@@ -205,7 +205,7 @@ func checkCSPBlocksSDK(p *Pass) {
 // sourceFix is how to let requests through one directive: add sources to a
 // directive the policy has, or write a new one.
 type sourceFix struct {
-	text     string
+	text         string
 	newDirective bool // true when text is a new directive to write
 }
 
