@@ -29,6 +29,8 @@ type Call struct {
 	// PixelID is the pixel a server event was sent for ("" for browser calls:
 	// those take theirs from init).
 	PixelID string
+	// PixelIDSpan is where a server event's pixel_id is written.
+	PixelIDSpan Span
 	// URL is the page the call was found on or recorded at, if known.
 	URL string
 	// Time is the record's timestamp (RFC 3339), if any.

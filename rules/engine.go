@@ -12,6 +12,8 @@ type Options struct {
 	Severity map[string]model.Severity
 	// Off lists rules whose findings are dropped.
 	Off map[string]bool
+	// PixelID is the Pixel ID the project expects ("" when not configured).
+	PixelID string
 }
 
 // Check runs every rule over doc and returns the document's findings,
@@ -23,7 +25,7 @@ func Check(doc *model.Document, opts Options) []model.Finding {
 		if r.Check == nil || opts.Off[r.ID] {
 			continue
 		}
-		r.Check(&Pass{Doc: doc, rule: r, out: &out})
+		r.Check(&Pass{Doc: doc, Opts: opts, rule: r, out: &out})
 	}
 	kept := out[:0]
 	for _, f := range out {

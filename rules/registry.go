@@ -58,7 +58,9 @@ func Lookup(id string) *Rule { return registry[id] }
 
 // Pass is what a rule's Check sees: one document and a way to report.
 type Pass struct {
-	Doc  *model.Document
+	Doc *model.Document
+	// Opts are the run's options (configuration such as the expected pixel).
+	Opts Options
 	rule *Rule
 	out  *[]model.Finding
 }

@@ -183,7 +183,10 @@ func (r *reader) serverEvent(v *model.Value) {
 		}
 	}
 	call := &model.Call{Args: []*model.Value{cmd, name, data, opts}, Span: v.Span, Side: model.Server}
-	call.PixelID, _ = v.Get("pixel_id").StringValue()
+	if id := v.Get("pixel_id"); id != nil {
+		call.PixelID, _ = id.StringValue()
+		call.PixelIDSpan = id.Span
+	}
 	call.URL, _ = v.Get("url").StringValue()
 	call.Time, _ = v.Get("ts").StringValue()
 	r.doc.Calls = append(r.doc.Calls, call)
