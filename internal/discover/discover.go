@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/glob"
 )
 
 // Kind of target.
@@ -155,7 +157,7 @@ func expandGlob(pattern string, exts map[string]bool) ([]Target, error) {
 		if root == "." {
 			rel = strings.TrimPrefix(rel, "./")
 		}
-		if globMatch(strings.TrimPrefix(slash, "./"), rel) && (anyExt || exts[strings.ToLower(path.Ext(p))]) {
+		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || exts[strings.ToLower(path.Ext(p))]) {
 			out = append(out, Target{Kind: File, Path: p, Explicit: true})
 		}
 		return nil

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"path"
 	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/glob"
 )
 
 // ignoreRule is one line of a .gitignore file, in the subset that matters
@@ -67,46 +69,13 @@ func ignored(rules []ignoreRule, rel string, isDir bool) bool {
 		}
 		var hit bool
 		if r.anchored {
-			hit = globMatch(r.pattern, p)
+			hit = glob.Match(r.pattern, p)
 		} else {
-			hit = globMatch(r.pattern, path.Base(p))
+			hit = glob.Match(r.pattern, path.Base(p))
 		}
 		if hit {
 			out = !r.negate
 		}
 	}
 	return out
-}
-
-// globMatch matches a slash-separated path against a pattern in which "**"
-// spans any number of folders and other wildcards stay within one.
-func globMatch(pattern, name string) bool {
-	if !strings.Contains(pattern, "**") {
-		ok, _ := path.Match(pattern, name)
-		return ok
-	}
-	pp := strings.Split(pattern, "/")
-	np := strings.Split(name, "/")
-	return matchParts(pp, np)
-}
-
-func matchParts(pp, np []string) bool {
-	for len(pp) > 0 {
-		if pp[0] == "**" {
-			for i := 0; i <= len(np); i++ {
-				if matchParts(pp[1:], np[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(np) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pp[0], np[0]); !ok {
-			return false
-		}
-		pp, np = pp[1:], np[1:]
-	}
-	return len(np) == 0
 }
