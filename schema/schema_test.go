@@ -8,7 +8,7 @@ import (
 )
 
 func TestEverySchemaCompiles(t *testing.T) {
-	want := []string{"contents", "contents-item", "custom", "customer_action", "event-data", "init", "money", "options", "plan_enrollment", "user"}
+	want := []string{"config", "contents", "contents-item", "custom", "customer_action", "event-data", "init", "money", "options", "plan_enrollment", "user"}
 	got := Names()
 	if len(got) != len(want) {
 		t.Fatalf("Names() = %v, want %v", got, want)
