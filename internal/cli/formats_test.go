@@ -2,9 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
@@ -43,5 +46,30 @@ func TestMachineFormatsTogether(t *testing.T) {
 	}
 	if n := len(rules.All()); len(run.Tool.Driver.Rules) < n {
 		t.Errorf("SARIF lists %d rules, the registry has %d", len(run.Tool.Driver.Rules), n)
+	}
+	validateAgainstSARIFSchema(t, sarifPath)
+}
+
+// validateAgainstSARIFSchema checks a report built from the real registry
+// (titles, docs, help links of every rule) against the OASIS schema.
+func validateAgainstSARIFSchema(t *testing.T, path string) {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	sch, err := c.Compile(filepath.Join(repoRoot, "testdata", "sarif-2.1.0.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inst, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("SARIF report does not validate: %v", err)
 	}
 }
