@@ -24,17 +24,22 @@ type input struct {
 
 // lintRun carries what one linting command needs.
 type lintRun struct {
-	io    *IOStreams
-	g     *globalOptions
-	rules rules.Options
+	io      *IOStreams
+	g       *globalOptions
+	project *project
 }
 
-// failThreshold parses --fail-on; 0 means never fail on findings.
-func (g *globalOptions) failThreshold() (model.Severity, error) {
-	if g.failOn == "never" {
+// failThreshold parses --fail-on (or the configuration's fail_on when the
+// flag was not given); 0 means never fail on findings.
+func (l *lintRun) failThreshold() (model.Severity, error) {
+	failOn := l.g.failOn
+	if !l.g.failOnSet && l.project.cfg.FailOn != "" {
+		failOn = l.project.cfg.FailOn
+	}
+	if failOn == "never" {
 		return 0, nil
 	}
-	sev, err := model.ParseSeverity(g.failOn)
+	sev, err := model.ParseSeverity(failOn)
 	if err != nil {
 		return 0, usageErrorf("--fail-on: %v", err)
 	}
@@ -99,10 +104,21 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 
 // run lints inputs in parallel (bounded by the CPUs), reports results in
 // input order so output is deterministic, and returns the exit status.
-func (l *lintRun) run(ctx context.Context, inputs []input) error {
-	threshold, err := l.g.failThreshold()
+func (l *lintRun) run(ctx context.Context, all []input) error {
+	pr, err := l.g.project.load()
 	if err != nil {
 		return err
+	}
+	l.project = pr
+	threshold, err := l.failThreshold()
+	if err != nil {
+		return err
+	}
+	var inputs []input
+	for _, in := range all {
+		if pr.selects(in.name) {
+			inputs = append(inputs, in)
+		}
 	}
 	reps, closeFiles, err := l.openReporters()
 	if err != nil {
@@ -141,6 +157,7 @@ func (l *lintRun) run(ctx context.Context, inputs []input) error {
 			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", inputs[i].name, o.err)
 			continue
 		}
+		pr.settle(&o.res)
 		sum.Add(o.res)
 		for _, f := range o.res.Findings {
 			if threshold != 0 && f.Severity >= threshold {
@@ -155,6 +172,9 @@ func (l *lintRun) run(ctx context.Context, inputs []input) error {
 		repErr = reps.Finish(sum)
 	}
 	if err := closeFiles(); repErr == nil {
+		repErr = err
+	}
+	if err := l.g.project.finish(pr, l.io.ErrOut); repErr == nil {
 		repErr = err
 	}
 	if repErr != nil {
@@ -186,10 +206,12 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 	if err != nil {
 		return outcome{err: err}
 	}
-	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, l.rules),
+	opts := l.project.ruleOptions(in.name)
+	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts),
 		Sources: make(map[string]*source.File, len(files))}
 	for _, f := range files {
 		res.Sources[f.Name] = f
 	}
+	suppressInline(&res, opts)
 	return outcome{res: res}
 }

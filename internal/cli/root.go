@@ -59,6 +59,10 @@ type globalOptions struct {
 	failOn  string
 	color   string
 	quiet   bool
+	// failOnSet is true when --fail-on was given, so it wins over the
+	// configuration's fail_on.
+	failOnSet bool
+	project   projectFlags
 }
 
 // NewRootCmd builds the command tree over the given streams.
@@ -93,6 +97,12 @@ exact position, and checks each against the pixel's documentation.`,
 	pf.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
 	pf.StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
+	g.project.add(root)
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		if f := cmd.Flag("fail-on"); f != nil {
+			g.failOnSet = f.Changed
+		}
+	}
 
 	root.AddCommand(
 		newCheckCmd(io, g),

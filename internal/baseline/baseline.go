@@ -1,0 +1,147 @@
+// Package baseline records today's findings so that a site can adopt the
+// linter without fixing everything first: later runs report only findings
+// that are not in the baseline.
+//
+// A finding's fingerprint is its rule, its file and the text it points at
+// (the source line with white space folded, and the span's own text), not
+// its line number, so it survives edits that move code up or down.
+// Identical fingerprints are counted: a second copy of a known problem is new.
+package baseline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+const version = 1
+
+// Entry is one fingerprint and how many findings carry it.
+type Entry struct {
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	File        string `json:"file"`
+	Count       int    `json:"count"`
+}
+
+type fileFormat struct {
+	Version  int     `json:"version"`
+	Tool     string  `json:"tool"`
+	Findings []Entry `json:"findings"`
+}
+
+// Fingerprint identifies f independently of where its line moved to.
+func Fingerprint(f model.Finding, src *source.File) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", f.Rule, f.Span.File, f.Span.Pointer)
+	if src != nil && !f.Span.Start.IsZero() {
+		line := src.Line(f.Span.Start.Line)
+		fmt.Fprintf(h, "%s\x00", fold(line))
+		if f.Span.End.Line == f.Span.Start.Line {
+			r := []rune(line)
+			from, to := min(f.Span.Start.Col-1, len(r)), min(f.Span.End.Col-1, len(r))
+			if from < to {
+				fmt.Fprintf(h, "%s\x00", string(r[from:to]))
+			}
+		}
+	} else {
+		// No source to anchor to: the message, without the numbers that
+		// name lines, is the next best identity.
+		fmt.Fprintf(h, "%s\x00", strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return -1
+			}
+			return r
+		}, f.Message))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Recorder collects fingerprints for --write-baseline.
+type Recorder struct{ entries map[string]*Entry }
+
+// NewRecorder returns an empty recorder.
+func NewRecorder() *Recorder { return &Recorder{entries: map[string]*Entry{}} }
+
+// Add records findings whose source files are in sources.
+func (r *Recorder) Add(fs []model.Finding, sources map[string]*source.File) {
+	for _, f := range fs {
+		fp := Fingerprint(f, sources[f.Span.File])
+		e := r.entries[fp]
+		if e == nil {
+			e = &Entry{Fingerprint: fp, Rule: f.Rule, File: f.Span.File}
+			r.entries[fp] = e
+		}
+		e.Count++
+	}
+}
+
+// Write writes the baseline file, sorted so it diffs cleanly.
+func (r *Recorder) Write(w io.Writer) error {
+	out := fileFormat{Version: version, Tool: "oaiq-lint", Findings: []Entry{}}
+	for _, e := range r.entries {
+		out.Findings = append(out.Findings, *e)
+	}
+	sort.Slice(out.Findings, func(i, j int) bool {
+		a, b := out.Findings[i], out.Findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// Baseline is a loaded baseline. Filter is safe for one goroutine at a time.
+type Baseline struct{ left map[string]int }
+
+// Load reads a baseline file.
+func Load(path string) (*Baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var in fileFormat
+	if err := json.Unmarshal(data, &in); err != nil {
+		return nil, fmt.Errorf("%s: not a baseline file: %v", path, err)
+	}
+	if in.Version != version {
+		return nil, fmt.Errorf("%s: baseline version %d, this oaiq-lint reads version %d", path, in.Version, version)
+	}
+	b := &Baseline{left: map[string]int{}}
+	for _, e := range in.Findings {
+		b.left[e.Fingerprint] += max(e.Count, 1)
+	}
+	return b, nil
+}
+
+// Filter drops the findings the baseline knows, each fingerprint as many
+// times as it was recorded, and returns the new ones.
+func (b *Baseline) Filter(fs []model.Finding, sources map[string]*source.File) []model.Finding {
+	kept := fs[:0]
+	for _, f := range fs {
+		fp := Fingerprint(f, sources[f.Span.File])
+		if b.left[fp] > 0 {
+			b.left[fp]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
