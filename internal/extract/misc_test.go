@@ -66,14 +66,15 @@ func TestScriptFile(t *testing.T) {
 func TestSDKScriptTag(t *testing.T) {
 	page := `<!doctype html><head><link rel="stylesheet" href="a.css"><script src="x.js"></script>
 <script defer nonce="n1" src="https://bzrcdn.openai.com/sdk/oaiq.min.js"></script></head>
-<body><script src="/static/oaiq.js"></script></body>`
+<body><script src="/static/oaiq.js"></script><script src="/js/oaiq-events.js"></script></body>`
 	doc, _ := Page("p.html", []byte(page), Options{})
 	l := doc.Page.Loaders
 	if len(l) != 2 || l[0].Kind != model.LoaderScriptTag || !l[0].InHead || l[0].Preceding != 2 || !l[0].Async || l[0].Nonce != "n1" ||
 		l[1].InHead || l[1].Async || l[1].Src != "/static/oaiq.js" {
 		t.Errorf("%+v", l)
 	}
-	if len(doc.Page.Unresolved) != 1 || doc.Page.Unresolved[0].Src != "x.js" {
+	// A site's own script with "oaiq" in its name is not the SDK: it is read.
+	if len(doc.Page.Unresolved) != 2 || doc.Page.Unresolved[0].Src != "x.js" || doc.Page.Unresolved[1].Src != "/js/oaiq-events.js" {
 		t.Errorf("%+v", doc.Page.Unresolved)
 	}
 }

@@ -32,7 +32,9 @@ func tagManagerIn(text []byte) (string, bool) {
 	return "", false
 }
 
-// isSDKURL reports script URLs that load the pixel SDK (or a copy of it).
+// isSDKURL reports script URLs that load the pixel SDK (or a self-hosted
+// copy of it, named like it). A site's own /js/oaiq-events.js is not the SDK:
+// it is read like any script, so its calls are checked.
 func isSDKURL(src string) bool {
 	l := strings.ToLower(src)
 	if strings.Contains(l, "bzrcdn.openai.com") {
@@ -48,5 +50,6 @@ func isSDKURL(src string) bool {
 	if i := strings.IndexAny(path, "?#"); i >= 0 {
 		path = path[:i]
 	}
-	return strings.Contains(path, "oaiq")
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	return base == "oaiq.min.js" || base == "oaiq.js"
 }
