@@ -90,3 +90,16 @@ func equal(a, b []int) bool {
 	}
 	return true
 }
+
+func TestWrittenLogsRedactPersonalData(t *testing.T) {
+	var buf bytes.Buffer
+	NewWriter(&buf).Write(Record{Args: []*model.Value{
+		{Kind: model.String, Str: "init"},
+		{Kind: model.Object, Fields: []*model.Field{{Key: "user", Value: &model.Value{Kind: model.Object, Fields: []*model.Field{
+			{Key: "email", Value: &model.Value{Kind: model.String, Str: "jane.doe@example.org"}},
+		}}}}},
+	}})
+	if bytes.Contains(buf.Bytes(), []byte("jane.doe")) || !bytes.Contains(buf.Bytes(), []byte("j***@e***.org")) {
+		t.Errorf("log = %s", buf.String())
+	}
+}

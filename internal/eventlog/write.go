@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -29,7 +30,8 @@ type Record struct {
 	Column int
 }
 
-// Writer writes records as JSON Lines.
+// Writer writes records as JSON Lines. String values that hold an e-mail
+// address or phone number are written redacted.
 type Writer struct {
 	w   io.Writer
 	buf bytes.Buffer
@@ -80,7 +82,9 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 		}
 		b.WriteString(strconv.FormatFloat(v.Num, 'f', -1, 64))
 	case model.String:
-		writeString(b, v.Str)
+		// Logs are output too: raw personal data is redacted, in a form the
+		// pii-raw rule still recognises when the log is linted.
+		writeString(b, pii.Redact(v.Str))
 	case model.Array:
 		b.WriteByte('[')
 		for i, it := range v.Items {
