@@ -37,6 +37,10 @@ type LoaderSighting struct {
 	Kind LoaderKind
 	// Span of the <script> element (or of the loader expression in a script).
 	Span Span
+	// Element is the page's <script> element that holds or includes the
+	// loader. It differs from Span for a stub in an external script, where
+	// Span is the stub in that file: placement is judged at the element.
+	Element Span
 	// Src is the SDK URL it loads, "" when not statically known; SrcSpan is
 	// where that URL is written.
 	Src     string

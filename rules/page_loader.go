@@ -173,7 +173,7 @@ func checkSnippetNotInHead(p *Pass) {
 		if l.InHead || l.Late {
 			continue
 		}
-		p.Report(l.Span, loaderNoun(l)+" is in <body>, not <head>: conversions sent before it runs are lost while the content above it loads",
+		p.Report(placed(l), loaderNoun(l)+" is in <body>, not <head>: conversions sent before it runs are lost while the content above it loads",
 			"move it to the top of <head>")
 	}
 }
@@ -193,7 +193,7 @@ func checkSnippetLate(p *Pass) {
 			}
 			p.Report(l.Span, loaderNoun(l)+" runs late: "+reason+"; conversions sent before it runs are lost", lateHint(reason))
 		case whole && l.InHead && l.Preceding > 0:
-			p.Report(l.Span,
+			p.Report(placed(l),
 				fmt.Sprintf("%s comes after %s in <head>; conversions sent while they load are lost", loaderNoun(l),
 					plural(l.Preceding, "external script or stylesheet", "external scripts or stylesheets")),
 				"move it above them, to the top of <head> (meta, title and base may stay before it)")
@@ -254,8 +254,20 @@ func ordinal(n int) string {
 
 // loaderNoun names a loader for a message.
 func loaderNoun(l model.LoaderSighting) string {
-	if l.Kind == model.LoaderScriptTag {
+	switch {
+	case l.Kind == model.LoaderScriptTag:
 		return "the pixel SDK <script>"
+	case !l.Element.IsZero() && l.Element.File != l.Span.File:
+		return fmt.Sprintf("the <script> that loads the pixel snippet (in %s)", l.Span.File)
 	}
 	return "the pixel snippet"
+}
+
+// placed is where a loader's placement is judged: the page's <script>
+// element, even when the stub itself lives in an external file.
+func placed(l model.LoaderSighting) model.Span {
+	if !l.Element.IsZero() {
+		return l.Element
+	}
+	return l.Span
 }

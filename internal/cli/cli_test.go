@@ -156,3 +156,12 @@ func TestFormatToFileWritesBoth(t *testing.T) {
 		t.Errorf("json file: %v %s", err, data)
 	}
 }
+
+// TestSpecificationPageIsClean: every example of the pixel's documentation
+// on one page, under the documented snippet, gives no error and no warning.
+func TestSpecificationPageIsClean(t *testing.T) {
+	out, _, code := runCLI(t, "", "check", "--fail-on", "warning", "../../testdata/page/spec-examples.html")
+	if code != ExitOK || !strings.Contains(out, "no problems in 1 file, 15 calls") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

@@ -91,6 +91,7 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 		pr.doc.Page.Loaders = append(pr.doc.Page.Loaders, model.LoaderSighting{
 			Kind:      model.LoaderScriptTag,
 			Span:      span,
+			Element:   span,
 			Src:       url,
 			SrcSpan:   pr.f.Span(src.ValStart, src.ValEnd),
 			InHead:    el.InHead,

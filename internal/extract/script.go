@@ -46,7 +46,7 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
 	for _, l := range res.Loaders {
 		if p != nil {
-			l.InHead, l.Preceding, l.Nonce, l.Inline = p.inHead, p.preceding, p.nonce, p.inline
+			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span
 			if p.inline != "" {
 				l.Span = p.span
 			}
