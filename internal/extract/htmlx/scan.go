@@ -108,7 +108,9 @@ func Scan(text, original []byte) Document {
 			if inRaw || state == inBody {
 				continue
 			}
-			if len(bytes.TrimSpace(text[start:off])) > 0 {
+			// Visible text opens <body>. Masked template tags (runs of "_")
+			// do not: in <head> they print head markup ({{ content_for_header }}).
+			if len(bytes.Trim(text[start:off], " \t\r\n\f_")) > 0 {
 				state = inBody
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:

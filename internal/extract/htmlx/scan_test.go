@@ -21,6 +21,8 @@ func TestHeadTracking(t *testing.T) {
 		{`<!doctype html><meta charset=utf-8> hello <script></script>`, "full=true meta:true script:false"},
 		{`<html><head></head><script></script><div></div>`, "full=true script:true"},
 		{`<script></script><p>x</p><script></script>`, "full=false script:false script:false"},
+		// A masked template tag in <head> (Shopify's {{ content_for_header }}) is not body text.
+		{"<!doctype html><head>\n  ____________________________\n<script></script></head>", "full=true script:true"},
 		{`<!doctype html><head><noscript><script></script></noscript><link rel=stylesheet href=a.css></head>`, "full=true link:true"},
 	}
 	for _, tt := range tests {
