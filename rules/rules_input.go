@@ -111,8 +111,14 @@ func checkDynamicValues(p *Pass) {
 			p.Report(c.Args[0].Span, fmt.Sprintf("the command is computed (%s): the call was not checked", expr(c.Args[0])), "")
 			continue
 		}
+		if !contains(commands, c.Command()) {
+			continue // command-unknown's finding: the rest of the call means nothing to the pixel
+		}
 		for i, arg := range c.Args[min(1, len(c.Args)):] {
 			arg.Walk(func(path []string, n *model.Value) {
+				if !documentedPath(c.Command(), i+1, path) {
+					return // an unknown field has its own finding; its value does not matter
+				}
 				switch {
 				case n.IsDynamic():
 					where := argName(c, i+1, path)
@@ -132,6 +138,32 @@ func checkDynamicValues(p *Pass) {
 			})
 		}
 	}
+}
+
+// documentedPath reports whether path (keys and indexes below argument
+// arg) names a field the documentation defines for the command.
+func documentedPath(command string, arg int, path []string) bool {
+	if len(path) == 0 {
+		return true
+	}
+	var allowed []string
+	switch {
+	case command == "init" && arg == 1:
+		allowed = initFields
+		if path[0] == "user" && len(path) > 1 {
+			return contains(userFields, path[1]) && len(path) == 2
+		}
+	case command == "measure" && arg == 2:
+		allowed = []string{"type", "amount", "currency", "contents", "plan_id"}
+		if path[0] == "contents" && len(path) > 2 {
+			return contains(contentsFields, path[2]) && len(path) == 3
+		}
+	case command == "measure" && arg == 3:
+		allowed = optionFields
+	default:
+		return false
+	}
+	return contains(allowed, path[0])
 }
 
 // expr shows a dynamic value's source text, shortened and redacted.
