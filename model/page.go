@@ -19,6 +19,8 @@ type PageFacts struct {
 	// ServerRequests are requests from page code straight to the pixel's
 	// server endpoints (fetch, sendBeacon, XMLHttpRequest, images).
 	ServerRequests []ServerRequest
+	// Site is what a crawl learned about the whole site; nil outside a crawl.
+	Site *SiteFacts
 }
 
 // LoaderKind tells how the SDK is loaded.
