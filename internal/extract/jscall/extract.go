@@ -31,6 +31,11 @@ type Script struct {
 	Templates []tmpl.Span
 	// URL is set on every call (the page the script runs on), if known.
 	URL string
+	// Transform, when set, turns Code into script JavaScript before it is
+	// parsed (TypeScript, JSX, ES modules), with a map from offsets in its
+	// output back to offsets in Code (see Transformed). Its error, when a *SyntaxError, is
+	// at an offset in Code.
+	Transform func(code []byte) (*Transformed, error)
 }
 
 // SyntaxError is a script that does not parse.
@@ -39,6 +44,8 @@ type SyntaxError struct {
 	Offset  int
 	Message string
 }
+
+func (e *SyntaxError) Error() string { return e.Message }
 
 // Result is what one script holds.
 type Result struct {
@@ -51,12 +58,21 @@ type Result struct {
 	Err *SyntaxError
 }
 
+// Transformed is script code made from other source (TypeScript, JSX, an
+// ES module), with maps from its byte offsets back to the source's. Start
+// maps where a node begins and End just past where it ends: they differ
+// where the transform dropped or respelt text between two tokens (a
+// trailing comma, a type annotation).
+type Transformed struct {
+	Code       []byte
+	Start, End func(off int) int
+}
+
 // ModuleParser turns a script that fails to parse because it is an ES
-// module (import/export) into script syntax, with a map from offsets in the
-// produced code back to offsets in the input. It is nil until a module
-// transformer is plugged in (see issue 4); then module scripts are handled
-// instead of reported as syntax errors.
-var ModuleParser func(code []byte) (out []byte, toInput func(off int) int, err error)
+// module (import/export) into script syntax. It is nil until a module
+// transformer is plugged in (internal/extract/module); then module scripts
+// are handled instead of reported as syntax errors.
+var ModuleParser func(code []byte) (*Transformed, error)
 
 // Extract parses the script and collects what it holds. It never panics: an
 // internal failure becomes a SyntaxError at the script's start.
@@ -66,9 +82,13 @@ func Extract(s Script) (res Result) {
 			res = Result{Err: &SyntaxError{Offset: s.Base, Message: fmt.Sprintf("internal error while reading this script: %v", r)}}
 		}
 	}()
+	if s.Transform != nil {
+		return extractTransformed(s)
+	}
 	prog, serr := parse(s.Code)
 	parsed := s.Code
-	mapOff := func(off int) int { return off }
+	identity := func(off int) int { return off }
+	mapStart, mapEnd := identity, identity
 	if serr != nil && (bytes.Contains(s.Code, []byte("<!--")) || bytes.Contains(s.Code, []byte("-->"))) {
 		// Old pages wrap scripts in <!-- … -->, which browsers read as
 		// comments (ECMAScript Annex B) and goja does not.
@@ -79,9 +99,9 @@ func Extract(s Script) (res Result) {
 		}
 	}
 	if serr != nil && ModuleParser != nil && looksLikeModule(s.Code) {
-		if out, toInput, err := ModuleParser(s.Code); err == nil {
-			if p, e := parse(out); e == nil {
-				prog, serr, mapOff, parsed = p, nil, toInput, out
+		if t, err := ModuleParser(s.Code); err == nil {
+			if p, e := parse(t.Code); e == nil {
+				prog, serr, parsed, mapStart, mapEnd = p, nil, t.Code, t.Start, t.End
 			}
 		}
 	}
@@ -92,7 +112,30 @@ func Extract(s Script) (res Result) {
 		}
 		return Result{Err: serr}
 	}
-	x := newExtractor(s, parsed, prog, mapOff)
+	return run(s, parsed, prog, mapStart, mapEnd)
+}
+
+// extractTransformed reads a script through its Transform.
+func extractTransformed(s Script) Result {
+	t, err := s.Transform(s.Code)
+	if err != nil {
+		serr := &SyntaxError{Message: err.Error()}
+		if e, ok := err.(*SyntaxError); ok {
+			serr.Offset = e.Offset
+		}
+		serr.Offset += s.Base
+		return Result{Err: serr}
+	}
+	prog, serr := parse(t.Code)
+	if serr != nil {
+		serr.Offset = s.Base + t.Start(serr.Offset)
+		return Result{Err: serr}
+	}
+	return run(s, t.Code, prog, t.Start, t.End)
+}
+
+func run(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) Result {
+	x := newExtractor(s, parsed, prog, mapStart, mapEnd)
 	x.run()
 	sort.SliceStable(x.res.Calls, func(i, j int) bool {
 		return x.res.Calls[i].Span.Start.Before(x.res.Calls[j].Span.Start)

@@ -12,13 +12,15 @@ type extractor struct {
 	s      Script
 	parsed []byte // the code goja parsed (Code, or its module transform)
 	prog   *ast.Program
-	mapOff func(int) int
+	// mapStart and mapEnd map offsets in parsed to offsets in Code, for
+	// where a node starts and just past where it ends.
+	mapStart, mapEnd func(int) int
 	consts map[string]*binding
 	res    Result
 }
 
-func newExtractor(s Script, parsed []byte, prog *ast.Program, mapOff func(int) int) *extractor {
-	return &extractor{s: s, parsed: parsed, prog: prog, mapOff: mapOff}
+func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) *extractor {
+	return &extractor{s: s, parsed: parsed, prog: prog, mapStart: mapStart, mapEnd: mapEnd}
 }
 
 func (x *extractor) run() {
@@ -54,7 +56,7 @@ func (x *extractor) offsets(n ast.Node) (int, int) {
 			i0 -= 3
 		}
 	}
-	return x.offset(i0), x.offset(i1)
+	return x.offset(i0, x.mapStart), x.offset(i1, x.mapEnd)
 }
 
 // identEnd returns the Idx just past the identifier starting at idx.
@@ -66,8 +68,8 @@ func (x *extractor) identEnd(idx int) int {
 	return i + 1
 }
 
-func (x *extractor) offset(idx int) int {
-	off := x.mapOff(idx - 1)
+func (x *extractor) offset(idx int, mapOff func(int) int) int {
+	off := mapOff(idx - 1)
 	if off < 0 {
 		off = 0
 	}
