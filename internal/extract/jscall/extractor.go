@@ -15,8 +15,8 @@ type extractor struct {
 	// mapStart and mapEnd map offsets in parsed to offsets in Code, for
 	// where a node starts and just past where it ends.
 	mapStart, mapEnd func(int) int
-	consts map[string]*binding
-	res    Result
+	consts           map[string]*binding
+	res              Result
 }
 
 func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) *extractor {

@@ -100,6 +100,7 @@ func commonPrefix(a, b []byte) int {
 	}
 	return n
 }
+
 // sameToken reports whether two tokens are the same token written alike
 // or, for literals, possibly written differently.
 func sameToken(gen, orig []byte, a, b token) bool {
