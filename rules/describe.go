@@ -52,10 +52,15 @@ func quote(s string) string {
 
 // numText is how a number was written, or its shortest form.
 func numText(v *model.Value) string {
-	if v.Raw != "" {
-		return v.Raw
+	value := strconv.FormatFloat(v.Num, 'g', -1, 64)
+	switch {
+	case v.Raw == "":
+		return value
+	case isExpression(v.Raw):
+		// A folded expression: show what it computes to at runtime.
+		return v.Raw + " = " + value
 	}
-	return strconv.FormatFloat(v.Num, 'g', -1, 64)
+	return v.Raw
 }
 
 // fieldPath names a node below an argument the way a developer writes it:
@@ -85,4 +90,18 @@ func joinQuoted(names []string, last string) string {
 		return strings.Join(q, "")
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " " + last + " " + q[len(q)-1]
+}
+
+// isExpression tells a folded expression ("19.99 * 100") from a number
+// literal as written ("25.99", "-1", "0x1F", "1_000").
+func isExpression(raw string) bool {
+	lit := strings.TrimPrefix(strings.ReplaceAll(raw, "_", ""), "-")
+	if _, err := strconv.ParseFloat(lit, 64); err == nil {
+		return false
+	}
+	l := strings.ToLower(lit)
+	if strings.HasPrefix(l, "0x") || strings.HasPrefix(l, "0o") || strings.HasPrefix(l, "0b") || l == "nan" || l == "infinity" {
+		return false
+	}
+	return true
 }

@@ -226,3 +226,28 @@ func TestModuleSyntaxIsReportedHonestly(t *testing.T) {
 		t.Fatalf("%+v", res.Err)
 	}
 }
+
+// TestConstantArithmeticFolds: arithmetic on literals is computed as the
+// browser computes it, so float noise and rounding are seen statically.
+func TestConstantArithmeticFolds(t *testing.T) {
+	code := "const PRICE = 19.99 * 100;\noaiq('measure', 'order_created', {a: 19.99 * 100, b: Math.round(19.99 * 100), c: PRICE," +
+		" d: (10 + 5) * 2, e: 7 / 2, f: Math.floor(-2.5), g: Math.round(-2.5), h: 10 % 4, i: total * 100, j: Math.round(total), k: Math.max(1, 2)})"
+	res := extract(code)
+	if res.Err != nil {
+		t.Fatal(res.Err.Message)
+	}
+	obj := res.Calls[0].Args[2]
+	for key, want := range map[string]float64{"a": 1998.9999999999998, "b": 1999, "c": 1998.9999999999998, "d": 30, "e": 3.5, "f": -3, "g": -2, "h": 2} {
+		if v := obj.Get(key); !v.Is(model.Number) || v.Num != want {
+			t.Errorf("%s = %+v, want %v", key, v, want)
+		}
+	}
+	if v := obj.Get("a"); v.Raw != "19.99 * 100" {
+		t.Errorf("raw = %q", v.Raw)
+	}
+	for _, key := range []string{"i", "j", "k"} {
+		if !obj.Get(key).IsDynamic() {
+			t.Errorf("%s = %+v, want dynamic", key, obj.Get(key))
+		}
+	}
+}

@@ -64,8 +64,67 @@ func (x *extractor) literal(e ast.Expression) *model.Value {
 		}
 	case *ast.UnaryExpression:
 		return x.unary(n)
+	case *ast.BinaryExpression:
+		return x.arithmetic(n)
+	case *ast.CallExpression:
+		return x.rounding(n)
 	}
 	return nil
+}
+
+// arithmetic folds +, -, *, / and % on number literals, as JavaScript
+// computes them (IEEE 754 doubles): amount: 19.99 * 100 is 1998.9999999999998
+// at runtime, and that is what the pixel receives.
+func (x *extractor) arithmetic(n *ast.BinaryExpression) *model.Value {
+	l, r := x.literal(n.Left), x.literal(n.Right)
+	if l == nil || r == nil || l.Kind != model.Number || r.Kind != model.Number {
+		return nil
+	}
+	var v float64
+	switch n.Operator {
+	case token.PLUS:
+		v = l.Num + r.Num
+	case token.MINUS:
+		v = l.Num - r.Num
+	case token.MULTIPLY:
+		v = l.Num * r.Num
+	case token.SLASH:
+		v = l.Num / r.Num
+	case token.REMAINDER:
+		v = math.Mod(l.Num, r.Num)
+	default:
+		return nil
+	}
+	return &model.Value{Kind: model.Number, Num: v, Raw: x.text(n)}
+}
+
+// rounding folds Math.round, floor, ceil and trunc of a constant number.
+func (x *extractor) rounding(n *ast.CallExpression) *model.Value {
+	dot, ok := n.Callee.(*ast.DotExpression)
+	if !ok || len(n.ArgumentList) != 1 {
+		return nil
+	}
+	if obj, ok := dot.Left.(*ast.Identifier); !ok || obj.Name != "Math" {
+		return nil
+	}
+	arg := x.literal(n.ArgumentList[0])
+	if arg == nil || arg.Kind != model.Number {
+		return nil
+	}
+	var v float64
+	switch dot.Identifier.Name {
+	case "round":
+		v = math.Floor(arg.Num + 0.5) // JavaScript rounds halves up, also for negatives
+	case "floor":
+		v = math.Floor(arg.Num)
+	case "ceil":
+		v = math.Ceil(arg.Num)
+	case "trunc":
+		v = math.Trunc(arg.Num)
+	default:
+		return nil
+	}
+	return &model.Value{Kind: model.Number, Num: v, Raw: x.text(n)}
 }
 
 func (x *extractor) unary(n *ast.UnaryExpression) *model.Value {
