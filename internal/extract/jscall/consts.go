@@ -28,6 +28,12 @@ func isLiteral(e ast.Expression) bool {
 	case *ast.UnaryExpression:
 		_, ok := n.Operand.(*ast.NumberLiteral)
 		return ok && !n.Postfix
+	case *ast.BinaryExpression:
+		// Arithmetic on literals folds (value.go's arithmetic); anything
+		// else, such as string concatenation, stays dynamic.
+		return isLiteral(n.Left) && isLiteral(n.Right)
+	case *ast.CallExpression:
+		return len(n.ArgumentList) == 1 && isLiteral(n.ArgumentList[0])
 	}
 	return false
 }
