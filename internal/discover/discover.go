@@ -46,6 +46,17 @@ var HTMLExtensions = []string{
 // ScriptExtensions are read as JavaScript.
 var ScriptExtensions = []string{".js", ".mjs", ".cjs"}
 
+// SourceExtensions are application source: TypeScript, JSX and
+// single-file components (.astro is among the HTML extensions).
+var SourceExtensions = []string{".ts", ".mts", ".cts", ".tsx", ".jsx", ".vue", ".svelte"}
+
+// isDeclaration reports TypeScript declaration files (.d.ts, .d.mts,
+// .d.cts): types only, never a call.
+func isDeclaration(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, ".d.ts") || strings.HasSuffix(l, ".d.mts") || strings.HasSuffix(l, ".d.cts")
+}
+
 // skipDirs are never descended into: version control, dependencies and
 // vendored code are not the site's own integration.
 var skipDirs = map[string]bool{
@@ -72,7 +83,7 @@ func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.Arg, e.Err) }
 // is still expanded.
 func Expand(args []string, opts Options) ([]Target, []error) {
 	exts := map[string]bool{}
-	for _, list := range [][]string{HTMLExtensions, ScriptExtensions, opts.Extensions} {
+	for _, list := range [][]string{HTMLExtensions, ScriptExtensions, SourceExtensions, opts.Extensions} {
 		for _, e := range list {
 			exts[e] = true
 		}
@@ -199,7 +210,7 @@ func walk(root string, exts map[string]bool) ([]Target, error) {
 		if !d.Type().IsRegular() || ignored(rules, rel, false) {
 			return nil
 		}
-		if exts[strings.ToLower(filepath.Ext(p))] {
+		if exts[strings.ToLower(filepath.Ext(p))] && !isDeclaration(p) {
 			out = append(out, Target{Kind: File, Path: p, Root: root})
 		}
 		return nil

@@ -24,6 +24,11 @@ const (
 	HTML
 	// JS reads a script file.
 	JS
+	// Module reads application source through esbuild: ES modules,
+	// TypeScript, JSX and TSX (by extension).
+	Module
+	// Component reads a Vue, Svelte or Astro single-file component.
+	Component
 )
 
 // Options describe where an input came from.
@@ -59,8 +64,13 @@ func File(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	if kind == Auto {
 		kind = KindOf(name, data)
 	}
-	if kind == JS {
+	switch kind {
+	case JS:
 		return Script(name, data, opts)
+	case Module:
+		return Source(name, data, opts)
+	case Component:
+		return SFC(name, data, opts)
 	}
 	return Page(name, data, opts)
 }

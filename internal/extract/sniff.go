@@ -20,10 +20,22 @@ var HTMLExtensions = map[string]bool{
 // ScriptExtensions are the script extensions linted as JavaScript.
 var ScriptExtensions = map[string]bool{".js": true, ".mjs": true, ".cjs": true}
 
-// KindByExtension returns HTML or JS for a known extension, else Auto.
+// ModuleExtensions are application source read through esbuild (.js and
+// .mjs files stay scripts: module syntax in them goes through
+// jscall.ModuleParser when they do not parse as scripts).
+var ModuleExtensions = map[string]bool{".ts": true, ".mts": true, ".cts": true, ".tsx": true, ".jsx": true}
+
+// ComponentExtensions are single-file components (script blocks, markup).
+var ComponentExtensions = map[string]bool{".vue": true, ".svelte": true, ".astro": true}
+
+// KindByExtension returns the Kind for a known extension, else Auto.
 func KindByExtension(name string) Kind {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case ModuleExtensions[ext]:
+		return Module
+	case ComponentExtensions[ext]:
+		return Component
 	case HTMLExtensions[ext]:
 		return HTML
 	case ScriptExtensions[ext]:

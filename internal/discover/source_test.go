@@ -1,0 +1,27 @@
+package discover
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestApplicationSourceIsFoundButNotDeclarations(t *testing.T) {
+	root := tree(t,
+		"app/layout.tsx", "", "app/page.jsx", "", "lib/pixel.ts", "", "lib/a.mts", "", "lib/b.cts", "",
+		"src/App.vue", "", "src/Page.svelte", "", "src/Layout.astro", "",
+		"types/env.d.ts", "", "types/x.d.mts", "", "types/y.D.CTS", "",
+	)
+	ts, errs := Expand([]string{root}, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"app/layout.tsx", "app/page.jsx", "lib/a.mts", "lib/b.cts", "lib/pixel.ts", "src/App.vue", "src/Layout.astro", "src/Page.svelte"}
+	if got := paths(root, ts); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+	ts, _ = Expand([]string{filepath.Join(root, "types", "*")}, Options{})
+	if len(ts) != 0 {
+		t.Errorf("a glob without an extension must skip declarations, got %v", paths(root, ts))
+	}
+}

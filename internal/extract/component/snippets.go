@@ -1,0 +1,248 @@
+// Package component finds what UI components hold besides calls: pixel
+// snippets written as string or template literals (Next.js <Script>,
+// dangerouslySetInnerHTML, Helmet, useHead) and the script blocks of Vue,
+// Svelte and Astro files.
+package component
+
+import (
+	"bytes"
+	"regexp"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/module"
+)
+
+// Snippet is a string or template literal that holds pixel code a
+// component renders into a <script>.
+type Snippet struct {
+	// Start and End delimit the literal in the original source, quotes
+	// or backticks included; its code is [Start+1, End-1).
+	Start, End int
+	// Subs are the ${…} parts of a template literal (original offsets):
+	// code computed at runtime.
+	Subs [][2]int
+	// Element is the component or tag rendering it ("Script", "script").
+	Element string
+	// NextScript is true when Element is Next.js's <Script> (next/script).
+	NextScript bool
+	// Strategy is the <Script strategy> as written ("" when absent);
+	// StrategyDynamic when it is an expression.
+	Strategy        string
+	StrategyDynamic bool
+	// StrategyStart/End delimit the strategy value, when present.
+	StrategyStart, StrategyEnd int
+	// ElementStart is where the element ("<Script") is written, -1 if unknown.
+	ElementStart int
+	// InHead is true when the snippet is rendered inside the document head:
+	// a <head>, next/head <Head>, <Helmet>, or a useHead script entry.
+	InHead bool
+}
+
+// snippetKeys are the props and head-entry fields whose value is script text.
+var snippetKeys = map[string]bool{"__html": true, "innerHTML": true, "children": true, "textContent": true}
+
+// headCalls put their script entries in the document head.
+var headCalls = map[string]bool{"useHead": true, "useServerHead": true, "useHeadSafe": true, "useSeoMeta": false}
+
+var nextScriptImport = regexp.MustCompile(`import\s+([A-Za-z_$][\w$]*)\s+from\s*["']next/script["']`)
+var nextHeadImport = regexp.MustCompile(`import\s+([A-Za-z_$][\w$]*)\s+from\s*["']next/head["']`)
+
+type frame struct {
+	open     byte
+	call     string // the name called, for "(" frames
+	elem     string // createElement's first argument
+	args     int
+	key      string // the last object key seen, for "{" frames
+	parent   *frame
+	strategy *literal
+	dynamic  bool // strategy is an expression
+	start    int  // generated offset of the callee, for createElement
+}
+
+type literal struct{ start, end int }
+
+// Snippets scans esbuild's output for literals mentioning the pixel that a
+// component renders as script text. start maps generated offsets to the
+// original source orig (module.Transform's Start).
+func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
+	if !bytes.Contains(gen, []byte("oaiq")) {
+		return nil
+	}
+	scriptName, headName := "Script", "Head"
+	if m := nextScriptImport.FindSubmatch(orig); m != nil {
+		scriptName = string(m[1])
+	}
+	if m := nextHeadImport.FindSubmatch(orig); m != nil {
+		headName = string(m[1])
+	}
+	type found struct {
+		lit   literal
+		owner *frame // the createElement frame, if any
+		top   *frame
+	}
+	var hits []found
+	root := &frame{}
+	top := root
+	var prev, prev2 module.Token
+	for i := 0; ; {
+		t := module.Next(gen, i, prev)
+		if t.Kind == module.EOF {
+			break
+		}
+		text := string(gen[t.Start:t.End])
+		switch t.Kind {
+		case module.Punct:
+			switch text {
+			case "(", "[", "{":
+				f := &frame{open: text[0], parent: top}
+				if text == "(" && prev.Kind == module.Ident {
+					f.call = string(gen[prev.Start:prev.End])
+					if f.call == "createElement" {
+						f.start = prev.Start
+						if prev2.Kind == module.Punct && gen[prev2.Start] == '.' {
+							f.start = identBefore(gen, prev2.Start)
+						}
+					}
+				}
+				top = f
+			case ")", "]", "}":
+				if top.parent != nil {
+					top = top.parent
+				}
+			case ",":
+				top.args++
+				top.key = ""
+			case ":":
+				if top.open == '{' && (prev.Kind == module.Ident || prev.Kind == module.String) {
+					top.key = unquote(string(gen[prev.Start:prev.End]))
+				}
+			}
+		case module.Ident, module.String, module.Template:
+			if top.call == "createElement" && top.args == 0 && top.elem == "" {
+				top.elem = unquote(text)
+			}
+			if owner := propsOwner(top); owner != nil && top.key == "strategy" && prev.Kind == module.Punct && gen[prev.Start] == ':' {
+				if t.Kind == module.String {
+					owner.strategy = &literal{t.Start, t.End}
+				} else {
+					owner.dynamic = true
+				}
+			}
+			if t.Kind != module.Ident && bytes.Contains(gen[t.Start:t.End], []byte("oaiq")) {
+				switch {
+				case top.open == '{' && snippetKeys[top.key]:
+					hits = append(hits, found{literal{t.Start, t.End}, elementOf(top), top})
+				case top.call == "createElement" && top.args >= 2:
+					hits = append(hits, found{literal{t.Start, t.End}, top, top})
+				}
+			}
+		}
+		prev2, prev = prev, t
+		i = t.End
+	}
+	var out []Snippet
+	for _, h := range hits {
+		s, ok := snippetAt(orig, start(h.lit.start))
+		if !ok {
+			continue
+		}
+		s.ElementStart = -1
+		if o := h.owner; o != nil {
+			s.Element = o.elem
+			s.NextScript = o.elem == scriptName
+			s.ElementStart = start(o.start)
+			if o.strategy != nil {
+				s.StrategyStart, s.StrategyEnd = start(o.strategy.start), start(o.strategy.start)+(o.strategy.end-o.strategy.start)
+				s.Strategy = unquote(string(gen[o.strategy.start:o.strategy.end]))
+				if e, ok := literalEnd(orig, s.StrategyStart); ok {
+					s.StrategyEnd = e
+				}
+			}
+			s.StrategyDynamic = o.dynamic
+		}
+		s.InHead = inHead(h.top, headName) || s.NextScript && s.Strategy == "beforeInteractive"
+		out = append(out, s)
+	}
+	return out
+}
+
+// identBefore returns the start of the identifier ending just before a
+// "." at dot (React in React.createElement).
+func identBefore(gen []byte, dot int) int {
+	i := dot
+	for i > 0 && (gen[i-1] == '_' || gen[i-1] == '$' || gen[i-1]|0x20 >= 'a' && gen[i-1]|0x20 <= 'z' || gen[i-1] >= '0' && gen[i-1] <= '9') {
+		i--
+	}
+	return i
+}
+
+// propsOwner returns the createElement frame whose props object is f.
+func propsOwner(f *frame) *frame {
+	if f.open == '{' && f.parent != nil && f.parent.call == "createElement" && f.parent.args == 1 {
+		return f.parent
+	}
+	return nil
+}
+
+// elementOf returns the createElement frame a props value belongs to.
+func elementOf(f *frame) *frame {
+	for ; f != nil; f = f.parent {
+		if f.call == "createElement" {
+			return f
+		}
+	}
+	return nil
+}
+
+func inHead(f *frame, headName string) bool {
+	for ; f != nil; f = f.parent {
+		if headCalls[f.call] {
+			return true
+		}
+		if f.call == "createElement" && (f.elem == "head" || f.elem == headName || f.elem == "Helmet") {
+			return true
+		}
+	}
+	return false
+}
+
+// snippetAt reads the literal starting at off in the original source.
+func snippetAt(orig []byte, off int) (Snippet, bool) {
+	if off < 0 || off >= len(orig) {
+		return Snippet{}, false
+	}
+	switch orig[off] {
+	case '`':
+		end, subs, ok := module.TemplateLiteral(orig, off)
+		return Snippet{Start: off, End: end, Subs: subs}, ok
+	case '"', '\'':
+		end, ok := literalEnd(orig, off)
+		return Snippet{Start: off, End: end}, ok
+	}
+	return Snippet{}, false
+}
+
+// literalEnd returns the offset just past the string literal at off.
+func literalEnd(orig []byte, off int) (int, bool) {
+	if off < 0 || off >= len(orig) || orig[off] != '"' && orig[off] != '\'' {
+		return 0, false
+	}
+	q := orig[off]
+	for j := off + 1; j < len(orig); j++ {
+		switch orig[j] {
+		case '\\':
+			j++
+		case q:
+			return j + 1, true
+		case '\n', '\r':
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'' || s[0] == '`') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1]
+	}
+	return s
+}
