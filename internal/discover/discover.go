@@ -168,7 +168,7 @@ func expandGlob(pattern string, exts map[string]bool) ([]Target, error) {
 		if root == "." {
 			rel = strings.TrimPrefix(rel, "./")
 		}
-		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || exts[strings.ToLower(path.Ext(p))]) {
+		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || exts[strings.ToLower(path.Ext(p))] && !isDeclaration(p)) {
 			out = append(out, Target{Kind: File, Path: p, Explicit: true})
 		}
 		return nil
