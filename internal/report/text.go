@@ -9,16 +9,11 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 func init() { Register("text", newText) }
-
-// frameWidth bounds how much of a source line a code frame shows, so a
-// finding in a 20 MB minified line prints a readable window around it.
-const frameWidth = 100
 
 // Styles are always rendered; the stream the reporter writes to (a
 // colorprofile writer) strips or downsamples them for pipes, NO_COLOR and
@@ -81,60 +76,17 @@ func (t *textReporter) Result(r Result) error {
 
 // frame prints the finding's source line and a marker under its span.
 func (t *textReporter) frame(f model.Finding, src *source.File) {
-	if src == nil || f.Span.Start.IsZero() {
+	c, ok := newCodeFrame(f, src)
+	if !ok {
 		return
 	}
-	lineNo := f.Span.Start.Line
-	line := []rune(src.Line(lineNo))
-	start := min(f.Span.Start.Col-1, len(line))
-	end := len(line)
-	if f.Span.End.Line == lineNo {
-		end = min(max(f.Span.End.Col-1, start+1), len(line))
-	}
-	// Redact each part on its own so the marker stays under the span.
-	pre := []rune(pii.Redact(string(line[:start])))
-	mid := []rune(pii.Redact(string(line[start:max(start, end)])))
-	post := []rune(pii.Redact(string(line[max(start, end):])))
-	text, markFrom, markLen := window(pre, mid, post)
-
-	num := strconv.Itoa(lineNo)
+	num := strconv.Itoa(c.Line)
 	pad := strings.Repeat(" ", len(num))
 	bar := styleGutter.Render("|")
 	fmt.Fprintf(t.w, " %s %s\n", pad, bar)
-	fmt.Fprintf(t.w, " %s %s %s\n", styleGutter.Render(num), bar, strings.ReplaceAll(text, "\t", " "))
-	marker := "^" + strings.Repeat("~", max(markLen-1, 0))
-	fmt.Fprintf(t.w, " %s %s %s%s\n", pad, bar, strings.Repeat(" ", markFrom), severityStyle(f.Severity).Render(marker))
-}
-
-// window cuts a long line to about frameWidth characters around the span,
-// marking cuts with "…". It returns the text, and where and how long the
-// marker is in it.
-func window(pre, mid, post []rune) (string, int, int) {
-	markLen := max(len(mid), 1)
-	if len(pre)+len(mid)+len(post) <= frameWidth {
-		return string(pre) + string(mid) + string(post), len(pre), markLen
-	}
-	if len(mid) > frameWidth {
-		mid = append(mid[:frameWidth-1:frameWidth-1], '…')
-		markLen = frameWidth
-	}
-	room := max(frameWidth-len(mid), 0)
-	before := min(len(pre), room/2)
-	after := min(len(post), room-before)
-	before = min(len(pre), room-after)
-	var b strings.Builder
-	markFrom := before
-	if before < len(pre) {
-		b.WriteRune('…')
-		markFrom++
-	}
-	b.WriteString(string(pre[len(pre)-before:]))
-	b.WriteString(string(mid))
-	b.WriteString(string(post[:after]))
-	if after < len(post) {
-		b.WriteRune('…')
-	}
-	return b.String(), markFrom, markLen
+	fmt.Fprintf(t.w, " %s %s %s\n", styleGutter.Render(num), bar, c.Text)
+	marker := "^" + strings.Repeat("~", max(c.MarkLen-1, 0))
+	fmt.Fprintf(t.w, " %s %s %s%s\n", pad, bar, strings.Repeat(" ", c.MarkFrom), severityStyle(f.Severity).Render(marker))
 }
 
 func (t *textReporter) Finish(s Summary) error {

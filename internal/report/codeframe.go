@@ -1,0 +1,83 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// frameWidth bounds how much of a source line a code frame shows, so a
+// finding in a 20 MB minified line prints a readable window around it.
+const frameWidth = 100
+
+// codeFrame is the source line a finding starts on, cut around its span
+// and redacted, with where the marker goes. Human formats draw it.
+type codeFrame struct {
+	Line int
+	// Text is the line (tabs shown as spaces) with "…" where it was cut.
+	Text string
+	// MarkFrom and MarkLen place the marker, in runes of Text.
+	MarkFrom, MarkLen int
+}
+
+// Marked splits Text into what comes before the marker, under it, and after.
+func (c codeFrame) Marked() (before, marked, after string) {
+	r := []rune(c.Text)
+	from := min(c.MarkFrom, len(r))
+	to := min(from+c.MarkLen, len(r))
+	return string(r[:from]), string(r[from:to]), string(r[to:])
+}
+
+// newCodeFrame builds the frame of a finding; false when the finding has no
+// position or its file is not at hand.
+func newCodeFrame(f model.Finding, src *source.File) (codeFrame, bool) {
+	if src == nil || f.Span.Start.IsZero() {
+		return codeFrame{}, false
+	}
+	lineNo := f.Span.Start.Line
+	line := []rune(src.Line(lineNo))
+	start := min(f.Span.Start.Col-1, len(line))
+	end := len(line)
+	if f.Span.End.Line == lineNo {
+		end = min(max(f.Span.End.Col-1, start+1), len(line))
+	}
+	// Redact each part on its own so the marker stays under the span.
+	pre := []rune(pii.Redact(string(line[:start])))
+	mid := []rune(pii.Redact(string(line[start:max(start, end)])))
+	post := []rune(pii.Redact(string(line[max(start, end):])))
+	text, markFrom, markLen := window(pre, mid, post)
+	return codeFrame{Line: lineNo, Text: strings.ReplaceAll(text, "\t", " "), MarkFrom: markFrom, MarkLen: markLen}, true
+}
+
+// window cuts a long line to about frameWidth characters around the span,
+// marking cuts with "…". It returns the text, and where and how long the
+// marker is in it.
+func window(pre, mid, post []rune) (string, int, int) {
+	markLen := max(len(mid), 1)
+	if len(pre)+len(mid)+len(post) <= frameWidth {
+		return string(pre) + string(mid) + string(post), len(pre), markLen
+	}
+	if len(mid) > frameWidth {
+		mid = append(mid[:frameWidth-1:frameWidth-1], '…')
+		markLen = frameWidth
+	}
+	room := max(frameWidth-len(mid), 0)
+	before := min(len(pre), room/2)
+	after := min(len(post), room-before)
+	before = min(len(pre), room-after)
+	var b strings.Builder
+	markFrom := before
+	if before < len(pre) {
+		b.WriteRune('…')
+		markFrom++
+	}
+	b.WriteString(string(pre[len(pre)-before:]))
+	b.WriteString(string(mid))
+	b.WriteString(string(post[:after]))
+	if after < len(post) {
+		b.WriteRune('…')
+	}
+	return b.String(), markFrom, markLen
+}
