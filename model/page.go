@@ -16,6 +16,10 @@ type PageFacts struct {
 	// Unresolved lists external scripts that could not be read, so whatever
 	// they do is unseen.
 	Unresolved []ExternalScript
+	// Includes are template tags that pull in other templates (partials,
+	// layouts, Shopify's content_for_header). What they print was not read:
+	// the loader or init may be there.
+	Includes []TemplateInclude
 	// ServerRequests are requests from page code straight to the pixel's
 	// server endpoints (fetch, sendBeacon, XMLHttpRequest, images).
 	ServerRequests []ServerRequest
@@ -91,6 +95,12 @@ type ExternalScript struct {
 	Src    string
 	Span   Span
 	Reason string
+}
+
+// TemplateInclude is a template tag that inserts content not read here.
+type TemplateInclude struct {
+	Text string
+	Span Span
 }
 
 // ServerRequest is page code sending to the pixel's server endpoint directly.

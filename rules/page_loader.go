@@ -129,6 +129,9 @@ func checkSnippetMissing(p *Pass) {
 		}
 		unseen = append(unseen, fmt.Sprintf("%s could not be read: %s", plural(n, "external script", "external scripts"), listAnd(names)))
 	}
+	if inc := includesText(page); inc != "" {
+		unseen = append(unseen, inc)
+	}
 	const add = "add the installation snippet, which loads " + sdkURL + ", at the top of <head>"
 	if len(unseen) > 0 {
 		p.ReportAs(model.Info, first.Span,
@@ -137,6 +140,22 @@ func checkSnippetMissing(p *Pass) {
 		return
 	}
 	p.Report(first.Span, "the page calls oaiq but never loads the pixel SDK, so no event is sent", add)
+}
+
+// includesText says which template includes were not read, or "".
+func includesText(page *model.PageFacts) string {
+	if len(page.Includes) == 0 {
+		return ""
+	}
+	var tags []string
+	for i, inc := range page.Includes {
+		if i == 3 {
+			tags = append(tags, fmt.Sprintf("%d more", len(page.Includes)-3))
+			break
+		}
+		tags = append(tags, inc.Text)
+	}
+	return "it includes templates that were not read (" + strings.Join(tags, ", ") + ")"
 }
 
 // unresolvedBeyond lists the unread external scripts other than the tag

@@ -147,6 +147,9 @@ func unseenParts(doc *model.Document) string {
 	if n := len(doc.Page.Unresolved); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d external script(s) that could not be read", n))
 	}
+	if n := len(doc.Page.Includes); n > 0 {
+		parts = append(parts, plural(n, "template include", "template includes")+" not read (such as "+doc.Page.Includes[0].Text+")")
+	}
 	return strings.Join(parts, " or ")
 }
 

@@ -30,6 +30,7 @@ func Page(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	for _, h := range opts.CSPReportOnlyHeaders {
 		doc.Page.Policies = append(doc.Page.Policies, model.CSPPolicy{Origin: "header", Text: h, Span: model.Span{File: name}, ReportOnly: true})
 	}
+	doc.Page.Includes = templateIncludes(f.Text, spans, f.Span)
 	pr := pageReader{doc: doc, f: f, masked: masked, spans: spans, opts: opts, files: []*source.File{f}}
 	for i := range hdoc.Elements {
 		pr.element(&hdoc.Elements[i])
