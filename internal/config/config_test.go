@@ -12,7 +12,9 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/schema"
 )
 
-func known(id string) bool { return id == "init-debug-enabled" || id == "init-missing" || id == "pii-raw" }
+func known(id string) bool {
+	return id == "init-debug-enabled" || id == "init-missing" || id == "pii-raw"
+}
 
 const good = `# project settings
 pixel_id: px_live_123
@@ -58,14 +60,14 @@ func TestParseGoodConfig(t *testing.T) {
 
 func TestBadConfigsNameKeyAndLine(t *testing.T) {
 	cases := map[string]string{
-		"pixel_id: x\nfail_on: sometimes\n":              ":2: fail_on: \"sometimes\" is not one of",
-		"rules:\n  init-debug-enabled: loud\n":           ":2: rules.init-debug-enabled: \"loud\" is not one of off",
-		"rules:\n  no-such-rule: off\n":                  ":2: rules: unknown rule \"no-such-rule\"",
-		"pixelid: x\n":                                   ":1: unknown key \"pixelid\"",
-		"ignore: legacy/**\n":                            ":1: ignore must be a list",
-		"overrides:\n  - rules: {pii-raw: off}\n":        ":2: overrides[0] needs files",
-		"crawl:\n  hosts: [a]\n":                         ":2: unknown key crawl.hosts",
-		"rules: [1, 2\n":                                 "did not find expected",
+		"pixel_id: x\nfail_on: sometimes\n":             ":2: fail_on: \"sometimes\" is not one of",
+		"rules:\n  init-debug-enabled: loud\n":          ":2: rules.init-debug-enabled: \"loud\" is not one of off",
+		"rules:\n  no-such-rule: off\n":                 ":2: rules: unknown rule \"no-such-rule\"",
+		"pixelid: x\n":                                  ":1: unknown key \"pixelid\"",
+		"ignore: legacy/**\n":                           ":1: ignore must be a list",
+		"overrides:\n  - rules: {pii-raw: off}\n":       ":2: overrides[0] needs files",
+		"crawl:\n  hosts: [a]\n":                        ":2: unknown key crawl.hosts",
+		"rules: [1, 2\n":                                "did not find expected",
 		"overrides:\n  - files: [a]\n    extra: true\n": ":3: unknown key overrides[0].extra",
 	}
 	for src, want := range cases {
