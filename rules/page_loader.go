@@ -224,7 +224,7 @@ func checkSnippetLate(p *Pass) {
 // late one.
 func lateHint(reason string) string {
 	if strings.Contains(reason, "afterInteractive") || strings.Contains(reason, "lazyOnload") || strings.Contains(reason, "strategy") {
-		return `use strategy="beforeInteractive" so the snippet runs before the page is interactive`
+		return `use strategy="beforeInteractive" (or put the snippet in the document <head>) so it runs before the page is interactive`
 	}
 	return "load the snippet from the top of <head>"
 }
