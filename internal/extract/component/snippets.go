@@ -41,7 +41,7 @@ type Snippet struct {
 var snippetKeys = map[string]bool{"__html": true, "innerHTML": true, "children": true, "textContent": true}
 
 // headCalls put their script entries in the document head.
-var headCalls = map[string]bool{"useHead": true, "useServerHead": true, "useHeadSafe": true, "useSeoMeta": false}
+var headCalls = map[string]bool{"useHead": true, "useServerHead": true, "useHeadSafe": true}
 
 var nextScriptImport = regexp.MustCompile(`import\s+([A-Za-z_$][\w$]*)\s+from\s*["']next/script["']`)
 var nextHeadImport = regexp.MustCompile(`import\s+([A-Za-z_$][\w$]*)\s+from\s*["']next/head["']`)
@@ -128,10 +128,15 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 				}
 			}
 			if t.Kind != module.Ident && bytes.Contains(gen[t.Start:t.End], []byte("oaiq")) {
+				// Only text a <script> renders is code: the same literal in a
+				// <div>'s innerHTML or a <p>'s children is just text.
+				isScript := func(f *frame) bool { return f.elem == "script" || f.elem == scriptName }
 				switch {
 				case top.open == '{' && snippetKeys[top.key]:
-					hits = append(hits, found{literal{t.Start, t.End}, elementOf(top), top})
-				case top.call == "createElement" && top.args >= 2:
+					if owner := elementOf(top); owner != nil && isScript(owner) || owner == nil && inHeadCall(top) {
+						hits = append(hits, found{literal{t.Start, t.End}, owner, top})
+					}
+				case top.call == "createElement" && top.args >= 2 && isScript(top):
 					hits = append(hits, found{literal{t.Start, t.End}, top, top})
 				}
 			}
@@ -191,6 +196,16 @@ func elementOf(f *frame) *frame {
 		}
 	}
 	return nil
+}
+
+// inHeadCall reports a useHead-style call around f.
+func inHeadCall(f *frame) bool {
+	for ; f != nil; f = f.parent {
+		if headCalls[f.call] {
+			return true
+		}
+	}
+	return false
 }
 
 func inHead(f *frame, headName string) bool {
