@@ -1,0 +1,115 @@
+package crawl
+
+import (
+	"net/url"
+	"sync"
+)
+
+// job is one URL to visit.
+type job struct {
+	url   *url.URL
+	key   string // url.String(), the dedupe key
+	depth int
+	start bool // named on the command line: failures end in exit 3
+}
+
+// frontier is the crawl's queue: first in, first out (breadth first),
+// each URL admitted once, at most max URLs besides the start URLs. Workers
+// pop until the queue is empty and no worker can add to it any more.
+type frontier struct {
+	mu       sync.Mutex
+	cond     *sync.Cond
+	queue    []job
+	seen     map[string]bool // admitted, or reached as the end of a redirect
+	claimed  map[string]bool // final URLs whose page is reported
+	active   int
+	admitted int
+	max      int
+	closed   bool
+}
+
+func newFrontier(max int) *frontier {
+	f := &frontier{seen: map[string]bool{}, claimed: map[string]bool{}, max: max}
+	f.cond = sync.NewCond(&f.mu)
+	return f
+}
+
+// push admits j unless it was seen or the page budget is spent.
+func (f *frontier) push(j job) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.seen[j.key] || f.closed || (!j.start && f.max > 0 && f.admitted >= f.max) {
+		return false
+	}
+	f.seen[j.key] = true
+	if !j.start {
+		f.admitted++
+	}
+	f.queue = append(f.queue, j)
+	f.cond.Signal()
+	return true
+}
+
+// pop returns the next job, waiting while other workers may still add
+// some; false means the crawl is over.
+func (f *frontier) pop() (job, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for len(f.queue) == 0 && f.active > 0 && !f.closed {
+		f.cond.Wait()
+	}
+	if len(f.queue) == 0 || f.closed {
+		f.cond.Broadcast()
+		return job{}, false
+	}
+	j := f.queue[0]
+	f.queue[0] = job{}
+	f.queue = f.queue[1:]
+	f.active++
+	return j, true
+}
+
+// done ends the job popped last by a worker.
+func (f *frontier) done() {
+	f.mu.Lock()
+	f.active--
+	if f.active == 0 && len(f.queue) == 0 {
+		f.cond.Broadcast()
+	}
+	f.mu.Unlock()
+}
+
+// close stops the crawl: workers finish their job and pop nothing more.
+func (f *frontier) close() {
+	f.mu.Lock()
+	f.closed = true
+	f.cond.Broadcast()
+	f.mu.Unlock()
+}
+
+// claim marks key as a reported page; false when another job got there
+// first (two URLs redirecting to one page).
+func (f *frontier) claim(key string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.claimed[key] {
+		return false
+	}
+	f.claimed[key] = true
+	f.seen[key] = true
+	return true
+}
+
+// isClaimed reports whether key's page was already reported.
+func (f *frontier) isClaimed(key string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.claimed[key]
+}
+
+// queued is the number of URLs waiting.
+func (f *frontier) queued() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.queue)
+}

@@ -1,0 +1,60 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// OpprefProbe is the test value the crawler appends as ?oppref=… to see
+// whether redirects keep it.
+const OpprefProbe = "oaiq-lint-probe"
+
+// probeOppref fetches u with oppref added and follows its redirects. It
+// reports the first hop that loses or changes the value: the pixel reads
+// oppref from the landing URL, so such a redirect loses attribution.
+func (c *crawler) probeOppref(ctx context.Context, u *url.URL, page string) (model.Finding, bool) {
+	if u.Query().Has("oppref") {
+		return model.Finding{}, false
+	}
+	probe := *u
+	if probe.RawQuery != "" {
+		probe.RawQuery += "&"
+	}
+	probe.RawQuery += "oppref=" + OpprefProbe
+	resp, err := c.client.Get(ctx, probe.String())
+	var chain []string
+	switch {
+	case err == nil:
+		chain = append(append(chain, resp.Redirects...), resp.URL.String())
+	default:
+		// A redirect off the crawl's hosts was not followed, but where it
+		// pointed is known, which is enough to judge that hop.
+		var off *OffHostError
+		if !errors.As(err, &off) {
+			return model.Finding{}, false
+		}
+		chain = []string{probe.String(), off.URL}
+	}
+	for i := 1; i < len(chain); i++ {
+		if keepsProbe(chain[i]) {
+			continue
+		}
+		msg := fmt.Sprintf("%s redirects to %s, which no longer carries oppref, so conversions from ad clicks landing here cannot be attributed",
+			chain[i-1], chain[i])
+		if i == 1 && len(chain) > 2 {
+			msg += fmt.Sprintf(" (%d redirects in all)", len(chain)-1)
+		}
+		return finding(RuleOpprefDropped, page, msg,
+			"make the redirect keep the query string (nginx: `return 301 https://$host$request_uri;`), or point ads at the final URL "+chain[len(chain)-1]), true
+	}
+	return model.Finding{}, false
+}
+
+func keepsProbe(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.Query().Get("oppref") == OpprefProbe
+}

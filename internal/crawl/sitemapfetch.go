@@ -1,0 +1,55 @@
+package crawl
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+)
+
+// maxSitemapNesting bounds sitemap indexes that list indexes.
+const maxSitemapNesting = 3
+
+// loadSitemap queues the pages a sitemap (or, recursively, a sitemap
+// index) lists, at depth 0. Sitemaps list pages of their own host only.
+func (c *crawler) loadSitemap(ctx context.Context, u *url.URL, nesting int) {
+	key := u.String()
+	fail := func(msg string) {
+		c.addPage(&Page{URL: key, Requested: key, Start: nesting == 0, Failed: true,
+			Doc: emptyDoc(key, finding(RuleFetchFailed, key, "could not read the sitemap: "+msg,
+				"check the sitemap URL; it should answer 200 with a <urlset> or <sitemapindex> (gzip allowed)"))})
+	}
+	resp, err := c.client.Get(ctx, key)
+	if err != nil {
+		fail(describeFetchError(err, c.opts.MaxBytes))
+		return
+	}
+	if resp.Status < 200 || resp.Status > 299 {
+		fail(fmt.Sprintf("HTTP %d", resp.Status))
+		return
+	}
+	sm, err := ParseSitemap(resp.Body, c.opts.MaxBytes)
+	if err != nil {
+		fail(err.Error())
+		return
+	}
+	for _, loc := range sm.Pages {
+		p, err := Normalize(resp.URL, loc)
+		if err != nil || p.Host != resp.URL.Host || !c.wanted(p.String()) {
+			continue
+		}
+		c.frontier.push(job{url: p, key: p.String()})
+	}
+	if nesting >= maxSitemapNesting {
+		if len(sm.Sitemaps) > 0 {
+			c.note("%s: sitemap indexes nested deeper than %d levels were not read", key, maxSitemapNesting)
+		}
+		return
+	}
+	for _, loc := range sm.Sitemaps {
+		child, err := Normalize(resp.URL, loc)
+		if err != nil || child.Host != resp.URL.Host {
+			continue
+		}
+		c.loadSitemap(ctx, child, nesting+1)
+	}
+}
