@@ -76,6 +76,10 @@ var standardEventOrder = []string{
 	"subscription_created", "trial_started",
 }
 
+// StandardEvents lists the ten standard events in the documentation's
+// order, for reports that show every event.
+func StandardEvents() []string { return append([]string(nil), standardEventOrder...) }
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

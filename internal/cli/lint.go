@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
@@ -53,7 +54,10 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		return nil, nil, usageErrorf("--color must be auto, always or never, got %q", l.g.color)
 	}
 	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version()}, Quiet: l.g.quiet,
-		Rules: reportRules()}
+		Rules: reportRules(), StandardEvents: rules.StandardEvents()}
+	if l.g.reportTime {
+		opts.ReportTime = time.Now().UTC().Truncate(time.Second)
+	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd // CI runs from the repository root
 	}
@@ -208,7 +212,8 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 	}
 	opts := l.project.ruleOptions(in.name)
 	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts),
-		Sources: make(map[string]*source.File, len(files))}
+		Sources: make(map[string]*source.File, len(files)),
+		Kind:    doc.Kind.String(), Events: eventFacts(doc), Page: pageFacts(doc)}
 	for _, f := range files {
 		res.Sources[f.Name] = f
 	}

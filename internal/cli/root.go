@@ -59,6 +59,8 @@ type globalOptions struct {
 	failOn  string
 	color   string
 	quiet   bool
+	// reportTime stamps reports that show when they were made (html).
+	reportTime bool
 	// failOnSet is true when --fail-on was given, so it wins over the
 	// configuration's fail_on.
 	failOnSet bool
@@ -97,6 +99,7 @@ exact position, and checks each against the pixel's documentation.`,
 	pf.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
 	pf.StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
+	pf.BoolVar(&g.reportTime, "report-time", false, "stamp the html report with the time it was made (left out by default, so reports can be diffed)")
 	g.project.add(root)
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
 		if f := cmd.Flag("fail-on"); f != nil {
@@ -106,6 +109,7 @@ exact position, and checks each against the pixel's documentation.`,
 
 	root.AddCommand(
 		newCheckCmd(io, g),
+		newCrawlCmd(io, g),
 		newExtractCmd(io),
 		newLogCmd(io, g),
 		newSchemaCmd(io),

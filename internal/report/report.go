@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
@@ -29,6 +30,13 @@ type Result struct {
 	Calls    int
 	Findings []model.Finding
 	Sources  map[string]*source.File
+	// Kind is what the input is: "page", "fragment", "script" or "log"
+	// ("" when not told).
+	Kind string
+	// Events are the input's measure calls, for formats that count them.
+	Events []EventInfo
+	// Page is set for whole HTML pages (a crawl's pages too); nil otherwise.
+	Page *PageInfo
 }
 
 // Summary counts a whole run.
@@ -75,6 +83,13 @@ type Options struct {
 	// BaseDir is the directory machine formats make absolute paths relative
 	// to (the repository root in CI); "" keeps paths as given.
 	BaseDir string
+	// StandardEvents are the pixel's standard event names in the
+	// documentation's order, for formats that list every event (html). The
+	// CLI fills it from the rules' vocabulary.
+	StandardEvents []string
+	// ReportTime stamps formats that show when they were made (html); the
+	// zero time leaves it out so reports can be diffed.
+	ReportTime time.Time
 }
 
 // RuleInfo is what a reporter may tell about a rule.
