@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
@@ -104,49 +103,6 @@ func (o *sourceOptions) loadURL(ctx context.Context, client *fetch.Client, raw s
 	if resp.Status < 200 || resp.Status > 299 {
 		return nil, nil, fmt.Errorf("HTTP %d", resp.Status)
 	}
-	doc, files := extract.File(raw, resp.Body, extract.Options{
-		Kind:                 kindFromContentType(resp.Header.Get("Content-Type")),
-		ContentType:          resp.Header.Get("Content-Type"),
-		CSPHeaders:           resp.Header.Values("Content-Security-Policy"),
-		CSPReportOnlyHeaders: resp.Header.Values("Content-Security-Policy-Report-Only"),
-		URL:                  resp.URL.String(),
-		Resolver:             &httpResolver{ctx: ctx, client: client, base: resp.URL},
-	})
+	doc, files := extract.File(raw, resp.Body, crawl.ExtractOptions(resp, &fetch.SameOriginResolver{Ctx: ctx, Client: client, Base: resp.URL}))
 	return doc, files, nil
-}
-
-func kindFromContentType(ct string) extract.Kind {
-	switch {
-	case strings.Contains(ct, "html"):
-		return extract.HTML
-	case strings.Contains(ct, "javascript") || strings.Contains(ct, "ecmascript"):
-		return extract.JS
-	}
-	return extract.Auto
-}
-
-// httpResolver reads the scripts of a fetched page that live on the page's
-// own origin; third-party scripts are left unresolved.
-type httpResolver struct {
-	ctx    context.Context
-	client *fetch.Client
-	base   *url.URL
-}
-
-func (r *httpResolver) Resolve(src string) ([]byte, string, bool, string) {
-	u, err := r.base.Parse(strings.TrimSpace(src))
-	if err != nil {
-		return nil, "", false, "invalid URL"
-	}
-	if u.Scheme != r.base.Scheme || u.Host != r.base.Host {
-		return nil, "", false, "third-party script, not fetched"
-	}
-	resp, err := r.client.Get(r.ctx, u.String())
-	if err != nil {
-		return nil, "", false, err.Error()
-	}
-	if resp.Status < 200 || resp.Status > 299 {
-		return nil, "", false, fmt.Sprintf("HTTP %d", resp.Status)
-	}
-	return resp.Body, u.String(), true, ""
 }

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const crawlSnippet = `<script>
+(function (w, d, s, u) {
+  if (w.oaiq) return;
+  var q = function () { q.q.push(arguments); };
+  q.q = [];
+  w.oaiq = q;
+  var js = d.createElement(s);
+  js.async = true;
+  js.src = u;
+  var f = d.getElementsByTagName(s)[0];
+  f.parentNode.insertBefore(js, f);
+})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
+oaiq("init", { pixelId: "px_test_1" });
+</script>`
+
+// crawlSite: a home page and a product page with the pixel, a page
+// without it, a 500, and robots.txt hiding /members from OAI-AdsBot.
+func crawlSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	pages := map[string]string{
+		"/": `<a href="/products/a">a</a> <a href="/plain">plain</a> <a href="/error">e</a> <a href="/members">m</a>
+			<script>oaiq("measure", "page_viewed", { type: "contents", contents: [{ id: "home", name: "Home", content_type: "page" }] });</script>`,
+		"/products/a": `<script>oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });</script>`,
+		"/members":    ``,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: OAI-AdsBot\nDisallow: /members\n")
+		case "/error":
+			http.Error(w, "boom", http.StatusInternalServerError)
+		case "/plain":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<!doctype html><html><head><title>p</title></head><body>plain</body></html>")
+		default:
+			body, ok := pages[r.URL.Path]
+			if !ok {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<!doctype html><html><head>"+crawlSnippet+"<title>t</title></head><body>"+body+"</body></html>")
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestCrawlJSONIsPureAndSummaryGoesToStderr(t *testing.T) {
+	srv := crawlSite(t)
+	record := filepath.Join(t.TempDir(), "calls.jsonl")
+	out, errOut, code := runCLI(t, "", "crawl", srv.URL+"/", "--format", "json", "--rate", "0", "--retries", "0", "--record", record)
+	if code != ExitFindings {
+		t.Fatalf("code %d, want 1\n%s\n%s", code, out, errOut)
+	}
+	var doc struct {
+		Findings []struct{ Rule, File string } `json:"findings"`
+		Summary  map[string]int                `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("stdout is not pure JSON: %v\n%s", err, out)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, strings.TrimPrefix(f.File, srv.URL)+" "+f.Rule)
+	}
+	want := []string{"/error fetch-failed", "/members robots-blocks-adsbot", "/plain snippet-coverage"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("findings in URL order\n got %v\nwant %v", got, want)
+	}
+	if doc.Summary["files"] != 5 {
+		t.Errorf("summary %v", doc.Summary)
+	}
+	for _, s := range []string{"Crawled 4 HTML pages", "1 failed", "3 of 4 pages load the pixel", "/products/", "order_created ×1",
+		"page_viewed ×1", "Findings by rule", "fetch-failed"} {
+		if !strings.Contains(errOut, s) {
+			t.Errorf("summary lacks %q:\n%s", s, errOut)
+		}
+	}
+	if strings.Contains(errOut, "\x1b[") || strings.Contains(errOut, "\r") {
+		t.Errorf("escape codes or a progress bar on a pipe:\n%q", errOut)
+	}
+	data, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\n"); n != 5 || !strings.Contains(string(data), `"url":"`+srv.URL+`/products/a"`) {
+		t.Errorf("record has %d lines (want 5: 3 init, 2 measure):\n%s", n, data)
+	}
+}
+
+func TestCrawlExitCodes(t *testing.T) {
+	srv := crawlSite(t)
+	if _, errOut, code := runCLI(t, "", "crawl", srv.URL+"/error", "--rate", "0", "--retries", "0", "-q"); code != ExitInput || errOut != "" {
+		t.Errorf("failing start URL: code %d, stderr %q", code, errOut)
+	}
+	if _, _, code := runCLI(t, "", "crawl", srv.URL+"/products/a", "--depth", "0", "--rate", "0"); code != ExitOK {
+		t.Errorf("clean page: code %d", code)
+	}
+	for _, args := range [][]string{{"crawl"}, {"crawl", "ftp://x.example/"}, {"crawl", srv.URL, "--include", "("}, {"crawl", srv.URL, "--oppref-sample", "101"}} {
+		if _, _, code := runCLI(t, "", args...); code != ExitUsage {
+			t.Errorf("%v: code %d, want 2", args, code)
+		}
+	}
+}
