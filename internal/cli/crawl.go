@@ -259,6 +259,7 @@ func checkPage(l *lintRun, p *crawl.Page) (res report.Result) {
 	opts := l.project.ruleOptions(p.URL)
 	res.Calls = len(p.Doc.Calls)
 	res.Findings = rules.Check(p.Doc, opts)
+	addFacts(&res, p.Doc)
 	res.Sources = make(map[string]*source.File, len(p.Files))
 	for _, f := range p.Files {
 		res.Sources[f.Name] = f

@@ -212,8 +212,8 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 	}
 	opts := l.project.ruleOptions(in.name)
 	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts),
-		Sources: make(map[string]*source.File, len(files)),
-		Kind:    doc.Kind.String(), Events: eventFacts(doc), Page: pageFacts(doc)}
+		Sources: make(map[string]*source.File, len(files))}
+	addFacts(&res, doc)
 	for _, f := range files {
 		res.Sources[f.Name] = f
 	}

@@ -5,6 +5,12 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
+// addFacts tells formats that count events and pages (html) what a
+// document holds; every path that lints a document into a Result calls it.
+func addFacts(res *report.Result, doc *model.Document) {
+	res.Kind, res.Events, res.Page = doc.Kind.String(), eventFacts(doc), pageFacts(doc)
+}
+
 // eventFacts describes a document's measure calls for formats that count
 // events (the HTML report's funnel). Nothing is guessed: a name or option
 // not known statically stays unknown.
