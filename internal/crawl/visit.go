@@ -98,7 +98,6 @@ func (c *crawler) visit(ctx context.Context, j job) {
 	}
 	page.HTML = true
 	page.Doc, page.Files = extract.File(key, resp.Body, ExtractOptions(resp, c.scriptResolver(ctx, resp.URL)))
-	page.Doc.Kind = model.Page
 	if site := c.robotsFor(ctx, origin(final)); site.Unreachable == "" {
 		if f, blocked := c.adsBotFinding(site, final, key); blocked {
 			crawlFindings = append(crawlFindings, f)
