@@ -58,7 +58,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		t.Fatal("the script did not reveal the filters")
 	}
 	visible := func(sel string) int {
-		return run(t, p, chromedp.Evaluate[int](`document.querySelectorAll(` + "`" + sel + "`" + `).length`))
+		return run(t, p, chromedp.Evaluate[int](`document.querySelectorAll(`+"`"+sel+"`"+`).length`))
 	}
 	if err := chromedp.Do(p.Ctx, chromedp.Click(`input.sev-filter[value="error"]`)); err != nil {
 		t.Fatal(err)
