@@ -1,0 +1,110 @@
+package render
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Options configure a browser run.
+type Options struct {
+	// Browser is an explicit browser path (--browser); "" searches.
+	Browser string
+	// Concurrency bounds the tabs open at once (default 4).
+	Concurrency int
+	// PageTimeout bounds one page: load, settle, steps (default 30s).
+	PageTimeout time.Duration
+	// Wait is the settle time after the load event, and again after the
+	// steps, for late calls (timers, tag managers).
+	Wait time.Duration
+	// Steps run on every page after it settles (--click, --script).
+	Steps []Step
+	// BlockThirdParty fails requests to other sites than the page's.
+	BlockThirdParty bool
+}
+
+func (o *Options) defaults() {
+	if o.Concurrency <= 0 {
+		o.Concurrency = 4
+	}
+	if o.PageTimeout <= 0 {
+		o.PageTimeout = 30 * time.Second
+	}
+}
+
+// Browser is one running headless Chromium shared by the pages of a run.
+type Browser struct {
+	opts   Options
+	ctx    context.Context // the browser's chromedp context
+	cancel context.CancelFunc
+	tabs   chan struct{}
+	once   sync.Once
+}
+
+// Start finds and starts the browser. The browser stops when Close is
+// called or ctx ends; either way its process tree is killed and its
+// throwaway profile removed.
+func Start(ctx context.Context, opts Options) (*Browser, error) {
+	opts.defaults()
+	path, err := FindBrowser(opts.Browser)
+	if err != nil {
+		return nil, err
+	}
+	allocCtx, allocCancel := chromedp.NewExecAllocator(context.WithoutCancel(ctx), allocatorOptions(path)...)
+	bctx, bcancel := chromedp.NewContext(allocCtx)
+	b := &Browser{opts: opts, ctx: bctx, tabs: make(chan struct{}, opts.Concurrency)}
+	b.cancel = func() { bcancel(); allocCancel() }
+	stop := context.AfterFunc(ctx, func() { b.Close() })
+	// The first Run starts the process and opens a blank tab.
+	if err := chromedp.Do(bctx); err != nil {
+		stop()
+		b.Close()
+		return nil, fmt.Errorf("starting %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// Close stops the browser. It is safe to call more than once.
+func (b *Browser) Close() error {
+	b.once.Do(func() {
+		// Cancelling the browser context closes it gracefully; the
+		// allocator then kills what is left and removes the profile.
+		b.cancel()
+	})
+	return nil
+}
+
+// allocatorOptions run the browser headless, with a throwaway profile and
+// no traffic of its own (the background services are refused by closed
+// networks and would only slow the start), and keep the pixel's hosts
+// unreachable whatever happens to interception.
+func allocatorOptions(path string) []chromedp.ExecAllocatorOption {
+	opts := append([]chromedp.ExecAllocatorOption(nil), chromedp.DefaultExecAllocatorOptions[:]...)
+	opts = append(opts,
+		chromedp.ExecPath(path),
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.Flag("host-resolver-rules", "MAP "+sdkHost+" ~NOTFOUND, MAP "+eventsHost+" ~NOTFOUND"),
+		// One process per page keeps cross-site frames in the tab's own
+		// session, where interception and the recorder reach them.
+		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,site-per-process"),
+		chromedp.Flag("disable-site-isolation-trials", true),
+	)
+	if os.Geteuid() == 0 {
+		// Chromium's sandbox refuses to run as root.
+		opts = append(opts, chromedp.NoSandbox)
+	}
+	return opts
+}
+
+// errClosed is returned by Capture after Close.
+var errClosed = errors.New("the browser is closed")
