@@ -32,14 +32,14 @@ func summaryCards(s Summary, p pageTally) []htmlCard {
 		with := htmlCard{Label: "Pages with the pixel", Value: strconv.Itoa(p.withPixel),
 			Detail: "of " + plural(p.pages, "page", "pages") + ": loader or init seen", Class: "good"}
 		if without > 0 {
-			with.Class = ""
+			with.Class = "partial"
 		}
 		missing := htmlCard{Label: "Pages without", Value: strconv.Itoa(without), Detail: "no loader, no init", Class: "good"}
 		if without > 0 {
 			missing.Class = "bad"
 		}
 		if p.tagManaged > 0 {
-			missing.Detail = strconv.Itoa(p.tagManaged) + " load a tag manager that may add it"
+			missing.Detail = strconv.Itoa(p.tagManaged) + " with a tag manager that may add it"
 		}
 		cards = append(cards, with, missing)
 	}
