@@ -17,6 +17,12 @@ type Options struct {
 	Browser string
 	// Concurrency bounds the tabs open at once (default 4).
 	Concurrency int
+	// Page is what Capture does on each page.
+	Page PageOptions
+}
+
+// PageOptions say how one page is loaded and driven.
+type PageOptions struct {
 	// PageTimeout bounds one page: load, settle, steps (default 30s).
 	PageTimeout time.Duration
 	// Wait is the settle time after the load event, and again after the
@@ -32,8 +38,8 @@ func (o *Options) defaults() {
 	if o.Concurrency <= 0 {
 		o.Concurrency = 4
 	}
-	if o.PageTimeout <= 0 {
-		o.PageTimeout = 30 * time.Second
+	if o.Page.PageTimeout <= 0 {
+		o.Page.PageTimeout = 30 * time.Second
 	}
 }
 

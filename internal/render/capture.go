@@ -48,9 +48,19 @@ type Capture struct {
 	// SDKRequests are the SDK URLs the page requested (answered with the
 	// recorder); Blocked the requests failed by interception.
 	SDKRequests []string
-	Blocked     []string
+	Blocked     []Blocked
 	// Elapsed is the wall time from opening the tab to reading it back.
 	Elapsed time.Duration
+}
+
+// Blocked is a request interception failed.
+type Blocked struct {
+	URL string
+	// Type is the resource type the browser gave it (Fetch, XHR, Image,
+	// Ping for sendBeacon, Script, …).
+	Type string
+	// Pixel is true for the pixel's event host, false for a third party.
+	Pixel bool
 }
 
 // Hop is one main-frame document request.
@@ -72,7 +82,7 @@ type Response struct {
 
 // tab is the state of one page being captured.
 type tab struct {
-	b       *Browser
+	opts    PageOptions
 	ctx     context.Context // the tab's chromedp context
 	frameID string
 	mu      sync.Mutex
@@ -84,6 +94,14 @@ type tab struct {
 // Capture loads pageURL in a new tab with ?oppref=<probe> added, waits for
 // it to load and settle, runs the steps, and returns what it recorded.
 func (b *Browser) Capture(ctx context.Context, pageURL string) (*Capture, error) {
+	return b.CapturePage(ctx, pageURL, b.opts.Page)
+}
+
+// CapturePage is Capture with page options of its own.
+func (b *Browser) CapturePage(ctx context.Context, pageURL string, opts PageOptions) (*Capture, error) {
+	if opts.PageTimeout <= 0 {
+		opts.PageTimeout = b.opts.Page.PageTimeout
+	}
 	select {
 	case b.tabs <- struct{}{}:
 	case <-ctx.Done():
@@ -98,11 +116,11 @@ func (b *Browser) Capture(ctx context.Context, pageURL string) (*Capture, error)
 	if err != nil {
 		return nil, err
 	}
-	t := &tab{b: b, c: &Capture{URL: pageURL, ProbeURL: probe}}
+	t := &tab{opts: opts, c: &Capture{URL: pageURL, ProbeURL: probe}}
 	tctx, closeTab := chromedp.NewContext(b.ctx, chromedp.WithListener(t.listen))
 	t.ctx = tctx
 	var timedOut atomic.Bool
-	timer := time.AfterFunc(b.opts.PageTimeout, func() { timedOut.Store(true); closeTab() })
+	timer := time.AfterFunc(opts.PageTimeout, func() { timedOut.Store(true); closeTab() })
 	stop := context.AfterFunc(ctx, closeTab)
 	defer func() {
 		timer.Stop()
@@ -113,7 +131,7 @@ func (b *Browser) Capture(ctx context.Context, pageURL string) (*Capture, error)
 	err = t.run(probe)
 	switch {
 	case timedOut.Load():
-		return nil, fmt.Errorf("the page did not finish within --page-timeout (%s)", b.opts.PageTimeout)
+		return nil, fmt.Errorf("the page did not finish within --page-timeout (%s)", opts.PageTimeout)
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
 	case err != nil:
@@ -140,16 +158,16 @@ func (t *tab) run(probe string) error {
 		}
 		return fmt.Errorf("loading the page: %w", err)
 	}
-	if err := sleep(ctx, t.b.opts.Wait); err != nil {
+	if err := sleep(ctx, t.opts.Wait); err != nil {
 		return err
 	}
-	if len(t.b.opts.Steps) > 0 {
-		for _, s := range t.b.opts.Steps {
+	if len(t.opts.Steps) > 0 {
+		for _, s := range t.opts.Steps {
 			if err := t.step(s); err != nil {
 				return err
 			}
 		}
-		if err := sleep(ctx, t.b.opts.Wait); err != nil {
+		if err := sleep(ctx, t.opts.Wait); err != nil {
 			return err
 		}
 	}
@@ -216,7 +234,7 @@ func (t *tab) handle(e *fetch.EventRequestPaused) {
 	}
 	t.mu.Unlock()
 	var err error
-	switch route(u, pageURL, t.b.opts.BlockThirdParty) {
+	switch v := route(u, pageURL, t.opts.BlockThirdParty); v {
 	case answer:
 		t.mu.Lock()
 		t.c.SDKRequests = append(t.c.SDKRequests, u)
@@ -227,7 +245,7 @@ func (t *tab) handle(e *fetch.EventRequestPaused) {
 		})
 	case blockPix, block3P:
 		t.mu.Lock()
-		t.c.Blocked = append(t.c.Blocked, u)
+		t.c.Blocked = append(t.c.Blocked, Blocked{URL: u, Type: string(e.ResourceType), Pixel: v == blockPix})
 		t.mu.Unlock()
 		_, err = chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: e.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
 	default:

@@ -22,7 +22,7 @@ func TestMain(m *testing.M) {
 
 func runTests(m *testing.M) int {
 	var err error
-	browser, err = Start(context.Background(), Options{Wait: 100 * time.Millisecond, PageTimeout: 20 * time.Second})
+	browser, err = Start(context.Background(), Options{Page: PageOptions{Wait: 100 * time.Millisecond, PageTimeout: 20 * time.Second}})
 	if err != nil {
 		if os.Getenv("CI") == "true" || !errors.Is(err, ErrNoBrowser) {
 			fmt.Fprintln(os.Stderr, "render tests need a browser:", err)
