@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
@@ -8,6 +10,7 @@ import (
 
 func newCheckCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
 	o := &sourceOptions{}
+	ro := &renderOptions{}
 	cmd := &cobra.Command{
 		Use:   "check PATH... | URL... | -",
 		Short: "Check HTML pages, templates and scripts",
@@ -24,19 +27,38 @@ A file named on the command line is read whatever its extension. Scripts a
 page includes with <script src> are read as part of the page when they
 resolve in the tree (relative to the page, or to --root for "/js/x.js").
 Template tags ({{ }}, {% %}, <% %>, <? ?>) are values only known when the
-page is rendered: they are reported as such, never guessed.`,
+page is rendered: they are reported as such, never guessed.
+
+With --render, URL arguments are loaded in headless Chromium instead: every
+pixel call the page really makes (values computed at run time, calls from
+bundles and tag managers, calls after --click or --script steps) is
+recorded and checked, with ?oppref=oaiq-lint-probe added to see whether
+the page keeps it. The SDK is answered by a recorder and the pixel's event
+host is blocked, so nothing is sent. --record FILE writes the calls found
+as an event log that 'oaiq-lint log' reads.`,
 		Example: `  oaiq-lint check ./public
   oaiq-lint check 'templates/**/*.liquid' --root ./public
   oaiq-lint check https://shop.example.com/thank-you
   curl -s https://shop.example.com/ | oaiq-lint check -
-  oaiq-lint check ./public --format github --format sarif=oaiq.sarif`,
+  oaiq-lint check ./public --format github --format sarif=oaiq.sarif
+  oaiq-lint check --render --click '#buy' https://shop.example.com/product`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			run := &lintRun{io: streams, g: g}
-			return run.run(cmd.Context(), o.targetInputs(cmd.Context(), args, streams.In))
+			ctx, inputs, cleanup, err := ro.setup(cmd.Context(), o.targetInputs(cmd.Context(), args, streams.In))
+			if err != nil {
+				return err
+			}
+			defer func() {
+				if cerr := cleanup(); err == nil && cerr != nil {
+					err = fmt.Errorf("--record: %w", cerr)
+				}
+			}()
+			return run.run(ctx, inputs)
 		},
 	}
 	o.addFlags(cmd)
+	ro.addFlags(cmd)
 	return cmd
 }
 

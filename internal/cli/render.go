@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
+	"github.com/oaiq-lint/oaiq-lint/internal/render"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// renderOptions are the flags of --render (run pages in a browser) and
+// --record (write the calls found as an event log).
+type renderOptions struct {
+	enabled         bool
+	browser         string
+	wait            time.Duration
+	clicks          []string
+	script          string
+	blockThirdParty bool
+	pageTimeout     time.Duration
+	tabs            int
+	record          string
+}
+
+func (r *renderOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.BoolVar(&r.enabled, "render", false, "load URL arguments in headless Chromium and check the pixel calls they really make (see docs/render.md)")
+	f.StringVar(&r.browser, "browser", "", "with --render: the Chromium or Chrome to run (default: $"+render.EnvBrowser+", then chromium, chromium-browser, google-chrome on PATH)")
+	f.DurationVar(&r.wait, "wait", 2*time.Second, "with --render: settle time after the load event (and after the steps) for late calls")
+	f.StringArrayVar(&r.clicks, "click", nil, "with --render: click the first visible element matching this CSS selector once the page settled (repeatable, in order)")
+	f.StringVar(&r.script, "script", "", "with --render: run the steps in FILE after the clicks (click, type, wait, wait-for; see docs/render.md)")
+	f.BoolVar(&r.blockThirdParty, "block-third-party", false, "with --render: fail requests to other sites than the page's (the pixel's hosts are always intercepted)")
+	f.DurationVar(&r.pageTimeout, "page-timeout", 30*time.Second, "with --render: give up on a page after this long")
+	f.IntVar(&r.tabs, "tabs", 4, "with --render: pages open at once in the browser")
+	f.StringVar(&r.record, "record", "", "write every call found (recorded in the browser with --render) to FILE as an event log, for 'oaiq-lint log'")
+}
+
+// steps reads --click and --script into browser steps.
+func (r *renderOptions) steps() ([]render.Step, error) {
+	var steps []render.Step
+	for _, sel := range r.clicks {
+		if strings.TrimSpace(sel) == "" {
+			return nil, usageErrorf("--click needs a CSS selector")
+		}
+		steps = append(steps, render.Step{Kind: render.Click, Selector: sel})
+	}
+	if r.script != "" {
+		data, err := os.ReadFile(r.script)
+		if err != nil {
+			return nil, usageErrorf("--script: %v", err)
+		}
+		more, err := render.ParseSteps(r.script, data)
+		if err != nil {
+			return nil, usageErrorf("--script: %v", err)
+		}
+		steps = append(steps, more...)
+	}
+	return steps, nil
+}
+
+// renderSession is what --render and --record need during one run: the
+// browser (one per run) and the event log being written.
+type renderSession struct {
+	browser *render.Browser
+	mu      sync.Mutex
+	log     *eventlog.Writer
+	logFile *os.File
+}
+
+// setup wires --render and --record into inputs: URL inputs are loaded in
+// the browser instead of fetched, and every input's calls are recorded.
+// It returns the context to run with (cancelled on Ctrl-C, so the browser
+// is always stopped) and a cleanup to defer.
+func (r *renderOptions) setup(ctx context.Context, inputs []input) (context.Context, []input, func() error, error) {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	s := &renderSession{}
+	cleanup := func() error {
+		stop()
+		if s.browser != nil {
+			s.browser.Close()
+		}
+		if s.logFile != nil {
+			return s.logFile.Close()
+		}
+		return nil
+	}
+	if r.record != "" {
+		f, err := os.Create(r.record)
+		if err != nil {
+			cleanup()
+			return nil, nil, nil, usageErrorf("--record: %v", err)
+		}
+		s.logFile, s.log = f, eventlog.NewWriter(f)
+	}
+	if r.enabled && hasURL(inputs) {
+		steps, err := r.steps()
+		if err != nil {
+			cleanup()
+			return nil, nil, nil, err
+		}
+		if r.tabs < 1 {
+			cleanup()
+			return nil, nil, nil, usageErrorf("--tabs must be at least 1")
+		}
+		b, err := render.Start(ctx, render.Options{Browser: r.browser, Concurrency: r.tabs, Page: render.PageOptions{
+			Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty}})
+		if err != nil {
+			cleanup()
+			return nil, nil, nil, err
+		}
+		s.browser = b
+	}
+	out := make([]input, len(inputs))
+	for i, in := range inputs {
+		if s.browser != nil && isHTTPURL(in.name) {
+			in.load = s.renderLoad(ctx, in.name)
+		}
+		if s.log != nil {
+			in.load = s.recording(in.load)
+		}
+		out[i] = in
+	}
+	return ctx, out, cleanup, nil
+}
+
+func hasURL(inputs []input) bool {
+	for _, in := range inputs {
+		if isHTTPURL(in.name) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHTTPURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// renderLoad captures one page in the browser.
+func (s *renderSession) renderLoad(ctx context.Context, pageURL string) func() (*model.Document, []*source.File, error) {
+	return func() (*model.Document, []*source.File, error) {
+		c, err := s.browser.Capture(ctx, pageURL)
+		if err != nil {
+			return nil, nil, fmt.Errorf("rendering: %w", err)
+		}
+		doc, files := c.Document()
+		return doc, files, nil
+	}
+}
+
+// recording writes the calls of each loaded document to the event log.
+func (s *renderSession) recording(load func() (*model.Document, []*source.File, error)) func() (*model.Document, []*source.File, error) {
+	return func() (*model.Document, []*source.File, error) {
+		doc, files, err := load()
+		if err != nil || doc == nil {
+			return doc, files, err
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for _, c := range doc.Calls {
+			rec := eventlog.Record{Args: c.Args, URL: c.URL}
+			if !c.Span.IsZero() {
+				rec.File, rec.Line, rec.Column = c.Span.File, c.Span.Start.Line, c.Span.Start.Col
+			}
+			if err := s.log.Write(rec); err != nil {
+				return nil, nil, fmt.Errorf("--record: %w", err)
+			}
+		}
+		return doc, files, nil
+	}
+}

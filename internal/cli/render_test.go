@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/render"
+)
+
+// needChromium skips without a browser, except in CI where one must be.
+func needChromium(t *testing.T) {
+	t.Helper()
+	if _, err := render.FindBrowser(""); err != nil {
+		if os.Getenv("CI") == "true" || !errors.Is(err, render.ErrNoBrowser) {
+			t.Fatalf("--render tests need a browser: %v", err)
+		}
+		t.Skipf("skipping: %v", err)
+	}
+}
+
+// check --render records what the page computes at run time, reports it,
+// and --record writes calls that 'log' reports the same way.
+func TestCheckRenderAndRecord(t *testing.T) {
+	needChromium(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<!doctype html><html><head><script>
+(function (w, d, s, u) { if (w.oaiq) return; var q = function () { q.q.push(arguments); }; q.q = []; w.oaiq = q;
+  var js = d.createElement(s); js.async = true; js.src = u; var f = d.getElementsByTagName(s)[0]; f.parentNode.insertBefore(js, f);
+})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
+oaiq("init", { pixelId: "px_123" });
+</script></head><body><p id="t" data-v="19.99"></p><script>
+oaiq("measure", "order_created", { type: "contents", amount: parseFloat(document.getElementById("t").dataset.v) * 100, currency: "USD" });
+</script></body></html>`)
+	}))
+	defer srv.Close()
+	logPath := filepath.Join(t.TempDir(), "calls.jsonl")
+
+	out, errOut, code := runCLI(t, "", "check", "--render", "--wait", "50ms", "--record", logPath, "--format", "json", srv.URL+"/")
+	if code != ExitFindings || !strings.Contains(out, `"amount-not-integer"`) || !strings.Contains(out, `"line":7,"column":62`) {
+		t.Fatalf("check --render: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	data, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\n"); n != 2 || !strings.Contains(string(data), "1998.9999999999998") {
+		t.Fatalf("recorded log has %d records, want init and measure with the computed amount:\n%s", n, data)
+	}
+	out, errOut, code = runCLI(t, "", "log", logPath, "--format", "json")
+	if code != ExitFindings || !strings.Contains(out, `"amount-not-integer"`) {
+		t.Errorf("log of the recording: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}
+
+func TestCheckRenderBadBrowser(t *testing.T) {
+	_, errOut, code := runCLI(t, "", "check", "--render", "--browser", "/nonexistent/chromium", "https://shop.example.com/")
+	if code != ExitInput || !strings.Contains(errOut, "--browser") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
