@@ -7,7 +7,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
@@ -132,14 +131,22 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 	for i := range results {
 		results[i] = make(chan outcome, 1)
 	}
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	// Workers lint at most one input per CPU. The window bounds how far
+	// they may run ahead of the input being reported: a slow early input
+	// holds back at most that many finished results (and their sources),
+	// however many inputs follow.
+	workers := runtime.GOMAXPROCS(0)
+	sem := make(chan struct{}, workers)
+	window := make(chan struct{}, 4*workers)
 	go func() {
 		for i, in := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			sem <- struct{}{}
-			wg.Add(1)
 			go func() {
-				defer wg.Done()
 				defer func() { <-sem }()
 				results[i] <- l.lintOne(in)
 			}()
@@ -156,6 +163,8 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		results[i] = nil
+		<-window
 		if o.err != nil {
 			unreadable = true
 			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", inputs[i].name, o.err)

@@ -3,7 +3,9 @@
 package source
 
 import (
+	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -14,11 +16,27 @@ type File struct {
 	Name  string
 	Text  []byte
 	lines []int // byte offset of the start of each line
+
+	// runes indexes rune counts through long lines (minified pages), built
+	// on the first position asked for far into one.
+	runesOnce sync.Once
+	runes     runeIndex
 }
 
 // New indexes text. Lines end at \n, \r\n or a lone \r, as browsers read them.
 func New(name string, text []byte) *File {
 	f := &File{Name: name, Text: text, lines: []int{0}}
+	if bytes.IndexByte(text, '\r') < 0 {
+		// Most files end lines with \n alone: jump from one to the next.
+		for i := 0; ; {
+			j := bytes.IndexByte(text[i:], '\n')
+			if j < 0 {
+				return f
+			}
+			i += j + 1
+			f.lines = append(f.lines, i)
+		}
+	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
@@ -46,8 +64,7 @@ func (f *File) Pos(off int) model.Pos {
 		off = len(f.Text)
 	}
 	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	col := utf8.RuneCount(f.Text[f.lines[line]:off]) + 1
-	return model.Pos{Line: line + 1, Col: col}
+	return model.Pos{Line: line + 1, Col: f.runesBetween(f.lines[line], off) + 1}
 }
 
 // Span converts a byte range to a span in this file.

@@ -3,11 +3,7 @@
 // offsets, without building a DOM.
 package htmlx
 
-import (
-	"bytes"
-
-	"golang.org/x/net/html"
-)
+import "bytes"
 
 // Element is one <script>, <link> or <meta> element.
 type Element struct {
@@ -80,19 +76,19 @@ var rawText = map[string]bool{
 // syntax); attribute values are read from original, which has the same
 // length, so they keep what the author wrote.
 func Scan(text, original []byte) Document {
-	z := html.NewTokenizer(bytes.NewReader(text))
+	z := newTokenizer(text)
 	var doc Document
+	var nameBuf [16]byte
 	state := beforeHead
 	off := 0
 	inRaw := false
 	script := -1 // index of the open <script> element
 	for {
-		tt := z.Next()
-		n := len(z.Raw())
+		tt, end := z.next()
 		start := off
-		off += n
+		off = end
 		switch tt {
-		case html.ErrorToken:
+		case errorToken:
 			if script >= 0 {
 				closeScript(&doc.Elements[script], len(text), len(text))
 			}
@@ -102,9 +98,9 @@ func Scan(text, original []byte) Document {
 				}
 			}
 			return doc
-		case html.DoctypeToken:
+		case doctypeToken:
 			doc.Full = true
-		case html.TextToken:
+		case textToken:
 			if inRaw || state == inBody {
 				continue
 			}
@@ -113,11 +109,11 @@ func Scan(text, original []byte) Document {
 			if len(bytes.Trim(text[start:off], " \t\r\n\f_")) > 0 {
 				state = inBody
 			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			tag := string(name)
-			inRaw = tt == html.StartTagToken && rawText[tag]
-			switch tag {
+		case startTagToken, selfClosingTagToken:
+			// Names are looked up without allocating; only kept ones become strings.
+			tag := lowerName(z.name(), nameBuf[:0])
+			inRaw = tt == startTagToken && rawText[string(tag)]
+			switch string(tag) {
 			case "html":
 				doc.Full = true
 			case "head":
@@ -129,25 +125,32 @@ func Scan(text, original []byte) Document {
 				doc.Full = true
 				state = inBody
 			default:
-				if state != inBody && !headContent[tag] {
+				if state != inBody && !headContent[string(tag)] {
 					state = inBody
 				}
 			}
-			if tag != "script" && tag != "link" && tag != "meta" {
+			var name string
+			switch string(tag) {
+			case "script":
+				name = "script"
+			case "link":
+				name = "link"
+			case "meta":
+				name = "meta"
+			default:
 				continue
 			}
-			el := Element{Tag: tag, Start: start, End: off, InHead: state != inBody,
+			el := Element{Tag: name, Start: start, End: off, InHead: state != inBody,
 				Attrs: parseAttrs(text, original, start, off)}
 			doc.Elements = append(doc.Elements, el)
-			if tag == "script" && tt == html.StartTagToken {
+			if name == "script" && tt == startTagToken {
 				script = len(doc.Elements) - 1
 				doc.Elements[script].TextStart = off
 				doc.Elements[script].TextEnd = off
 			}
-		case html.EndTagToken:
+		case endTagToken:
 			inRaw = false
-			name, _ := z.TagName()
-			switch string(name) {
+			switch string(lowerName(z.name(), nameBuf[:0])) {
 			case "html", "body":
 				doc.Full = true
 			case "head":
@@ -168,4 +171,12 @@ func Scan(text, original []byte) Document {
 func closeScript(el *Element, textEnd, end int) {
 	el.TextEnd = textEnd
 	el.End = end
+}
+
+// lowerName lower-cases a tag name (A-Z only, as x/net/html does) into buf.
+func lowerName(name, buf []byte) []byte {
+	for _, c := range name {
+		buf = append(buf, lowerASCII(c))
+	}
+	return buf
 }

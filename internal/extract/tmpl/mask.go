@@ -26,14 +26,15 @@ func Mask(text []byte) ([]byte, []Span) {
 	var spans []Span
 	var out []byte
 	var exhausted [kinds]bool
+	var open opener
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c != '{' && c != '<' {
-			j := indexOpen(text[i:])
+			j := open.next(text, i)
 			if j < 0 {
 				break
 			}
-			i += j - 1
+			i = j - 1
 			continue
 		}
 		if i+1 >= len(text) {
@@ -63,9 +64,62 @@ func Mask(text []byte) ([]byte, []Span) {
 	return out, spans
 }
 
-// indexOpen finds the next byte that can start a tag.
-func indexOpen(b []byte) int {
-	return bytes.IndexAny(b, "{<")
+// opener finds where the next tag can start: a "{", or a "<" before "%"
+// or "?" (a "<" before anything else starts no tag, and HTML has one
+// every few bytes). Cursors keep the next "{", "%" and "?" found, so the
+// text is searched with IndexByte, about once, however many tags it has.
+type opener struct {
+	brace, percent, question cursor
+}
+
+// next returns the first offset >= i that can start a tag, -1 if none.
+// Calls must come with i never decreasing.
+func (o *opener) next(text []byte, i int) int {
+	best := o.brace.find(text, i, '{')
+	for _, lt := range [...]struct {
+		cur *cursor
+		c   byte
+	}{{&o.percent, '%'}, {&o.question, '?'}} {
+		for from := i + 1; ; {
+			at := lt.cur.find(text, from, lt.c)
+			if at < 0 {
+				break
+			}
+			if text[at-1] == '<' {
+				if best < 0 || at-1 < best {
+					best = at - 1
+				}
+				break
+			}
+			from = at + 1
+		}
+	}
+	return best
+}
+
+// cursor is the next offset of one byte at or after the last offset asked.
+type cursor struct {
+	at         int
+	found, end bool
+}
+
+func (c *cursor) find(text []byte, from int, b byte) int {
+	switch {
+	case c.end:
+		return -1
+	case c.found && c.at >= from:
+		return c.at
+	case from >= len(text):
+		c.end = true
+		return -1
+	}
+	j := bytes.IndexByte(text[from:], b)
+	if j < 0 {
+		c.end = true
+		return -1
+	}
+	c.at, c.found = from+j, true
+	return c.at
 }
 
 const (
