@@ -58,7 +58,7 @@ as an event log that 'oaiq-lint log' reads.`,
 		},
 	}
 	o.addFlags(cmd)
-	ro.addFlags(cmd)
+	ro.addFlags(cmd, true)
 	return cmd
 }
 

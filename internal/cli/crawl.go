@@ -39,6 +39,8 @@ type crawlOptions struct {
 	opprefSample int
 	ignoreRobots bool
 	record       string
+	// render runs each crawled page in headless Chromium (--render).
+	render renderOptions
 }
 
 func newCrawlCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -95,6 +97,7 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 	f.IntVar(&o.opprefSample, "oppref-sample", 5, "percent of other pages also probed for oppref-dropped (0-100)")
 	f.BoolVar(&o.ignoreRobots, "ignore-robots", false, "crawl pages robots.txt disallows for our user agent (your own site only)")
 	f.StringVar(&o.record, "record", "", "write every call found as an event log (JSON Lines, with url) to this file")
+	o.render.addFlags(cmd, false)
 	return cmd
 }
 
@@ -169,6 +172,10 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 	if err != nil {
 		closeFiles()
 		return usageErrorf("%v", err)
+	}
+	if err := o.render.renderPages(ctx, res.Pages, l.io.ErrOut); err != nil {
+		closeFiles()
+		return err
 	}
 
 	results := checkPages(l, res.Pages)

@@ -32,7 +32,9 @@ type renderOptions struct {
 	record          string
 }
 
-func (r *renderOptions) addFlags(cmd *cobra.Command) {
+// addFlags adds the --render flags, and --record when the command has no
+// recording of its own.
+func (r *renderOptions) addFlags(cmd *cobra.Command, withRecord bool) {
 	f := cmd.Flags()
 	f.BoolVar(&r.enabled, "render", false, "load URL arguments in headless Chromium and check the pixel calls they really make (see docs/render.md)")
 	f.StringVar(&r.browser, "browser", "", "with --render: the Chromium or Chrome to run (default: $"+render.EnvBrowser+", then chromium, chromium-browser, google-chrome on PATH)")
@@ -42,7 +44,9 @@ func (r *renderOptions) addFlags(cmd *cobra.Command) {
 	f.BoolVar(&r.blockThirdParty, "block-third-party", false, "with --render: fail requests to other sites than the page's (the pixel's hosts are always intercepted)")
 	f.DurationVar(&r.pageTimeout, "page-timeout", 30*time.Second, "with --render: give up on a page after this long")
 	f.IntVar(&r.tabs, "tabs", 4, "with --render: pages open at once in the browser")
-	f.StringVar(&r.record, "record", "", "write every call found (recorded in the browser with --render) to FILE as an event log, for 'oaiq-lint log'")
+	if withRecord {
+		f.StringVar(&r.record, "record", "", "write every call found (recorded in the browser with --render) to FILE as an event log, for 'oaiq-lint log'")
+	}
 }
 
 // steps reads --click and --script into browser steps.
@@ -108,12 +112,7 @@ func (r *renderOptions) setup(ctx context.Context, inputs []input) (context.Cont
 			cleanup()
 			return nil, nil, nil, err
 		}
-		if r.tabs < 1 {
-			cleanup()
-			return nil, nil, nil, usageErrorf("--tabs must be at least 1")
-		}
-		b, err := render.Start(ctx, render.Options{Browser: r.browser, Concurrency: r.tabs, Page: render.PageOptions{
-			Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty}})
+		b, err := r.start(ctx, steps)
 		if err != nil {
 			cleanup()
 			return nil, nil, nil, err
@@ -131,6 +130,14 @@ func (r *renderOptions) setup(ctx context.Context, inputs []input) (context.Cont
 		out[i] = in
 	}
 	return ctx, out, cleanup, nil
+}
+
+func (r *renderOptions) start(ctx context.Context, steps []render.Step) (*render.Browser, error) {
+	if r.tabs < 1 {
+		return nil, usageErrorf("--tabs must be at least 1")
+	}
+	return render.Start(ctx, render.Options{Browser: r.browser, Concurrency: r.tabs, Page: render.PageOptions{
+		Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty}})
 }
 
 func hasURL(inputs []input) bool {

@@ -65,3 +65,35 @@ func TestCheckRenderBadBrowser(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// crawl --render checks each crawled page as the browser runs it.
+func TestCrawlRender(t *testing.T) {
+	needChromium(t)
+	const head = `<!doctype html><html><head><script>
+(function (w, d, s, u) { if (w.oaiq) return; var q = function () { q.q.push(arguments); }; q.q = []; w.oaiq = q;
+  var js = d.createElement(s); js.async = true; js.src = u; var f = d.getElementsByTagName(s)[0]; f.parentNode.insertBefore(js, f);
+})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
+oaiq("init", { pixelId: "px_123" });
+</script></head><body>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, head+`<a href="/thanks">thanks</a></body></html>`)
+		case "/thanks":
+			fmt.Fprint(w, head+`<p id="t" data-v="19.99"></p><script>
+oaiq("measure", "order_created", { type: "contents", amount: parseFloat(document.getElementById("t").dataset.v) * 100, currency: "USD" });
+</script></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	out, errOut, code := runCLI(t, "", "crawl", srv.URL+"/", "--render", "--wait", "50ms", "--rate", "0", "--format", "json", "-q")
+	if code != ExitFindings || strings.Count(out, `"amount-not-integer"`) != 1 || !strings.Contains(out, srv.URL+`/thanks","line":7`) {
+		t.Fatalf("crawl --render: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if _, _, code := runCLI(t, "", "crawl", srv.URL+"/", "--rate", "0", "-q"); code != ExitOK {
+		t.Errorf("without --render the computed amount is not visible, want exit 0, got %d", code)
+	}
+}
