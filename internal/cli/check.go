@@ -59,6 +59,7 @@ as an event log that 'oaiq-lint log' reads.`,
 	}
 	o.addFlags(cmd)
 	ro.addFlags(cmd, true)
+	g.addLintFlags(cmd)
 	return cmd
 }
 

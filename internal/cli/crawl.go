@@ -98,6 +98,7 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 	f.BoolVar(&o.ignoreRobots, "ignore-robots", false, "crawl pages robots.txt disallows for our user agent (your own site only)")
 	f.StringVar(&o.record, "record", "", "write every call found as an event log (JSON Lines, with url) to this file")
 	o.render.addFlags(cmd, false)
+	g.addLintFlags(cmd)
 	return cmd
 }
 

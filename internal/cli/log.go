@@ -12,7 +12,7 @@ import (
 )
 
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "log FILE... | -",
 		Short: "Check JSON event logs (JSON Lines or one JSON array)",
 		Long: `Check recorded pixel calls and server events.
@@ -43,6 +43,8 @@ checked for deduplication (same pixel, event name and event_id).`,
 			return run.run(cmd.Context(), inputs)
 		},
 	}
+	g.addLintFlags(cmd)
+	return cmd
 }
 
 func logInput(path string, stdin io.Reader) input {

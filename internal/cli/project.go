@@ -27,7 +27,7 @@ type projectFlags struct {
 }
 
 func (p *projectFlags) add(cmd *cobra.Command) {
-	f := cmd.PersistentFlags()
+	f := cmd.Flags()
 	f.StringVar(&p.configPath, "config", "", "configuration file (default: "+config.FileName+" in the working directory or a parent)")
 	f.StringVar(&p.baselinePath, "baseline", "", "report only findings that are not in this baseline file")
 	f.StringVar(&p.writeBaseline, "write-baseline", "", "record today's findings in this file (then use --baseline)")

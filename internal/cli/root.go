@@ -67,6 +67,22 @@ type globalOptions struct {
 	project   projectFlags
 }
 
+// addLintFlags adds the flags of commands that lint (check, crawl, log):
+// output formats, the failure threshold and the project's settings.
+func (g *globalOptions) addLintFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	g.addFormatFlag(cmd, "output format, repeatable: NAME or NAME=FILE ("+strings.Join(report.Formats(), ", ")+")")
+	f.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
+	f.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
+	f.BoolVar(&g.reportTime, "report-time", false, "stamp the html report with the time it was made (left out by default, so reports can be diffed)")
+	g.project.add(cmd)
+}
+
+// addFormatFlag adds --format alone, for commands that print one listing.
+func (g *globalOptions) addFormatFlag(cmd *cobra.Command, usage string) {
+	cmd.Flags().StringArrayVarP(&g.formats, "format", "f", []string{"text"}, usage)
+}
+
 // NewRootCmd builds the command tree over the given streams.
 func NewRootCmd(io *IOStreams) *cobra.Command {
 	g := &globalOptions{}
@@ -93,14 +109,7 @@ exact position, and checks each against the pixel's documentation.`,
 	root.SetVersionTemplate("oaiq-lint {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 
-	pf := root.PersistentFlags()
-	pf.StringArrayVarP(&g.formats, "format", "f", []string{"text"},
-		"output format, repeatable: NAME or NAME=FILE ("+strings.Join(report.Formats(), ", ")+")")
-	pf.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
-	pf.StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
-	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
-	pf.BoolVar(&g.reportTime, "report-time", false, "stamp the html report with the time it was made (left out by default, so reports can be diffed)")
-	g.project.add(root)
+	root.PersistentFlags().StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
 		if f := cmd.Flag("fail-on"); f != nil {
 			g.failOnSet = f.Changed

@@ -38,7 +38,7 @@ func ruleFormat(g *globalOptions) (string, error) {
 }
 
 func newRulesCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List every rule: id, severity and what it finds",
 		Long: `List every check oaiq-lint makes, with its id and default severity.
@@ -58,10 +58,12 @@ rules reference (docs/rules.md is generated this way).`,
 			return writeRules(streams.Out, format, rules.All())
 		},
 	}
+	g.addFormatFlag(cmd, "output: text, json or markdown")
+	return cmd
 }
 
 func newExplainCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Explain a rule: why it matters, a bad and a good example, its source",
 		Example: `  oaiq-lint explain hash-sentinel
@@ -97,6 +99,8 @@ func newExplainCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
 			return err
 		},
 	}
+	g.addFormatFlag(cmd, "output: text, json or markdown")
+	return cmd
 }
 
 // findRule looks a rule up by id, forgiving case, underscores and the
