@@ -204,6 +204,10 @@ contents: [{ id: "sku_123", amount: 2599, currency: "USD", quantity: 1 }]
 var vendorEvents = map[string]string{
 	"purchase": "order_created", "order": "order_created", "ordercompleted": "order_created",
 	"checkoutcompleted": "order_created", "conversion": "order_created",
+	"ordercomplete": "order_created", "orderplaced": "order_created", "ordersubmitted": "order_created",
+	"purchasecompleted": "order_created", "checkoutcomplete": "order_created", "transaction": "order_created",
+	"productadded": "items_added", "addedtocart": "items_added",
+	"signedup": "registration_completed", "accountcreated": "registration_completed",
 	"addtocart": "items_added", "addtobasket": "items_added", "additem": "items_added",
 	"initiatecheckout": "checkout_started", "begincheckout": "checkout_started", "startcheckout": "checkout_started",
 	"viewcontent": "contents_viewed", "viewitem": "contents_viewed", "productviewed": "contents_viewed",
