@@ -46,18 +46,33 @@ func Find(s string) []Match {
 		return nil
 	}
 	var out []Match
-	emails := append(email.FindAllStringIndex(s, -1), redactedEmail.FindAllStringIndex(s, -1)...)
+	// Each pattern runs only when s holds what every match of it needs
+	// (an "@", "***@", seven digits, a "*", "(" or ")"): reporters redact every message,
+	// and most hold none of it.
+	var emails [][]int
+	if strings.IndexByte(s, '@') >= 0 {
+		emails = email.FindAllStringIndex(s, -1)
+		if strings.Contains(s, "***@") {
+			emails = append(emails, redactedEmail.FindAllStringIndex(s, -1)...)
+		}
+	}
 	for _, m := range emails {
 		out = append(out, Match{Email, m[0], m[1]})
 	}
-	for _, m := range phone.FindAllStringIndex(s, -1) {
+	var phones [][]int
+	if digits(s) >= 7 {
+		phones = phone.FindAllStringIndex(s, -1)
+	}
+	for _, m := range phones {
 		if digits(s[m[0]:m[1]]) < 7 || digits(s[m[0]:m[1]]) > 15 || overlaps(m, emails) || looksLikeDate(s[m[0]:m[1]]) {
 			continue
 		}
 		out = append(out, Match{Phone, m[0], m[1]})
 	}
-	for _, m := range redactedPhone.FindAllStringIndex(s, -1) {
-		out = append(out, Match{Phone, m[0], m[1]})
+	if strings.ContainsAny(s, "*()") {
+		for _, m := range redactedPhone.FindAllStringIndex(s, -1) {
+			out = append(out, Match{Phone, m[0], m[1]})
+		}
 	}
 	sortMatches(out)
 	return out
