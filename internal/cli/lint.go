@@ -127,17 +127,19 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 	if err != nil {
 		return err
 	}
-	results := make([]chan outcome, len(inputs))
-	for i := range results {
-		results[i] = make(chan outcome, 1)
-	}
 	// Workers lint at most one input per CPU. The window bounds how far
 	// they may run ahead of the input being reported: a slow early input
 	// holds back at most that many finished results (and their sources),
-	// however many inputs follow.
+	// however many inputs follow. Input i waits for input i-size to be
+	// reported, so it can reuse that input's result slot.
 	workers := runtime.GOMAXPROCS(0)
+	size := 4 * workers
 	sem := make(chan struct{}, workers)
-	window := make(chan struct{}, 4*workers)
+	window := make(chan struct{}, size)
+	results := make([]chan outcome, size)
+	for i := range results {
+		results[i] = make(chan outcome, 1)
+	}
 	go func() {
 		for i, in := range inputs {
 			select {
@@ -148,7 +150,7 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				results[i] <- l.lintOne(in)
+				results[i%size] <- l.lintOne(in)
 			}()
 		}
 	}()
@@ -159,11 +161,10 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 	for i := range inputs {
 		var o outcome
 		select {
-		case o = <-results[i]:
+		case o = <-results[i%size]:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		results[i] = nil
 		<-window
 		if o.err != nil {
 			unreadable = true
