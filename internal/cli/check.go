@@ -45,7 +45,7 @@ as an event log that 'oaiq-lint log' reads.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			run := &lintRun{io: streams, g: g}
-			ctx, inputs, cleanup, err := ro.setup(cmd.Context(), o.targetInputs(cmd.Context(), args, streams.In))
+			ctx, inputs, cleanup, err := ro.setup(cmd.Context(), args, o.targetInputs(cmd.Context(), args, streams.In))
 			if err != nil {
 				return err
 			}

@@ -29,7 +29,7 @@ are printed on standard error.`,
 			out := bufio.NewWriter(streams.Out)
 			w := eventlog.NewWriter(out)
 			failed := false
-			for _, in := range o.targetInputs(cmd.Context(), args, streams.In) {
+			for in := range o.targetInputs(cmd.Context(), args, streams.In) {
 				doc, _, err := in.load()
 				if err != nil {
 					failed = true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"runtime"
 	"strings"
@@ -107,7 +108,7 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 
 // run lints inputs in parallel (bounded by the CPUs), reports results in
 // input order so output is deterministic, and returns the exit status.
-func (l *lintRun) run(ctx context.Context, all []input) error {
+func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 	pr, err := l.g.project.load()
 	if err != nil {
 		return err
@@ -117,40 +118,33 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 	if err != nil {
 		return err
 	}
-	var inputs []input
-	for _, in := range all {
-		if pr.selects(in.name) {
-			inputs = append(inputs, in)
-		}
-	}
 	reps, closeFiles, err := l.openReporters()
 	if err != nil {
 		return err
 	}
-	// Workers lint at most one input per CPU. The window bounds how far
-	// they may run ahead of the input being reported: a slow early input
-	// holds back at most that many finished results (and their sources),
-	// however many inputs follow. Input i waits for input i-size to be
-	// reported, so it can reuse that input's result slot.
+	// Workers lint at most one input per CPU. Inputs are taken from the
+	// walk as the window allows: a slow early input holds back at most
+	// `window` finished results (and their sources), and nothing is kept
+	// for the inputs still to come, however many there are.
 	workers := runtime.GOMAXPROCS(0)
-	size := 4 * workers
 	sem := make(chan struct{}, workers)
-	window := make(chan struct{}, size)
-	results := make([]chan outcome, size)
-	for i := range results {
-		results[i] = make(chan outcome, 1)
-	}
+	pending := make(chan chan outcome, 4*workers) // in input order
 	go func() {
-		for i, in := range inputs {
+		defer close(pending)
+		for in := range inputs {
+			if !pr.selects(in.name) {
+				continue
+			}
+			slot := make(chan outcome, 1)
 			select {
-			case window <- struct{}{}:
+			case pending <- slot:
 			case <-ctx.Done():
 				return
 			}
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				results[i%size] <- l.lintOne(in)
+				slot <- l.lintOne(in)
 			}()
 		}
 	}()
@@ -158,17 +152,16 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 	var sum report.Summary
 	failed, unreadable := false, false
 	var repErr error
-	for i := range inputs {
+	for slot := range pending {
 		var o outcome
 		select {
-		case o = <-results[i%size]:
+		case o = <-slot:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		<-window
 		if o.err != nil {
 			unreadable = true
-			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", inputs[i].name, o.err)
+			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", o.name, o.err)
 			continue
 		}
 		pr.settle(&o.res)
@@ -181,6 +174,9 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 		if repErr == nil {
 			repErr = reps.Result(o.res)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if repErr == nil {
 		repErr = reps.Finish(sum)
@@ -204,8 +200,9 @@ func (l *lintRun) run(ctx context.Context, all []input) error {
 }
 
 type outcome struct {
-	res report.Result
-	err error
+	name string // the input's name, for errors
+	res  report.Result
+	err  error
 }
 
 // lintOne loads and checks one input. A panic in a source or rule becomes
@@ -213,12 +210,12 @@ type outcome struct {
 func (l *lintRun) lintOne(in input) (o outcome) {
 	defer func() {
 		if r := recover(); r != nil {
-			o = outcome{err: fmt.Errorf("internal error while linting (please report it): %v", r)}
+			o = outcome{name: in.name, err: fmt.Errorf("internal error while linting (please report it): %v", r)}
 		}
 	}()
 	doc, files, err := in.load()
 	if err != nil {
-		return outcome{err: err}
+		return outcome{name: in.name, err: err}
 	}
 	opts := l.project.ruleOptions(in.name)
 	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts),
@@ -228,5 +225,5 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 		res.Sources[f.Name] = f
 	}
 	suppressInline(&res, opts)
-	return outcome{res: res}
+	return outcome{name: in.name, res: res}
 }

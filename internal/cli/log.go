@@ -3,6 +3,7 @@ package cli
 import (
 	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -40,7 +41,7 @@ checked for deduplication (same pixel, event name and event_id).`,
 				inputs[i] = logInput(arg, streams.In)
 			}
 			run := &lintRun{io: streams, g: g}
-			return run.run(cmd.Context(), inputs)
+			return run.run(cmd.Context(), slices.Values(inputs))
 		},
 	}
 	g.addLintFlags(cmd)

@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"iter"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -85,7 +87,7 @@ type renderSession struct {
 // the browser instead of fetched, and every input's calls are recorded.
 // It returns the context to run with (cancelled on Ctrl-C, so the browser
 // is always stopped) and a cleanup to defer.
-func (r *renderOptions) setup(ctx context.Context, inputs []input) (context.Context, []input, func() error, error) {
+func (r *renderOptions) setup(ctx context.Context, args []string, inputs iter.Seq[input]) (context.Context, iter.Seq[input], func() error, error) {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	s := &renderSession{}
 	cleanup := func() error {
@@ -106,7 +108,7 @@ func (r *renderOptions) setup(ctx context.Context, inputs []input) (context.Cont
 		}
 		s.logFile, s.log = f, eventlog.NewWriter(f)
 	}
-	if r.enabled && hasURL(inputs) {
+	if r.enabled && slices.ContainsFunc(args, isHTTPURL) {
 		steps, err := r.steps()
 		if err != nil {
 			cleanup()
@@ -119,15 +121,18 @@ func (r *renderOptions) setup(ctx context.Context, inputs []input) (context.Cont
 		}
 		s.browser = b
 	}
-	out := make([]input, len(inputs))
-	for i, in := range inputs {
-		if s.browser != nil && isHTTPURL(in.name) {
-			in.load = s.renderLoad(ctx, in.name)
+	out := func(yield func(input) bool) {
+		for in := range inputs {
+			if s.browser != nil && isHTTPURL(in.name) {
+				in.load = s.renderLoad(ctx, in.name)
+			}
+			if s.log != nil {
+				in.load = s.recording(in.load)
+			}
+			if !yield(in) {
+				return
+			}
 		}
-		if s.log != nil {
-			in.load = s.recording(in.load)
-		}
-		out[i] = in
 	}
 	return ctx, out, cleanup, nil
 }
@@ -138,15 +143,6 @@ func (r *renderOptions) start(ctx context.Context, steps []render.Step) (*render
 	}
 	return render.Start(ctx, render.Options{Browser: r.browser, Concurrency: r.tabs, Page: render.PageOptions{
 		Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty}})
-}
-
-func hasURL(inputs []input) bool {
-	for _, in := range inputs {
-		if isHTTPURL(in.name) {
-			return true
-		}
-	}
-	return false
 }
 
 func isHTTPURL(s string) bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 
@@ -25,44 +26,45 @@ func (o *sourceOptions) userAgent() string {
 	return "oaiq-lint/" + Version() + " (+https://github.com/oaiq-lint/oaiq-lint)"
 }
 
-// targetInputs turns command-line arguments into inputs. Arguments that
-// name nothing become inputs that fail to load, so they are reported (and
-// exit 3) while everything else is still linted.
-func (o *sourceOptions) targetInputs(ctx context.Context, args []string, stdin io.Reader) []input {
-	targets, errs := discover.Expand(args, discover.Options{})
-	var inputs []input
-	for _, err := range errs {
-		inputs = append(inputs, input{name: err.(*discover.Error).Arg, load: func() (*model.Document, []*source.File, error) {
-			return nil, nil, err.(*discover.Error).Err
-		}})
-	}
+// targetInputs turns command-line arguments into inputs, one at a time
+// as the folders are walked. Arguments that name nothing become inputs that
+// fail to load, so they are reported (and exit 3) while everything else is
+// still linted.
+func (o *sourceOptions) targetInputs(ctx context.Context, args []string, stdin io.Reader) iter.Seq[input] {
 	client := fetch.New(o.userAgent())
 	client.MaxBytes = o.maxFileSize
-	for _, t := range targets {
-		switch t.Kind {
-		case discover.Stdin:
-			inputs = append(inputs, input{name: "<stdin>", load: func() (*model.Document, []*source.File, error) {
-				data, err := io.ReadAll(io.LimitReader(stdin, o.maxFileSize+1))
-				if err != nil {
-					return nil, nil, err
-				}
-				if int64(len(data)) > o.maxFileSize {
-					return nil, nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxFileSize)
-				}
-				doc, files := extract.File("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
-				return doc, files, nil
-			}})
-		case discover.URL:
-			inputs = append(inputs, input{name: t.Path, load: func() (*model.Document, []*source.File, error) {
-				return o.loadURL(ctx, client, t.Path)
-			}})
-		default:
-			inputs = append(inputs, input{name: t.Path, load: func() (*model.Document, []*source.File, error) {
-				return o.loadFile(t)
-			}})
+	return func(yield func(input) bool) {
+		for t, err := range discover.Stream(args, discover.Options{}) {
+			if !yield(o.targetInput(ctx, client, t, err, stdin)) {
+				return
+			}
 		}
 	}
-	return inputs
+}
+
+func (o *sourceOptions) targetInput(ctx context.Context, client *fetch.Client, t discover.Target, err error, stdin io.Reader) input {
+	switch {
+	case err != nil:
+		e := err.(*discover.Error)
+		return input{name: e.Arg, load: func() (*model.Document, []*source.File, error) { return nil, nil, e.Err }}
+	case t.Kind == discover.Stdin:
+		return input{name: "<stdin>", load: func() (*model.Document, []*source.File, error) {
+			data, err := io.ReadAll(io.LimitReader(stdin, o.maxFileSize+1))
+			if err != nil {
+				return nil, nil, err
+			}
+			if int64(len(data)) > o.maxFileSize {
+				return nil, nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxFileSize)
+			}
+			doc, files := extract.File("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
+			return doc, files, nil
+		}}
+	case t.Kind == discover.URL:
+		return input{name: t.Path, load: func() (*model.Document, []*source.File, error) {
+			return o.loadURL(ctx, client, t.Path)
+		}}
+	}
+	return input{name: t.Path, load: func() (*model.Document, []*source.File, error) { return o.loadFile(t) }}
 }
 
 func (o *sourceOptions) dirResolver(pageDir, root string) extract.Resolver {

@@ -5,10 +5,10 @@ package discover
 import (
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/glob"
@@ -79,66 +79,94 @@ type Error struct {
 func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.Arg, e.Err) }
 
 // Expand resolves args into targets, in argument order and, within a
-// folder, in lexical order. Problems are returned per argument; the rest
-// is still expanded.
+// folder, in walk order. Problems are returned per argument; the rest is
+// still expanded. Stream does the same one target at a time.
 func Expand(args []string, opts Options) ([]Target, []error) {
+	var out []Target
+	var errs []error
+	for t, err := range Stream(args, opts) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, t)
+	}
+	return out, errs
+}
+
+// Stream yields the targets args name, one at a time: in argument order
+// and, within a folder, in the order the walk visits it (each folder's
+// entries in lexical order). An argument that names nothing yields an
+// *Error. Nothing is kept per file, so memory does not grow with the tree.
+func Stream(args []string, opts Options) iter.Seq2[Target, error] {
 	exts := map[string]bool{}
 	for _, list := range [][]string{HTMLExtensions, ScriptExtensions, SourceExtensions, opts.Extensions} {
 		for _, e := range list {
 			exts[e] = true
 		}
 	}
-	var out []Target
-	var errs []error
-	seen := map[string]bool{}
-	add := func(t Target) {
-		key := t.Path
-		if t.Kind == File {
-			key = filepath.Clean(t.Path)
+	return func(yield func(Target, error) bool) {
+		// Only overlapping arguments can name a file twice; a single
+		// folder walk cannot, so it keeps no set of what it has seen.
+		var seen map[string]bool
+		if len(args) > 1 {
+			seen = map[string]bool{}
 		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, t)
+		emit := func(t Target) bool {
+			if seen != nil {
+				key := t.Path
+				if t.Kind == File {
+					key = filepath.Clean(t.Path)
+				}
+				if seen[key] {
+					return true
+				}
+				seen[key] = true
+			}
+			return yield(t, nil)
+		}
+		for _, arg := range args {
+			var ok bool
+			switch {
+			case arg == "-":
+				ok = emit(Target{Kind: Stdin, Path: "-", Explicit: true})
+			case strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://"):
+				ok = emit(Target{Kind: URL, Path: arg, Explicit: true})
+			default:
+				var err error
+				ok, err = expandPath(arg, exts, emit)
+				if ok && err != nil {
+					ok = yield(Target{}, &Error{Arg: arg, Err: err})
+				}
+			}
+			if !ok {
+				return
+			}
 		}
 	}
-	for _, arg := range args {
-		switch {
-		case arg == "-":
-			add(Target{Kind: Stdin, Path: "-", Explicit: true})
-		case strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://"):
-			add(Target{Kind: URL, Path: arg, Explicit: true})
-		default:
-			ts, err := expandPath(arg, exts)
-			if err != nil {
-				errs = append(errs, &Error{Arg: arg, Err: err})
-			}
-			for _, t := range ts {
-				add(t)
-			}
-		}
-	}
-	return out, errs
 }
 
-func expandPath(arg string, exts map[string]bool) ([]Target, error) {
+// expandPath emits the targets one path argument names. It returns false
+// when emit asked to stop.
+func expandPath(arg string, exts map[string]bool, emit func(Target) bool) (bool, error) {
 	info, err := os.Stat(arg)
 	if err != nil {
 		if hasGlobMeta(arg) {
-			return expandGlob(arg, exts)
+			return expandGlob(arg, exts, emit)
 		}
-		return nil, err
+		return true, err
 	}
 	if !info.IsDir() {
-		return []Target{{Kind: File, Path: arg, Explicit: true}}, nil
+		return emit(Target{Kind: File, Path: arg, Explicit: true}), nil
 	}
-	return walk(arg, exts)
+	return walk(arg, exts, emit)
 }
 
 func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
 
 // expandGlob supports the shell's wildcards and "**" for any depth, for
 // shells (and CI YAML) that pass patterns through unexpanded.
-func expandGlob(pattern string, exts map[string]bool) ([]Target, error) {
+func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (bool, error) {
 	slash := filepath.ToSlash(pattern)
 	root := "."
 	if i := strings.IndexAny(slash, "*?["); i > 0 {
@@ -153,7 +181,7 @@ func expandGlob(pattern string, exts map[string]bool) ([]Target, error) {
 	// they are; otherwise only the extensions oaiq-lint reads are kept.
 	patExt := path.Ext(slash)
 	anyExt := patExt != "" && !hasGlobMeta(patExt)
-	var out []Target
+	matched, stopped := false, false
 	err := filepath.WalkDir(filepath.FromSlash(root), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -169,22 +197,26 @@ func expandGlob(pattern string, exts map[string]bool) ([]Target, error) {
 			rel = strings.TrimPrefix(rel, "./")
 		}
 		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || exts[strings.ToLower(path.Ext(p))] && !isDeclaration(p)) {
-			out = append(out, Target{Kind: File, Path: p, Explicit: true})
+			matched = true
+			if !emit(Target{Kind: File, Path: p, Explicit: true}) {
+				stopped = true
+				return filepath.SkipAll
+			}
 		}
 		return nil
 	})
-	if err == nil && len(out) == 0 {
+	if err == nil && !matched {
 		err = fmt.Errorf("no file matches the pattern")
 	}
-	return out, err
+	return !stopped, err
 }
 
-// walk lists the lintable files under root, honouring .gitignore files
+// walk emits the lintable files under root, honouring .gitignore files
 // found on the way and skipping dependency and VCS folders. Symbolic links
 // are not followed, so link loops cannot trap the walk.
-func walk(root string, exts map[string]bool) ([]Target, error) {
+func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, error) {
 	var rules []ignoreRule
-	var out []Target
+	stopped := false
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -211,10 +243,12 @@ func walk(root string, exts map[string]bool) ([]Target, error) {
 			return nil
 		}
 		if exts[strings.ToLower(filepath.Ext(p))] && !isDeclaration(p) {
-			out = append(out, Target{Kind: File, Path: p, Root: root})
+			if !emit(Target{Kind: File, Path: p, Root: root}) {
+				stopped = true
+				return filepath.SkipAll
+			}
 		}
 		return nil
 	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, err
+	return !stopped, err
 }
