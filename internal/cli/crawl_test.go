@@ -9,22 +9,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/snippet"
 )
 
-const crawlSnippet = `<script>
-(function (w, d, s, u) {
-  if (w.oaiq) return;
-  var q = function () { q.q.push(arguments); };
-  q.q = [];
-  w.oaiq = q;
-  var js = d.createElement(s);
-  js.async = true;
-  js.src = u;
-  var f = d.getElementsByTagName(s)[0];
-  f.parentNode.insertBefore(js, f);
-})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
-oaiq("init", { pixelId: "px_test_1" });
-</script>`
+// crawlSnippet is the documented installation snippet, as internal/snippet writes it.
+var crawlSnippet = snippet.MustGenerate(snippet.Options{PixelID: "px_test_1"})
 
 // crawlSite: a home page and a product page with the pixel, a page
 // without it, a 500, and robots.txt hiding /members from OAI-AdsBot.

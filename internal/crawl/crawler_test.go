@@ -16,22 +16,12 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/rules"
+
+	install "github.com/oaiq-lint/oaiq-lint/internal/snippet"
 )
 
-const snippet = `<script>
-(function (w, d, s, u) {
-  if (w.oaiq) return;
-  var q = function () { q.q.push(arguments); };
-  q.q = [];
-  w.oaiq = q;
-  var js = d.createElement(s);
-  js.async = true;
-  js.src = u;
-  var f = d.getElementsByTagName(s)[0];
-  f.parentNode.insertBefore(js, f);
-})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
-oaiq("init", { pixelId: "px_test_1" });
-</script>`
+// snippet is the documented installation snippet, as internal/snippet writes it.
+var snippet = install.MustGenerate(install.Options{PixelID: "px_test_1"})
 
 // pixelPage is a page with the snippet in <head>, the given body, and a
 // page_viewed event.

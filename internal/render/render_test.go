@@ -11,28 +11,13 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/rules"
+
+	install "github.com/oaiq-lint/oaiq-lint/internal/snippet"
 )
 
-// snippet is the documented installation snippet with an init call.
-const snippet = `<script>
-  (function (w, d, s, u) {
-    if (w.oaiq) return;
-    var q = function () {
-      q.q.push(arguments);
-    };
-    q.q = [];
-    w.oaiq = q;
-    var js = d.createElement(s);
-    js.async = true;
-    js.src = u;
-    var f = d.getElementsByTagName(s)[0];
-    f.parentNode.insertBefore(js, f);
-  })(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
-
-  oaiq("init", {
-    pixelId: "px_123",
-  });
-</script>`
+// snippet is the documented installation snippet with an init call, as
+// internal/snippet writes it (without its final newline).
+var snippet = strings.TrimSuffix(install.MustGenerate(install.Options{PixelID: "px_123"}), "\n")
 
 // site serves pages (and scripts) by path; headers per path are optional.
 type site struct {

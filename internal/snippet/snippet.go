@@ -92,6 +92,16 @@ func Generate(o Options) (string, error) {
 	return b.String(), nil
 }
 
+// MustGenerate is Generate for options known to be valid (tests,
+// examples); it panics on an error.
+func MustGenerate(o Options) string {
+	s, err := Generate(o)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
 var (
 	pixelIDChars = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 	// placeholderWords are what people put where an id belongs before they
