@@ -161,6 +161,7 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 		}
 		if o.err != nil {
 			unreadable = true
+			sum.Unreadable++
 			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", o.name, o.err)
 			continue
 		}

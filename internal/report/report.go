@@ -46,6 +46,9 @@ type Summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Unreadable counts inputs that could not be read or fetched (their
+	// errors go to standard error); absent from JSON when zero.
+	Unreadable int `json:"unreadable,omitempty"`
 }
 
 // Add counts one result into the summary.

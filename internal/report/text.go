@@ -94,6 +94,10 @@ func (t *textReporter) Finish(s Summary) error {
 		return t.w.Flush()
 	}
 	files := plural(s.Files, "file", "files") + ", " + plural(s.Calls, "call", "calls")
+	if s.Unreadable > 0 {
+		fmt.Fprintf(t.w, "%s %s could not be read (reasons on standard error); the rest was checked\n",
+			styleError.Render("✖"), plural(s.Unreadable, "input", "inputs"))
+	}
 	if s.Errors+s.Warnings+s.Infos == 0 {
 		fmt.Fprintf(t.w, "%s no problems in %s\n", styleOK.Render("✔"), files)
 	} else {
