@@ -165,3 +165,20 @@ func TestSpecificationPageIsClean(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestSummaryCountsUnreadableInputs(t *testing.T) {
+	dir := t.TempDir()
+	clean := writeFile(t, dir, "clean.jsonl", cleanLog)
+	out, stderr, code := runCLI(t, "", "log", filepath.Join(dir, "missing.jsonl"), clean)
+	if code != ExitInput || !strings.Contains(out, "1 input could not be read") || !strings.Contains(stderr, "missing.jsonl") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, stderr)
+	}
+	out, _, _ = runCLI(t, "", "log", "--format", "json", filepath.Join(dir, "missing.jsonl"))
+	if !strings.Contains(out, `"unreadable":1`) {
+		t.Errorf("json summary: %s", out)
+	}
+	out, _, _ = runCLI(t, "", "log", "--format", "json", clean)
+	if strings.Contains(out, "unreadable") {
+		t.Errorf("clean run has an unreadable count: %s", out)
+	}
+}
