@@ -89,6 +89,12 @@ func fixtureRun() (Options, []Result) {
 func renderFixture(t *testing.T, format string) []byte {
 	t.Helper()
 	opts, results := fixtureRun()
+	return runFormat(t, format, opts, results)
+}
+
+// runFormat writes results through one format, as a run would.
+func runFormat(t *testing.T, format string, opts Options, results []Result) []byte {
+	t.Helper()
 	var out bytes.Buffer
 	rep, err := New(format, &out, opts)
 	if err != nil {

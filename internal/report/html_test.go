@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"html"
@@ -68,22 +67,7 @@ func htmlFixture() (Options, []Result) {
 
 func renderHTML(t *testing.T, opts Options, results []Result) string {
 	t.Helper()
-	var out bytes.Buffer
-	rep, err := New("html", &out, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sum Summary
-	for _, r := range results {
-		sum.Add(r)
-		if err := rep.Result(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := rep.Finish(sum); err != nil {
-		t.Fatal(err)
-	}
-	return out.String()
+	return string(runFormat(t, "html", opts, results))
 }
 
 func TestHTMLGolden(t *testing.T) {
