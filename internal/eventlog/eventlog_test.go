@@ -103,3 +103,14 @@ func TestWrittenLogsRedactPersonalData(t *testing.T) {
 		t.Errorf("log = %s", buf.String())
 	}
 }
+
+func TestWrittenDynamicExpressionsRedactPersonalData(t *testing.T) {
+	var buf bytes.Buffer
+	NewWriter(&buf).Write(Record{Args: []*model.Value{
+		{Kind: model.String, Str: "measure"},
+		{Kind: model.Dynamic, Raw: `lookup("jane.doe@example.org")`},
+	}})
+	if bytes.Contains(buf.Bytes(), []byte("jane.doe")) || !bytes.Contains(buf.Bytes(), []byte("j***@e***.org")) {
+		t.Errorf("log = %s", buf.String())
+	}
+}

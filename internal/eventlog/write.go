@@ -76,7 +76,7 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 		if math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
 			// JSON has no NaN: keep what the code said, as a dynamic value.
 			b.WriteString(`{"` + dynamicKey + `":`)
-			writeString(b, v.Raw)
+			writeString(b, pii.Redact(v.Raw))
 			b.WriteByte('}')
 			return
 		}
@@ -112,8 +112,9 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 		}
 		b.WriteByte('}')
 	default:
+		// Expressions are source text and may hold literal personal data.
 		b.WriteString(`{"` + dynamicKey + `":`)
-		writeString(b, v.Raw)
+		writeString(b, pii.Redact(v.Raw))
 		b.WriteByte('}')
 	}
 }
