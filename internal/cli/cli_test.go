@@ -88,7 +88,7 @@ func TestJSONContractKeys(t *testing.T) {
 	if len(findings) == 0 {
 		t.Fatal("no findings")
 	}
-	for _, k := range []string{"rule", "severity", "message", "file", "line", "column", "end_line", "end_column"} {
+	for _, k := range []string{"rule", "severity", "message", "file", "line", "column", "end_line", "end_column", "pointer"} {
 		if _, ok := findings[0][k]; !ok {
 			t.Errorf("finding lacks %q: %v", k, findings[0])
 		}

@@ -68,13 +68,13 @@ func fixtureRun() (Options, []Result) {
 				Message: "value_id is computed (order.total); not checked"},
 		}},
 		{Path: "site/my page.html", Calls: 1},
-		{Path: "https://shop.example/checkout?step=2", Calls: 1, Findings: []model.Finding{
-			{Rule: "snippet-not-in-head", Severity: model.Warning, Span: model.Span{File: "https://shop.example/checkout?step=2"},
+		{Path: "https://shop.example/checkout?step=2&email=jane.doe@example.com", Calls: 1, Findings: []model.Finding{
+			{Rule: "snippet-not-in-head", Severity: model.Warning, Span: model.Span{File: "https://shop.example/checkout?step=2&email=jane.doe@example.com"},
 				Message: "no loader on the page"},
 		}},
 		{Path: "events.jsonl", Calls: 3, Findings: []model.Finding{
 			{Rule: "log-parse-error", Severity: model.Error,
-				Span:    model.Span{File: "events.jsonl", Start: model.Pos{Line: 7, Col: 1}, End: model.Pos{Line: 7, Col: 30}, Pointer: "/2/amount"},
+				Span:    model.Span{File: "events.jsonl", Start: model.Pos{Line: 7, Col: 1}, End: model.Pos{Line: 7, Col: 30}, Pointer: "/2/jane.doe@example.com"},
 				Message: "record 7: unexpected end of JSON"},
 		}},
 		{Path: "/elsewhere/vendor.js", Calls: 1, Findings: []model.Finding{
@@ -96,10 +96,12 @@ func renderFixture(t *testing.T, format string) []byte {
 func runFormat(t *testing.T, format string, opts Options, results []Result) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	rep, err := New(format, &out, opts)
+	one, err := New(format, &out, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	rep := Multi{one} // as the CLI reports: through Multi
+
 	var sum Summary
 	for _, r := range results {
 		sum.Add(r)

@@ -45,6 +45,7 @@ func newHTMLTarget(n int, r Result, base string) htmlTarget {
 	t := htmlTarget{Anchor: "t" + strconv.Itoa(n), Path: displayPath(base, r.Path), Kind: r.Kind,
 		Pixel: newPixelBadge(r.Page), Calls: r.Calls}
 	for _, f := range r.Findings {
+		src := r.Sources[f.Span.File]
 		f = Redacted(f)
 		switch f.Severity {
 		case model.Error:
@@ -56,7 +57,7 @@ func newHTMLTarget(n int, r Result, base string) htmlTarget {
 		}
 		hf := htmlFinding{Severity: f.Severity.String(), Rule: f.Rule, RuleURL: RuleHelpURL(f.Rule),
 			Location: findingLocation(base, r.Path, f.Span), Message: f.Message, Hint: f.Hint}
-		if c, ok := newCodeFrame(f, r.Sources[f.Span.File]); ok {
+		if c, ok := newCodeFrame(f, src); ok {
 			before, marked, after := c.Marked()
 			hf.Frame = &htmlFrame{Line: c.Line, Before: before, Marked: marked, After: after}
 		}

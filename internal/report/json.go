@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 func init() { Register("json", newJSON) }
@@ -20,7 +22,9 @@ type jsonFinding struct {
 	Column    int    `json:"column"`
 	EndLine   int    `json:"end_line"`
 	EndColumn int    `json:"end_column"`
-	Pointer   string `json:"pointer,omitempty"`
+	// Pointer is set on every finding in an event log, "" being the whole
+	// record (RFC 6901); absent elsewhere.
+	Pointer *string `json:"pointer,omitempty"`
 }
 
 // jsonReporter streams the document: header, each finding as it comes,
@@ -51,11 +55,15 @@ func (j *jsonReporter) Result(r Result) error {
 	j.start()
 	for _, f := range r.Findings {
 		f = Redacted(f)
-		b, err := marshal(jsonFinding{
+		jf := jsonFinding{
 			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Hint: f.Hint,
 			File: f.Span.File, Line: f.Span.Start.Line, Column: f.Span.Start.Col,
-			EndLine: f.Span.End.Line, EndColumn: f.Span.End.Col, Pointer: f.Span.Pointer,
-		})
+			EndLine: f.Span.End.Line, EndColumn: f.Span.End.Col,
+		}
+		if f.Span.Pointer != "" || r.Kind == model.EventLog.String() {
+			jf.Pointer = &f.Span.Pointer
+		}
+		b, err := marshal(jf)
 		if err != nil {
 			return err
 		}

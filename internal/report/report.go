@@ -132,12 +132,16 @@ func Formats() []string {
 	return out
 }
 
-// Redacted returns f with any raw e-mail or phone number in its message
-// and hint masked. Rules redact already; this is the last line of defence,
-// applied by every reporter.
+// Redacted returns f with any raw e-mail or phone number in its message,
+// hint, file name (a crawled URL may carry one in its query) and JSON
+// Pointer (an object key may be one) masked. Rules redact already; this is
+// the last line of defence, applied by every reporter. Look source files
+// up by the original finding's file.
 func Redacted(f model.Finding) model.Finding {
 	f.Message = pii.Redact(f.Message)
 	f.Hint = pii.Redact(f.Hint)
+	f.Span.File = pii.Redact(f.Span.File)
+	f.Span.Pointer = pii.Redact(f.Span.Pointer)
 	return f
 }
 
@@ -145,6 +149,7 @@ func Redacted(f model.Finding) model.Finding {
 type Multi []Reporter
 
 func (m Multi) Result(r Result) error {
+	r.Path = pii.Redact(r.Path)
 	for _, rep := range m {
 		if err := rep.Result(r); err != nil {
 			return err

@@ -144,7 +144,7 @@ func TestSARIFContent(t *testing.T) {
 		{"site/thanks.html", "%SRCROOT%"},
 		{"site/thanks.html", "%SRCROOT%"},
 		{"site/thanks.html", "%SRCROOT%"},
-		{"https://shop.example/checkout?step=2", ""},
+		{"https://shop.example/checkout?step=2&email=j***@e***.com", ""},
 		{"events.jsonl", "%SRCROOT%"},
 		{"file:///elsewhere/vendor.js", ""},
 	}

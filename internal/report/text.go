@@ -52,6 +52,7 @@ func newText(w io.Writer, opts Options) Reporter {
 
 func (t *textReporter) Result(r Result) error {
 	for _, f := range r.Findings {
+		src := r.Sources[f.Span.File]
 		f = Redacted(f)
 		loc := f.Span.File
 		if !f.Span.Start.IsZero() {
@@ -66,7 +67,7 @@ func (t *textReporter) Result(r Result) error {
 		if t.opts.Quiet {
 			continue
 		}
-		t.frame(f, r.Sources[f.Span.File])
+		t.frame(f, src)
 		if f.Hint != "" {
 			fmt.Fprintf(t.w, "  %s %s\n", styleHint.Render("= hint:"), f.Hint)
 		}
