@@ -61,10 +61,14 @@ Good:
 		},
 		&Rule{
 			ID: "event-id-duplicate", Severity: model.Warning,
-			Title: "one event_id used by different events",
-			Spec:  "When you need deduplication across browser and server events, generate the event_id yourself and reuse it on the same pixel and server-sent event.",
-			Doc: `An event_id identifies one conversion. Reused for a different event on
-the same side, it makes the second look like a duplicate of the first.
+			Title: "one event_id used by different conversions of the same event",
+			Spec:  "Deduplication matches on your Pixel ID, the event name, and event_id. For custom events, custom_event_name replaces the standard event name in that match.",
+			Doc: `An event_id identifies one conversion. Two events on the same side with
+the same pixel, event name (or custom_event_name) and event_id are one
+conversion to the pixel: when their data differs, one real conversion is
+dropped as the other's duplicate. The same event_id on different events
+(checkout_started and order_created for one order) is fine: deduplication
+matches on the event name too.
 
 Bad:
 ` + "```js" + `
@@ -155,21 +159,18 @@ func checkEventIDDuplicate(p *Pass) {
 		if !ok || strings.TrimSpace(id) == "" || m.Name.IsDynamic() {
 			continue
 		}
-		key := m.Side.String() + "\x00" + m.PixelID + "\x00" + id
+		// The pixel's own deduplication key: pixel, event name (or custom
+		// name) and event_id, per side.
+		key := strings.Join([]string{m.Side.String(), m.PixelID, eventIdentity(m), id}, "\x00")
 		data := m.Data.Plain(nil)
 		prev, dup := seen[key]
 		if !dup {
 			seen[key] = first{m, data}
 			continue
 		}
-		line := prev.m.Span.Start.Line
-		switch {
-		case eventIdentity(prev.m) != eventIdentity(m):
-			p.Report(v.Span, fmt.Sprintf("event_id %s was already used by %s on line %d; this %s event would be dropped as its duplicate",
-				quote(id), eventIdentity(prev.m), line, eventIdentity(m)), "give each conversion its own event_id")
-		case !reflect.DeepEqual(prev.data, data):
-			p.Report(v.Span, fmt.Sprintf("event_id %s was already used on line %d by another %s event with different data; one of them would be dropped",
-				quote(id), line, eventIdentity(m)), "give each conversion its own event_id, such as the order number")
+		if !reflect.DeepEqual(prev.data, data) {
+			p.Report(v.Span, fmt.Sprintf("event_id %s was already used on line %d by another %s event with different data; one of them would be dropped as the other's duplicate",
+				quote(id), prev.m.Span.Start.Line, eventIdentity(m)), "give each conversion its own event_id, such as the order number")
 		}
 	}
 }
