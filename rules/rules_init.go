@@ -155,7 +155,10 @@ func unseenParts(doc *model.Document) string {
 
 func checkPixelIDMissing(p *Pass) {
 	is := inits(p.Doc)
-	if len(is) == 0 {
+	if len(is) == 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
+		// A fragment or script (a login handler, a component) may re-init
+		// after the page's first init: "You can omit pixelId after the first
+		// successful initialization."
 		return
 	}
 	c := is[0]
@@ -171,6 +174,11 @@ func checkPixelIDMissing(p *Pass) {
 		if msg, _ := initUnknownMessage(f.Key); strings.Contains(msg, `did you mean "pixelId"`) {
 			return // a misspelt pixelId: init-unknown-field says so at the key
 		}
+	}
+	if unseen := unseenParts(p.Doc); unseen != "" {
+		p.ReportAs(model.Info, c.Span, "this page's first init has no pixelId; "+unseen+" may initialise the pixel first, which static analysis cannot see",
+			"make sure an init with pixelId runs before this one, or add pixelId here")
+		return
 	}
 	p.Report(c.Span, "the first init has no pixelId; only later inits may leave it out",
 		`add pixelId: "…" from the conversions tab of Ads Manager`)
