@@ -19,6 +19,7 @@ import (
 func Page(name string, data []byte, opts Options) (*model.Document, []*source.File) {
 	f := source.New(name, decode.HTML(data, opts.ContentType).Text)
 	masked, spans := tmpl.Mask(f.Text)
+	separateTagNames(masked, spans)
 	hdoc := htmlx.Scan(masked, f.Text)
 	doc := &model.Document{Path: name, Kind: model.Fragment, Page: &model.PageFacts{URL: opts.URL, HasHead: hdoc.Full}}
 	if hdoc.Full {
@@ -99,7 +100,7 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 			Preceding: pr.preceding,
 			// Module scripts are deferred by default.
 			Async: el.Has("async") || el.Has("defer") || isModule(el.Value("type")),
-			Nonce: el.Value("nonce"),
+			Nonce: pr.nonce(el),
 		})
 		return
 	}
@@ -130,7 +131,7 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 		return
 	}
 	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL})
-	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: el.Value("nonce")})
+	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el)})
 }
 
 func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
@@ -152,8 +153,22 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	})
 	addScript(pr.doc, pr.f, res, &placement{
 		span: span, inHead: el.InHead, preceding: pr.preceding,
-		nonce: el.Value("nonce"), inline: string(pr.f.Text[el.TextStart:el.TextEnd]),
+		nonce: pr.nonce(el), inline: string(pr.f.Text[el.TextStart:el.TextEnd]),
 	})
+}
+
+// nonce is the element's nonce attribute, or else a template tag printed
+// among its attributes (<script <?= $nonce_attr ?>>): that may be the
+// nonce, and rules do not judge a nonce written with template syntax.
+func (pr *pageReader) nonce(el *htmlx.Element) string {
+	if n, ok := el.Attr("nonce"); ok {
+		return n.Value
+	}
+	tagEnd := el.End
+	if el.Tag == "script" && el.TextStart > el.Start {
+		tagEnd = el.TextStart
+	}
+	return templateAttr(el, pr.f.Text, pr.spans, tagEnd)
 }
 
 // mentionsPixel is the pre-filter: only scripts naming the pixel or its
