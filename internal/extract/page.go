@@ -20,6 +20,7 @@ func Page(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	f := source.New(name, decode.HTML(data, opts.ContentType).Text)
 	masked, spans := tmpl.Mask(f.Text)
 	separateTagNames(masked, spans)
+	helpers := erbScriptBlocks(f.Text, masked, spans)
 	hdoc := htmlx.Scan(masked, f.Text)
 	doc := &model.Document{Path: name, Kind: model.Fragment, Page: &model.PageFacts{URL: opts.URL, HasHead: hdoc.Full}}
 	if hdoc.Full {
@@ -31,8 +32,8 @@ func Page(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	for _, h := range opts.CSPReportOnlyHeaders {
 		doc.Page.Policies = append(doc.Page.Policies, model.CSPPolicy{Origin: "header", Text: h, Span: model.Span{File: name}, ReportOnly: true})
 	}
-	doc.Page.Includes = templateIncludes(f.Text, spans, f.Span)
-	pr := pageReader{doc: doc, f: f, masked: masked, spans: spans, opts: opts, files: []*source.File{f}}
+	doc.Page.Includes = templateIncludes(f.Text, spans, helpers, f.Span)
+	pr := pageReader{doc: doc, f: f, masked: masked, spans: spans, helpers: helpers, opts: opts, files: []*source.File{f}}
 	for i := range hdoc.Elements {
 		pr.element(&hdoc.Elements[i])
 	}
@@ -44,8 +45,11 @@ type pageReader struct {
 	f      *source.File
 	masked []byte
 	spans  []tmpl.Span
-	opts   Options
-	files  []*source.File
+	// helpers are the Rails javascript_tag blocks read as <script>s, by
+	// offset (see erbScriptBlocks).
+	helpers map[int]string
+	opts    Options
+	files   []*source.File
 	// preceding counts external scripts and stylesheets seen so far in <head>.
 	preceding int
 }
@@ -163,6 +167,9 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 func (pr *pageReader) nonce(el *htmlx.Element) string {
 	if n, ok := el.Attr("nonce"); ok {
 		return n.Value
+	}
+	if helper, ok := pr.helpers[el.Start]; ok {
+		return helper
 	}
 	tagEnd := el.End
 	if el.Tag == "script" && el.TextStart > el.Start {
