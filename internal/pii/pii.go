@@ -12,17 +12,24 @@ import (
 var (
 	// email is deliberately practical rather than RFC 5322-complete: a local
 	// part, an @, and a dotted domain with a letter-only top level.
-	email = regexp.MustCompile(`[A-Za-z0-9._%+\-']+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}`)
+	// "%40" is the @ of an address that went through URL encoding.
+	email = regexp.MustCompile(`[A-Za-z0-9._%+\-']+(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}`)
 	// phone needs the shape of a phone number, not just many digits: an
 	// international "+" prefix, or digit groups split by separators the way
 	// people write numbers. Plain digit runs (order ids, timestamps) do not match.
-	phone = regexp.MustCompile(`(?:\+\d[\d\s.\-()]{5,22}\d|\(\d{2,4}\)[\s.\-]?\d{3,4}[\s.\-]\d{3,4}|\b\d{3}[.\-\s]\d{3}[.\-\s]\d{4}\b)`)
+	// The forms: "+" and a country code; "(415) 555-0134"; North American
+	// 415-555-0134 (area code and exchange never start with 0 or 1); and
+	// national numbers with a trunk 0 or an international 00 prefix split
+	// into groups ("020 7946 0958", "06 12 34 56 78", "0049 30 1234567").
+	phone = regexp.MustCompile(`(?:\+\d[\d\s.\-()]{5,22}\d|\(\d{2,4}\)[\s.\-]?\d{3,4}[\s.\-]\d{3,4}|\b[2-9]\d{2}[.\-\s][2-9]\d{2}[.\-\s]\d{4}\b|\b00[1-9]\d{0,2}(?:[ .\-]\d{1,8}){2,5}\b|\b0[1-9]\d{0,4}(?:[ .\-]\d{2,6}){1,4}\b)`)
+	// iban is a bank account number, whose digit groups look like a phone's.
+	iban = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
 )
 
 // Redacted forms (ours) still count as the personal data they stood for, so
 // a log written with redacted values (extract's output) keeps its findings.
 var (
-	redactedEmail = regexp.MustCompile(`[^\s@"'<>]\*\*\*@[^\s@"'<>]\*\*\*\.[A-Za-z]{2,24}`)
+	redactedEmail = regexp.MustCompile(`[^\s@"'<>]\*\*\*(?:@|%40)[^\s@"'<>]\*\*\*\.[A-Za-z]{2,24}`)
 	redactedPhone = regexp.MustCompile(`\+?[*()][*\s.\-()]{5,}\d{2}\b`)
 )
 
@@ -50,21 +57,25 @@ func Find(s string) []Match {
 	// (an "@", "***@", seven digits, a "*", "(" or ")"): reporters redact every message,
 	// and most hold none of it.
 	var emails [][]int
-	if strings.IndexByte(s, '@') >= 0 {
+	if strings.IndexByte(s, '@') >= 0 || strings.Contains(s, "%40") {
 		emails = email.FindAllStringIndex(s, -1)
-		if strings.Contains(s, "***@") {
+		if strings.Contains(s, "***@") || strings.Contains(s, "***%40") {
 			emails = append(emails, redactedEmail.FindAllStringIndex(s, -1)...)
 		}
 	}
 	for _, m := range emails {
 		out = append(out, Match{Email, m[0], m[1]})
 	}
-	var phones [][]int
+	var phones, ibans [][]int
 	if digits(s) >= 7 {
 		phones = phone.FindAllStringIndex(s, -1)
+		if len(phones) > 0 {
+			ibans = iban.FindAllStringIndex(s, -1)
+		}
 	}
 	for _, m := range phones {
-		if digits(s[m[0]:m[1]]) < 7 || digits(s[m[0]:m[1]]) > 15 || overlaps(m, emails) || looksLikeDate(s[m[0]:m[1]]) {
+		text := s[m[0]:m[1]]
+		if n := digits(text); n < 7 || n > 15 || overlaps(m, emails) || overlaps(m, ibans) || looksLikeDate(text) || partOfCode(s, m[0]) || !nationalLength(text) {
 			continue
 		}
 		out = append(out, Match{Phone, m[0], m[1]})
@@ -105,10 +116,10 @@ func Redact(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
-		b.WriteString(s[last:m.Start])
 		if m.Start < last {
 			continue // overlapping matches: the first one already covered it
 		}
+		b.WriteString(s[last:m.Start])
 		if m.Kind == Email {
 			b.WriteString(redactEmail(s[m.Start:m.End]))
 		} else {
@@ -121,10 +132,13 @@ func Redact(s string) string {
 }
 
 func redactEmail(e string) string {
-	at := strings.LastIndexByte(e, '@')
-	local, domain := e[:at], e[at+1:]
+	at, sep := strings.LastIndexByte(e, '@'), 1
+	if enc := strings.LastIndex(e, "%40"); enc > at {
+		at, sep = enc, 3
+	}
+	local, domain := e[:at], e[at+sep:]
 	dot := strings.LastIndexByte(domain, '.')
-	return firstRune(local) + "***@" + firstRune(domain[:dot]) + "***" + domain[dot:]
+	return firstRune(local) + "***" + e[at:at+sep] + firstRune(domain[:dot]) + "***" + domain[dot:]
 }
 
 // redactPhone masks every digit but the last two, keeping separators.
@@ -158,6 +172,30 @@ func digits(s string) int {
 		}
 	}
 	return n
+}
+
+// partOfCode reports a match glued to a word or code before it
+// ("SKU-415-555-0134", "A0612345678"): an identifier, not a phone number.
+func partOfCode(s string, start int) bool {
+	if start == 0 || s[start] == '+' || s[start] == '(' {
+		return false // "+44…" and "(415)…" are phone numbers wherever they stand
+	}
+	c := s[start-1]
+	return c == '-' || c == '_' || c == '/' || c == '#' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// nationalLength keeps numbers written with a leading 0 to the lengths
+// national and international numbers have: 10 or 11 digits after a trunk
+// 0, 11 to 15 after a 00 prefix. Other forms pass.
+func nationalLength(t string) bool {
+	n := digits(t)
+	switch {
+	case strings.HasPrefix(t, "00"):
+		return n >= 11
+	case strings.HasPrefix(t, "0"):
+		return n == 10 || n == 11
+	}
+	return true
 }
 
 var date = regexp.MustCompile(`^\d{4}[.\-/]\d{2}[.\-/]\d{2}`)

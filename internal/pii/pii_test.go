@@ -33,6 +33,27 @@ func TestRedactedFormsStillCountAndRedactIdempotently(t *testing.T) {
 	}
 }
 
+func TestPhonesAndCodes(t *testing.T) {
+	phones := []string{"020 7946 0958", "07700 900123", "0800 123 4567", "06 12 34 56 78", "0049 30 1234567",
+		"+44 20 7946 0958", "415-555-0134", "call (415) 555-0134", "+1.415.555.0134"}
+	codes := []string{"SKU-123-456-7890", "Room 101-202-3030", "sku_415-555-0134", "2026-11-26", "1715941425123",
+		"ORD 0012 3456", "01 02 2024", "0.12.3456.7890", "v1.2.3", "4155550123", "123-456-7890",
+		"550e8400-e29b-41d4-a716-446655440000", "978-3-16-148410-0", "DE89 3704 0044 0532 0130 00"}
+	for _, p := range phones {
+		if ms := Find(p); len(ms) != 1 || ms[0].Kind != Phone {
+			t.Errorf("Find(%q) = %v, want one phone number", p, ms)
+		}
+	}
+	for _, c := range codes {
+		if ms := Find(c); len(ms) != 0 {
+			t.Errorf("Find(%q) = %v, want nothing", c, ms)
+		}
+	}
+	if got := Redact("id=jane%40example.org"); got != "id=j***%40e***.org" {
+		t.Errorf("URL-encoded e-mail: %q", got)
+	}
+}
+
 func TestIsPhone(t *testing.T) {
 	for s, want := range map[string]bool{"4155550134": true, "+1 (415) 555-0134": true, "12345": false, "abc4155550134": false} {
 		if got := IsPhone(s); got != want {
