@@ -6,6 +6,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -73,8 +74,8 @@ func dedupEvents(doc *model.Document) (browser, server []dedupEvent) {
 		}
 		m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
 		v, id, ok := m.EventID()
-		if !ok || id == "" {
-			continue
+		if !ok || strings.TrimSpace(id) == "" || stringified[strings.TrimSpace(id)] {
+			continue // event-id-empty's finding: such an id pairs with nothing
 		}
 		if c.Side == model.Server {
 			server = append(server, dedupEvent{m, id, v, c.PixelID})

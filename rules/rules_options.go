@@ -46,18 +46,22 @@ Good:
 		},
 		&Rule{
 			ID: "event-id-empty", Severity: model.Error,
-			Title: "event_id empty, blank, or not a string",
+			Title: "event_id empty, blank, not a string, or a missing value turned into text",
 			Spec:  "event_id: Set a unique ID when deduplicating the same event sent from the browser and server.",
-			Doc: `An empty event_id deduplicates nothing (or everything).
+			Doc: `An empty event_id deduplicates nothing (or everything). So does one built
+from a missing value: String(undefined) is "undefined", and every event
+that gets it shares one ID, so real conversions are dropped as duplicates.
 
 Bad:
 ` + "```js" + `
 { event_id: "" }
+{ event_id: String(order.id) } // "undefined" when the order has no id yet
 ` + "```" + `
 Good:
 ` + "```js" + `
 { event_id: "order_12345" }
 ` + "```",
+			Check: checkEventIDStringified,
 		},
 		&Rule{
 			ID: "event-id-duplicate", Severity: model.Warning,
@@ -117,6 +121,22 @@ func eventIDMessage(v *model.Value) (string, string) {
 		return "event_id is empty", "generate a unique ID per conversion, such as the order number, or leave event_id out"
 	}
 	return "event_id is blank", "generate a unique ID per conversion, such as the order number, or leave event_id out"
+}
+
+// stringified are what JavaScript makes of a missing value turned into text.
+var stringified = map[string]bool{"undefined": true, "null": true, "[object Object]": true, "NaN": true}
+
+// checkEventIDStringified reports event_ids that are a missing value turned
+// into text; the schema stage reports empty, blank and non-string ones.
+func checkEventIDStringified(p *Pass) {
+	for _, m := range measures(p.Doc) {
+		v, id, ok := m.EventID()
+		if !ok || !stringified[strings.TrimSpace(id)] {
+			continue
+		}
+		p.Report(v.Span, fmt.Sprintf("event_id is the string %q: the value it was built from was missing (or an object), and every event that gets it shares one ID", strings.TrimSpace(id)),
+			"build event_id only once the order (or lead) id exists, such as the order number")
+	}
 }
 
 var optionAliases = map[string]string{
