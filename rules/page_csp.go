@@ -179,7 +179,7 @@ func checkCSPBlocksSDK(p *Pass) {
 	for _, pol := range enforcedPolicies(page) {
 		var blocked []string
 		var fixes []sourceFix
-		if v, nonceFix := scriptElementCheck(pol.Policy, loader, origin); blocks(v) && !nonceFix {
+		if v, nonceFix := scriptElementCheck(pol.Policy, loader, origin); blocks(v) && !nonceFix && governs(pol, loader) {
 			blocked = append(blocked, "loading the SDK from "+sdkOrigin+" (blocked by "+v.Directive+")")
 			needs := []string{sdkOrigin}
 			// A new script-src must carry the snippet's hash too, or the
@@ -200,6 +200,19 @@ func checkCSPBlocksSDK(p *Pass) {
 		}
 		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+listAnd(blocked), joinFixes(fixes))
 	}
+}
+
+// governs reports whether pol applies when the loader runs. A <meta>
+// policy applies only to what the parser meets after it: a snippet above
+// it runs, and starts loading the SDK, before the policy exists. The
+// events the SDK sends later are governed either way. A nil loader (none
+// seen) is governed.
+func governs(pol enforcedPolicy, l *model.LoaderSighting) bool {
+	if l == nil || pol.src.Origin == "header" || pol.src.Span.IsZero() {
+		return true
+	}
+	at := placed(*l)
+	return at.File != pol.src.Span.File || !at.Start.Before(pol.src.Span.Start)
 }
 
 // sourceFix is how to let requests through one directive: add sources to a
@@ -270,6 +283,9 @@ func checkCSPNonceMissing(p *Pass) {
 	for _, pol := range enforcedPolicies(page) {
 		for i := range page.Loaders {
 			l := &page.Loaders[i]
+			if !governs(pol, l) {
+				continue
+			}
 			if msg, hint, ok := nonceProblem(pol, l, origin); ok {
 				p.Report(l.Span, msg, hint)
 			}
