@@ -157,6 +157,23 @@ func TestLoaderVariants(t *testing.T) {
 			1, true, true, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
 		{"look-alike without stub", `var s=document.createElement("script");s.src="https://bzrcdn.openai.com/sdk/oaiq.min.js";document.head.appendChild(s);`,
 			1, false, false, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
+		{"queue stub beside the injecting IIFE", `window.oaiq = window.oaiq || function () { (window.oaiq.q = window.oaiq.q || []).push(arguments); };
+(function () { var s = document.createElement("script"); s.async = true; s.src = "https://bzrcdn.openai.com/sdk/oaiq.min.js"; document.head.appendChild(s); })();`,
+			1, true, true, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
+		{"queue stub beside the IIFE, replacing oaiq", `window.oaiq = function () { (window.oaiq.q = window.oaiq.q || []).push(arguments); };
+(function () { var s = document.createElement("script"); s.async = true; s.src = "https://bzrcdn.openai.com/sdk/oaiq.min.js"; document.head.appendChild(s); })();`,
+			1, true, false, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
+		{"stub beside the IIFE without a queue", `window.oaiq = window.oaiq || function () {};
+(function () { var s = document.createElement("script"); s.async = false; s.src = "https://bzrcdn.openai.com/sdk/oaiq.min.js"; document.head.appendChild(s); })();`,
+			1, false, true, false, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
+		{"guard elsewhere is not the loader's", `if (window.oaiq) { oaiq("measure", "x"); }
+(function () { var s = document.createElement("script"); s.async = true; s.src = "https://bzrcdn.openai.com/sdk/oaiq.min.js"; document.head.appendChild(s); })();`,
+			1, false, false, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
+		{"IIFE inside if (!window.oaiq)", "if (!window.oaiq) {\n" + strings.Replace(doc, "if (w.oaiq) return;", "", 1) + "\n}", 1, true, true, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
+		{"arrow queue with rest args", strings.Replace(doc, "var q = function () { q.q.push(arguments); };", "const q = (...args) => { q.q.push(args); };", 1),
+			1, true, true, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
+		{"arrow pushing a plain parameter", strings.Replace(doc, "var q = function () { q.q.push(arguments); };", "const q = (args) => { q.q.push(args); };", 1),
+			1, false, true, true, false, "https://bzrcdn.openai.com/sdk/oaiq.min.js"},
 		{"unrelated script injection", `var s=document.createElement("script");s.src="/app.js";oaiq("init")`, 0, false, false, false, false, ""},
 	}
 	for _, tt := range tests {

@@ -26,8 +26,11 @@ type stub struct {
 	pushArgs     bool // X.push(…arguments…)
 	creates      bool // document.createElement(…)
 	guard        bool // if (X.oaiq) return; and equivalents
-	asyncFalse   bool // js.async = false (or another falsy literal)
-	src          ast.Expression
+	// keepsPixel is X.oaiq = X.oaiq || …: an existing oaiq is kept, which
+	// guards against a second copy as `if (X.oaiq) return;` does.
+	keepsPixel bool
+	asyncFalse bool // js.async = false (or another falsy literal)
+	src        ast.Expression
 }
 
 // findLoaders returns one sighting per innermost function that injects the
@@ -55,13 +58,32 @@ func (x *extractor) findLoaders() []model.LoaderSighting {
 		}
 	}
 	var out []model.LoaderSighting
+	var whole *stub
 	for i, c := range cands {
 		if containsOther(cands, i) {
 			continue
 		}
+		if c.node != x.prog && !(c.assignsPixel && c.queueInit && c.pushArgs && c.guard) {
+			// The queue stub may stand beside the injecting IIFE:
+			// window.oaiq = window.oaiq || function () {…}; (function () {…})();
+			if whole == nil {
+				whole = x.scan(x.prog, nil)
+			}
+			c.merge(whole)
+		}
 		out = append(out, x.sighting(c))
 	}
 	return out
+}
+
+// merge adds what the whole script does for the stub: the queue function
+// it installs as oaiq, and keeping an existing oaiq. A guard written
+// elsewhere (if (window.oaiq) track();) is not the loader's.
+func (st *stub) merge(whole *stub) {
+	if whole.assignsPixel && whole.queueInit && whole.pushArgs {
+		st.assignsPixel, st.queueInit, st.pushArgs = true, true, true
+	}
+	st.keepsPixel = st.keepsPixel || whole.keepsPixel
 }
 
 func containsOther(cands []*stub, i int) bool {
@@ -114,12 +136,19 @@ func (x *extractor) scan(node ast.Node, stack []ast.Node) *stub {
 			}
 		}
 	}
-	inspect(node, func(n ast.Node, _ []ast.Node) bool {
+	for _, a := range stack {
+		// if (!window.oaiq) { (function(){…})(); }
+		if is, ok := a.(*ast.IfStatement); ok && mentionsPixel(is.Test) {
+			st.guard = true
+		}
+	}
+	inspect(node, func(n ast.Node, inner []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignExpression:
 			switch memberName(n.Left) {
 			case "oaiq":
 				st.assignsPixel = true
+				st.keepsPixel = st.keepsPixel || keepsExisting(n.Right)
 			case "q":
 				st.queueInit = st.queueInit || isQueueInit(n.Right)
 			case "src":
@@ -134,7 +163,7 @@ func (x *extractor) scan(node ast.Node, stack []ast.Node) *stub {
 		case *ast.CallExpression:
 			switch memberName(n.Callee) {
 			case "push":
-				st.pushArgs = st.pushArgs || usesArguments(n)
+				st.pushArgs = st.pushArgs || usesArguments(n) || pushesRestParam(n, inner)
 				// (q.q = q.q || []).push(arguments)
 				if a, ok := unwrap(n.Callee).(*ast.DotExpression); ok {
 					if as, ok := a.Left.(*ast.AssignExpression); ok && memberName(as.Left) == "q" && isQueueInit(as.Right) {
@@ -180,6 +209,57 @@ func (x *extractor) guardWrapper(n ast.Node, st *stub) bool {
 		}
 	}
 	return false
+}
+
+// keepsExisting reports `X.oaiq || …` and `X.oaiq ?? …`.
+func keepsExisting(e ast.Expression) bool {
+	b, ok := e.(*ast.BinaryExpression)
+	return ok && (b.Operator == token.LOGICAL_OR || b.Operator == token.COALESCE) && mentionsPixel(b.Left)
+}
+
+// pushesRestParam reports q.q.push(args) where args is the rest parameter
+// of an enclosing function ((...args) => { q.q.push(args); }): it holds
+// the call's arguments as `arguments` does.
+func pushesRestParam(call *ast.CallExpression, stack []ast.Node) bool {
+	for _, a := range call.ArgumentList {
+		if sp, ok := a.(*ast.SpreadElement); ok {
+			a = sp.Expression
+		}
+		id, ok := a.(*ast.Identifier)
+		if !ok {
+			continue
+		}
+		for i := len(stack) - 1; i >= 0; i-- {
+			if rest := restParam(stack[i]); rest != "" {
+				if rest == id.Name.String() {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// restParam returns the name of a function's rest parameter, "" when n is
+// no function or has none.
+func restParam(n ast.Node) string {
+	var params *ast.ParameterList
+	switch f := n.(type) {
+	case *ast.FunctionLiteral:
+		params = f.ParameterList
+	case *ast.ArrowFunctionLiteral:
+		params = f.ParameterList
+	default:
+		return ""
+	}
+	if params == nil || params.Rest == nil {
+		return "-"
+	}
+	if id, ok := params.Rest.(*ast.Identifier); ok {
+		return id.Name.String()
+	}
+	return "-"
 }
 
 func isQueueInit(e ast.Expression) bool {
@@ -318,7 +398,7 @@ func (x *extractor) sighting(st *stub) model.LoaderSighting {
 		Kind:     model.LoaderStub,
 		Span:     x.span(st.outer),
 		HasQueue: st.assignsPixel && st.queueInit && st.pushArgs,
-		HasGuard: st.guard,
+		HasGuard: st.guard || st.keepsPixel,
 		// A script element inserted by code is async unless code says
 		// otherwise, so only an explicit falsy value makes it blocking.
 		Async: !st.asyncFalse,
