@@ -35,6 +35,11 @@ type Call struct {
 	URL string
 	// Time is the record's timestamp (RFC 3339), if any.
 	Time string
+	// Deferred is true for a call that does not run when its script runs:
+	// inside a function that is not invoked on the spot (a handler, a
+	// callback, a method) or in an HTML event-handler attribute. Top-level
+	// code and code in an immediately invoked function are not deferred.
+	Deferred bool
 }
 
 // Command returns the first argument when it is a known string, else "".

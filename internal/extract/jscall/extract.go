@@ -31,6 +31,9 @@ type Script struct {
 	Templates []tmpl.Span
 	// URL is set on every call (the page the script runs on), if known.
 	URL string
+	// Deferred marks every call found as deferred (the script is an event
+	// handler, or a javascript: URL, run later by the user's action).
+	Deferred bool
 	// Transform, when set, turns Code into script JavaScript before it is
 	// parsed (TypeScript, JSX, ES modules), with a map from offsets in its
 	// output back to offsets in Code (see Transformed). Its error, when a *SyntaxError, is

@@ -25,11 +25,13 @@ func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd f
 
 func (x *extractor) run() {
 	x.consts = collectBindings(x.prog)
-	inspect(x.prog, func(n ast.Node, _ []ast.Node) bool {
+	inspect(x.prog, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpression:
 			if isPixelCallee(n.Callee) {
-				x.res.Calls = append(x.res.Calls, x.call(n))
+				c := x.call(n)
+				c.Deferred = x.s.Deferred || deferred(stack)
+				x.res.Calls = append(x.res.Calls, c)
 			}
 			x.checkRequestCall(n)
 		case *ast.AssignExpression:
