@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -96,7 +97,7 @@ func joinQuoted(names []string, last string) string {
 // literal as written ("25.99", "-1", "0x1F", "1_000").
 func isExpression(raw string) bool {
 	lit := strings.TrimPrefix(strings.ReplaceAll(raw, "_", ""), "-")
-	if _, err := strconv.ParseFloat(lit, 64); err == nil {
+	if _, err := strconv.ParseFloat(lit, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		return false
 	}
 	l := strings.ToLower(lit)

@@ -22,8 +22,9 @@ func amountMessage(path, field string, v *model.Value, currency string) (string,
 	}
 	if s, ok := v.StringValue(); ok {
 		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil {
-			return fmt.Sprintf("%s must be an integer, got %s", path, describe(v)), ""
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Sprintf("%s must be an integer, got %s", path, describe(v)),
+				"send the amount as a number in the currency's minor unit, such as 2599 for 25.99 USD"
 		}
 		if field == "amount" && f != math.Trunc(f) {
 			minor, cur := toMinor(f, currency)
@@ -37,6 +38,10 @@ func amountMessage(path, field string, v *model.Value, currency string) (string,
 		return fmt.Sprintf("%s must be an integer, got %s", path, describe(v)), ""
 	}
 	raw := numText(v)
+	if math.IsInf(v.Num, 0) {
+		return fmt.Sprintf("%s is %s, which overflows to Infinity; it must be an integer", path, raw),
+			"send the amount in the currency's minor unit, such as 2599 for 25.99 USD"
+	}
 	if r := math.Round(v.Num); math.Abs(v.Num-r) < 1e-6 {
 		return fmt.Sprintf("%s is %s, floating-point noise from multiplying by 100; it must be an integer", path, raw),
 			fmt.Sprintf("round it: Math.round(x) gives %s", strconv.FormatFloat(r, 'f', -1, 64))
@@ -78,12 +83,21 @@ func currencyMessage(path string, v *model.Value) (string, string) {
 	}
 	if fix, has := isodata.CurrencyFix(s); has {
 		if fix == strings.ToUpper(strings.TrimSpace(s)) {
-			return fmt.Sprintf("%s must be upper case: use %q, not %s", path, fix, quote(s)), ""
+			return caseOrSpaceMessage(path, fix, s), ""
 		}
 		return fmt.Sprintf("%s %s is not an active ISO 4217 code; use %q", path, quote(s), fix), ""
 	}
 	return fmt.Sprintf("%s %s is not an active ISO 4217 currency code", path, quote(s)),
 		`send the three-letter code in upper case, such as "USD", "EUR" or "JPY"`
+}
+
+// caseOrSpaceMessage says what is wrong with a code that is right but for
+// its letter case or the white space around it.
+func caseOrSpaceMessage(path, fix, got string) string {
+	if strings.TrimSpace(got) != got {
+		return fmt.Sprintf("%s has white space around the code: use %q, not %s", path, fix, quote(got))
+	}
+	return fmt.Sprintf("%s must be upper case: use %q, not %s", path, fix, quote(got))
 }
 
 // moneyObjects calls fn for event data and each of its contents items,

@@ -9,6 +9,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -217,6 +221,8 @@ func isNameRune(r rune) bool {
 // cleanCustomName proposes a valid name for an invalid one.
 func cleanCustomName(name string) string {
 	var b strings.Builder
+	// "café" → "cafe": decompose accented letters and drop the accents.
+	name, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn))), name)
 	for _, r := range snakeCase(name) {
 		switch {
 		case isNameRune(r) || r == '-' || r == '_':

@@ -246,6 +246,9 @@ func eventNameMessage(name string) (string, string) {
 	folded := normalizeName(name)
 	for _, e := range knownEventNames() {
 		if normalizeName(e) == folded {
+			if strings.TrimSpace(name) != name && strings.TrimSpace(name) == e {
+				return fmt.Sprintf("unknown event name %s: white space around %q", quote(name), e), ""
+			}
 			return fmt.Sprintf("unknown event name %s; event names are lower snake case: use %q", quote(name), e), ""
 		}
 	}

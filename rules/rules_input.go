@@ -125,8 +125,11 @@ func checkDynamicValues(p *Pass) {
 					what := "its value"
 					if len(path) == 0 {
 						what = map[int]string{argEvent: "the event name and which data shape applies", argData: "the event data's fields", argOptions: "the options"}[i+1]
-						if c.Command() == "init" {
+						switch c.Command() {
+						case "init":
 							what = "the init config"
+						case "consent":
+							what = "that it is a boolean"
 						}
 					} else if w, ok := unchecked[path[len(path)-1]]; ok {
 						what = w

@@ -7,6 +7,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -87,9 +88,13 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 			return
 		}
 		h.nodes[v] = true
+		hint := rawHint(ms[0].Kind)
+		if len(path) > 0 && ms[0].Kind == pii.Email && strings.HasSuffix(path[len(path)-1], "_sha256") {
+			hint = "hash it: the SHA-256 (lowercase hex) of the address after trimming white space and lower-casing"
+		}
 		h.hits = append(h.hits, personalDataHit{span: v.Span,
 			msg:  fmt.Sprintf("raw %s %s in %s: never send personal data to the pixel", ms[0].Kind, quote(v.Str), argName(c, arg, path)),
-			hint: rawHint(ms[0].Kind)})
+			hint: hint})
 	case model.Array:
 		for i, it := range v.Items {
 			h.scan(c, arg, append(path, fmt.Sprint(i)), it)
@@ -107,9 +112,11 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 			if s, isStr := f.Value.StringValue(); isStr {
 				sent = " (" + quote(s) + ")"
 			}
-			h.hits = append(h.hits, personalDataHit{span: f.KeySpan,
-				msg:  fmt.Sprintf("field %q in %s is for raw personal data%s: the pixel must not receive a raw %s", f.Key, argName(c, arg, path), sent, k),
-				hint: rawHint(k)})
+			msg := fmt.Sprintf("field %q in %s is for raw personal data%s: the pixel must not receive a raw %s", f.Key, argName(c, arg, path), sent, k)
+			if k == pii.Phone && strings.Contains(strings.ToLower(f.Key), "sha") {
+				msg = fmt.Sprintf("field %q in %s is a phone number hash: the pixel must not receive phone numbers or their hashes", f.Key, argName(c, arg, path))
+			}
+			h.hits = append(h.hits, personalDataHit{span: f.KeySpan, msg: msg, hint: rawHint(k)})
 		}
 	}
 }
@@ -132,6 +139,8 @@ func argName(c *model.Call, arg int, path []string) string {
 		name = "the command"
 	case arg == 1 && c.Command() == "init":
 		name = "init config"
+	case arg == 1 && c.Command() == "consent":
+		name = "the consent value"
 	case arg == 1:
 		name = "the event name"
 	case arg == 2:

@@ -229,6 +229,9 @@ func hashMessage(field string, v *model.Value) (string, string) {
 		what = " (a SHA-512 digest?)"
 	case n == 44 && strings.HasSuffix(s, "="):
 		what = " (a base64-encoded digest?)"
+	case n == 64:
+		return fmt.Sprintf("user.%s has 64 characters but they are not all hex digits (0-9, a-f)", field),
+			"hash with SHA-256 and encode the digest as lowercase hex"
 	}
 	return fmt.Sprintf("user.%s must be 64 lowercase hex characters (a SHA-256 digest), got %d characters%s", field, n, what),
 		"hash with SHA-256 and encode the digest as lowercase hex"
@@ -250,7 +253,7 @@ func countryMessage(v *model.Value) (string, string) {
 	}
 	if fix, has := isodata.CountryFix(s); has {
 		if fix == strings.ToUpper(strings.TrimSpace(s)) {
-			return fmt.Sprintf("user.country must be upper case: use %q, not %s", fix, quote(s)), ""
+			return caseOrSpaceMessage("user.country", fix, s), ""
 		}
 		return fmt.Sprintf("user.country %s is not an ISO 3166-1 code; use %q", quote(s), fix), ""
 	}
