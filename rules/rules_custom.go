@@ -109,7 +109,7 @@ func isStandardOrServer(m measureCall) bool {
 
 func checkCustomNameMissing(p *Pass) {
 	for _, m := range measures(p.Doc) {
-		if !isCustom(m) || m.Options.IsDynamic() || m.Options.Is(model.Object) && (m.Options.Open || m.Options.Field("custom_event_name") != nil) {
+		if !isCustom(m) || m.Options.IsDynamic() || m.Options.Is(model.Object) && (m.Options.Open || m.Options.Field("custom_event_name") != nil || misspeltCustomName(m.Options)) {
 			continue
 		}
 		span := m.Name.Span
@@ -119,6 +119,18 @@ func checkCustomNameMissing(p *Pass) {
 		p.Report(span, "custom event without custom_event_name: the event has no name",
 			`pass it in the options, the fourth argument: { custom_event_name: "quote_requested" }`)
 	}
+}
+
+// misspeltCustomName reports an options key that is custom_event_name
+// misspelt (customEventName, custom_name…): options-unknown-field says so
+// at the key, which is the one finding this problem needs.
+func misspeltCustomName(opts *model.Value) bool {
+	for _, f := range opts.Fields {
+		if msg, _ := optionsUnknownMessage(f.Key); strings.Contains(msg, `did you mean "custom_event_name"`) {
+			return true
+		}
+	}
+	return false
 }
 
 func checkCustomNameOnStandard(p *Pass) {

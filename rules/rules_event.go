@@ -315,6 +315,10 @@ func dataUnknownMessage(key, shape string) (string, string) {
 	}
 	where := "the " + shape + " data shape"
 	hint := fmt.Sprintf("%s takes %s", where, joinQuoted(allowed, "and"))
+	if key == "custom_event_name" && shape != shapeCustom && shape != "event-data" {
+		return fmt.Sprintf("%q does not belong in the event data, and only custom events take it (as an option)", key),
+			`remove it, or send oaiq("measure", "custom", { type: "custom" }, { custom_event_name: … })`
+	}
 	if contains(optionFields, key) {
 		return fmt.Sprintf("%q is an option, not event data: move it to the options object (the fourth argument)", key), ""
 	}

@@ -42,7 +42,7 @@ func (l *lintRun) failThreshold() (model.Severity, error) {
 	}
 	sev, err := model.ParseSeverity(failOn)
 	if err != nil {
-		return 0, usageErrorf("--fail-on: %v", err)
+		return 0, usageErrorf("--fail-on: %q is not one of error, warning, info, never", failOn)
 	}
 	return sev, nil
 }

@@ -83,7 +83,7 @@ func (o *sourceOptions) loadFile(t discover.Target) (*model.Document, []*source.
 	if info.Size() > o.maxFileSize {
 		doc := &model.Document{Path: name, Kind: model.Script, Findings: []model.Finding{{
 			Rule: "file-too-large", Severity: model.Info, Span: model.Span{File: name},
-			Message: fmt.Sprintf("skipped: %d MB is over --max-file-size (%d MB)", info.Size()>>20, o.maxFileSize>>20),
+			Message: fmt.Sprintf("skipped: %s is over --max-file-size (%s)", byteSize(info.Size()), byteSize(o.maxFileSize)),
 			Hint:    "raise --max-file-size to lint it",
 		}}}
 		return doc, nil, nil
@@ -107,4 +107,17 @@ func (o *sourceOptions) loadURL(ctx context.Context, client *fetch.Client, raw s
 	}
 	doc, files := extract.File(raw, resp.Body, crawl.ExtractOptions(resp, &fetch.SameOriginResolver{Ctx: ctx, Client: client, Base: resp.URL}))
 	return doc, files, nil
+}
+
+// byteSize writes a size the way people read it: 15 MB, 977 KB, 812 bytes.
+func byteSize(n int64) string {
+	switch {
+	case n >= 10<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -42,6 +42,8 @@ type Directive struct {
 	// Line is the line it silences (NextLine only).
 	Line int
 	used map[string]bool
+	// unknown rules are reported as malformed, not again as unused.
+	unknown map[string]bool
 }
 
 var directive = regexp.MustCompile(`oaiq-lint-disable-(next-line|file)\b([^\n]*)`)
@@ -65,7 +67,7 @@ func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Fi
 			}
 		}
 		end := m[4] + len(strings.TrimRight(body, " \t\r"))
-		d := &Directive{Span: f.Span(m[0], end), used: map[string]bool{}}
+		d := &Directive{Span: f.Span(m[0], end), used: map[string]bool{}, unknown: map[string]bool{}}
 		if string(f.Text[m[2]:m[3]]) == "file" {
 			d.Scope = WholeFile
 		} else {
@@ -88,6 +90,7 @@ func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Fi
 		}
 		for _, r := range d.Rules {
 			if !known(r) {
+				d.unknown[r] = true
 				bad = append(bad, malformed(d.Span, fmt.Sprintf("suppression names unknown rule %q", r),
 					"`oaiq-lint rules` lists the ids"))
 			}
@@ -117,7 +120,7 @@ func Apply(findings []model.Finding, dirs []*Directive) []model.Finding {
 	}
 	for _, d := range dirs {
 		for _, r := range d.Rules {
-			if !d.used[r] {
+			if !d.used[r] && !d.unknown[r] {
 				kept = append(kept, model.Finding{Rule: UnusedRule, Severity: model.Warning, Span: d.Span,
 					Message: fmt.Sprintf("suppression of %s matches no finding", r),
 					Hint:    "remove it (or the rule from its list): the problem it silenced is gone"})

@@ -52,6 +52,12 @@ func TestMalformedDirectives(t *testing.T) {
 	if len(dirs) != 2 || len(bad) != 3 {
 		t.Fatalf("dirs %d, bad %v", len(dirs), bad)
 	}
+	// An unknown rule is malformed; it is not reported a second time as unused.
+	for _, f := range Apply(nil, dirs) {
+		if strings.Contains(f.Message, "no-such-rule") {
+			t.Errorf("unknown rule also reported as unused: %v", f)
+		}
+	}
 	for i, want := range []string{"must name", "unknown rule", "without a reason"} {
 		if !strings.Contains(bad[i].Message, want) || bad[i].Rule != MalformedRule {
 			t.Errorf("bad[%d] = %+v, want %q", i, bad[i], want)
