@@ -126,7 +126,7 @@ type tally struct {
 
 func (t *tally) reject(where string, err error) {
 	t.rejected++
-	fmt.Fprintf(t.errOut, "oaiq-lint: hash: %s: skipped: %v\n", where, err)
+	fmt.Fprintf(t.errOut, "oaiq-lint: hash: %s: refused (empty output line): %v\n", where, err)
 }
 
 // result turns the tally into the command's exit status.
@@ -146,6 +146,9 @@ func (o *hashOptions) runValues() error {
 		sum, err := hashValue(o.kind, v)
 		if err != nil {
 			t.reject(where, err)
+			// An empty line keeps the output aligned with the input, so
+			// pasting hashes next to their values stays right.
+			fmt.Fprintln(out)
 			return
 		}
 		fmt.Fprintln(out, sum)

@@ -27,6 +27,9 @@ func checkHash(raw string) (shown, verdict string, ok bool) {
 	if s != lower {
 		return s, "well-formed SHA-256 but in upper-case hex: the pixel needs lowercase; lower-case it (the digest itself is fine)", false
 	}
+	if s != raw {
+		return s, "a well-formed SHA-256 with white space around it: trim it before sending (the linter reports it as hash-format)", false
+	}
 	return s, "ok", true
 }
 

@@ -42,10 +42,10 @@ func TestHashRefusals(t *testing.T) {
 	for _, tc := range []struct {
 		name, kind, value, want string
 	}{
-		{"empty line", "email", "   ", "line 2: skipped: empty value"},
-		{"no @", "email", "jane.doe.example.com", "line 2: skipped: not an e-mail address: there is no @"},
+		{"empty line", "email", "   ", "line 2: refused (empty output line): empty value"},
+		{"no @", "email", "jane.doe.example.com", "line 2: refused (empty output line): not an e-mail address: there is no @"},
 		{"white space inside", "email", "jane doe@example.com", "white space"},
-		{"phone as email", "email", "+1 (415) 555-0134", "line 2: skipped: looks like a phone number: the pixel forbids phone numbers and their hashes"},
+		{"phone as email", "email", "+1 (415) 555-0134", "line 2: refused (empty output line): looks like a phone number: the pixel forbids phone numbers and their hashes"},
 		{"phone as external id", "external-id", "415-555-0134", "looks like a phone number"},
 		{"email as external id", "external-id", "jane@example.org", "hash it with --type email"},
 		{"documentation example", "email", "User@Example.com", "copied from the documentation"},
@@ -64,8 +64,10 @@ func TestHashRefusals(t *testing.T) {
 			if !strings.Contains(errOut, tc.want) || !strings.Contains(errOut, "1 of 3 values were refused") {
 				t.Errorf("stderr %q, want %q", errOut, tc.want)
 			}
-			if n := strings.Count(out, "\n"); n != 2 {
-				t.Errorf("want the two good values hashed, got %q", out)
+			// Two hashes and an empty line where the refused value was, so
+			// the output stays aligned with the input.
+			if lines := strings.Split(out, "\n"); len(lines) != 4 || lines[0] == "" || lines[1] != "" || lines[2] == "" {
+				t.Errorf("want hash, empty line, hash; got %q", out)
 			}
 		})
 	}
@@ -104,11 +106,11 @@ func TestHashPromptsOnATerminal(t *testing.T) {
 	if code != ExitFindings || reads != 3 {
 		t.Fatalf("code %d after %d reads; stderr %q", code, reads, errOut.String())
 	}
-	if out.String() != hashing.Sum("jane@example.org")+"\n" {
+	if out.String() != hashing.Sum("jane@example.org")+"\n\n" {
 		t.Errorf("out %q", out.String())
 	}
 	if strings.Count(errOut.String(), "E-mail address (hidden; empty to finish): ") != 3 ||
-		!strings.Contains(errOut.String(), "entry 2: skipped: not an e-mail address") {
+		!strings.Contains(errOut.String(), "entry 2: refused (empty output line): not an e-mail address") {
 		t.Errorf("stderr %q", errOut.String())
 	}
 }
@@ -121,6 +123,7 @@ func TestHashCheck(t *testing.T) {
 	}{
 		{"good", good, good + ": ok", true},
 		{"upper case", strings.ToUpper(good), "well-formed SHA-256 but in upper-case hex: the pixel needs lowercase", false},
+		{"white space", "  " + good + " ", "with white space around it: trim it", false},
 		{"empty string hash", hashing.Sum(""), `the SHA-256 of an empty string "": the value was missing when it was hashed`, false},
 		{"documentation example", docExampleEmailSHA256, "copied from the documentation", false},
 		{"sha-1 length", good[:40], "40 hex characters where a SHA-256 has 64 (a SHA-1 digest?)", false},
