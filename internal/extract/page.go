@@ -37,6 +37,8 @@ func Page(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	for i := range hdoc.Elements {
 		pr.element(&hdoc.Elements[i])
 	}
+	// Handlers run when the user acts, after the page's scripts.
+	pr.handlers(hdoc.Handlers)
 	return doc, pr.files
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/component"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/htmlx"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/jscall"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/module"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
@@ -39,6 +40,9 @@ func SFC(name string, data []byte, opts Options) (*model.Document, []*source.Fil
 		res := jscall.Extract(jscall.Script{File: f, Base: b.TextStart, Code: code, URL: opts.URL})
 		addScript(doc, f, res, &placement{span: f.Span(b.Start, b.End), inHead: b.InHead, inline: string(code)})
 	}
+	// Event handlers in the markup (@click="…", v-on:submit="…",
+	// on:click="…", onclick="…") run when the user acts.
+	readHandlers(doc, htmlx.Scan(f.Text, f.Text).Handlers, attrText{f: f, masked: f.Text, url: opts.URL})
 	sortCalls(doc)
 	return doc, []*source.File{f}
 }

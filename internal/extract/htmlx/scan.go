@@ -48,6 +48,9 @@ type Document struct {
 	// <html>, <head> or <body> tag. Pages without are fragments.
 	Full     bool
 	Elements []Element
+	// Handlers are the event-handler attributes and javascript: URLs, of
+	// any element, that mention the pixel, in page order.
+	Handlers []Handler
 }
 
 type insertionState uint8
@@ -83,6 +86,7 @@ func Scan(text, original []byte) Document {
 	off := 0
 	inRaw := false
 	script := -1 // index of the open <script> element
+	mention := newMentions(text)
 	for {
 		tt, end := z.next()
 		start := off
@@ -137,11 +141,19 @@ func Scan(text, original []byte) Document {
 				name = "link"
 			case "meta":
 				name = "meta"
-			default:
+			}
+			var attrs []Attr
+			if mention.within(start, off) {
+				attrs = parseAttrs(text, original, start, off)
+				doc.Handlers = append(doc.Handlers, handlers(attrs, text)...)
+			}
+			if name == "" {
 				continue
 			}
-			el := Element{Tag: name, Start: start, End: off, InHead: state != inBody,
-				Attrs: parseAttrs(text, original, start, off)}
+			if attrs == nil {
+				attrs = parseAttrs(text, original, start, off)
+			}
+			el := Element{Tag: name, Start: start, End: off, InHead: state != inBody, Attrs: attrs}
 			doc.Elements = append(doc.Elements, el)
 			if name == "script" && tt == startTagToken {
 				script = len(doc.Elements) - 1
