@@ -47,7 +47,8 @@ nothing is echoed (an empty entry finishes). Values given as arguments work
 but print a warning. Phone numbers are refused: the pixel forbids phone
 numbers and their hashes. Empty values are never hashed (the hash of ""
 is a known sentinel). A refused value is reported by its line number,
-never by its content, and the command exits 1.
+never by its content, leaves an empty line in the output (so hashes stay
+aligned with their values), and the command exits 1.
 
 --csv hashes one column of a CSV file and writes the CSV to standard
 output with that column's values replaced and its header renamed
