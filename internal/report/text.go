@@ -86,8 +86,11 @@ func (t *textReporter) frame(f model.Finding, src *source.File) {
 	bar := styleGutter.Render("|")
 	fmt.Fprintf(t.w, " %s %s\n", pad, bar)
 	fmt.Fprintf(t.w, " %s %s %s\n", styleGutter.Render(num), bar, c.Text)
-	marker := "^" + strings.Repeat("~", max(c.MarkLen-1, 0))
-	fmt.Fprintf(t.w, " %s %s %s%s\n", pad, bar, strings.Repeat(" ", c.MarkFrom), severityStyle(f.Severity).Render(marker))
+	// Place the marker by display width, so it stays under the span on
+	// lines with wide characters (CJK, emoji).
+	before, marked, _ := c.Marked()
+	marker := "^" + strings.Repeat("~", max(lipgloss.Width(marked)-1, 0))
+	fmt.Fprintf(t.w, " %s %s %s%s\n", pad, bar, strings.Repeat(" ", lipgloss.Width(before)), severityStyle(f.Severity).Render(marker))
 }
 
 func (t *textReporter) Finish(s Summary) error {

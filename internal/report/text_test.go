@@ -72,3 +72,14 @@ func TestTextWindowsLongLines(t *testing.T) {
 		t.Errorf("marker not under BAD:\n%s\n%s", lines[2], lines[3])
 	}
 }
+
+func TestTextMarkerFollowsDisplayWidth(t *testing.T) {
+	out := render(t, `/* 合計 🎉 */ oaiq("measure", "x")`, model.Finding{Rule: "r", Severity: model.Error, Message: "m",
+		Span: model.Span{Start: model.Pos{Line: 1, Col: 11}, End: model.Pos{Line: 1, Col: 15}}})
+	lines := strings.Split(out, "\n")
+	// 合, 計 and 🎉 take two columns each: the marker is 3 columns further right
+	// than the character count, under "oaiq".
+	if want := "   | " + strings.Repeat(" ", 13) + "^~~~"; lines[3] != want {
+		t.Errorf("marker line\n%q\nwant\n%q\n(code line %q)", lines[3], want, lines[2])
+	}
+}
