@@ -108,4 +108,9 @@ type ServerRequest struct {
 	URL  string
 	API  string // "fetch", "sendBeacon", "XMLHttpRequest", …
 	Span Span
+	// Browser is true when the request is in code that certainly runs in a
+	// browser although its document is a Script: a "use client" module, a
+	// Vue or Svelte component's script, an event handler. (Requests in
+	// pages and fragments run in a browser whatever this says.)
+	Browser bool
 }

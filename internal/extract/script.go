@@ -22,6 +22,9 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 	if mentionsPixel(masked) {
 		res := jscall.Extract(jscall.Script{File: f, Code: masked, Templates: spans, URL: opts.URL})
 		addScript(doc, f, res, nil)
+		if usesClient(f.Text) && !serverFile(name) {
+			markBrowser(doc, 0)
+		}
 	}
 	return doc, []*source.File{f}
 }

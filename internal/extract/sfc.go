@@ -28,21 +28,31 @@ func SFC(name string, data []byte, opts Options) (*model.Document, []*source.Fil
 	if !mentionsPixel(f.Text) {
 		return doc, []*source.File{f}
 	}
+	// A component's script runs in the browser (hydrated), unless the file
+	// is server-only or the block is a Svelte module script.
+	browser := !serverFile(name)
 	for _, b := range component.Blocks(f.Text) {
 		code := f.Text[b.TextStart:b.TextEnd]
 		if !mentionsPixel(code) || !isJavaScript(b.Type) {
 			continue
 		}
+		from := len(doc.Page.ServerRequests)
 		if !b.Markup {
 			readModule(doc, f, b.TextStart, code, module.LoaderFor(b.Lang), opts.URL)
+			if browser && !b.ServerToo {
+				markBrowser(doc, from)
+			}
 			continue
 		}
 		res := jscall.Extract(jscall.Script{File: f, Base: b.TextStart, Code: code, URL: opts.URL})
 		addScript(doc, f, res, &placement{span: f.Span(b.Start, b.End), inHead: b.InHead, inline: string(code)})
+		markBrowser(doc, from)
 	}
 	// Event handlers in the markup (@click="…", v-on:submit="…",
 	// on:click="…", onclick="…") run when the user acts.
+	from := len(doc.Page.ServerRequests)
 	readHandlers(doc, htmlx.Scan(f.Text, f.Text).Handlers, attrText{f: f, masked: f.Text, url: opts.URL})
+	markBrowser(doc, from)
 	sortCalls(doc)
 	return doc, []*source.File{f}
 }

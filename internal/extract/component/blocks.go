@@ -20,6 +20,9 @@ type ScriptBlock struct {
 	Markup bool
 	// InHead is true inside <svelte:head> or <head>.
 	InHead bool
+	// ServerToo is true for a Svelte module script (<script context="module">,
+	// <script module>), which also runs on the server, at import.
+	ServerToo bool
 }
 
 // voidElements never have an end tag.
@@ -54,6 +57,10 @@ func Blocks(src []byte) []ScriptBlock {
 						b.Lang = strings.ToLower(string(v))
 					case "type":
 						b.Type = strings.ToLower(string(v))
+					case "context":
+						b.ServerToo = b.ServerToo || strings.EqualFold(string(v), "module")
+					case "module":
+						b.ServerToo = true
 					}
 					if !more {
 						break

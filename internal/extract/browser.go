@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// serverFile reports files frameworks run on the server only:
+// +page.server.ts, +server.ts, hooks.server.js, *.server.vue, api.server.tsx.
+func serverFile(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	return base == "+server" || strings.HasSuffix(base, ".server")
+}
+
+// usesClient reports a module whose directive prologue holds "use client"
+// (React Server Components): it runs in the browser.
+func usesClient(code []byte) bool {
+	for i := 0; i < len(code); {
+		switch c := code[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == 0xef || c == 0xbb || c == 0xbf:
+			i++
+		case bytes.HasPrefix(code[i:], []byte("//")):
+			k := bytes.IndexByte(code[i:], '\n')
+			if k < 0 {
+				return false
+			}
+			i += k + 1
+		case bytes.HasPrefix(code[i:], []byte("/*")):
+			k := bytes.Index(code[i+2:], []byte("*/"))
+			if k < 0 {
+				return false
+			}
+			i += k + 4
+		case c == '"' || c == '\'':
+			k := bytes.IndexByte(code[i+1:], c)
+			if k < 0 {
+				return false
+			}
+			if string(code[i+1:i+1+k]) == "use client" {
+				return true
+			}
+			i += k + 2 // another directive ("use strict")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// markBrowser flags the server requests from index from on as made in
+// browser code.
+func markBrowser(doc *model.Document, from int) {
+	for i := from; i < len(doc.Page.ServerRequests); i++ {
+		doc.Page.ServerRequests[i].Browser = true
+	}
+}

@@ -1,0 +1,33 @@
+package extract
+
+import "testing"
+
+func TestBrowserRequests(t *testing.T) {
+	const req = `fetch("https://bzr.openai.com/v1/events", { method: "POST", body: "oaiq" });`
+	tests := []struct {
+		name, code string
+		browser    bool
+	}{
+		{"Buy.tsx", "\"use client\";\n" + req, true},
+		{"Buy.tsx", "// Cart button\n/* client */ 'use strict'; 'use client'\n" + req, true},
+		{"buy.js", "'use client';\n" + req, true},
+		{"Buy.tsx", req, false},
+		{"Buy.tsx", "const a = 1;\n'use client';\n" + req, false},
+		{"route.server.ts", "'use client';\n" + req, false},
+		{"Buy.vue", "<template><p>x</p></template>\n<script setup lang=\"ts\">\n" + req + "\n</script>\n", true},
+		{"Buy.svelte", "<script>\n" + req + "\n</script>\n<button>x</button>\n", true},
+		{"Buy.svelte", "<script context=\"module\">\n" + req + "\n</script>\n", false},
+		{"Buy.svelte", "<script module>\n" + req + "\n</script>\n", false},
+		{"Buy.server.vue", "<script setup>\n" + req + "\n</script>\n", false},
+	}
+	for _, tt := range tests {
+		doc, _ := File(tt.name, []byte(tt.code), Options{})
+		if len(doc.Page.ServerRequests) != 1 {
+			t.Errorf("%s %q: %d requests, want 1", tt.name, tt.code, len(doc.Page.ServerRequests))
+			continue
+		}
+		if got := doc.Page.ServerRequests[0].Browser; got != tt.browser {
+			t.Errorf("%s %q: Browser = %v, want %v", tt.name, tt.code, got, tt.browser)
+		}
+	}
+}
