@@ -162,14 +162,22 @@ func reservedMatch(name string) string {
 			return e
 		}
 	}
+	for e := range serverOnlyEvents {
+		if strings.EqualFold(e, name) {
+			return e // standard too, on the server side
+		}
+	}
 	return ""
 }
 
 func checkCustomNameReserved(p *Pass) {
 	customNames(p.Doc, func(v *model.Value, name string) {
 		if e := reservedMatch(name); e != "" {
-			p.Report(v.Span, fmt.Sprintf("custom_event_name %q is a standard event name", name),
-				fmt.Sprintf(`send the standard event instead: oaiq("measure", %q, { type: %q, … })`, e, standardEvents[e]))
+			hint := fmt.Sprintf(`send the standard event instead: oaiq("measure", %q, { type: %q, … })`, e, standardEvents[e])
+			if serverOnlyEvents[e] {
+				hint = e + " is a standard event of the Conversions API: send it from your server, or give the custom event another name"
+			}
+			p.Report(v.Span, fmt.Sprintf("custom_event_name %q is a standard event name", name), hint)
 		}
 	})
 }

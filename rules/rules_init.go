@@ -200,6 +200,12 @@ func isPlaceholder(s string) bool {
 }
 
 func checkPixelIDPlaceholder(p *Pass) {
+	for _, c := range p.Doc.Calls {
+		if c.Side == model.Server && c.PixelID != "" && isPlaceholder(strings.TrimSpace(c.PixelID)) {
+			p.Report(c.PixelIDSpan, fmt.Sprintf("server event pixel_id %s is a placeholder, not a Pixel ID", quote(c.PixelID)),
+				"send the Pixel ID from the conversions tab of Ads Manager: deduplication matches on it")
+		}
+	}
 	for _, c := range inits(p.Doc) {
 		v := initConfig(c).Get("pixelId")
 		s, ok := v.StringValue()
