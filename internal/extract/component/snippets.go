@@ -80,9 +80,18 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 		top   *frame
 	}
 	var hits []found
+	// consts are the literals bound by `const NAME = …` (a name bound twice
+	// is dropped); named are hits written as a name, resolved through them.
+	consts := map[string]*literal{}
+	type namedHit struct {
+		name  string
+		owner *frame
+		top   *frame
+	}
+	var named []namedHit
 	root := &frame{}
 	top := root
-	var prev, prev2 module.Token
+	var prev, prev2, prev3 module.Token
 	for i := 0; ; {
 		t := module.Next(gen, i, prev)
 		if t.Kind == module.EOF {
@@ -127,6 +136,27 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 					owner.dynamic = true
 				}
 			}
+			if t.Kind != module.Ident && prev.Kind == module.Punct && gen[prev.Start] == '=' && prev2.Kind == module.Ident &&
+				prev3.Kind == module.Ident && string(gen[prev3.Start:prev3.End]) == "const" {
+				name := string(gen[prev2.Start:prev2.End])
+				if _, seen := consts[name]; seen {
+					consts[name] = nil
+				} else {
+					consts[name] = &literal{t.Start, t.End}
+				}
+			}
+			if t.Kind == module.Ident && prev.Kind == module.Punct {
+				// { __html: snippet } or createElement("script", null, snippet)
+				isScript := func(f *frame) bool { return f.elem == "script" || f.elem == scriptName }
+				switch p := gen[prev.Start]; {
+				case p == ':' && top.open == '{' && snippetKeys[top.key]:
+					if owner := elementOf(top); owner != nil && isScript(owner) || owner == nil && inHeadCall(top) {
+						named = append(named, namedHit{text, owner, top})
+					}
+				case p == ',' && top.call == "createElement" && top.args >= 2 && isScript(top):
+					named = append(named, namedHit{text, top, top})
+				}
+			}
 			if t.Kind != module.Ident && bytes.Contains(gen[t.Start:t.End], []byte("oaiq")) {
 				// Only text a <script> renders is code: the same literal in a
 				// <div>'s innerHTML or a <p>'s children is just text.
@@ -141,8 +171,13 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 				}
 			}
 		}
-		prev2, prev = prev, t
+		prev3, prev2, prev = prev2, prev, t
 		i = t.End
+	}
+	for _, n := range named {
+		if lit := consts[n.name]; lit != nil && bytes.Contains(gen[lit.start:lit.end], []byte("oaiq")) {
+			hits = append(hits, found{*lit, n.owner, n.top})
+		}
 	}
 	var out []Snippet
 	for _, h := range hits {
