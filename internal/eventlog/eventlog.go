@@ -26,7 +26,7 @@ func Parse(name string, data []byte) (*model.Document, *source.File) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	f := source.New(name, data)
 	doc := &model.Document{Path: name, Kind: model.EventLog}
-	r := &reader{f: f, doc: doc}
+	r := &reader{f: f, doc: doc, p: jsonpos.NewParser(f)}
 	if r.isArrayOfRecords() {
 		r.readArray()
 	} else {
@@ -38,6 +38,7 @@ func Parse(name string, data []byte) (*model.Document, *source.File) {
 type reader struct {
 	f   *source.File
 	doc *model.Document
+	p   *jsonpos.Parser // one for the whole log: records share its strings
 }
 
 // isArrayOfRecords tells one JSON array of records from JSON Lines: the
@@ -58,7 +59,7 @@ func (r *reader) isArrayOfRecords() bool {
 		// One line: an array of arrays or objects is a list of records.
 		return true
 	}
-	_, err := jsonpos.Parse(r.f, i, i+end)
+	_, err := r.p.Parse(i, i+end)
 	return err != nil
 }
 
@@ -71,19 +72,31 @@ func skipSpace(b []byte, i int) int {
 
 func (r *reader) readLines() {
 	text := r.f.Text
-	for line := 1; line <= r.f.LineCount(); line++ {
-		start := r.f.Offset(model.Pos{Line: line, Col: 1})
-		end := start + len(r.f.Line(line))
-		if start < 0 || len(bytes.TrimSpace(text[start:end])) == 0 {
-			continue
+	for start := 0; start < len(text); {
+		end, next := lineEnd(text, start)
+		if len(bytes.TrimSpace(text[start:end])) > 0 {
+			if v, err := r.p.Parse(start, end); err != nil {
+				r.syntaxError(err, start)
+			} else {
+				r.record(v)
+			}
 		}
-		v, err := jsonpos.Parse(r.f, start, end)
-		if err != nil {
-			r.syntaxError(err, start)
-			continue
-		}
-		r.record(v)
+		start = next
 	}
+}
+
+// lineEnd returns the end of the line starting at start and the start of
+// the next one. Lines end at \n, \r\n or a lone \r, as in source.File.
+func lineEnd(text []byte, start int) (end, next int) {
+	i := bytes.IndexAny(text[start:], "\r\n")
+	if i < 0 {
+		return len(text), len(text)
+	}
+	end = start + i
+	if text[end] == '\r' && end+1 < len(text) && text[end+1] == '\n' {
+		return end, end + 2
+	}
+	return end, end + 1
 }
 
 func (r *reader) readArray() {
@@ -96,7 +109,7 @@ func (r *reader) readArray() {
 	for _, el := range all.Items {
 		start := r.f.Offset(el.Span.Start)
 		end := r.f.Offset(el.Span.End)
-		v, err := jsonpos.Parse(r.f, start, end)
+		v, err := r.p.Parse(start, end)
 		if err != nil {
 			r.syntaxError(err, start)
 			continue

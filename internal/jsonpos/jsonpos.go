@@ -6,7 +6,6 @@ package jsonpos
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -25,19 +24,45 @@ type SyntaxError struct {
 
 func (e *SyntaxError) Error() string { return e.Msg }
 
-type parser struct {
-	f     *source.File
-	data  []byte
+// Parser reads many JSON values out of one file (the records of a log)
+// and shares between them what repeats, so a large log costs little more
+// than its model: strings and numbers without escapes are substrings of
+// one copy of the file's text, and equal JSON Pointers are one string.
+type Parser struct {
+	f    *source.File
+	text string // f.Text[base:] as one string, converted once
+	base int
+
+	pointers map[string]string // interned JSON Pointers
+	path     []byte            // the pointer of the node being read
+	items    []*model.Value    // members of the open arrays, innermost last
+	fields   []*model.Field    // members of the open objects, innermost last
+	unesc    []byte            // a string with escapes, being decoded
+
+	data  []byte // f.Text up to the end of the current value
 	pos   int
 	depth int
+}
+
+// NewParser returns a parser of values in f.
+func NewParser(f *source.File) *Parser {
+	return &Parser{f: f, text: string(f.Text), pointers: map[string]string{}}
 }
 
 // Parse parses exactly one JSON value from f.Text[start:end] (surrounding
 // white space allowed). Positions refer to f.
 func Parse(f *source.File, start, end int) (*model.Value, error) {
-	p := &parser{f: f, data: f.Text[:end], pos: start}
+	p := &Parser{f: f, text: string(f.Text[start:end]), base: start, pointers: map[string]string{}}
+	return p.Parse(start, end)
+}
+
+// Parse parses exactly one JSON value from the file's bytes [start, end),
+// surrounding white space allowed. Pointers start at this value.
+func (p *Parser) Parse(start, end int) (*model.Value, error) {
+	p.data, p.pos, p.depth = p.f.Text[:end], start, 0
+	p.path, p.items, p.fields = p.path[:0], p.items[:0], p.fields[:0]
 	p.space()
-	v, err := p.value("")
+	v, err := p.value()
 	if err != nil {
 		return nil, err
 	}
@@ -48,11 +73,11 @@ func Parse(f *source.File, start, end int) (*model.Value, error) {
 	return v, nil
 }
 
-func (p *parser) errorf(format string, args ...any) error {
+func (p *Parser) errorf(format string, args ...any) error {
 	return &SyntaxError{Offset: p.pos, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (p *parser) describe() string {
+func (p *Parser) describe() string {
 	if p.pos >= len(p.data) {
 		return "end of input"
 	}
@@ -60,7 +85,7 @@ func (p *parser) describe() string {
 	return strconv.QuoteRune(r)
 }
 
-func (p *parser) space() {
+func (p *Parser) space() {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
 		case ' ', '\t', '\n', '\r':
@@ -71,30 +96,46 @@ func (p *parser) space() {
 	}
 }
 
-func (p *parser) span(start int, ptr string) model.Span {
+// substr is the file's text in [start, end) without a copy.
+func (p *Parser) substr(start, end int) string {
+	return p.text[start-p.base : end-p.base]
+}
+
+// pointer is the current path as a string, one string per distinct
+// pointer: records repeat the same few ("/2/amount") many times.
+func (p *Parser) pointer() string {
+	if s, ok := p.pointers[string(p.path)]; ok {
+		return s
+	}
+	s := string(p.path)
+	p.pointers[s] = s
+	return s
+}
+
+func (p *Parser) span(start int, ptr string) model.Span {
 	s := p.f.Span(start, p.pos)
 	s.Pointer = ptr
 	return s
 }
 
-func (p *parser) value(ptr string) (*model.Value, error) {
+func (p *Parser) value() (*model.Value, error) {
 	if p.pos >= len(p.data) {
 		return nil, p.errorf("unexpected end of input, want a JSON value")
 	}
 	start := p.pos
 	switch c := p.data[p.pos]; {
 	case c == '{':
-		return p.object(ptr)
+		return p.object()
 	case c == '[':
-		return p.array(ptr)
+		return p.array()
 	case c == '"':
 		s, err := p.str()
 		if err != nil {
 			return nil, err
 		}
-		return &model.Value{Kind: model.String, Str: s, Span: p.span(start, ptr)}, nil
+		return &model.Value{Kind: model.String, Str: s, Span: p.span(start, p.pointer())}, nil
 	case c == '-' || (c >= '0' && c <= '9'):
-		return p.number(ptr)
+		return p.number()
 	default:
 		for _, lit := range []struct {
 			word string
@@ -104,10 +145,10 @@ func (p *parser) value(ptr string) (*model.Value, error) {
 			{"false", model.Value{Kind: model.Bool}},
 			{"null", model.Value{Kind: model.Null}},
 		} {
-			if strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+5)]), lit.word) {
+			if hasPrefix(p.data[p.pos:], lit.word) {
 				p.pos += len(lit.word)
 				v := lit.v
-				v.Span = p.span(start, ptr)
+				v.Span = p.span(start, p.pointer())
 				return &v, nil
 			}
 		}
@@ -115,7 +156,11 @@ func (p *parser) value(ptr string) (*model.Value, error) {
 	}
 }
 
-func (p *parser) enter() error {
+func hasPrefix(b []byte, word string) bool {
+	return len(b) >= len(word) && string(b[:len(word)]) == word
+}
+
+func (p *Parser) enter() error {
 	p.depth++
 	if p.depth > MaxDepth {
 		return p.errorf("nesting deeper than %d levels", MaxDepth)
@@ -123,7 +168,7 @@ func (p *parser) enter() error {
 	return nil
 }
 
-func (p *parser) object(ptr string) (*model.Value, error) {
+func (p *Parser) object() (*model.Value, error) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
@@ -134,9 +179,10 @@ func (p *parser) object(ptr string) (*model.Value, error) {
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
-		v.Span = p.span(start, ptr)
+		v.Span = p.span(start, p.pointer())
 		return v, nil
 	}
+	mark, pathLen := len(p.fields), len(p.path)
 	for {
 		p.space()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
@@ -147,19 +193,20 @@ func (p *parser) object(ptr string) (*model.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		childPtr := ptr + "/" + model.EscapePointer(key)
-		keySpan := p.span(keyStart, childPtr)
+		p.path = appendEscaped(append(p.path, '/'), key)
+		keySpan := p.span(keyStart, p.pointer())
 		p.space()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
 			return nil, p.errorf("unexpected %s, want ':' after member name", p.describe())
 		}
 		p.pos++
 		p.space()
-		val, err := p.value(childPtr)
+		val, err := p.value()
 		if err != nil {
 			return nil, err
 		}
-		v.Fields = append(v.Fields, &model.Field{Key: key, KeySpan: keySpan, Value: val})
+		p.path = p.path[:pathLen]
+		p.fields = append(p.fields, &model.Field{Key: key, KeySpan: keySpan, Value: val})
 		p.space()
 		if p.pos < len(p.data) && p.data[p.pos] == ',' {
 			p.pos++
@@ -167,14 +214,15 @@ func (p *parser) object(ptr string) (*model.Value, error) {
 		}
 		if p.pos < len(p.data) && p.data[p.pos] == '}' {
 			p.pos++
-			v.Span = p.span(start, ptr)
+			v.Fields = cloneTail(&p.fields, mark)
+			v.Span = p.span(start, p.pointer())
 			return v, nil
 		}
 		return nil, p.errorf("unexpected %s, want ',' or '}' in object", p.describe())
 	}
 }
 
-func (p *parser) array(ptr string) (*model.Value, error) {
+func (p *Parser) array() (*model.Value, error) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
@@ -185,16 +233,19 @@ func (p *parser) array(ptr string) (*model.Value, error) {
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		v.Span = p.span(start, ptr)
+		v.Span = p.span(start, p.pointer())
 		return v, nil
 	}
+	mark, pathLen := len(p.items), len(p.path)
 	for {
 		p.space()
-		item, err := p.value(ptr + "/" + strconv.Itoa(len(v.Items)))
+		p.path = strconv.AppendInt(append(p.path, '/'), int64(len(p.items)-mark), 10)
+		item, err := p.value()
 		if err != nil {
 			return nil, err
 		}
-		v.Items = append(v.Items, item)
+		p.path = p.path[:pathLen]
+		p.items = append(p.items, item)
 		p.space()
 		if p.pos < len(p.data) && p.data[p.pos] == ',' {
 			p.pos++
@@ -202,14 +253,41 @@ func (p *parser) array(ptr string) (*model.Value, error) {
 		}
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			p.pos++
-			v.Span = p.span(start, ptr)
+			v.Items = cloneTail(&p.items, mark)
+			v.Span = p.span(start, p.pointer())
 			return v, nil
 		}
 		return nil, p.errorf("unexpected %s, want ',' or ']' in array", p.describe())
 	}
 }
 
-func (p *parser) number(ptr string) (*model.Value, error) {
+// cloneTail moves the members from mark on out of a scratch stack into a
+// slice of exactly their length, so no model slice carries spare capacity.
+func cloneTail[T any](stack *[]T, mark int) []T {
+	s := *stack
+	out := make([]T, len(s)-mark)
+	copy(out, s[mark:])
+	clear(s[mark:]) // the scratch stack must not keep values alive
+	*stack = s[:mark]
+	return out
+}
+
+// appendEscaped appends one JSON Pointer reference token (RFC 6901).
+func appendEscaped(b []byte, tok string) []byte {
+	for i := 0; i < len(tok); i++ {
+		switch tok[i] {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, tok[i])
+		}
+	}
+	return b
+}
+
+func (p *Parser) number() (*model.Value, error) {
 	start := p.pos
 	digits := func() int {
 		n := 0
@@ -242,12 +320,12 @@ func (p *parser) number(ptr string) (*model.Value, error) {
 			return nil, p.errorf("invalid number: want a digit in the exponent")
 		}
 	}
-	raw := string(p.data[start:p.pos])
+	raw := p.substr(start, p.pos)
 	n, err := strconv.ParseFloat(raw, 64)
 	if err != nil && !isRangeError(err) {
 		return nil, &SyntaxError{Offset: start, Msg: "invalid number " + strconv.Quote(raw)}
 	}
-	return &model.Value{Kind: model.Number, Num: n, Raw: raw, Span: p.span(start, ptr)}, nil
+	return &model.Value{Kind: model.Number, Num: n, Raw: raw, Span: p.span(start, p.pointer())}, nil
 }
 
 func isRangeError(err error) bool {
@@ -255,9 +333,38 @@ func isRangeError(err error) bool {
 	return ok && ne.Err == strconv.ErrRange
 }
 
-func (p *parser) str() (string, error) {
+// str reads a string. One without escapes is a substring of the text; one
+// with escapes is decoded into a new string.
+func (p *Parser) str() (string, error) {
 	p.pos++ // opening quote
-	var b strings.Builder
+	start := p.pos
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return p.substr(start, p.pos-1), nil
+		case c == '\\':
+			p.unesc = append(p.unesc[:0], p.data[start:p.pos]...)
+			return p.escapedStr()
+		case c < 0x20:
+			return "", p.errorf("control character %U in string", rune(c))
+		case c < utf8.RuneSelf:
+			p.pos++
+		default:
+			r, size := utf8.DecodeRune(p.data[p.pos:])
+			if r == utf8.RuneError && size == 1 {
+				return "", p.errorf("invalid UTF-8 in string")
+			}
+			p.pos += size
+		}
+	}
+	return "", p.errorf("unterminated string")
+}
+
+// escapedStr reads the rest of a string from its first backslash on,
+// decoding into p.unesc.
+func (p *Parser) escapedStr() (string, error) {
 	for {
 		if p.pos >= len(p.data) {
 			return "", p.errorf("unterminated string")
@@ -266,9 +373,9 @@ func (p *parser) str() (string, error) {
 		switch {
 		case c == '"':
 			p.pos++
-			return b.String(), nil
+			return string(p.unesc), nil
 		case c == '\\':
-			if err := p.escape(&b); err != nil {
+			if err := p.escape(); err != nil {
 				return "", err
 			}
 		case c < 0x20:
@@ -278,13 +385,13 @@ func (p *parser) str() (string, error) {
 			if r == utf8.RuneError && size == 1 {
 				return "", p.errorf("invalid UTF-8 in string")
 			}
-			b.WriteRune(r)
+			p.unesc = append(p.unesc, p.data[p.pos:p.pos+size]...)
 			p.pos += size
 		}
 	}
 }
 
-func (p *parser) escape(b *strings.Builder) error {
+func (p *Parser) escape() error {
 	if p.pos+1 >= len(p.data) {
 		return p.errorf("unterminated escape")
 	}
@@ -292,17 +399,17 @@ func (p *parser) escape(b *strings.Builder) error {
 	p.pos += 2
 	switch c {
 	case '"', '\\', '/':
-		b.WriteByte(c)
+		p.unesc = append(p.unesc, c)
 	case 'b':
-		b.WriteByte('\b')
+		p.unesc = append(p.unesc, '\b')
 	case 'f':
-		b.WriteByte('\f')
+		p.unesc = append(p.unesc, '\f')
 	case 'n':
-		b.WriteByte('\n')
+		p.unesc = append(p.unesc, '\n')
 	case 'r':
-		b.WriteByte('\r')
+		p.unesc = append(p.unesc, '\r')
 	case 't':
-		b.WriteByte('\t')
+		p.unesc = append(p.unesc, '\t')
 	case 'u':
 		r, err := p.hex4()
 		if err != nil {
@@ -320,7 +427,7 @@ func (p *parser) escape(b *strings.Builder) error {
 				r = utf8.RuneError
 			}
 		}
-		b.WriteRune(r)
+		p.unesc = utf8.AppendRune(p.unesc, r)
 	default:
 		p.pos -= 2
 		return p.errorf("invalid escape \\%c in string", c)
@@ -328,7 +435,7 @@ func (p *parser) escape(b *strings.Builder) error {
 	return nil
 }
 
-func (p *parser) hex4() (rune, error) {
+func (p *Parser) hex4() (rune, error) {
 	if p.pos+4 > len(p.data) {
 		return 0, p.errorf("incomplete \\u escape")
 	}

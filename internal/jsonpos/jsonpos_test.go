@@ -41,3 +41,38 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// One parser reads many records: each value's pointers start at that
+// value, equal pointers are one string, and a string decoded from escapes
+// does not leak into the next.
+func TestParserReadsRecordsOneAfterAnother(t *testing.T) {
+	text := `{"a": ["x\"y", 1]}` + "\n" + `{"a": ["z", 2.5]}` + "\n" + `[{"a~b": null}]`
+	f := source.New("t.jsonl", []byte(text))
+	p := NewParser(f)
+	var got []*model.Value
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text) - start
+		}
+		v, err := p.Parse(start, start+end)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v)
+		start += end + 1
+	}
+	first, second := got[0].At([]string{"a", "0"}), got[1].At([]string{"a", "0"})
+	if first.Str != `x"y` || second.Str != "z" || first.Span.Pointer != "/a/0" || second.Span.Pointer != "/a/0" {
+		t.Errorf("strings %+v %+v", first, second)
+	}
+	if n := got[1].At([]string{"a", "1"}); n.Raw != "2.5" || n.Span.Start.Line != 2 || n.Span.Start.Col != 13 {
+		t.Errorf("number %+v", n)
+	}
+	if v := got[2].At([]string{"0", "a~b"}); v == nil || v.Span.Pointer != "/0/a~0b" || v.Span.Start.Line != 3 {
+		t.Errorf("null %+v", v)
+	}
+	if _, err := p.Parse(0, 5); err == nil {
+		t.Error("a cut record parsed")
+	}
+}
