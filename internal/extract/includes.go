@@ -51,11 +51,16 @@ var ssiDirective = regexp.MustCompile(`^<!--#(?:include|exec)\s`)
 func serverSideIncludes(f []byte, at func(start, end int) model.Span) []model.TemplateInclude {
 	var out []model.TemplateInclude
 	for i := 0; ; {
-		k := bytes.Index(f[i:], []byte("<!--#"))
+		// "!" is rare in a page, "<" is everywhere: look for that.
+		k := bytes.Index(f[i:], []byte("!--#"))
 		if k < 0 {
 			return out
 		}
-		start := i + k
+		if i+k == 0 || f[i+k-1] != '<' {
+			i += k + 1
+			continue
+		}
+		start := i + k - 1
 		end := bytes.Index(f[start:], []byte("-->"))
 		if end < 0 {
 			return out

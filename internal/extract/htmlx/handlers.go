@@ -21,18 +21,32 @@ type mentions struct {
 }
 
 func newMentions(text []byte) mentions {
-	return mentions{text: text, next: bytes.Index(text, []byte("oaiq"))}
+	return mentions{text: text, next: indexPixel(text, 0)}
+}
+
+// indexPixel returns the offset of the first "oaiq" at or after from, -1
+// when none. It looks for the rare "q" rather than the common "o", which
+// bytes.Index would stop at in every word of prose.
+func indexPixel(text []byte, from int) int {
+	for i := from + 3; i < len(text); {
+		k := bytes.IndexByte(text[i:], 'q')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if string(text[i-3:i]) == "oai" {
+			return i - 3
+		}
+		i++
+	}
+	return -1
 }
 
 // within reports whether a mention lies in [start, end); calls come with
 // start never decreasing.
 func (m *mentions) within(start, end int) bool {
 	if m.next >= 0 && m.next < start {
-		k := bytes.Index(m.text[start:], []byte("oaiq"))
-		m.next = -1
-		if k >= 0 {
-			m.next = start + k
-		}
+		m.next = indexPixel(m.text, start)
 	}
 	return m.next >= 0 && m.next < end
 }
