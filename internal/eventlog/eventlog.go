@@ -19,6 +19,8 @@ import (
 // ParseErrorRule is the rule id of a record that cannot be read.
 const ParseErrorRule = "log-parse-error"
 
+const linesHint = "each line must hold one JSON value: a call array, a browser record or a server event"
+
 // Parse reads one event log. A record that is not valid JSON, or not a call
 // or event, becomes a log-parse-error finding at its line; the rest is kept.
 // The returned file indexes the log for code frames.
@@ -76,7 +78,7 @@ func (r *reader) readLines() {
 		end, next := lineEnd(text, start)
 		if len(bytes.TrimSpace(text[start:end])) > 0 {
 			if v, err := r.p.Parse(start, end); err != nil {
-				r.syntaxError(err, start)
+				r.syntaxError(err, start, linesHint)
 			} else {
 				r.record(v)
 			}
@@ -99,33 +101,13 @@ func lineEnd(text []byte, start int) (end, next int) {
 	return end, end + 1
 }
 
-func (r *reader) readArray() {
-	all, err := jsonpos.Parse(r.f, 0, len(r.f.Text))
-	if err != nil {
-		r.syntaxError(err, 0)
-		return
-	}
-	// Parse each element again on its own, so pointers start at the record.
-	for _, el := range all.Items {
-		start := r.f.Offset(el.Span.Start)
-		end := r.f.Offset(el.Span.End)
-		v, err := r.p.Parse(start, end)
-		if err != nil {
-			r.syntaxError(err, start)
-			continue
-		}
-		r.record(v)
-	}
-}
-
-func (r *reader) syntaxError(err error, fallback int) {
+func (r *reader) syntaxError(err error, fallback int, hint string) {
 	off := fallback
 	var se *jsonpos.SyntaxError
 	if errors.As(err, &se) {
 		off = se.Offset
 	}
-	r.fail(r.f.Span(off, off), "record is not valid JSON: "+err.Error(),
-		"each line must hold one JSON value: a call array, a browser record or a server event")
+	r.fail(r.f.Span(off, off), "record is not valid JSON: "+err.Error(), hint)
 }
 
 func (r *reader) fail(span model.Span, msg, hint string) {

@@ -2,6 +2,7 @@ package eventlog
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -112,5 +113,64 @@ func TestWrittenDynamicExpressionsRedactPersonalData(t *testing.T) {
 	}})
 	if bytes.Contains(buf.Bytes(), []byte("jane.doe")) || !bytes.Contains(buf.Bytes(), []byte("j***@e***.org")) {
 		t.Errorf("log = %s", buf.String())
+	}
+}
+
+// One broken element of a JSON array is one finding at its line; the
+// records around it are still read, with pointers from their own start.
+func TestArrayOfRecordsSurvivesABrokenElement(t *testing.T) {
+	log := "[\n" +
+		`  ["init", {"pixelId": "p"}],` + "\n" +
+		`  ["measure", "order_created", {type: "contents"}],` + "\n" +
+		`  ["measure", "x", {"note": "a, b ] } [ \" {"}],` + "\n" +
+		`  {"args": ["measure", "lead_created", {"type": "customer_action"}]},` + "\n" +
+		`  ["consent", "unterminated],` + "\n" +
+		`  ,` + "\n" +
+		`  ["consent", true],` + "\n" +
+		"]\n"
+	doc, _ := Parse("l.json", []byte(log))
+	var cmds []string
+	for _, c := range doc.Calls {
+		cmds = append(cmds, c.Command())
+	}
+	if got := strings.Join(cmds, " "); got != "init measure measure consent" {
+		t.Errorf("calls %q, want init measure measure consent (findings %v)", got, doc.Findings)
+	}
+	if typ := doc.Calls[2].Arg(2).Get("type"); typ.Span.Pointer != "/args/2/type" || typ.Span.Start.Line != 5 {
+		t.Errorf("type span = %+v", typ.Span)
+	}
+	var lines []int
+	for _, f := range doc.Findings {
+		lines = append(lines, f.Span.Start.Line)
+		if f.Rule != ParseErrorRule || strings.Contains(f.Hint, "each line") {
+			t.Errorf("finding %+v", f)
+		}
+	}
+	if want := []int{3, 6, 7, 8}; !equal(lines, want) {
+		t.Errorf("parse errors on lines %v, want %v: %v", lines, want, doc.Findings)
+	}
+}
+
+func TestArrayOfRecordsEnds(t *testing.T) {
+	for _, tc := range []struct {
+		log   string
+		calls int
+		msg   string
+	}{
+		{"[ ]", 0, ""},
+		{`[["consent", true]`, 1, "not closed"},
+		{`[["consent", true]] ["consent", false]`, 1, "after the array"},
+		{`[["consent", true], ["consent"`, 1, "not valid JSON"},
+		{"[[\"measure\", \"x\", {\"a\": 1],\r\n[\"consent\", true]]", 1, "want ',' or '}'"},
+	} {
+		doc, _ := Parse("l.json", []byte(tc.log))
+		var msgs []string
+		for _, f := range doc.Findings {
+			msgs = append(msgs, f.Message)
+		}
+		got := strings.Join(msgs, "; ")
+		if len(doc.Calls) != tc.calls || (tc.msg == "") != (got == "") || !strings.Contains(got, tc.msg) {
+			t.Errorf("%s: %d calls, findings %q", tc.log, len(doc.Calls), got)
+		}
 	}
 }

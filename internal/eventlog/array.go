@@ -1,0 +1,131 @@
+package eventlog
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+const arrayHint = "each element of the array must be one JSON value: a call array, a browser record or a server event"
+
+// readArray reads a log that is one JSON array of records. The array is
+// split into its elements first, by a scanner that only tracks strings and
+// brackets, and each element is parsed on its own: a broken record is one
+// finding at its line and the records around it are still checked.
+func (r *reader) readArray() {
+	text := r.f.Text
+	open := skipSpace(text, 0) // the '[' isArrayOfRecords saw
+	s := elementScanner{text: text, pos: open + 1}
+	lastComma := -1
+	for {
+		start, end, at := s.next()
+		sep := byte(0)
+		if at >= 0 {
+			sep = text[at]
+		}
+		switch {
+		case start < end:
+			if v, err := r.p.Parse(start, end); err != nil {
+				r.syntaxError(err, start, arrayHint)
+			} else {
+				r.record(v)
+			}
+		case sep == ',':
+			r.fail(r.f.Span(at, at+1), "no record before this ','", "remove the extra ',': records are separated by exactly one comma")
+		case sep == ']' && lastComma >= 0:
+			r.fail(r.f.Span(lastComma, lastComma+1), "no record after the last ','", "remove the ',' after the last record: JSON does not allow a trailing comma")
+		}
+		switch sep {
+		case ',':
+			lastComma = at
+		case '\n', '\r':
+			lastComma = -1 // a broken string ended the element: go on at the next line
+		default:
+			r.arrayEnd(s.pos, sep)
+			return
+		}
+	}
+}
+
+// arrayEnd reports what is wrong at the end of the array: no ']' at all,
+// or more text after it.
+func (r *reader) arrayEnd(pos int, sep byte) {
+	text := r.f.Text
+	if sep != ']' {
+		r.fail(r.f.Span(len(text), len(text)), "the array of records is not closed", "end the log with ']'")
+		return
+	}
+	if i := skipSpace(text, pos); i < len(text) {
+		c, _ := utf8.DecodeRune(text[i:])
+		r.fail(r.f.Span(i, i), fmt.Sprintf("unexpected %q after the array of records", c),
+			"a log is one JSON array or JSON Lines, not both: remove what follows the closing ']'")
+	}
+}
+
+// elementScanner finds the top-level elements of a JSON array without
+// parsing them. It tracks strings and the brackets and braces still open,
+// so a ',' or ']' at the top level ends an element. Two recoveries keep a
+// broken record from swallowing the ones after it: a line break inside a
+// string ends the element there (JSON strings cannot hold one), and a
+// closer also closes the openers left unclosed inside its pair.
+type elementScanner struct {
+	text []byte
+	pos  int    // just past the '[' or the previous element's end
+	open []byte // closers expected, innermost last
+}
+
+// next returns the bounds of the next element with surrounding white space
+// trimmed (start == end when there is none) and the offset of the byte that
+// ended it: ',', ']', a line break that cut a string, or -1 at the end of
+// the text.
+func (s *elementScanner) next() (start, end, at int) {
+	text := s.text
+	start = skipSpace(text, s.pos)
+	s.open = s.open[:0]
+	inString := false
+	for i := start; i < len(text); i++ {
+		c := text[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			case '\n', '\r':
+				s.pos = i + 1
+				return start, i, i
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[':
+			s.open = append(s.open, ']')
+		case '{':
+			s.open = append(s.open, '}')
+		case ']', '}':
+			if len(s.open) == 0 && c == ']' {
+				s.pos = i + 1
+				return start, trimEnd(text, start, i), i
+			}
+			if k := bytes.LastIndexByte(s.open, c); k >= 0 {
+				s.open = s.open[:k]
+			}
+		case ',':
+			if len(s.open) == 0 {
+				s.pos = i + 1
+				return start, trimEnd(text, start, i), i
+			}
+		}
+	}
+	s.pos = len(text)
+	return start, trimEnd(text, start, len(text)), -1
+}
+
+func trimEnd(text []byte, start, end int) int {
+	for end > start && (text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\n' || text[end-1] == '\r') {
+		end--
+	}
+	return end
+}
