@@ -28,11 +28,14 @@ Good:
 }
 
 func checkServerAPIInBrowser(p *Pass) {
-	facts := browserFacts(p.Doc)
-	if facts == nil {
+	if p.Doc.Page == nil {
 		return
 	}
-	for _, r := range facts.ServerRequests {
+	page := browserFacts(p.Doc) != nil
+	for _, r := range p.Doc.Page.ServerRequests {
+		if !page && !r.Browser {
+			continue // a plain .js file may run on a server, where the API belongs
+		}
 		with := ""
 		if r.API != "" {
 			with = " with " + r.API

@@ -169,12 +169,12 @@ func checkMeasureArgs(p *Pass) {
 }
 
 func checkMeasureBeforeInit(p *Pass) {
-	if len(inits(p.Doc)) == 0 {
-		return // no init at all is init-missing's finding
+	if !hasImmediateInit(p.Doc) {
+		return // no init at all is init-missing's finding; one in a handler runs at an unknown time
 	}
 	for _, c := range p.Doc.Calls {
-		if c.Side != model.Browser {
-			continue
+		if c.Side != model.Browser || c.Deferred {
+			continue // a call in a handler or callback runs later, in an order the source does not tell
 		}
 		switch c.Command() {
 		case "init":
@@ -206,9 +206,25 @@ func checkConsentValue(p *Pass) {
 	}
 }
 
+// hasImmediateInit reports an init that runs when its script runs (not in
+// a handler or callback).
+func hasImmediateInit(doc *model.Document) bool {
+	for _, c := range inits(doc) {
+		if !c.Deferred {
+			return true
+		}
+	}
+	return false
+}
+
 func checkConsentAfterInit(p *Pass) {
 	initSeen := false
 	for _, c := range p.Doc.Calls {
+		if c.Deferred {
+			// consent(false) from a click handler after init is the visitor
+			// revoking consent: the documented flow, not a mistake.
+			continue
+		}
 		switch c.Command() {
 		case "init":
 			if c.Side == model.Browser {
