@@ -17,7 +17,8 @@ func newExtractCmd(streams *IOStreams) *cobra.Command {
 		Short: "Print the pixel calls found in pages and scripts, as an event log",
 		Long: `Print every oaiq(…) call found in the given pages, templates and scripts as
 JSON Lines in the event-log format (docs/event-log.md), one browser record
-per call with its file, line and column. Values only known at run time are
+per call with its file, the kind of that file (page, fragment, script), line
+and column. Values only known at run time are
 written as {"$dynamic": "expression"}, so the log can be linted later:
 
   oaiq-lint extract ./public | oaiq-lint log -
@@ -40,7 +41,8 @@ are printed on standard error.`,
 					fmt.Fprintf(streams.ErrOut, "%s: %s: %s [%s]\n", f.Span, f.Severity, pii.Redact(f.Message), f.Rule)
 				}
 				for _, c := range doc.Calls {
-					rec := eventlog.Record{Args: c.Args, URL: c.URL, File: c.Span.File, Line: c.Span.Start.Line, Column: c.Span.Start.Col}
+					rec := eventlog.Record{Args: c.Args, URL: c.URL, File: c.Span.File, Line: c.Span.Start.Line, Column: c.Span.Start.Col,
+						Kind: doc.Kind.String(), Document: doc.Path}
 					if err := w.Write(rec); err != nil {
 						return err
 					}

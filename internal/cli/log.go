@@ -2,8 +2,8 @@ package cli
 
 import (
 	"io"
+	"iter"
 	"os"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -29,40 +29,59 @@ A log is JSON Lines or one JSON array. Each record is one of:
 
 A record that cannot be read is reported (log-parse-error) at its line and
 the rest is still checked. Findings give the record's line and a JSON
-Pointer into the record. Logs holding both browser and server events are
+Pointer into the record. Records that carry "file" and "kind" (as extract
+writes them) are checked per file, as the page, fragment or script they
+came from. Logs holding both browser and server events are
 checked for deduplication (same pixel, event name and event_id).`,
 		Example: `  oaiq-lint log events.jsonl
   oaiq-lint extract ./public | oaiq-lint log -
   oaiq-lint log --format json recorded.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			inputs := make([]input, len(args))
-			for i, arg := range args {
-				inputs[i] = logInput(arg, streams.In)
-			}
 			run := &lintRun{io: streams, g: g}
-			return run.run(cmd.Context(), slices.Values(inputs))
+			return run.run(cmd.Context(), logInputs(args, streams.In))
 		},
 	}
 	g.addLintFlags(cmd)
 	return cmd
 }
 
-func logInput(path string, stdin io.Reader) input {
-	return input{name: path, load: func() (*model.Document, []*source.File, error) {
-		var data []byte
-		var err error
-		name := path
-		if path == "-" {
-			name = "<stdin>"
-			data, err = io.ReadAll(stdin)
-		} else {
-			data, err = os.ReadFile(path)
+// logInputs reads each log when the run reaches it and yields one input
+// per document in it: a log that extract wrote holds the calls of many
+// pages and scripts, each checked as check checked it.
+func logInputs(paths []string, stdin io.Reader) iter.Seq[input] {
+	return func(yield func(input) bool) {
+		for _, path := range paths {
+			docs, f, err := readLog(path, stdin)
+			if err != nil {
+				if !yield(input{name: path, load: func() (*model.Document, []*source.File, error) { return nil, nil, err }}) {
+					return
+				}
+				continue
+			}
+			for _, doc := range docs {
+				load := func() (*model.Document, []*source.File, error) { return doc, []*source.File{f}, nil }
+				if !yield(input{name: path, load: load}) {
+					return
+				}
+			}
 		}
-		if err != nil {
-			return nil, nil, err
-		}
-		doc, f := eventlog.Parse(name, data)
-		return doc, []*source.File{f}, nil
-	}}
+	}
+}
+
+func readLog(path string, stdin io.Reader) ([]*model.Document, *source.File, error) {
+	var data []byte
+	var err error
+	name := path
+	if path == "-" {
+		name = "<stdin>"
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, f := eventlog.ParseAll(name, data)
+	return docs, f, nil
 }

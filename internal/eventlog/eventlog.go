@@ -21,26 +21,46 @@ const ParseErrorRule = "log-parse-error"
 
 const linesHint = "each line must hold one JSON value: a call array, a browser record or a server event"
 
-// Parse reads one event log. A record that is not valid JSON, or not a call
-// or event, becomes a log-parse-error finding at its line; the rest is kept.
-// The returned file indexes the log for code frames.
+// Parse reads one event log as one document. A record that is not valid
+// JSON, or not a call or event, becomes a log-parse-error finding at its
+// line; the rest is kept. The returned file indexes the log for code frames.
+// Parse keeps data: the caller must not change it afterwards.
 func Parse(name string, data []byte) (*model.Document, *source.File) {
+	r := read(name, data, false)
+	return r.logDoc(), r.f
+}
+
+// read parses the log; split groups records by the file they came from
+// (see ParseAll).
+func read(name string, data []byte, split bool) *reader {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	f := source.New(name, data)
-	doc := &model.Document{Path: name, Kind: model.EventLog}
-	r := &reader{f: f, doc: doc, p: jsonpos.NewParser(f)}
+	r := &reader{f: f, p: jsonpos.NewParser(f), split: split}
 	if r.isArrayOfRecords() {
 		r.readArray()
 	} else {
 		r.readLines()
 	}
-	return doc, f
+	return r
 }
 
 type reader struct {
-	f   *source.File
-	doc *model.Document
-	p   *jsonpos.Parser // one for the whole log: records share its strings
+	f *source.File
+	p *jsonpos.Parser // one for the whole log: records share its strings
+
+	split  bool
+	log    *model.Document            // records of no known file, and parse errors
+	byFile map[string]*model.Document // with split: the documents of files
+	docs   []*model.Document          // every document, in first-appearance order
+}
+
+// logDoc is the document of the log itself, made on first use.
+func (r *reader) logDoc() *model.Document {
+	if r.log == nil {
+		r.log = &model.Document{Path: r.f.Name, Kind: model.EventLog}
+		r.docs = append(r.docs, r.log)
+	}
+	return r.log
 }
 
 // isArrayOfRecords tells one JSON array of records from JSON Lines: the
@@ -111,7 +131,8 @@ func (r *reader) syntaxError(err error, fallback int, hint string) {
 }
 
 func (r *reader) fail(span model.Span, msg, hint string) {
-	r.doc.Findings = append(r.doc.Findings, model.Finding{
+	doc := r.logDoc()
+	doc.Findings = append(doc.Findings, model.Finding{
 		Rule: ParseErrorRule, Severity: model.Error, Message: msg, Hint: hint, Span: span,
 	})
 }
@@ -119,17 +140,21 @@ func (r *reader) fail(span model.Span, msg, hint string) {
 // record turns one parsed record into a call.
 func (r *reader) record(v *model.Value) {
 	unmark(v)
+	doc, ok := r.docOf(v)
+	if !ok {
+		return
+	}
 	switch v.Kind {
 	case model.Array:
 		if len(v.Items) == 0 {
 			r.fail(v.Span, "empty call array", `a call array starts with its command, as in ["measure", "order_created", {…}]`)
 			return
 		}
-		r.doc.Calls = append(r.doc.Calls, &model.Call{Args: v.Items, Span: v.Span})
+		doc.Calls = append(doc.Calls, &model.Call{Args: v.Items, Span: v.Span})
 	case model.Object:
 		src := v.Get("source")
 		if side, _ := src.StringValue(); side == "server" {
-			r.serverEvent(v)
+			r.serverEvent(doc, v)
 			return
 		}
 		if src != nil && !isString(src, "browser") {
@@ -149,7 +174,7 @@ func (r *reader) record(v *model.Value) {
 		call := &model.Call{Args: args.Items, Span: v.Span}
 		call.URL, _ = v.Get("url").StringValue()
 		call.Time, _ = v.Get("ts").StringValue()
-		r.doc.Calls = append(r.doc.Calls, call)
+		doc.Calls = append(doc.Calls, call)
 	default:
 		r.fail(v.Span, fmt.Sprintf("record is %s, not a call or an event", describe(v)),
 			"a record is a call array, a browser record object or a server event object")
@@ -159,7 +184,7 @@ func (r *reader) record(v *model.Value) {
 // serverEvent expresses a server event as the measure call it corresponds
 // to, so the same rules read both sides; synthesized nodes point at the
 // record's own fields.
-func (r *reader) serverEvent(v *model.Value) {
+func (r *reader) serverEvent(doc *model.Document, v *model.Value) {
 	name := v.Get("event_name")
 	if name == nil {
 		r.fail(v.Span, `server event without "event_name"`, `a server event is {"source": "server", "pixel_id": "…", "event_name": "…", "event_id": "…", "data": {…}}`)
@@ -184,7 +209,7 @@ func (r *reader) serverEvent(v *model.Value) {
 	}
 	call.URL, _ = v.Get("url").StringValue()
 	call.Time, _ = v.Get("ts").StringValue()
-	r.doc.Calls = append(r.doc.Calls, call)
+	doc.Calls = append(doc.Calls, call)
 }
 
 func isString(v *model.Value, s string) bool {

@@ -2,6 +2,8 @@ package eventlog
 
 import (
 	"bytes"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -172,5 +174,62 @@ func TestArrayOfRecordsEnds(t *testing.T) {
 		if len(doc.Calls) != tc.calls || (tc.msg == "") != (got == "") || !strings.Contains(got, tc.msg) {
 			t.Errorf("%s: %d calls, findings %q", tc.log, len(doc.Calls), got)
 		}
+	}
+}
+
+// Records that say which file and kind of document they came from are
+// read as one document per file, in first-appearance order; the rest, and
+// the records that cannot be read, stay with the log.
+func TestParseAllGroupsRecordsByDocument(t *testing.T) {
+	log := `{"args": ["measure", "lead_created", {}], "file": "c.js", "kind": "script", "line": 3, "column": 1}
+["consent", true]
+{"args": ["init", {}], "file": "js/p.js", "kind": "page", "document": "a.html"}
+{"args": ["measure", "page_viewed", {}], "file": "a.html", "kind": "page"}
+{"args": ["measure", "x", {}], "file": "c.js", "kind": "script"}
+{"args": ["measure", "y", {}], "file": "old.html"}
+{"args": ["measure", "z", {}], "file": "d.html", "kind": "book"}
+`
+	docs, f := ParseAll("l.jsonl", []byte(log))
+	var got []string
+	for _, d := range docs {
+		got = append(got, fmt.Sprintf("%s:%s:%d:%d", d.Path, d.Kind, len(d.Calls), len(d.Findings)))
+	}
+	if want := "c.js:script:2:0 l.jsonl:log:2:1 a.html:page:2:0"; strings.Join(got, " ") != want {
+		t.Errorf("documents %q, want %q", strings.Join(got, " "), want)
+	}
+	if sp := docs[2].Calls[1].Span; sp.File != f.Name || sp.Start.Line != 4 {
+		t.Errorf("span %+v does not point into the log", sp)
+	}
+	if fd := docs[1].Findings[0]; fd.Span.Start.Line != 7 || !strings.Contains(fd.Message, "book") {
+		t.Errorf("unknown kind: %+v", fd)
+	}
+	one, _ := Parse("l.jsonl", []byte(log))
+	if len(one.Calls) != 7 || len(one.Findings) != 0 {
+		t.Errorf("Parse: %d calls, findings %v", len(one.Calls), one.Findings)
+	}
+}
+
+func TestParseAllOfAPlainLogIsParse(t *testing.T) {
+	for _, log := range []string{"", `["consent", true]` + "\n{\n"} {
+		docs, _ := ParseAll("l.jsonl", []byte(log))
+		one, _ := Parse("l.jsonl", []byte(log))
+		if len(docs) != 1 || !reflect.DeepEqual(docs[0], one) {
+			t.Errorf("%q: %d documents", log, len(docs))
+		}
+	}
+}
+
+func TestWrittenKindAndDocumentRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	call := []*model.Value{{Kind: model.String, Str: "init"}}
+	w.Write(Record{Args: call, File: "js/p.js", Kind: "page", Document: "a.html", Line: 1, Column: 1})
+	w.Write(Record{Args: call, File: "c.js", Kind: "script", Document: "c.js", Line: 1, Column: 1})
+	if strings.Count(buf.String(), `"document"`) != 1 {
+		t.Errorf("document written when it is the file: %s", buf.String())
+	}
+	docs, _ := ParseAll("-", buf.Bytes())
+	if len(docs) != 2 || docs[0].Path != "a.html" || docs[0].Kind != model.Page || docs[1].Kind != model.Script {
+		t.Errorf("round trip: %s", buf.String())
 	}
 }

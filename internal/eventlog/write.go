@@ -23,11 +23,18 @@ const (
 
 // Record is one browser call as extract writes it.
 type Record struct {
-	Args   []*model.Value
-	URL    string
-	File   string
-	Line   int
-	Column int
+	Args []*model.Value
+	URL  string
+	File string
+	// Kind is the kind of document the call was found in (model.DocKind's
+	// name: "page", "fragment", "script"); with it, the log reader checks
+	// each document's calls as a document of that kind.
+	Kind string
+	// Document is the page or file the call belongs to when that is not
+	// File: a page's call written in an external script it loads.
+	Document string
+	Line     int
+	Column   int
 }
 
 // Writer writes records as JSON Lines. String values that hold an e-mail
@@ -59,6 +66,14 @@ func (lw *Writer) Write(r Record) error {
 	if r.File != "" {
 		b.WriteString(`,"file":`)
 		writeString(b, r.File)
+		if r.Kind != "" {
+			b.WriteString(`,"kind":`)
+			writeString(b, r.Kind)
+		}
+		if r.Document != "" && r.Document != r.File {
+			b.WriteString(`,"document":`)
+			writeString(b, r.Document)
+		}
 		b.WriteString(`,"line":` + strconv.Itoa(r.Line) + `,"column":` + strconv.Itoa(r.Column))
 	}
 	b.WriteString("}\n")
