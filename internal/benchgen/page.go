@@ -4,22 +4,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/snippet"
 )
 
 // loaderSnippet is the documented snippet, as most sites paste it.
-const loaderSnippet = `(function (w, d, s, u) {
-    if (w.oaiq) return;
-    var q = function () {
-      q.q.push(arguments);
-    };
-    q.q = [];
-    w.oaiq = q;
-    var js = d.createElement(s);
-    js.async = true;
-    js.src = u;
-    var f = d.getElementsByTagName(s)[0];
-    f.parentNode.insertBefore(js, f);
-  })(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");`
+var loaderSnippet = strings.TrimSpace(snippet.Loader)
 
 // pageGen writes one page. Its shares (loader placement, mistakes,
 // templates, minified pages) follow what real sites look like.

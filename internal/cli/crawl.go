@@ -142,15 +142,11 @@ func (o *crawlOptions) crawlerOptions(l *lintRun) (crawl.Options, error) {
 }
 
 func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) error {
-	pr, err := l.g.project.load()
+	threshold, err := l.prepare()
 	if err != nil {
 		return err
 	}
-	l.project = pr
-	threshold, err := l.failThreshold()
-	if err != nil {
-		return err
-	}
+	pr := l.project
 	opts, err := o.crawlerOptions(l)
 	if err != nil {
 		return err

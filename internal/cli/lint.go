@@ -106,18 +106,25 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 	return reps, closeAll, nil
 }
 
+// prepare loads the project's settings (configuration, baseline, shard)
+// and returns the --fail-on threshold; every problem is a usage error.
+func (l *lintRun) prepare() (model.Severity, error) {
+	pr, err := l.g.project.load()
+	if err != nil {
+		return 0, err
+	}
+	l.project = pr
+	return l.failThreshold()
+}
+
 // run lints inputs in parallel (bounded by the CPUs), reports results in
 // input order so output is deterministic, and returns the exit status.
 func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
-	pr, err := l.g.project.load()
+	threshold, err := l.prepare()
 	if err != nil {
 		return err
 	}
-	l.project = pr
-	threshold, err := l.failThreshold()
-	if err != nil {
-		return err
-	}
+	pr := l.project
 	reps, closeFiles, err := l.openReporters()
 	if err != nil {
 		return err

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/spf13/cobra"
-
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/rules"
+	"github.com/spf13/cobra"
 )
 
 // docs/rules.md is this command's markdown output; a test fails when the
@@ -127,7 +127,7 @@ func findRule(arg string) (*rules.Rule, error) {
 func closestIDs(id string, ids []string) []string {
 	best, bestDist := []string(nil), len(id)/3+2
 	for _, c := range ids {
-		d := editDistance(id, c)
+		d := suggest.Distance(id, c)
 		switch {
 		case d < bestDist:
 			best, bestDist = []string{c}, d
@@ -149,28 +149,6 @@ func closestIDs(id string, ids []string) []string {
 		best[i] = fmt.Sprintf("%q", b)
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes (ids
-// are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func writeRules(w io.Writer, format string, rs []*rules.Rule) error {

@@ -18,11 +18,11 @@ func TestJUnitCounts(t *testing.T) {
 		t.Errorf("totals tests=%d failures=%d errors=%d, want 7 4 0", doc.Tests, doc.Failures, doc.Errors)
 	}
 	want := map[string][2]int{ // suite -> tests, failures
-		"site/thanks.html":                     {3, 2},
-		"site/my page.html":                    {1, 0},
+		"site/thanks.html":  {3, 2},
+		"site/my page.html": {1, 0},
 		"https://shop.example/checkout?step=2&email=j***@e***.com": {1, 1},
-		"events.jsonl":                         {1, 1},
-		"/elsewhere/vendor.js":                 {1, 0},
+		"events.jsonl":         {1, 1},
+		"/elsewhere/vendor.js": {1, 0},
 	}
 	if len(doc.Suites) != len(want) {
 		t.Fatalf("got %d suites, want %d", len(doc.Suites), len(want))

@@ -29,8 +29,9 @@ type Options struct {
 	Debug bool
 }
 
-// loader is the documentation's loader, verbatim apart from indentation.
-const loader = `  (function (w, d, s, u) {
+// Loader is the documentation's loader stub (the IIFE that queues calls and
+// injects the SDK), verbatim, indented as it stands inside <script>.
+const Loader = `  (function (w, d, s, u) {
     if (w.oaiq) return;
     var q = function () {
       q.q.push(arguments);
@@ -74,7 +75,7 @@ func Generate(o Options) (string, error) {
 		fmt.Fprintf(&b, ` nonce="%s"`, o.Nonce)
 	}
 	b.WriteString(">\n")
-	b.WriteString(loader)
+	b.WriteString(Loader)
 	b.WriteString("\n")
 	if o.ConsentDenied {
 		b.WriteString("  // No measurement until the visitor agrees; then call oaiq(\"consent\", true).\n")
