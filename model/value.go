@@ -164,7 +164,12 @@ func (v *Value) plain(ptr string, dynamic map[string]bool) any {
 
 // EscapePointer escapes one JSON Pointer reference token (RFC 6901).
 func EscapePointer(tok string) string {
-	var b []byte
+	return string(AppendEscapedPointer(nil, tok))
+}
+
+// AppendEscapedPointer appends tok to b as one escaped JSON Pointer
+// reference token ("~" as "~0", "/" as "~1").
+func AppendEscapedPointer(b []byte, tok string) []byte {
 	for i := 0; i < len(tok); i++ {
 		switch tok[i] {
 		case '~':
@@ -175,7 +180,7 @@ func EscapePointer(tok string) string {
 			b = append(b, tok[i])
 		}
 	}
-	return string(b)
+	return b
 }
 
 // At follows a JSON Pointer's reference tokens (already unescaped) from v

@@ -193,7 +193,7 @@ func (p *Parser) object() (*model.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.path = appendEscaped(append(p.path, '/'), key)
+		p.path = model.AppendEscapedPointer(append(p.path, '/'), key)
 		keySpan := p.span(keyStart, p.pointer())
 		p.space()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
@@ -272,20 +272,6 @@ func cloneTail[T any](stack *[]T, mark int) []T {
 	return out
 }
 
-// appendEscaped appends one JSON Pointer reference token (RFC 6901).
-func appendEscaped(b []byte, tok string) []byte {
-	for i := 0; i < len(tok); i++ {
-		switch tok[i] {
-		case '~':
-			b = append(b, '~', '0')
-		case '/':
-			b = append(b, '~', '1')
-		default:
-			b = append(b, tok[i])
-		}
-	}
-	return b
-}
 
 func (p *Parser) number() (*model.Value, error) {
 	start := p.pos
