@@ -272,7 +272,6 @@ func cloneTail[T any](stack *[]T, mark int) []T {
 	return out
 }
 
-
 func (p *Parser) number() (*model.Value, error) {
 	start := p.pos
 	digits := func() int {
