@@ -42,9 +42,41 @@ func readModule(doc *model.Document, f *source.File, base int, code []byte, load
 	if err != nil {
 		return
 	}
-	for _, s := range component.Snippets(t.Code, t.Start, code) {
+	snippets, srcs := component.Snippets(t.Code, t.Start, code)
+	for _, s := range snippets {
 		readSnippet(doc, f, base, s, url)
 	}
+	for _, s := range srcs {
+		readScriptSrc(doc, f, base, s)
+	}
+}
+
+// readScriptSrc records a component's <script src>, <Script src> or
+// useHead script entry that loads the SDK, like a page's script tag.
+func readScriptSrc(doc *model.Document, f *source.File, base int, s component.ScriptSrc) {
+	if !isSDKURL(s.Src) || !isJavaScript(s.Type) {
+		return
+	}
+	l := model.LoaderSighting{
+		Kind:       model.LoaderScriptTag,
+		Src:        s.Src,
+		SrcSpan:    f.Span(base+s.SrcStart, base+s.SrcEnd),
+		SrcDynamic: s.SrcDynamic,
+		InHead:     s.InHead,
+		Async:      s.Async || isModule(s.Type),
+	}
+	l.Span = l.SrcSpan
+	if s.ElementStart >= 0 {
+		l.Element = f.Span(base+s.ElementStart, base+s.ElementStart+1+len(s.Element))
+		l.Span = l.Element
+	}
+	if s.NextScript {
+		l.Late, l.LateReason = nextScriptLate(s.Placement)
+		if s.StrategyEnd > s.StrategyStart {
+			l.Span = f.Span(base+s.StrategyStart, base+s.StrategyEnd)
+		}
+	}
+	doc.Page.Loaders = append(doc.Page.Loaders, l)
 }
 
 // readSnippet checks the code of a string or template literal a component
@@ -70,7 +102,7 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 	for _, l := range res.Loaders {
 		l.InHead = s.InHead
 		if s.NextScript {
-			l.Late, l.LateReason = nextScriptLate(s)
+			l.Late, l.LateReason = nextScriptLate(s.Placement)
 			switch {
 			case s.StrategyEnd > s.StrategyStart:
 				l.Span = f.Span(base+s.StrategyStart, base+s.StrategyEnd)
@@ -86,7 +118,7 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 // is injected into the document head before hydration (on time);
 // "afterInteractive" (the default), "lazyOnload" and "worker" run the
 // snippet after the page is interactive. A computed strategy is not judged.
-func nextScriptLate(s component.Snippet) (bool, string) {
+func nextScriptLate(s component.Placement) (bool, string) {
 	switch {
 	case s.StrategyDynamic:
 		return false, ""

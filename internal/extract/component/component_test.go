@@ -12,7 +12,8 @@ func snippets(t *testing.T, src string, loader module.Loader) []Snippet {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Snippets(out.Code, out.Start, []byte(src))
+	got, _ := Snippets(out.Code, out.Start, []byte(src))
+	return got
 }
 
 func TestSnippetPlacement(t *testing.T) {

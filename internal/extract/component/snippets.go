@@ -20,6 +20,11 @@ type Snippet struct {
 	// Subs are the ${…} parts of a template literal (original offsets):
 	// code computed at runtime.
 	Subs [][2]int
+	Placement
+}
+
+// Placement is the element that renders a script and where it puts it.
+type Placement struct {
 	// Element is the component or tag rendering it ("Script", "script").
 	Element string
 	// NextScript is true when Element is Next.js's <Script> (next/script).
@@ -56,16 +61,19 @@ type frame struct {
 	strategy *literal
 	dynamic  bool // strategy is an expression
 	start    int  // generated offset of the callee, for createElement
+	// props are the values of srcProps in a props object or head entry.
+	props map[string]*propValue
 }
 
 type literal struct{ start, end int }
 
 // Snippets scans esbuild's output for literals mentioning the pixel that a
-// component renders as script text. start maps generated offsets to the
-// original source orig (module.Transform's Start).
-func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
-	if !bytes.Contains(gen, []byte("oaiq")) {
-		return nil
+// component renders as script text, and for the script URLs it renders
+// (<script src>, <Script src>, useHead script entries). start maps
+// generated offsets to the original source orig (module.Transform's Start).
+func Snippets(gen []byte, start func(int) int, orig []byte) ([]Snippet, []ScriptSrc) {
+	if !bytes.Contains(gen, []byte("oaiq")) && !bytes.Contains(gen, []byte("openai.com")) {
+		return nil, nil
 	}
 	scriptName, headName := "Script", "Head"
 	if m := nextScriptImport.FindSubmatch(orig); m != nil {
@@ -89,6 +97,11 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 		top   *frame
 	}
 	var named []namedHit
+	// srcs are the frames whose src prop holds a value; pending is the
+	// frame whose prop value was just read: anything but "," or "}" next
+	// makes it an expression.
+	var srcs []*frame
+	var pending *propValue
 	root := &frame{}
 	top := root
 	var prev, prev2, prev3 module.Token
@@ -98,6 +111,12 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 			break
 		}
 		text := string(gen[t.Start:t.End])
+		if pending != nil {
+			if t.Kind != module.Punct || text != "," && text != "}" {
+				pending.expr = true
+			}
+			pending = nil
+		}
 		switch t.Kind {
 		case module.Punct:
 			switch text {
@@ -117,6 +136,11 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 				if top.parent != nil {
 					top = top.parent
 				}
+			case ".":
+				// A spread (lexed as three dots) after src may replace it.
+				if v := top.props["src"]; v != nil && prev.Kind == module.Punct && gen[prev.Start] == '.' {
+					v.expr = true
+				}
 			case ",":
 				top.args++
 				top.key = ""
@@ -135,6 +159,16 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 				} else {
 					owner.dynamic = true
 				}
+			}
+			if srcProps[top.key] && prev.Kind == module.Punct && gen[prev.Start] == ':' && (propsOwner(top) != nil || headEntry(top)) {
+				if top.props == nil {
+					top.props = map[string]*propValue{}
+				}
+				pending = &propValue{tok: t}
+				if top.key == "src" && top.props["src"] == nil {
+					srcs = append(srcs, top)
+				}
+				top.props[top.key] = pending
 			}
 			if t.Kind != module.Ident && prev.Kind == module.Punct && gen[prev.Start] == '=' && prev2.Kind == module.Ident &&
 				prev3.Kind == module.Ident && string(gen[prev3.Start:prev3.End]) == "const" {
@@ -185,24 +219,53 @@ func Snippets(gen []byte, start func(int) int, orig []byte) []Snippet {
 		if !ok {
 			continue
 		}
-		s.ElementStart = -1
-		if o := h.owner; o != nil {
-			s.Element = o.elem
-			s.NextScript = o.elem == scriptName
-			s.ElementStart = start(o.start)
-			if o.strategy != nil {
-				s.StrategyStart, s.StrategyEnd = start(o.strategy.start), start(o.strategy.start)+(o.strategy.end-o.strategy.start)
-				s.Strategy = unquote(string(gen[o.strategy.start:o.strategy.end]))
-				if e, ok := literalEnd(orig, s.StrategyStart); ok {
-					s.StrategyEnd = e
-				}
-			}
-			s.StrategyDynamic = o.dynamic
-		}
-		s.InHead = inHead(h.top, headName) || s.NextScript && s.Strategy == "beforeInteractive"
+		s.Placement = placementOf(gen, start, orig, h.owner, h.top, scriptName, headName)
 		out = append(out, s)
 	}
-	return out
+	var srcOut []ScriptSrc
+	for _, f := range srcs {
+		owner := propsOwner(f)
+		if owner != nil && owner.elem != "script" && owner.elem != scriptName {
+			continue
+		}
+		lit, ok := srcLiteral(gen, f.props["src"], consts)
+		if !ok {
+			continue
+		}
+		s, ok := scriptSrcAt(orig, start(lit.start))
+		if !ok {
+			continue
+		}
+		s.Placement = placementOf(gen, start, orig, owner, f, scriptName, headName)
+		s.HeadEntry = owner == nil
+		s.Async = s.NextScript || truthy(gen, f.props["async"]) || truthy(gen, f.props["defer"])
+		if v := f.props["type"]; v != nil && v.tok.Kind == module.String && !v.expr {
+			s.Type = unquote(string(gen[v.tok.Start:v.tok.End]))
+		}
+		srcOut = append(srcOut, s)
+	}
+	return out, srcOut
+}
+
+// placementOf describes the element owner (nil for a head entry) that
+// renders a script, top being the innermost frame around it.
+func placementOf(gen []byte, start func(int) int, orig []byte, owner, top *frame, scriptName, headName string) Placement {
+	p := Placement{ElementStart: -1}
+	if o := owner; o != nil {
+		p.Element = o.elem
+		p.NextScript = o.elem == scriptName
+		p.ElementStart = start(o.start)
+		if o.strategy != nil {
+			p.StrategyStart, p.StrategyEnd = start(o.strategy.start), start(o.strategy.start)+(o.strategy.end-o.strategy.start)
+			p.Strategy = unquote(string(gen[o.strategy.start:o.strategy.end]))
+			if e, ok := literalEnd(orig, p.StrategyStart); ok {
+				p.StrategyEnd = e
+			}
+		}
+		p.StrategyDynamic = o.dynamic
+	}
+	p.InHead = inHead(top, headName) || p.NextScript && p.Strategy == "beforeInteractive"
+	return p
 }
 
 // identBefore returns the start of the identifier ending just before a
