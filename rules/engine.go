@@ -21,11 +21,12 @@ type Options struct {
 func Check(doc *model.Document, opts Options) []model.Finding {
 	out := append([]model.Finding(nil), doc.Findings...)
 	checkSchemas(doc, &out)
+	calls := indexCalls(doc)
 	for _, r := range All() {
 		if r.Check == nil || opts.Off[r.ID] {
 			continue
 		}
-		r.Check(&Pass{Doc: doc, Opts: opts, rule: r, out: &out})
+		r.Check(&Pass{Doc: doc, Opts: opts, rule: r, out: &out, calls: calls})
 	}
 	kept := out[:0]
 	for _, f := range out {

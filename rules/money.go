@@ -102,8 +102,8 @@ func caseOrSpaceMessage(path, fix, got string) string {
 
 // moneyObjects calls fn for event data and each of its contents items,
 // with the path to the object.
-func moneyObjects(doc *model.Document, fn func(m measureCall, path []string, obj *model.Value)) {
-	for _, m := range measures(doc) {
+func moneyObjects(p *Pass, fn func(m measureCall, path []string, obj *model.Value)) {
+	for _, m := range p.measures() {
 		if !m.Data.Is(model.Object) {
 			continue
 		}
@@ -121,7 +121,7 @@ func moneyObjects(doc *model.Document, fn func(m measureCall, path []string, obj
 // checkCurrencyCodes finds well-formed codes that are not active ISO 4217
 // codes; malformed ones are the schema stage's.
 func checkCurrencyCodes(p *Pass) {
-	moneyObjects(p.Doc, func(_ measureCall, path []string, obj *model.Value) {
+	moneyObjects(p, func(_ measureCall, path []string, obj *model.Value) {
 		v := obj.Get("currency")
 		s, ok := v.StringValue()
 		if !ok || len(s) != 3 || !isUpperASCII(s) || isodata.IsCurrency(s) {
@@ -144,7 +144,7 @@ func isUpperASCII(s string) bool {
 // checkCurrencyMissing warns about an amount with no currency beside it (an
 // item may rely on the event's currency). Open objects may hold one.
 func checkCurrencyMissing(p *Pass) {
-	moneyObjects(p.Doc, func(m measureCall, path []string, obj *model.Value) {
+	moneyObjects(p, func(m measureCall, path []string, obj *model.Value) {
 		f := obj.Field("amount")
 		if f == nil || obj.Open || obj.Field("currency") != nil {
 			return

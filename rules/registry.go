@@ -63,6 +63,8 @@ type Pass struct {
 	Opts Options
 	rule *Rule
 	out  *[]model.Finding
+	// calls is derived once per document and shared by every rule's pass.
+	calls *callIndex
 }
 
 // Report records a finding of the rule's own severity at span.

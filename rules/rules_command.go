@@ -147,7 +147,7 @@ func commandMessage(cmd string) (string, string) {
 }
 
 func checkMeasureArgs(p *Pass) {
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		switch {
 		case len(m.Args) < 3:
 			p.Report(m.Span, fmt.Sprintf("measure needs an event name and an event data object, got %d argument(s)", len(m.Args)),
@@ -169,7 +169,7 @@ func checkMeasureArgs(p *Pass) {
 }
 
 func checkMeasureBeforeInit(p *Pass) {
-	if !hasImmediateInit(p.Doc) {
+	if !hasImmediateInit(p) {
 		return // no init at all is init-missing's finding; one in a handler runs at an unknown time
 	}
 	for _, c := range p.Doc.Calls {
@@ -208,8 +208,8 @@ func checkConsentValue(p *Pass) {
 
 // hasImmediateInit reports an init that runs when its script runs (not in
 // a handler or callback).
-func hasImmediateInit(doc *model.Document) bool {
-	for _, c := range inits(doc) {
+func hasImmediateInit(p *Pass) bool {
+	for _, c := range p.inits() {
 		if !c.Deferred {
 			return true
 		}

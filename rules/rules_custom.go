@@ -108,7 +108,7 @@ func isStandardOrServer(m measureCall) bool {
 }
 
 func checkCustomNameMissing(p *Pass) {
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		if !isCustom(m) || m.Options.IsDynamic() || m.Options.Is(model.Object) && (m.Options.Open || m.Options.Field("custom_event_name") != nil || misspeltCustomName(m.Options)) {
 			continue
 		}
@@ -134,7 +134,7 @@ func misspeltCustomName(opts *model.Value) bool {
 }
 
 func checkCustomNameOnStandard(p *Pass) {
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		f := m.Options.Field("custom_event_name")
 		if f == nil || !isStandardOrServer(m) {
 			continue
@@ -147,8 +147,8 @@ func checkCustomNameOnStandard(p *Pass) {
 
 // customNames calls fn for each custom event whose name is a known string
 // of valid format (bad formats are custom-name-format's).
-func customNames(doc *model.Document, fn func(v *model.Value, name string)) {
-	for _, m := range measures(doc) {
+func customNames(p *Pass, fn func(v *model.Value, name string)) {
+	for _, m := range p.measures() {
 		v := m.Options.Get("custom_event_name")
 		if name, ok := v.StringValue(); ok && isCustom(m) && customNameProblem(name) == "" {
 			fn(v, name)
@@ -171,7 +171,7 @@ func reservedMatch(name string) string {
 }
 
 func checkCustomNameReserved(p *Pass) {
-	customNames(p.Doc, func(v *model.Value, name string) {
+	customNames(p, func(v *model.Value, name string) {
 		if e := reservedMatch(name); e != "" {
 			hint := fmt.Sprintf(`send the standard event instead: oaiq("measure", %q, { type: %q, … })`, e, standardEvents[e])
 			if serverOnlyEvents[e] {
@@ -183,7 +183,7 @@ func checkCustomNameReserved(p *Pass) {
 }
 
 func checkCustomNameCase(p *Pass) {
-	customNames(p.Doc, func(v *model.Value, name string) {
+	customNames(p, func(v *model.Value, name string) {
 		if reservedMatch(name) != "" || strings.ToLower(name) == name {
 			return
 		}

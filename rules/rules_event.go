@@ -224,7 +224,7 @@ func knownEventNames() []string {
 }
 
 func checkEventNames(p *Pass) {
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		if m.Name == nil || m.Name.IsDynamic() {
 			continue // measure-args reports a missing name
 		}
@@ -262,7 +262,7 @@ func eventNameMessage(name string) (string, string) {
 }
 
 func checkServerOnlyEvents(p *Pass) {
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		if name, ok := m.EventName(); ok && serverOnlyEvents[name] && m.Side == model.Browser {
 			p.Report(m.Name.Span, fmt.Sprintf("%s is not supported by the JavaScript pixel", name),
 				"send it from your server through the Conversions API")

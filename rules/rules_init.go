@@ -116,10 +116,10 @@ oaiq("init", { pixelId: "px_123" });
 }
 
 func checkInitMissing(p *Pass) {
-	if len(inits(p.Doc)) > 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
+	if len(p.inits()) > 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
 		return // a fragment or script may rely on an init elsewhere
 	}
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		if m.Side != model.Browser {
 			continue
 		}
@@ -154,7 +154,7 @@ func unseenParts(doc *model.Document) string {
 }
 
 func checkPixelIDMissing(p *Pass) {
-	is := inits(p.Doc)
+	is := p.inits()
 	if len(is) == 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
 		// A fragment or script (a login handler, a component) may re-init
 		// after the page's first init: "You can omit pixelId after the first
@@ -206,7 +206,7 @@ func checkPixelIDPlaceholder(p *Pass) {
 				"send the Pixel ID from the conversions tab of Ads Manager: deduplication matches on it")
 		}
 	}
-	for _, c := range inits(p.Doc) {
+	for _, c := range p.inits() {
 		v := initConfig(c).Get("pixelId")
 		s, ok := v.StringValue()
 		if !ok {
@@ -227,7 +227,7 @@ func checkPixelIDPlaceholder(p *Pass) {
 func checkPixelIDConflict(p *Pass) {
 	first := ""
 	var firstLine int
-	for _, c := range inits(p.Doc) {
+	for _, c := range p.inits() {
 		v := initConfig(c).Get("pixelId")
 		s, ok := v.StringValue()
 		if !ok || strings.TrimSpace(s) == "" || isPlaceholder(strings.TrimSpace(s)) {
@@ -245,7 +245,7 @@ func checkPixelIDConflict(p *Pass) {
 }
 
 func checkDebugEnabled(p *Pass) {
-	for _, c := range inits(p.Doc) {
+	for _, c := range p.inits() {
 		if v := initConfig(c).Get("debug"); v.Is(model.Bool) && v.Bool {
 			p.Report(v.Span, "debug: true logs every event to the browser console",
 				"remove debug (or tie it to a non-production build) before shipping")

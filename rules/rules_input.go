@@ -68,7 +68,7 @@ oaiq("measure", "subscription_created", { type: "plan_enrollment", plan_id: "42"
 }
 
 func checkInitConfigType(p *Pass) {
-	for _, c := range inits(p.Doc) {
+	for _, c := range p.inits() {
 		v := c.Arg(argInitConfig)
 		if v == nil || v.IsDynamic() || v.Is(model.Object) {
 			continue

@@ -129,7 +129,7 @@ var stringified = map[string]bool{"undefined": true, "null": true, "[object Obje
 // checkEventIDStringified reports event_ids that are a missing value turned
 // into text; the schema stage reports empty, blank and non-string ones.
 func checkEventIDStringified(p *Pass) {
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		v, id, ok := m.EventID()
 		if !ok || !stringified[strings.TrimSpace(id)] {
 			continue
@@ -174,7 +174,7 @@ func checkEventIDDuplicate(p *Pass) {
 		data any
 	}
 	seen := map[string]first{}
-	for _, m := range measures(p.Doc) {
+	for _, m := range p.measures() {
 		v, id, ok := m.EventID()
 		if !ok || strings.TrimSpace(id) == "" || m.Name.IsDynamic() {
 			continue

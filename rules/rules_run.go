@@ -89,7 +89,7 @@ func checkPixelIDExpected(p *Pass) {
 		p.Report(span, fmt.Sprintf("%s %s is not the project's Pixel ID %s", where, quote(got), quote(want)),
 			fmt.Sprintf("use %s (pixel_id in .oaiq-lint.yaml), or fix the configuration if the project moved", quote(want)))
 	}
-	for _, c := range inits(p.Doc) {
+	for _, c := range p.inits() {
 		v := initConfig(c).Get("pixelId")
 		if s, ok := v.StringValue(); ok && strings.TrimSpace(s) != "" && !isPlaceholder(strings.TrimSpace(s)) && s != want {
 			report(v.Span, s, "pixelId")

@@ -138,9 +138,9 @@ user: { zip_code: "02134" }
 }
 
 // userObjects returns the user objects of the document's browser inits.
-func userObjects(doc *model.Document) []*model.Value {
+func userObjects(p *Pass) []*model.Value {
 	var out []*model.Value
-	for _, c := range inits(doc) {
+	for _, c := range p.inits() {
 		if u := initConfig(c).Get("user"); u.Is(model.Object) {
 			out = append(out, u)
 		}
@@ -149,7 +149,7 @@ func userObjects(doc *model.Document) []*model.Value {
 }
 
 func checkHashSentinels(p *Pass) {
-	for _, u := range userObjects(p.Doc) {
+	for _, u := range userObjects(p) {
 		for _, field := range []string{"email_sha256", "external_id_sha256"} {
 			v := u.Get(field)
 			s, ok := v.StringValue()
@@ -167,7 +167,7 @@ func checkHashSentinels(p *Pass) {
 // checkCountryCodes finds well-formed codes that ISO 3166-1 does not assign;
 // malformed ones are the schema stage's.
 func checkCountryCodes(p *Pass) {
-	for _, u := range userObjects(p.Doc) {
+	for _, u := range userObjects(p) {
 		v := u.Get("country")
 		s, ok := v.StringValue()
 		if !ok || len(s) != 2 || strings.ToUpper(s) != s || isodata.IsCountry(s) {
