@@ -210,7 +210,7 @@ func checkSnippetLate(p *Pass) {
 			if reason == "" {
 				reason = "it runs after the page is interactive"
 			}
-			p.Report(l.Span, loaderNoun(l)+" runs late: "+reason+"; conversions sent before it runs are lost", lateHint(reason))
+			p.Report(l.Span, loaderNoun(l)+" runs late: "+reason+"; conversions sent before it runs are lost", lateHint(l, reason))
 		case whole && l.InHead && l.Preceding > 0:
 			p.Report(placed(l),
 				fmt.Sprintf("%s comes after %s in <head>; conversions sent while they load are lost", loaderNoun(l),
@@ -222,11 +222,15 @@ func checkSnippetLate(p *Pass) {
 
 // lateHint suggests the framework's early strategy when the reason names a
 // late one.
-func lateHint(reason string) string {
-	if strings.Contains(reason, "afterInteractive") || strings.Contains(reason, "lazyOnload") || strings.Contains(reason, "strategy") {
-		return `use strategy="beforeInteractive" (or put the snippet in the document <head>) so it runs before the page is interactive`
+func lateHint(l model.LoaderSighting, reason string) string {
+	what := "the snippet"
+	if l.Kind == model.LoaderScriptTag {
+		what = "the SDK <script>"
 	}
-	return "load the snippet from the top of <head>"
+	if strings.Contains(reason, "afterInteractive") || strings.Contains(reason, "lazyOnload") || strings.Contains(reason, "strategy") {
+		return `use strategy="beforeInteractive" (or put ` + what + ` in the document <head>) so it runs before the page is interactive`
+	}
+	return "load " + what + " from the top of <head>"
 }
 
 func checkSnippetDuplicate(p *Pass) {
