@@ -138,6 +138,10 @@ func checkInitMissing(p *Pass) {
 // unseenParts names what of a page could not be read, or "".
 func unseenParts(doc *model.Document) string {
 	if doc.Page == nil {
+		if doc.Kind == model.Page {
+			// A page rebuilt from an event log: only its calls were recorded.
+			return "what the page loads (the log records only its calls)"
+		}
 		return ""
 	}
 	var parts []string

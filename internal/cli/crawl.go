@@ -280,11 +280,11 @@ func writeRecord(f *os.File, pages []*crawl.Page) error {
 	w := eventlog.NewWriter(f)
 	for _, p := range pages {
 		for _, c := range p.Doc.Calls {
-			url := c.URL
-			if url == "" {
-				url = p.URL
+			rec := eventlog.CallRecord(c, p.Doc)
+			if rec.URL == "" {
+				rec.URL = p.URL
 			}
-			if err := w.Write(eventlog.Record{Args: c.Args, URL: url, File: c.Span.File, Line: c.Span.Start.Line, Column: c.Span.Start.Col}); err != nil {
+			if err := w.Write(rec); err != nil {
 				return fmt.Errorf("--record: %w", err)
 			}
 		}

@@ -41,9 +41,7 @@ are printed on standard error.`,
 					fmt.Fprintf(streams.ErrOut, "%s: %s: %s [%s]\n", f.Span, f.Severity, pii.Redact(f.Message), f.Rule)
 				}
 				for _, c := range doc.Calls {
-					rec := eventlog.Record{Args: c.Args, URL: c.URL, File: c.Span.File, Line: c.Span.Start.Line, Column: c.Span.Start.Col,
-						Kind: doc.Kind.String(), Document: doc.Path}
-					if err := w.Write(rec); err != nil {
+					if err := w.Write(eventlog.CallRecord(c, doc)); err != nil {
 						return err
 					}
 				}

@@ -47,3 +47,14 @@ func TestUnreadableLog(t *testing.T) {
 		t.Errorf("code %d, stderr %s", code, stderr)
 	}
 }
+
+// TestRecordedPageWithoutInitIsNotCertain: a page rebuilt from records holds
+// only its calls; whatever else it loads (a tag manager) may call init, so
+// a missing init is info there, as check says of a page with a tag manager.
+func TestRecordedPageWithoutInitIsNotCertain(t *testing.T) {
+	log := `{"args":["measure","lead_created",{"type":"customer_action"}],"source":"browser","file":"https://a.example/quote","kind":"page","line":13,"column":7}` + "\n"
+	out, _, code := runCLI(t, log, "log", "-", "--format", "json")
+	if code != ExitOK || !strings.Contains(out, `"rule":"init-missing","severity":"info"`) {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

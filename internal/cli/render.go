@@ -171,11 +171,7 @@ func (s *renderSession) recording(load func() (*model.Document, []*source.File, 
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		for _, c := range doc.Calls {
-			rec := eventlog.Record{Args: c.Args, URL: c.URL}
-			if !c.Span.IsZero() {
-				rec.File, rec.Line, rec.Column = c.Span.File, c.Span.Start.Line, c.Span.Start.Col
-			}
-			if err := s.log.Write(rec); err != nil {
+			if err := s.log.Write(eventlog.CallRecord(c, doc)); err != nil {
 				return nil, nil, fmt.Errorf("--record: %w", err)
 			}
 		}

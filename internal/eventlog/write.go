@@ -37,6 +37,20 @@ type Record struct {
 	Column   int
 }
 
+// CallRecord is the record of call c found in doc, as extract, crawl
+// --record and check --render --record write it: with the document it
+// belongs to and its kind, so `log` lints it as check did.
+func CallRecord(c *model.Call, doc *model.Document) Record {
+	r := Record{Args: c.Args, URL: c.URL, Kind: doc.Kind.String(), Document: doc.Path}
+	if r.URL == "" && doc.Page != nil {
+		r.URL = doc.Page.URL
+	}
+	if !c.Span.IsZero() {
+		r.File, r.Line, r.Column = c.Span.File, c.Span.Start.Line, c.Span.Start.Col
+	}
+	return r
+}
+
 // Writer writes records as JSON Lines. String values that hold an e-mail
 // address or phone number are written redacted.
 type Writer struct {
