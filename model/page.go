@@ -16,6 +16,10 @@ type PageFacts struct {
 	// Unresolved lists external scripts that could not be read, so whatever
 	// they do is unseen.
 	Unresolved []ExternalScript
+	// Definers are the <script> elements whose code defines window.oaiq as
+	// it runs (the snippet's stub, or a site's own queue stub); calls before
+	// the first of them find no oaiq.
+	Definers []Span
 	// Includes are template tags that pull in other templates (partials,
 	// layouts, Shopify's content_for_header). What they print was not read:
 	// the loader or init may be there.
@@ -62,6 +66,10 @@ type LoaderSighting struct {
 	HasQueue bool // defines a queue function that keeps early calls
 	HasGuard bool // returns when window.oaiq already exists
 	Async    bool // the injected or tagged script is async (or defer for tags)
+	// Deferred is true when the script holding a stub runs only after the
+	// page is parsed, or whenever it arrives (defer, async, type=module):
+	// page code before then finds no window.oaiq.
+	Deferred bool
 	// Nonce is the <script> element's nonce attribute ("" when absent).
 	Nonce string
 	// Inline is the text of the inline <script> holding the stub, for CSP

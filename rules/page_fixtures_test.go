@@ -22,7 +22,7 @@ import (
 var pageRuleIDs = map[string]bool{
 	"snippet-missing": true, "snippet-not-in-head": true, "snippet-late": true, "snippet-duplicate": true,
 	"snippet-src": true, "snippet-modified": true, "csp-blocks-sdk": true, "csp-nonce-missing": true,
-	"server-api-in-browser": true, "parse-error": true,
+	"server-api-in-browser": true, "parse-error": true, "call-before-loader": true,
 }
 
 var wantRE = regexp.MustCompile(`want "([a-z0-9-]+)(?::(error|warning|info))?"`)

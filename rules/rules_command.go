@@ -5,6 +5,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -172,9 +173,13 @@ func checkMeasureBeforeInit(p *Pass) {
 	if !hasImmediateInit(p) {
 		return // no init at all is init-missing's finding; one in a handler runs at an unknown time
 	}
+	early, _, _, _ := callsBeforeOaiq(p.Doc)
 	for _, c := range p.Doc.Calls {
 		if c.Side != model.Browser || c.Deferred {
 			continue // a call in a handler or callback runs later, in an order the source does not tell
+		}
+		if slices.Contains(early, c) {
+			continue // call-before-loader's finding: the call reaches no pixel at all
 		}
 		switch c.Command() {
 		case "init":

@@ -136,8 +136,9 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 	if !mentionsPixel(masked) {
 		return
 	}
-	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL})
-	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el)})
+	late := runsLate(el, true)
+	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late})
+	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
 }
 
 func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
@@ -153,13 +154,14 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	if !mentionsPixel(code) {
 		return
 	}
+	late := runsLate(el, false)
 	res := jscall.Extract(jscall.Script{
 		File: pr.f, Base: el.TextStart, Code: code,
-		Templates: spansWithin(pr.spans, el.TextStart, el.TextEnd), URL: pr.opts.URL,
+		Templates: spansWithin(pr.spans, el.TextStart, el.TextEnd), URL: pr.opts.URL, Deferred: late,
 	})
 	addScript(pr.doc, pr.f, res, &placement{
 		span: span, inHead: el.InHead, preceding: pr.preceding,
-		nonce: pr.nonce(el), inline: string(pr.f.Text[el.TextStart:el.TextEnd]),
+		nonce: pr.nonce(el), inline: string(pr.f.Text[el.TextStart:el.TextEnd]), deferred: late,
 	})
 }
 
@@ -211,6 +213,14 @@ func isJavaScript(typ string) bool {
 		return true
 	}
 	return false
+}
+
+// runsLate reports a script that does not run where it stands: module
+// scripts run after parsing, and so do external defer scripts; external
+// async scripts run whenever they arrive (browsers ignore defer and async
+// on inline classic scripts).
+func runsLate(el *htmlx.Element, external bool) bool {
+	return isModule(el.Value("type")) || external && (el.Has("defer") || el.Has("async"))
 }
 
 func isModule(typ string) bool {

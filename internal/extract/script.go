@@ -36,6 +36,9 @@ type placement struct {
 	preceding int
 	nonce     string
 	inline    string
+	// deferred: the element runs after parsing or when it arrives
+	// (defer, async, type=module).
+	deferred bool
 }
 
 // addScript merges one script's result into doc. p is nil for a script
@@ -46,10 +49,14 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 		return
 	}
 	doc.Calls = append(doc.Calls, res.Calls...)
+	if res.Defines && p != nil && !p.deferred {
+		doc.Page.Definers = append(doc.Page.Definers, p.span)
+	}
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
 	for _, l := range res.Loaders {
 		if p != nil {
 			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span
+			l.Deferred = p.deferred
 			if p.inline != "" {
 				l.Span = p.span
 			}

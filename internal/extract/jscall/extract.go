@@ -57,6 +57,10 @@ type Result struct {
 	// covers the loader expression. Placement facts are the caller's job.
 	Loaders  []model.LoaderSighting
 	Requests []model.ServerRequest
+	// Defines is true when code that runs with the script (not in a
+	// handler or callback) assigns window.oaiq, or declares a global oaiq:
+	// the snippet's stub, or a stub of the site's own.
+	Defines bool
 	// Err is set when the script does not parse (nothing else is then).
 	Err *SyntaxError
 }

@@ -36,6 +36,17 @@ func (x *extractor) run() {
 			x.checkRequestCall(n)
 		case *ast.AssignExpression:
 			x.checkRequestAssign(n)
+			if isPixelTarget(n.Left) && !x.s.Deferred && !deferred(stack) {
+				x.res.Defines = true
+			}
+		case *ast.Binding:
+			if isPixelTarget(n.Target) && !x.s.Deferred && !deferred(stack) {
+				x.res.Defines = true // var oaiq = … at the top of a classic script is window.oaiq
+			}
+		case *ast.FunctionDeclaration:
+			if n.Function != nil && n.Function.Name != nil && n.Function.Name.Name == "oaiq" && !x.s.Deferred && !deferred(stack) {
+				x.res.Defines = true
+			}
 		}
 		return true
 	})
@@ -145,6 +156,18 @@ func isStringNamed(e ast.Expression, name string) bool {
 }
 
 // memberName returns the property name of X.name or X["name"], else "".
+// isPixelTarget reports an assignment target or binding that is oaiq:
+// window.oaiq, w.oaiq, self["oaiq"], or the name oaiq itself.
+func isPixelTarget(e ast.Node) bool {
+	if id, ok := e.(*ast.Identifier); ok {
+		return id.Name == "oaiq"
+	}
+	if ex, ok := e.(ast.Expression); ok {
+		return memberName(ex) == "oaiq"
+	}
+	return false
+}
+
 func memberName(e ast.Expression) string {
 	switch m := unwrap(e).(type) {
 	case *ast.DotExpression:
