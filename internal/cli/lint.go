@@ -94,7 +94,11 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 				closeAll()
 				return nil, nil, usageErrorf("only one --format may write to standard output; give the others a file: NAME=FILE")
 			}
-			w = l.io.colorWriter(l.io.Out, l.g.color, l.io.StdoutTTY)
+			w = l.io.Out
+			if name == "text" {
+				// Only the human format is styled; machine formats go out as written.
+				w = l.io.colorWriter(l.io.Out, l.g.color, l.io.StdoutTTY)
+			}
 		}
 		rep, err := report.New(name, w, opts)
 		if err != nil {

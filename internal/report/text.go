@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -41,13 +41,25 @@ func severityStyle(s model.Severity) lipgloss.Style {
 
 // textReporter prints `file:line:col: severity: message [rule]`, then the
 // source line with a gutter and a ^~~~ marker under the exact span.
+//
+// Each result is written in one Write: the colour-stripping writer behind it
+// (for pipes, NO_COLOR, --color never) works on whole escape sequences, and
+// a buffer flushed at a fixed size would cut one in two.
 type textReporter struct {
-	w    *bufio.Writer
+	w    *bytes.Buffer
+	out  io.Writer
 	opts Options
 }
 
 func newText(w io.Writer, opts Options) Reporter {
-	return &textReporter{w: bufio.NewWriter(w), opts: opts}
+	return &textReporter{w: &bytes.Buffer{}, out: w, opts: opts}
+}
+
+// flush writes what the reporter has built, in one Write.
+func (t *textReporter) flush() error {
+	_, err := t.out.Write(t.w.Bytes())
+	t.w.Reset()
+	return err
 }
 
 func (t *textReporter) Result(r Result) error {
@@ -72,7 +84,7 @@ func (t *textReporter) Result(r Result) error {
 			fmt.Fprintf(t.w, "  %s %s\n", styleHint.Render("= hint:"), f.Hint)
 		}
 	}
-	return t.w.Flush()
+	return t.flush()
 }
 
 // frame prints the finding's source line and a marker under its span.
@@ -95,7 +107,7 @@ func (t *textReporter) frame(f model.Finding, src *source.File) {
 
 func (t *textReporter) Finish(s Summary) error {
 	if t.opts.Quiet {
-		return t.w.Flush()
+		return t.flush()
 	}
 	files := plural(s.Files, "file", "files") + ", " + plural(s.Calls, "call", "calls")
 	if s.Unreadable > 0 {
@@ -115,7 +127,7 @@ func (t *textReporter) Finish(s Summary) error {
 			plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"),
 			plural(s.Infos, "info", "infos"), files)
 	}
-	return t.w.Flush()
+	return t.flush()
 }
 
 func plural(n int, one, many string) string {

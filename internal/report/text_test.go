@@ -83,3 +83,24 @@ func TestTextMarkerFollowsDisplayWidth(t *testing.T) {
 		t.Errorf("marker line\n%q\nwant\n%q\n(code line %q)", lines[3], want, lines[2])
 	}
 }
+
+// TestTextThroughAStrippingWriterLeavesNoFragments: a long result written
+// through the colour-stripping writer (pipes, NO_COLOR) must come out with
+// no escape sequence, whole or cut in two.
+func TestTextThroughAStrippingWriterLeavesNoFragments(t *testing.T) {
+	var src strings.Builder
+	var fs []model.Finding
+	for i := 1; i <= 200; i++ {
+		src.WriteString(`  oaiq("measure", "order_created", { type: "contents", amount: 8.5, currency: "USD" });` + "\n")
+		fs = append(fs, model.Finding{Rule: "amount-not-integer", Severity: model.Error, Message: strings.Repeat("m", i%37), Hint: "h",
+			Span: model.Span{File: "p.html", Start: model.Pos{Line: i, Col: 62}, End: model.Pos{Line: i, Col: 65}}})
+	}
+	var out bytes.Buffer
+	rep, _ := New("text", &colorprofile.Writer{Forward: &out, Profile: colorprofile.NoTTY}, Options{})
+	rep.Result(Result{Path: "p.html", Findings: fs, Sources: map[string]*source.File{"p.html": source.New("p.html", []byte(src.String()))}})
+	rep.Finish(Summary{Files: 1, Errors: 200})
+	if s := out.String(); strings.ContainsAny(s, "\x1b") || strings.Contains(s, "[m") || strings.Contains(s, "1;31m") {
+		i := strings.Index(s, "[m")
+		t.Fatalf("escape fragments in stripped output near %q", s[max(0, i-40):min(len(s), i+10)])
+	}
+}
