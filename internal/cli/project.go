@@ -14,6 +14,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/config"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/suppress"
+	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
@@ -40,12 +41,16 @@ type project struct {
 	shardI, shardN int
 	baseline       *baseline.Baseline
 	recorder       *baseline.Recorder
+	// reported holds the findings already reported in this run: a script
+	// that several pages include (and that is linted on its own too) has
+	// its problems reported once.
+	reported map[model.Finding]bool
 }
 
 // loadProject reads the configuration, baseline and shard; every problem
 // is a usage error (exit 2).
 func (p *projectFlags) load() (*project, error) {
-	pr := &project{cfg: &config.Config{}}
+	pr := &project{cfg: &config.Config{}, reported: map[model.Finding]bool{}}
 	path := p.configPath
 	if path == "" {
 		if wd, err := os.Getwd(); err == nil {
@@ -136,10 +141,19 @@ func suppressInline(res *report.Result, opts rules.Options) {
 	rules.SortFindings(res.Findings)
 }
 
-// settle applies the baseline and records findings for --write-baseline.
+// settle drops findings already reported for another input, applies the
+// baseline and records findings for --write-baseline.
 // It runs in the single goroutine that reports, in input order, so the
 // baseline's counts are consumed deterministically.
 func (pr *project) settle(res *report.Result) {
+	kept := res.Findings[:0]
+	for _, f := range res.Findings {
+		if !pr.reported[f] {
+			pr.reported[f] = true
+			kept = append(kept, f)
+		}
+	}
+	res.Findings = kept
 	if pr.recorder != nil {
 		pr.recorder.Add(res.Findings, res.Sources)
 	}

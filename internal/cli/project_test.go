@@ -156,3 +156,24 @@ func TestShardsSplitInputsDisjointly(t *testing.T) {
 		t.Errorf("--shard 4/3: exit %d", code)
 	}
 }
+
+// TestSharedScriptIsReportedOnce: a script two pages include, and that is
+// linted on its own too, has each problem reported once.
+func TestSharedScriptIsReportedOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "js/pixel.js", `oaiq("init", { pixelId: "px_other" });`+"\n")
+	for _, p := range []string{"a.html", "b.html"} {
+		writeFile(t, dir, p, "<!doctype html><html><head><script src=\"/js/pixel.js\"></script></head><body></body></html>\n")
+	}
+	cfg := writeFile(t, dir, "cfg.yaml", "pixel_id: px_live\n")
+	got, _ := rulesOf(t, "--config", cfg, "--root", dir, dir)
+	n := 0
+	for _, g := range got {
+		if strings.HasPrefix(g, "init-pixel-id-unexpected@pixel.js") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("reported %d times: %v", n, got)
+	}
+}
