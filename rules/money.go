@@ -43,7 +43,11 @@ func amountMessage(path, field string, v *model.Value, currency string) (string,
 			"send the amount in the currency's minor unit, such as 2599 for 25.99 USD"
 	}
 	if r := math.Round(v.Num); math.Abs(v.Num-r) < 1e-6 {
-		return fmt.Sprintf("%s is %s, floating-point noise from multiplying by 100; it must be an integer", path, raw),
+		cause := "floating-point noise"
+		if strings.Contains(raw, "100") {
+			cause += " from multiplying by 100"
+		}
+		return fmt.Sprintf("%s is %s, %s; it must be an integer", path, raw, cause),
 			fmt.Sprintf("round it: Math.round(x) gives %s", strconv.FormatFloat(r, 'f', -1, 64))
 	}
 	if field == "quantity" {

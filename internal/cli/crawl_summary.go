@@ -110,7 +110,7 @@ func (s *siteSummary) write(w io.Writer) {
 		full := s.withSDK * width / s.pages
 		fmt.Fprintf(&b, "%s %s%s %d of %d pages load the pixel (%d%%); %d call oaiq\n", styleHeading.Render("Pixel  "),
 			styleBarFull.Render(strings.Repeat("█", full)), styleBarRest.Render(strings.Repeat("░", width-full)),
-			s.withSDK, s.pages, s.withSDK*100/s.pages, s.withCalls)
+			s.withSDK, s.pages, (200*s.withSDK+s.pages)/(2*s.pages), s.withCalls) // rounded
 	}
 	if len(s.types) > 0 {
 		b.WriteString(styleHeading.Render("Events by page type") + "\n")

@@ -126,7 +126,7 @@ func (r funnelRow) Seen() bool { return r.Browser+r.Server > 0 }
 func (r funnelRow) Share() string {
 	var s string
 	if r.known > 0 {
-		s = fmt.Sprintf("%d of %d (%d%%)", r.withID, r.known, 100*r.withID/r.known)
+		s = fmt.Sprintf("%d of %d (%d%%)", r.withID, r.known, (200*r.withID+r.known)/(2*r.known)) // rounded
 	}
 	if r.unknownID > 0 {
 		if s != "" {

@@ -35,7 +35,7 @@ func TestFunnelCountsTargetsCallsAndEventIDs(t *testing.T) {
 		share, class, group      string
 		conversion               bool
 	}{
-		{"order_created", 2, 3, 1, "2 of 3 (66%), 1 not known statically", "partial", "Standard events", true},
+		{"order_created", 2, 3, 1, "2 of 3 (67%), 1 not known statically", "partial", "Standard events", true},
 		{"quote_requested", 2, 1, 1, "1 of 2 (50%)", "partial", "Custom events", true},
 		{"customcustom_event_name missing or not known statically", 1, 1, 0, "0 of 1 (0%)", "bad", "Custom events", true},
 		{"Purchase", 1, 1, 0, "0 of 1 (0%)", "bad", "Other event names (not standard events of the JavaScript pixel)", false},

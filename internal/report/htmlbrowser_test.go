@@ -50,7 +50,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		t.Errorf("funnel shows %d rows, want the ten standard events at least", rows)
 	}
 	order := run(t, p, chromedp.Evaluate[string](`[...document.querySelectorAll("#funnel tbody tr")].find(r => r.textContent.startsWith("order_created")).innerText`))
-	if !strings.Contains(order, "2 of 3 (66%)") {
+	if !strings.Contains(order, "2 of 3 (67%)") {
 		t.Errorf("order_created row reads %q", order)
 	}
 
