@@ -186,6 +186,11 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 		sum.Add(*r)
 		site.add(p, r.Findings)
 		startFailed = startFailed || (p.Start && p.Failed)
+		if p.Start && p.SkippedByRobots {
+			// Nothing of the site was checked: say so, and do not pass.
+			startFailed = true
+			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: robots.txt disallows our user agent, so the page was not crawled; crawl your own site with --ignore-robots, or allow the user agent in robots.txt\n", p.URL)
+		}
 		for _, f := range r.Findings {
 			failed = failed || (threshold != 0 && f.Severity >= threshold)
 		}

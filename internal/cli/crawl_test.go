@@ -106,3 +106,20 @@ func TestCrawlExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawlStartDisallowedByRobotsDoesNotPass: when robots.txt keeps our
+// crawler from the start page, nothing was checked: say so and exit 3.
+func TestCrawlStartDisallowedByRobotsDoesNotPass(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			fmt.Fprint(w, "User-agent: *\nDisallow: /\n\nUser-agent: OAI-AdsBot\nAllow: /\n")
+			return
+		}
+		fmt.Fprint(w, "<!doctype html><html><head></head><body>hi</body></html>")
+	}))
+	t.Cleanup(srv.Close)
+	_, errOut, code := runCLI(t, "", "crawl", srv.URL+"/", "--rate", "0", "--retries", "0")
+	if code != ExitInput || !strings.Contains(errOut, "robots.txt disallows our user agent") || !strings.Contains(errOut, "--ignore-robots") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
