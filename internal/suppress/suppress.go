@@ -48,17 +48,30 @@ type Directive struct {
 
 var directive = regexp.MustCompile(`oaiq-lint-disable-(next-line|file)\b([^\n]*)`)
 
+// otherForm catches the spellings other linters use (disable-line,
+// disable, enable…), which are not ours: silently ignored, they would
+// leave the finding in place and the reader puzzled.
+var otherForm = regexp.MustCompile(`oaiq-lint-(?:disable-line|disable(?:-next)?(?:[^-a-z]|$)|enable)`)
+
 // closers end a directive written inside a comment.
 var closers = []string{"-->", "*/", "%}", "#}", "%>", "?>", "}}"}
 
 // Parse finds the directives in f. known tells whether a rule id exists;
 // directives naming no rule or unknown rules come back as findings.
 func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Finding) {
-	if !bytes.Contains(f.Text, []byte("oaiq-lint-disable-")) {
+	if !bytes.Contains(f.Text, []byte("oaiq-lint-")) {
 		return nil, nil
 	}
 	var out []*Directive
 	var bad []model.Finding
+	for _, m := range otherForm.FindAllIndex(f.Text, -1) {
+		end := m[1]
+		if end > m[0] && !isWordByte(f.Text[end-1]) {
+			end-- // the character that ended the match is not part of it
+		}
+		bad = append(bad, malformed(f.Span(m[0], end), fmt.Sprintf("%q is not an oaiq-lint suppression", string(f.Text[m[0]:end])),
+			"write oaiq-lint-disable-next-line RULE -- reason, or oaiq-lint-disable-file RULE -- reason"))
+	}
 	for _, m := range directive.FindAllSubmatchIndex(f.Text, -1) {
 		body := string(f.Text[m[4]:m[5]])
 		for _, c := range closers {
@@ -144,4 +157,8 @@ func silenced(f model.Finding, dirs []*Directive) bool {
 		}
 	}
 	return hit
+}
+
+func isWordByte(c byte) bool {
+	return c == '-' || c >= 'a' && c <= 'z'
 }

@@ -64,3 +64,16 @@ func TestMalformedDirectives(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherLintersSpellingsAreReported(t *testing.T) {
+	src := "// oaiq-lint-disable-line amount-not-integer -- x\n/* oaiq-lint-disable */\n// oaiq-lint-enable\n// oaiq-lint-disable-next-line pii-raw -- fine\n"
+	dirs, bad := Parse(source.New("a.js", []byte(src)), known)
+	if len(dirs) != 1 || len(bad) != 3 {
+		t.Fatalf("dirs %d, bad %v", len(dirs), bad)
+	}
+	for i, line := range []int{1, 2, 3} {
+		if bad[i].Span.Start.Line != line || !strings.Contains(bad[i].Message, "is not an oaiq-lint suppression") {
+			t.Errorf("bad[%d] = %+v", i, bad[i])
+		}
+	}
+}
