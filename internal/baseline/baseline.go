@@ -109,7 +109,11 @@ func (r *Recorder) Write(w io.Writer) error {
 }
 
 // Baseline is a loaded baseline. Filter is safe for one goroutine at a time.
-type Baseline struct{ left map[string]int }
+type Baseline struct {
+	left map[string]int
+	// Hidden counts the findings Filter dropped.
+	Hidden int
+}
 
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
@@ -139,6 +143,7 @@ func (b *Baseline) Filter(fs []model.Finding, sources map[string]*source.File) [
 		fp := Fingerprint(f, sources[f.Span.File])
 		if b.left[fp] > 0 {
 			b.left[fp]--
+			b.Hidden++
 			continue
 		}
 		kept = append(kept, f)

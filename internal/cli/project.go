@@ -164,6 +164,9 @@ func (pr *project) settle(res *report.Result) {
 
 // finish writes the baseline file when asked.
 func (p *projectFlags) finish(pr *project, errOut io.Writer) error {
+	if pr.baseline != nil && pr.baseline.Hidden > 0 {
+		fmt.Fprintf(errOut, "oaiq-lint: %s in the baseline %s not reported\n", plural(pr.baseline.Hidden, "known finding", "known findings"), p.baselinePath)
+	}
 	if pr.recorder == nil {
 		return nil
 	}

@@ -120,6 +120,10 @@ func TestBaselineReportsOnlyNewFindings(t *testing.T) {
 	// Lines move; the known findings stay silent, a new one is reported.
 	writeFile(t, dir, "a.html", "\n\n"+page(`<script>oaiq("measure", "order_created", { type: "contents", amount: 1.5, currency: "USD" });</script>
 <script>oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "usd" });</script>`))
+	_, stderr, _ := runCLI(t, "", "check", "--config", cfg, "--baseline", base, p)
+	if !strings.Contains(stderr, "known findings in the baseline") {
+		t.Errorf("stderr does not say what the baseline hid: %q", stderr)
+	}
 	got, code := rulesOf(t, "--config", cfg, "--baseline", base, p)
 	if strings.Join(got, " ") != "currency-code@a.html:017" || code != ExitFindings {
 		t.Errorf("got %v exit %d", got, code)
