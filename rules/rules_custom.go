@@ -5,6 +5,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -239,6 +240,8 @@ func isNameRune(r rune) bool {
 }
 
 // cleanCustomName proposes a valid name for an invalid one.
+var multiUnderscore = regexp.MustCompile(`_{2,}`)
+
 func cleanCustomName(name string) string {
 	var b strings.Builder
 	// "café" → "cafe": decompose accented letters and drop the accents.
@@ -251,7 +254,7 @@ func cleanCustomName(name string) string {
 			b.WriteByte('_')
 		}
 	}
-	s := strings.Trim(b.String(), "_-")
+	s := strings.Trim(multiUnderscore.ReplaceAllString(b.String(), "_"), "_-")
 	if len(s) > 64 {
 		s = strings.Trim(s[:64], "_-")
 	}
