@@ -78,9 +78,16 @@ type enforcedPolicy struct {
 // enforcedPolicies parses the page's enforced policies. A header may hold
 // several comma-separated policies; a <meta> holds exactly one.
 func enforcedPolicies(page *model.PageFacts) []enforcedPolicy {
+	return policies(page, false)
+}
+
+// policies parses the page's enforced (reportOnly false) or report-only
+// policies.
+func policies(page *model.PageFacts, reportOnly bool) []enforcedPolicy {
 	var out []enforcedPolicy
 	for _, pol := range page.Policies {
-		if pol.ReportOnly {
+		// Browsers ignore a report-only policy in <meta>: only the header counts.
+		if pol.ReportOnly != reportOnly || pol.ReportOnly && pol.Origin != "header" {
 			continue
 		}
 		var parsed []*csp.Policy
@@ -91,6 +98,9 @@ func enforcedPolicies(page *model.PageFacts) []enforcedPolicy {
 		}
 		for i, p := range parsed {
 			label := "the Content-Security-Policy response header"
+			if reportOnly {
+				label = "the Content-Security-Policy-Report-Only response header"
+			}
 			if pol.Origin != "header" {
 				label = "the <meta> Content-Security-Policy"
 				if !pol.Span.IsZero() {
@@ -176,7 +186,7 @@ func checkCSPBlocksSDK(p *Pass) {
 	if len(page.Loaders) > 0 {
 		loader = &page.Loaders[0]
 	}
-	for _, pol := range enforcedPolicies(page) {
+	for _, pol := range append(enforcedPolicies(page), policies(page, true)...) {
 		var blocked []string
 		var fixes []sourceFix
 		if v, nonceFix := scriptElementCheck(pol.Policy, loader, origin); blocks(v) && !nonceFix && governs(pol, loader) {
@@ -196,6 +206,11 @@ func checkCSPBlocksSDK(p *Pass) {
 			}
 		}
 		if len(blocked) == 0 {
+			continue
+		}
+		if pol.src.ReportOnly {
+			// It blocks nothing today; it will once someone enforces it.
+			p.ReportAs(model.Info, pol.src.Span, pol.label+" would block the pixel once enforced (today it only reports): "+listAnd(blocked), joinFixes(fixes))
 			continue
 		}
 		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+listAnd(blocked), joinFixes(fixes))

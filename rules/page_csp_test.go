@@ -63,7 +63,9 @@ func TestCSPBlocksSDK(t *testing.T) {
 		{"script-src-elem overrides script-src", cspPage([]model.CSPPolicy{meta("script-src https://bzrcdn.openai.com 'unsafe-inline'; script-src-elem 'self' 'unsafe-inline'")}), []want{{model.Error, 3,
 			[]string{"blocks the pixel: loading the SDK from https://bzrcdn.openai.com (blocked by script-src-elem)"},
 			[]string{"add https://bzrcdn.openai.com to script-src-elem"}}}},
-		{"report-only never blocks", cspPage([]model.CSPPolicy{{Origin: "header", Text: "default-src 'none'", ReportOnly: true}}), nil},
+		{"report-only never blocks, but says it would", cspPage([]model.CSPPolicy{{Origin: "header", Text: "default-src 'none'", ReportOnly: true}}), []want{{model.Info, 0,
+			[]string{"Content-Security-Policy-Report-Only response header would block the pixel once enforced (today it only reports)"}, nil}}},
+		{"report-only in meta is ignored by browsers", cspPage([]model.CSPPolicy{{Origin: "meta", Text: "default-src 'none'", ReportOnly: true}}), nil},
 		{"header with two policies", cspPage([]model.CSPPolicy{header("script-src https: 'unsafe-inline', connect-src 'none'")}), []want{{model.Error, 0,
 			[]string{"policy 2 of Content-Security-Policy response header blocks the pixel: sending events to https://bzr.openai.com (blocked by connect-src)"}, nil}}},
 		{"two policies both block", cspPage([]model.CSPPolicy{meta("connect-src 'self'"), header("img-src 'self'")}), []want{
