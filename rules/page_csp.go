@@ -33,8 +33,9 @@ response header) must allow the SDK script from ` + sdkOrigin + ` and
 requests to ` + eventsOrigin + ` by fetch/sendBeacon and by image.
 A missing ` + "`script-src`" + `, ` + "`connect-src`" + ` or ` + "`img-src`" + ` falls back to
 ` + "`default-src`" + `, and ` + "`script-src-elem`" + ` overrides ` + "`script-src`" + ` for script
-elements. Each policy must allow on its own; Report-Only policies block
-nothing and are not reported. The hint gives the exact sources to add; a
+elements. Each policy must allow on its own. A Content-Security-Policy-Report-Only
+header blocks nothing yet: it is reported as info, because it will block
+once enforced (in <meta> browsers ignore it). The hint gives the exact sources to add; a
 new directive repeats the sources of the ` + "`default-src`" + ` it stops falling back to.
 
 Bad:
