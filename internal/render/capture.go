@@ -49,6 +49,8 @@ type Capture struct {
 	// recorder); Blocked the requests failed by interception.
 	SDKRequests []string
 	Blocked     []Blocked
+	// Exceptions are the uncaught errors thrown because oaiq was missing.
+	Exceptions []Exception
 	// Elapsed is the wall time from opening the tab to reading it back.
 	Elapsed time.Duration
 }
@@ -205,6 +207,12 @@ func (t *tab) listen(ev any) {
 		if e.Name == bindingName {
 			t.mu.Lock()
 			t.raw = append(t.raw, e.Payload)
+			t.mu.Unlock()
+		}
+	case *runtime.EventExceptionThrown:
+		if x, ok := exception(e.ExceptionDetails); ok {
+			t.mu.Lock()
+			t.c.Exceptions = append(t.c.Exceptions, x)
 			t.mu.Unlock()
 		}
 	case *fetch.EventRequestPaused:

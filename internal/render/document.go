@@ -54,10 +54,21 @@ func (c *Capture) Document() (*model.Document, []*source.File) {
 	for _, f := range files {
 		byName[f.Name] = f
 	}
+	observed := map[*model.Call]bool{}
 	for _, r := range c.Records {
 		if r.Kind == "call" {
-			doc.Calls = append(doc.Calls, c.call(r, static, byName))
+			call, w := c.call(r, static, byName, observed)
+			if w != nil {
+				observed[w] = true
+			}
+			doc.Calls = append(doc.Calls, call)
 		}
+	}
+	lostFindings, lost := c.exceptionFindings(static, byName)
+	doc.Findings = append(doc.Findings, lostFindings...)
+	doc.Calls = append(doc.Calls, unobserved(static, observed)...)
+	if f, ok := notMadeFinding(doc.Path, static, observed, lost); ok {
+		doc.Findings = append(doc.Findings, f)
 	}
 	if f, ok := c.opprefFinding(doc.Path); ok {
 		doc.Findings = append(doc.Findings, f)
@@ -67,30 +78,32 @@ func (c *Capture) Document() (*model.Document, []*source.File) {
 
 // call builds one recorded call. When the page's HTML holds the call
 // written where the stack says it ran, its argument spans are reused, so a
-// computed amount is reported at the expression that computed it.
-func (c *Capture) call(r Record, static *model.Document, files map[string]*source.File) *model.Call {
+// computed amount is reported at the expression that computed it; that
+// written call is returned too. A call whose stack is unknown (drained
+// from the queue) is matched to a written call not seen yet by its
+// command and event name.
+func (c *Capture) call(r Record, static *model.Document, files map[string]*source.File, observed map[*model.Call]bool) (*model.Call, *model.Call) {
 	href := stripProbe(r.Href)
 	span := model.Span{File: href}
-	if fr, ok := callSite(r.Stack); ok {
-		file := stripProbe(fr.URL)
-		col := fr.Col
-		if f := files[file]; f != nil {
-			col = runeColumn(f.Line(fr.Line), fr.Col)
-		}
-		start := model.Pos{Line: fr.Line, Col: col}
-		span = model.Span{File: file, Start: start, End: model.Pos{Line: start.Line, Col: start.Col + 1}}
+	fr, sited := callSite(r.Stack)
+	if sited {
+		span = c.frameSpan(fr, files)
 	}
 	call := &model.Call{Span: span, Side: model.Browser, URL: href}
 	for _, a := range r.Args {
 		call.Args = append(call.Args, a.value(span))
 	}
-	if w := writtenCall(static, span); w != nil {
+	w := writtenAt(static, files, span)
+	if w == nil && !sited {
+		w = sameWrittenCall(static, call, observed)
+	}
+	if w != nil {
 		call.Span = w.Span
 		for i, a := range call.Args {
 			adoptSpans(a, w.Arg(i))
 		}
 	}
-	return call
+	return call, w
 }
 
 // writtenCall returns the call in the static document whose expression

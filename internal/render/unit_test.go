@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/extract"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 func TestRoute(t *testing.T) {
@@ -111,5 +115,31 @@ func TestFindBrowserExplicitMissing(t *testing.T) {
 	_, err = FindBrowser("")
 	if !errors.Is(err, ErrNoBrowser) || !strings.Contains(err.Error(), "apt-get install -y chromium") {
 		t.Errorf("err = %v, want the install hint", err)
+	}
+}
+
+// Positions Chromium gave calls in inline handlers: the first code line
+// continues after the tag's ">", later lines count from the tag's end.
+func TestHandlerCall(t *testing.T) {
+	html := "<!doctype html><html><head></head><body>\n" +
+		"<button onclick=\"var x = 1;  oaiq('measure','a',{})\">A</button>\n" +
+		"<button id=\"b2\"\n onclick=\"var x = 1;\n  oaiq('measure','b',{})\">B</button>\n</body></html>\n"
+	static, files := extract.Page("p.html", []byte(html), extract.Options{Kind: extract.HTML})
+	byName := map[string]*source.File{}
+	for _, f := range files {
+		byName[f.Name] = f
+	}
+	for _, tc := range []struct {
+		frame model.Pos
+		event string
+	}{{model.Pos{Line: 2, Col: 66}, "a"}, {model.Pos{Line: 5, Col: 3}, "b"}, {model.Pos{Line: 3, Col: 40}, ""}} {
+		at := model.Span{File: "p.html", Start: tc.frame, End: model.Pos{Line: tc.frame.Line, Col: tc.frame.Col + 1}}
+		w := writtenAt(static, byName, at)
+		switch {
+		case tc.event == "" && w != nil:
+			t.Errorf("frame %v matched %v, want none", tc.frame, w.Span)
+		case tc.event != "" && (w == nil || w.Arg(1).Str != tc.event):
+			t.Errorf("frame %v matched %v, want the call of %q", tc.frame, w, tc.event)
+		}
 	}
 }

@@ -1,0 +1,78 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// unobserved returns the calls written in the page that the browser never
+// saw made (a handler not triggered, a branch not taken), in source order.
+// They stay in the rendered document so their static findings are kept:
+// rendering adds coverage, it never takes it away.
+func unobserved(static *model.Document, observed map[*model.Call]bool) []*model.Call {
+	if static == nil {
+		return nil
+	}
+	var out []*model.Call
+	for _, c := range static.Calls {
+		if !observed[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// notMadeFinding says, once per page, how many written calls did not run
+// while rendering (those that threw because oaiq was missing are reported
+// on their own). It points at the first of them.
+func notMadeFinding(file string, static *model.Document, observed, lost map[*model.Call]bool) (model.Finding, bool) {
+	var first *model.Call
+	n := 0
+	for _, c := range unobserved(static, observed) {
+		if lost[c] {
+			continue
+		}
+		if first == nil {
+			first = c
+		}
+		n++
+	}
+	if n == 0 {
+		return model.Finding{}, false
+	}
+	what := fmt.Sprintf("%d calls in the source were", n)
+	if n == 1 {
+		what = "1 call in the source was"
+	}
+	return model.Finding{
+		Rule: "dynamic-value", Severity: model.Info, Span: first.Span,
+		Message: what + " not made while rendering (a handler not triggered or a branch not taken); they are checked as written",
+		Hint:    "to record them with their runtime values, trigger them: --click SELECTOR or --script FILE",
+	}, true
+}
+
+// sameWrittenCall returns the first written call not observed yet with the
+// same command and, when both are known, the same event name as rec.
+func sameWrittenCall(static *model.Document, rec *model.Call, observed map[*model.Call]bool) *model.Call {
+	if static == nil {
+		return nil
+	}
+	for _, w := range static.Calls {
+		if observed[w] || !sameString(w.Arg(0), rec.Arg(0), true) || !sameString(w.Arg(1), rec.Arg(1), false) {
+			continue
+		}
+		return w
+	}
+	return nil
+}
+
+// sameString compares two string arguments; an argument that is not a
+// known string matches anything unless required.
+func sameString(a, b *model.Value, required bool) bool {
+	known := func(v *model.Value) bool { return v != nil && v.Kind == model.String }
+	if !known(a) || !known(b) {
+		return !required
+	}
+	return a.Str == b.Str
+}
