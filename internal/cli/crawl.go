@@ -164,6 +164,7 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 	}
 	bar := newProgressBar(l.io, l.g.quiet)
 	opts.Progress = bar.update
+	began := time.Now()
 	res, err := crawl.Run(ctx, starts, o.sitemaps, opts)
 	bar.clear()
 	if err != nil {
@@ -174,6 +175,7 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 		closeFiles()
 		return err
 	}
+	res.Elapsed = time.Since(began) // the summary's time includes rendering
 
 	results := checkPages(l, res.Pages)
 	sum := report.Summary{}
