@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -41,6 +42,9 @@ func (r *renderOptions) renderPages(ctx context.Context, pages []*crawl.Page, er
 		}
 		wg.Go(func() {
 			c, err := b.Capture(ctx, p.URL)
+			if err != nil && ctx.Err() != nil {
+				return // interrupted: said once below
+			}
 			if err != nil {
 				mu.Lock()
 				fmt.Fprintf(errOut, "oaiq-lint: %s: rendering failed (%v); checked as fetched\n", p.URL, err)
@@ -53,8 +57,14 @@ func (r *renderOptions) renderPages(ctx context.Context, pages []*crawl.Page, er
 		})
 	}
 	wg.Wait()
-	return ctx.Err()
+	if ctx.Err() != nil {
+		return errInterrupted
+	}
+	return nil
 }
+
+// errInterrupted ends a run stopped by Ctrl-C or SIGTERM.
+var errInterrupted = errors.New("interrupted")
 
 // mergeCrawlFindings keeps the crawler's findings and adds the rendered
 // page's, except an oppref-dropped the crawler already reported.

@@ -123,10 +123,10 @@ func (r *renderOptions) setup(ctx context.Context, args []string, inputs iter.Se
 	}
 	out := func(yield func(input) bool) {
 		for in := range inputs {
-			if s.browser != nil && isHTTPURL(in.name) {
+			switch {
+			case s.browser != nil && isHTTPURL(in.name):
 				in.load = s.renderLoad(ctx, in.name)
-			}
-			if s.log != nil {
+			case s.log != nil:
 				in.load = s.recording(in.load)
 			}
 			if !yield(in) {
@@ -157,6 +157,13 @@ func (s *renderSession) renderLoad(ctx context.Context, pageURL string) func() (
 			return nil, nil, fmt.Errorf("rendering: %w", err)
 		}
 		doc, files := c.Document()
+		if s.log != nil {
+			// Only the calls the page made: the written calls it did not
+			// make are checked, but they did not happen.
+			if err := s.write(doc.Calls[:c.RecordedCalls()], doc); err != nil {
+				return nil, nil, err
+			}
+		}
 		return doc, files, nil
 	}
 }
@@ -168,13 +175,21 @@ func (s *renderSession) recording(load func() (*model.Document, []*source.File, 
 		if err != nil || doc == nil {
 			return doc, files, err
 		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		for _, c := range doc.Calls {
-			if err := s.log.Write(eventlog.CallRecord(c, doc)); err != nil {
-				return nil, nil, fmt.Errorf("--record: %w", err)
-			}
+		if err := s.write(doc.Calls, doc); err != nil {
+			return nil, nil, err
 		}
 		return doc, files, nil
 	}
+}
+
+// write adds calls of doc to the event log.
+func (s *renderSession) write(calls []*model.Call, doc *model.Document) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range calls {
+		if err := s.log.Write(eventlog.CallRecord(c, doc)); err != nil {
+			return fmt.Errorf("--record: %w", err)
+		}
+	}
+	return nil
 }

@@ -97,3 +97,27 @@ oaiq("measure", "order_created", { type: "contents", amount: parseFloat(document
 		t.Errorf("without --render the computed amount is not visible, want exit 0, got %d", code)
 	}
 }
+
+// A page calling oaiq with no loader fails with --render as it does
+// without, and --record holds only the calls the page really made.
+func TestCheckRenderCallWithoutLoader(t *testing.T) {
+	needChromium(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<!doctype html><html><head><title>x</title></head><body><script>oaiq("measure","lead_created",{type:"customer_action"});</script></body></html>`)
+	}))
+	defer srv.Close()
+	logPath := filepath.Join(t.TempDir(), "calls.jsonl")
+	out, errOut, code := runCLI(t, "", "check", "--render", "--wait", "50ms", "--record", logPath, "--format", "json", srv.URL+"/")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want findings\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	for _, rule := range []string{`"call-before-loader"`, `"snippet-missing"`, `"init-missing"`, "ReferenceError: oaiq is not defined"} {
+		if !strings.Contains(out, rule) {
+			t.Errorf("output lacks %s:\n%s", rule, out)
+		}
+	}
+	if data, err := os.ReadFile(logPath); err != nil || len(data) != 0 {
+		t.Errorf("the recording holds calls the page never made (%v):\n%s", err, data)
+	}
+}

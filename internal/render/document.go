@@ -11,7 +11,9 @@ import (
 
 // Document turns a capture into a model document for the rules: the page
 // facts read from the HTML the browser received, corrected by what the
-// browser saw run, and the recorded calls in the order they were made.
+// browser saw run, the recorded calls in the order they were made (the
+// first RecordedCalls of doc.Calls), then the calls written in the page
+// that were not made, as read statically, so their findings are kept.
 // Findings point at the page, or at the script line and column of the
 // call when the stack trace gave it.
 func (c *Capture) Document() (*model.Document, []*source.File) {
@@ -169,4 +171,16 @@ func runeColumn(line string, col16 int) int {
 		return col16
 	}
 	return runes + 1
+}
+
+// RecordedCalls is how many calls the page made while rendering: the
+// first calls of the document, the ones an event log of the session holds.
+func (c *Capture) RecordedCalls() int {
+	n := 0
+	for _, r := range c.Records {
+		if r.Kind == "call" {
+			n++
+		}
+	}
+	return n
 }
