@@ -19,8 +19,9 @@ snippet has run finds nothing there: the call throws a ReferenceError (or a
 ` + "`window.oaiq && …`" + ` guard skips it) and the conversion is lost. This
 happens when the only loader is the SDK's own async <script>, when the
 snippet sits in a script that runs late (defer, async, type="module"), or
-when it comes after the call in the page. Calls in event handlers and
-callbacks run later and are not judged.
+when it comes after the call in the page. Read statically, calls in event
+handlers and callbacks run later and are not judged; with --render, any call
+the browser saw throw (oaiq is not defined) is reported too.
 
 Bad:
 ` + md("html", `<head>
