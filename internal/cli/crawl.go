@@ -286,7 +286,11 @@ func checkPage(l *lintRun, p *crawl.Page) (res report.Result) {
 func writeRecord(f *os.File, pages []*crawl.Page) error {
 	w := eventlog.NewWriter(f)
 	for _, p := range pages {
-		for _, c := range p.Doc.Calls {
+		calls := p.Doc.Calls
+		if p.Rendered {
+			calls = calls[:min(p.RecordedCalls, len(calls))] // what the page really made
+		}
+		for _, c := range calls {
 			rec := eventlog.CallRecord(c, p.Doc)
 			if rec.URL == "" {
 				rec.URL = p.URL

@@ -54,6 +54,7 @@ func (r *renderOptions) renderPages(ctx context.Context, pages []*crawl.Page, er
 			doc, files := c.Document()
 			doc.Findings = mergeCrawlFindings(p.Doc.Findings, doc.Findings)
 			p.Doc, p.Files = doc, files
+			p.Rendered, p.RecordedCalls = true, c.RecordedCalls()
 		})
 	}
 	wg.Wait()

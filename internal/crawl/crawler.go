@@ -91,8 +91,13 @@ type Page struct {
 	SkippedByRobots bool
 	// Doc is the document to check: the extracted page, or an empty one
 	// carrying the crawl's findings. Files are its sources.
-	Doc   *model.Document
-	Files []*source.File
+	Doc *model.Document
+	// Rendered is true when a browser replaced Doc with what it recorded;
+	// the first RecordedCalls of Doc's calls are the ones the page made
+	// (the rest are written in the page but were not made).
+	Rendered      bool
+	RecordedCalls int
+	Files         []*source.File
 }
 
 // Result is a finished crawl.
