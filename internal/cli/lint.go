@@ -170,6 +170,9 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		if o.err != nil && ctx.Err() != nil {
+			return ctx.Err() // interrupted: the inputs still running fail with it, say it once
+		}
 		if o.err != nil {
 			unreadable = true
 			sum.Unreadable++

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -36,6 +37,8 @@ const (
 	ExitFindings = 1
 	ExitUsage    = 2
 	ExitInput    = 3
+	// ExitInterrupted is the shell's code for a run ended by Ctrl-C.
+	ExitInterrupted = 130
 )
 
 // ExitError carries an exit code up to main without printing anything more.
@@ -144,6 +147,9 @@ func Main(args []string, io *IOStreams) int {
 		return ExitOK
 	case errors.As(err, &exit):
 		return exit.Code
+	case errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted):
+		fmt.Fprintln(io.ErrOut, "oaiq-lint: interrupted")
+		return ExitInterrupted
 	case errors.As(err, &usage) || isCobraUsage(err):
 		fmt.Fprintf(io.ErrOut, "oaiq-lint: %v\nRun 'oaiq-lint --help' for usage.\n", err)
 		return ExitUsage
