@@ -200,15 +200,7 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 			repErr = reps.Result(*r)
 		}
 	}
-	if repErr == nil {
-		repErr = reps.Finish(sum)
-	}
-	if err := closeFiles(); repErr == nil {
-		repErr = err
-	}
-	if err := l.g.project.finish(pr, l.io.ErrOut); repErr == nil {
-		repErr = err
-	}
+	repErr = l.finish(reps, closeFiles, sum, repErr)
 	if record != nil && repErr == nil {
 		repErr = writeRecord(record, res.Pages)
 	}

@@ -110,6 +110,21 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 	return reps, closeAll, nil
 }
 
+// finish ends the reporters with the run's totals, closes output files and
+// writes the baseline when asked; it returns the first error, repErr first.
+func (l *lintRun) finish(reps report.Multi, closeFiles func() error, sum report.Summary, repErr error) error {
+	if repErr == nil {
+		repErr = reps.Finish(sum)
+	}
+	if err := closeFiles(); repErr == nil {
+		repErr = err
+	}
+	if err := l.g.project.finish(l.project, l.io.ErrOut); repErr == nil {
+		repErr = err
+	}
+	return repErr
+}
+
 // prepare loads the project's settings (configuration, baseline, shard)
 // and returns the --fail-on threshold; every problem is a usage error.
 func (l *lintRun) prepare() (model.Severity, error) {
@@ -193,15 +208,7 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if repErr == nil {
-		repErr = reps.Finish(sum)
-	}
-	if err := closeFiles(); repErr == nil {
-		repErr = err
-	}
-	if err := l.g.project.finish(pr, l.io.ErrOut); repErr == nil {
-		repErr = err
-	}
+	repErr = l.finish(reps, closeFiles, sum, repErr)
 	if repErr != nil {
 		return fmt.Errorf("writing output: %w", repErr)
 	}
