@@ -117,8 +117,11 @@ func checkCustomNameMissing(p *Pass) {
 		if m.Options != nil {
 			span = m.Options.Span
 		}
-		p.Report(span, "custom event without custom_event_name: the event has no name",
-			`pass it in the options, the fourth argument: { custom_event_name: "quote_requested" }`)
+		hint := `pass it in the options, the fourth argument: { custom_event_name: "quote_requested" }`
+		if m.Side == model.Server {
+			hint = `add "custom_event_name" to the server event, the same name the browser sends`
+		}
+		p.Report(span, "custom event without custom_event_name: the event has no name", hint)
 	}
 }
 
