@@ -162,14 +162,17 @@ func expandPath(arg string, exts map[string]bool, emit func(Target) bool) (bool,
 	return walk(arg, exts, emit)
 }
 
-func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
+// globMeta are the characters that make an argument a pattern.
+const globMeta = "*?[{"
+
+func hasGlobMeta(s string) bool { return strings.ContainsAny(s, globMeta) }
 
 // expandGlob supports the shell's wildcards and "**" for any depth, for
 // shells (and CI YAML) that pass patterns through unexpanded.
 func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (bool, error) {
 	slash := filepath.ToSlash(pattern)
 	root := "."
-	if i := strings.IndexAny(slash, "*?["); i > 0 {
+	if i := strings.IndexAny(slash, globMeta); i > 0 {
 		if j := strings.LastIndex(slash[:i], "/"); j >= 0 {
 			root = slash[:j]
 			if root == "" {

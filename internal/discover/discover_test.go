@@ -74,3 +74,25 @@ func TestExplicitFilesGlobsAndErrors(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// Patterns people type: alternatives and negated classes, in arguments and
+// in .gitignore (where braces are literal, as in git).
+func TestGlobAlternativesAndNegatedClasses(t *testing.T) {
+	root := tree(t, "site/a.html", "", "site/_partial.html", "", "docs/b.html", "", "src/c.ts", "", "src/d.vue", "",
+		"pub/.gitignore", "{a,b}.html\n[!i]*.html\n", "pub/index.html", "", "pub/a.html", "", "pub/{a,b}.html", "")
+	ts, errs := Expand([]string{filepath.Join(root, "{site,docs}/[!_]*.html"), filepath.Join(root, "src/*.{ts,js}")}, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got, want := paths(root, ts), []string{"docs/b.html", "site/a.html", "src/c.ts"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("arguments: got %v, want %v", got, want)
+	}
+	ts, errs = Expand([]string{filepath.Join(root, "pub")}, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	// [!i]*.html ignores a.html and {a,b}.html but not index.html.
+	if got, want := paths(root, ts), []string{"pub/index.html"}; !reflect.DeepEqual(got, want) {
+		t.Errorf(".gitignore: got %v, want %v", got, want)
+	}
+}

@@ -69,9 +69,9 @@ func ignored(rules []ignoreRule, rel string, isDir bool) bool {
 		}
 		var hit bool
 		if r.anchored {
-			hit = glob.Match(r.pattern, p)
+			hit = glob.MatchGitignore(r.pattern, p)
 		} else {
-			hit = glob.Match(r.pattern, path.Base(p))
+			hit = glob.MatchGitignore(r.pattern, path.Base(p))
 		}
 		if hit {
 			out = !r.negate

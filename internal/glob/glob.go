@@ -1,45 +1,54 @@
-// Package glob matches slash-separated paths against patterns in which
-// "**" spans any number of folders and *, ? and [..] stay within one, the
-// way .gitignore files and CI configurations write them.
+// Package glob matches slash-separated paths against glob patterns: "**"
+// spans any number of folders; *, ? and [...] (negated by [!...] or [^...])
+// stay within one folder; {a,b} offers alternatives. Matching is
+// doublestar's, a maintained implementation with its own test suite; this
+// package only fixes the dialect of each place patterns come from.
 package glob
 
 import (
-	"path"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
-// Match reports whether name matches pattern.
+// Match reports whether name matches pattern, as arguments and the
+// configuration's ignore list write them. A malformed pattern matches
+// nothing (Valid tells it apart).
 func Match(pattern, name string) bool {
-	if !strings.Contains(pattern, "**") {
-		ok, _ := path.Match(pattern, name)
-		return ok
-	}
-	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
+	ok, err := doublestar.Match(pattern, name)
+	return ok && err == nil
+}
+
+// MatchGitignore matches the way git reads a .gitignore pattern: as Match,
+// except that braces are ordinary characters (git's wildmatch has no
+// alternatives), so "{a,b}.js" ignores only a file of that very name.
+func MatchGitignore(pattern, name string) bool {
+	return Match(literalBraces(pattern), name)
 }
 
 // Valid reports whether pattern is well formed.
 func Valid(pattern string) bool {
-	_, err := path.Match(strings.ReplaceAll(pattern, "**", "*"), "")
-	return err == nil
+	return doublestar.ValidatePattern(pattern)
 }
 
-func matchParts(pp, np []string) bool {
-	for len(pp) > 0 {
-		if pp[0] == "**" {
-			for i := 0; i <= len(np); i++ {
-				if matchParts(pp[1:], np[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(np) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pp[0], np[0]); !ok {
-			return false
-		}
-		pp, np = pp[1:], np[1:]
+// literalBraces escapes the braces of pattern that are not escaped yet.
+func literalBraces(pattern string) string {
+	if !strings.ContainsAny(pattern, "{}") {
+		return pattern
 	}
-	return len(np) == 0
+	var b strings.Builder
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		if c == '\\' && i+1 < len(pattern) {
+			b.WriteByte(c)
+			i++
+			b.WriteByte(pattern[i])
+			continue
+		}
+		if c == '{' || c == '}' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
