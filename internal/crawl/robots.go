@@ -50,6 +50,7 @@ func ParseRobots(data []byte) *Robots {
 	inAgents := false // the previous meaningful line was a user-agent line
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64<<10), robotsMaxBytes)
+	sc.Split(scanRobotsLines)
 	for n := 1; sc.Scan(); n++ {
 		raw := sc.Text()
 		line := raw
@@ -280,4 +281,32 @@ func unhex(c byte) byte {
 
 func isUnreserved(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// scanRobotsLines splits at every end of line RFC 9309 allows: LF, CR LF
+// and a lone CR (old Mac files), which bufio.ScanLines would leave joined.
+func scanRobotsLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
+	if atEOF && len(data) == 0 {
+		return 0, nil, nil
+	}
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+		if data[i] == '\n' {
+			return i + 1, data[:i], nil
+		}
+		// A CR: one line end on its own, or with the LF that follows it.
+		if i+1 < len(data) {
+			if data[i+1] == '\n' {
+				return i + 2, data[:i], nil
+			}
+			return i + 1, data[:i], nil
+		}
+		if atEOF {
+			return i + 1, data[:i], nil
+		}
+		return 0, nil, nil // wait: the LF of a CR LF may be in the next read
+	}
+	if atEOF {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
 }

@@ -110,3 +110,28 @@ func TestRobotsPatterns(t *testing.T) {
 		}
 	}
 }
+
+// RFC 9309 allows LF, CR LF and a lone CR as line ends; all three in one
+// file must give the same groups.
+func TestRobotsLineEndings(t *testing.T) {
+	for name, eol := range map[string]string{"LF": "\n", "CRLF": "\r\n", "CR": "\r"} {
+		text := "User-agent: *" + eol + "Disallow: /private" + eol + eol + "User-agent: OAI-AdsBot" + eol + "Disallow: /ads" + eol + "Sitemap: https://shop.example/s.xml"
+		r := ParseRobots([]byte(text))
+		if r.Check(AdsBot, "/ads/x").Allowed {
+			t.Errorf("%s: /ads must be disallowed for the ads bot", name)
+		}
+		if !r.Check(AdsBot, "/private").Allowed {
+			t.Errorf("%s: the ads bot has its own group; /private is allowed to it", name)
+		}
+		if len(r.Sitemaps) != 1 || r.Sitemaps[0] != "https://shop.example/s.xml" {
+			t.Errorf("%s: sitemaps = %q", name, r.Sitemaps)
+		}
+	}
+	// Mixed ends, and a CR at the very end of the data.
+	r := ParseRobots([]byte("User-agent: *\rDisallow: /a\r\nDisallow: /b\nDisallow: /c\r"))
+	for _, p := range []string{"/a", "/b", "/c"} {
+		if r.Check(AdsBot, p).Allowed {
+			t.Errorf("mixed: %s must be disallowed", p)
+		}
+	}
+}
