@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/glob"
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -125,8 +126,17 @@ func (r *reader) mapping(n *yaml.Node, what string, fn func(key string, k, v *ya
 		r.fail(n, "%s must be a mapping", what)
 		return
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		fn(n.Content[i].Value, n.Content[i], n.Content[i+1])
+		k := n.Content[i]
+		if first, dup := seen[k.Value]; dup {
+			// YAML parsers disagree on which of the two wins: say so rather
+			// than silently apply one.
+			r.fail(k, "%s: key %q is given twice (first on line %d); keep one", what, k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		fn(k.Value, k, n.Content[i+1])
 	}
 }
 
@@ -149,7 +159,7 @@ func (r *reader) top(n *yaml.Node, cfg *Config) {
 		case "crawl":
 			r.mapping(v, "crawl", func(key string, k, v *yaml.Node) {
 				if key != "allow_hosts" {
-					r.fail(k, "unknown key crawl.%s (known: allow_hosts)", key)
+					r.fail(k, "unknown key crawl.%s%s (known: allow_hosts)", key, didYouMean(key, []string{"allow_hosts"}))
 					return
 				}
 				cfg.AllowHosts = r.strs(v, "crawl.allow_hosts")
@@ -163,7 +173,7 @@ func (r *reader) top(n *yaml.Node, cfg *Config) {
 				cfg.Overrides = append(cfg.Overrides, r.override(item, fmt.Sprintf("overrides[%d]", i)))
 			}
 		default:
-			r.fail(k, "unknown key %q (known: %s)", key, strings.Join(topKeys, ", "))
+			r.fail(k, "unknown key %q%s (known: %s)", key, didYouMean(key, topKeys), strings.Join(topKeys, ", "))
 		}
 	})
 }
@@ -177,7 +187,7 @@ func (r *reader) override(n *yaml.Node, what string) Override {
 		case "rules":
 			o.Rules = r.rules(v, what+".rules")
 		default:
-			r.fail(k, "unknown key %s.%s (known: files, rules)", what, key)
+			r.fail(k, "unknown key %s.%s%s (known: files, rules)", what, key, didYouMean(key, []string{"files", "rules"}))
 		}
 	})
 	if len(o.Files) == 0 {
@@ -314,4 +324,12 @@ func matchAny(globs []string, rel string) bool {
 		}
 	}
 	return false
+}
+
+// didYouMean is ", did you mean X?" for a near miss among known, else "".
+func didYouMean(s string, known []string) string {
+	if c := suggest.Nearest(s, known); c != "" {
+		return fmt.Sprintf(", did you mean %q?", c)
+	}
+	return ""
 }

@@ -2,6 +2,8 @@
 // messages in rules and commands.
 package suggest
 
+import "strings"
+
 // Distance is the Levenshtein distance over runes, with adjacent
 // transpositions counted as one edit (the commonest typo).
 func Distance(a, b string) int {
@@ -27,4 +29,20 @@ func Distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// Nearest returns the candidate closest to s by edit distance, ignoring
+// case, when it is close enough to be a typo (at most a third of the longer
+// word, and at most 3 edits); "" otherwise.
+func Nearest(s string, candidates []string) string {
+	best, bestD := "", 4
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := Distance(ls, strings.ToLower(c))
+		limit := max(len(ls), len(c)) / 3
+		if d <= limit && d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
 }
