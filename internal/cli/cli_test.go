@@ -118,6 +118,27 @@ func TestColorOnlyWhenAskedOrOnATerminal(t *testing.T) {
 	if strings.Contains(out.String(), "\x1b[3") {
 		t.Errorf("NO_COLOR on a terminal still coloured: %q", out.String())
 	}
+	run := func(tty bool, env ...string) string {
+		var out bytes.Buffer
+		s := &IOStreams{In: strings.NewReader(bad), Out: &out, ErrOut: &out, StdoutTTY: tty, Env: append([]string{"TERM=xterm-256color"}, env...)}
+		Main([]string{"log", "-"}, s)
+		return out.String()
+	}
+	if got := run(true, "CLICOLOR=0"); strings.Contains(got, "\x1b[") {
+		t.Errorf("CLICOLOR=0 on a terminal still coloured: %q", got)
+	}
+	if got := run(true); !strings.Contains(got, "\x1b[") {
+		t.Errorf("a terminal without colour settings is not coloured: %q", got)
+	}
+	if got := run(false, "CLICOLOR_FORCE=1"); !strings.Contains(got, "\x1b[") {
+		t.Errorf("CLICOLOR_FORCE=1 in a pipe is not coloured: %q", got)
+	}
+	if got := run(false, "CLICOLOR_FORCE=0"); strings.Contains(got, "\x1b[") {
+		t.Errorf("CLICOLOR_FORCE=0 in a pipe is coloured: %q", got)
+	}
+	if got := run(false, "CLICOLOR_FORCE=1", "NO_COLOR=1"); strings.Contains(got, "\x1b[") {
+		t.Errorf("NO_COLOR must win over CLICOLOR_FORCE: %q", got)
+	}
 }
 
 func TestExitCodes(t *testing.T) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"io"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/colorprofile"
 	"golang.org/x/term"
@@ -41,11 +42,29 @@ func (s *IOStreams) colorWriter(w io.Writer, mode string, tty bool) io.Writer {
 	case "always":
 		p = max(colorprofile.Env(s.Env), colorprofile.ANSI)
 	default:
-		if tty {
+		// The conventions, strongest first: NO_COLOR turns colour off,
+		// CLICOLOR_FORCE (not "0") turns it on even in a pipe, CLICOLOR=0
+		// turns it off on a terminal.
+		switch {
+		case s.getenv("NO_COLOR") != "":
+			p = colorprofile.NoTTY
+		case s.getenv("CLICOLOR_FORCE") != "" && s.getenv("CLICOLOR_FORCE") != "0":
+			p = max(colorprofile.Env(s.Env), colorprofile.ANSI)
+		case tty && s.getenv("CLICOLOR") != "0":
 			p = colorprofile.Env(s.Env)
-		} else {
+		default:
 			p = colorprofile.NoTTY
 		}
 	}
 	return &colorprofile.Writer{Forward: w, Profile: p}
+}
+
+// getenv reads a variable of the run's environment ("" when unset).
+func (s *IOStreams) getenv(key string) string {
+	for i := len(s.Env) - 1; i >= 0; i-- { // the last setting wins, as in os/exec
+		if k, v, ok := strings.Cut(s.Env[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
 }
