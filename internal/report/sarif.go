@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/baseline"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -18,6 +19,10 @@ const ProjectURL = "https://github.com/oaiq-lint/oaiq-lint"
 func RuleHelpURL(id string) string {
 	return ProjectURL + "/blob/main/docs/rules.md#" + id
 }
+
+// sarifFingerprintKey names the fingerprint's algorithm and version, as
+// SARIF asks; it changes only if Fingerprint does.
+const sarifFingerprintKey = "oaiqLintFingerprint/v1"
 
 const (
 	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -62,12 +67,15 @@ type (
 		Level string `json:"level"`
 	}
 	sarifResult struct {
-		RuleID     string          `json:"ruleId"`
-		RuleIndex  int             `json:"ruleIndex"`
-		Level      string          `json:"level"`
-		Message    sarifText       `json:"message"`
-		Locations  []sarifLocation `json:"locations,omitempty"`
-		Properties map[string]any  `json:"properties,omitempty"`
+		RuleID    string          `json:"ruleId"`
+		RuleIndex int             `json:"ruleIndex"`
+		Level     string          `json:"level"`
+		Message   sarifText       `json:"message"`
+		Locations []sarifLocation `json:"locations,omitempty"`
+		// PartialFingerprints carry the baseline's line-shift-proof
+		// fingerprint, so code scanning tracks a finding across commits.
+		PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+		Properties          map[string]any    `json:"properties,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -144,10 +152,12 @@ func (s *sarifReporter) ruleIndex(id string) int {
 
 func (s *sarifReporter) Result(r Result) error {
 	for _, f := range r.Findings {
+		fp := baseline.Fingerprint(f, r.Sources[f.Span.File]) // of the finding as found: a hash, never shown raw
 		f = Redacted(f)
 		res := sarifResult{
 			RuleID: f.Rule, RuleIndex: s.ruleIndex(f.Rule), Level: sarifLevel(f.Severity),
-			Message: sarifText{Text: messageWithHint(f, "\nHint: ")},
+			Message:             sarifText{Text: messageWithHint(f, "\nHint: ")},
+			PartialFingerprints: map[string]string{sarifFingerprintKey: fp},
 		}
 		if f.Span.File != "" {
 			uri, base := sarifURI(s.opts.BaseDir, f.Span.File)

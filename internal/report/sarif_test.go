@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 // sarifSchemaPath is the OASIS SARIF 2.1.0 schema (errata 01), shipped so
@@ -180,5 +183,47 @@ func TestSARIFURI(t *testing.T) {
 		if uri != tc.uri || baseID != tc.baseID {
 			t.Errorf("sarifURI(%q, %q) = %q %q, want %q %q", tc.base, tc.file, uri, baseID, tc.uri, tc.baseID)
 		}
+	}
+}
+
+// A finding keeps its partial fingerprint when lines are added above it,
+// so code scanning does not close and reopen it on every edit.
+func TestSARIFPartialFingerprintSurvivesLineShift(t *testing.T) {
+	fingerprint := func(text string, line int) string {
+		t.Helper()
+		src := source.New("a.js", []byte(text))
+		f := model.Finding{Rule: "amount-not-integer", Severity: model.Error, Message: "m",
+			Span: model.Span{File: "a.js", Start: model.Pos{Line: line, Col: 5}, End: model.Pos{Line: line, Col: 10}}}
+		var out bytes.Buffer
+		rep := newSARIF(&out, Options{Tool: Tool{Name: "oaiq-lint"}})
+		if err := rep.Result(Result{Path: "a.js", Findings: []model.Finding{f}, Sources: map[string]*source.File{"a.js": src}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Finish(Summary{}); err != nil {
+			t.Fatal(err)
+		}
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					PartialFingerprints map[string]string `json:"partialFingerprints"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		fp := log.Runs[0].Results[0].PartialFingerprints[sarifFingerprintKey]
+		if len(fp) != 32 {
+			t.Fatalf("fingerprint %q is not 32 hex digits", fp)
+		}
+		return fp
+	}
+	before := fingerprint("x = f(18.99);\n", 1)
+	after := fingerprint("// a comment\n\nx = f(18.99);\n", 3)
+	if before != after {
+		t.Errorf("fingerprint moved with the line: %s → %s", before, after)
+	}
+	if other := fingerprint("x = f(20.50);\n", 1); other == before {
+		t.Error("a different finding has the same fingerprint")
 	}
 }
