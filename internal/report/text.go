@@ -70,12 +70,15 @@ func (t *textReporter) Result(r Result) error {
 		if !f.Span.Start.IsZero() {
 			loc = fmt.Sprintf("%s:%d:%d", f.Span.File, f.Span.Start.Line, f.Span.Start.Col)
 		}
+		// The pointer goes last, so "file:line:col: message" problem
+		// matchers (editors, CI) read the line whole.
+		pointer := ""
 		if f.Span.Pointer != "" {
-			loc += " (" + f.Span.Pointer + ")"
+			pointer = " " + stylePath.Render("("+f.Span.Pointer+")")
 		}
-		fmt.Fprintf(t.w, "%s: %s: %s %s\n", stylePath.Render(loc),
+		fmt.Fprintf(t.w, "%s: %s: %s %s%s\n", stylePath.Render(loc),
 			severityStyle(f.Severity).Render(f.Severity.String()), f.Message,
-			styleRule.Render("["+f.Rule+"]"))
+			styleRule.Render("["+f.Rule+"]"), pointer)
 		if t.opts.Quiet {
 			continue
 		}

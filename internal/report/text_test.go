@@ -104,3 +104,16 @@ func TestTextThroughAStrippingWriterLeavesNoFragments(t *testing.T) {
 		t.Fatalf("escape fragments in stripped output near %q", s[max(0, i-40):min(len(s), i+10)])
 	}
 }
+
+// A log finding's JSON Pointer follows the message, so a
+// "%f:%l:%c: %m" problem matcher reads file, line, column and message.
+func TestTextPointerAfterTheMessage(t *testing.T) {
+	out := render(t, `{"amount": 25.99}`+"\n", model.Finding{
+		Rule: "amount-not-integer", Severity: model.Error, Message: "not an integer",
+		Span: model.Span{Start: model.Pos{Line: 1, Col: 12}, End: model.Pos{Line: 1, Col: 17}, Pointer: "/args/2/amount"},
+	})
+	want := "p.html:1:12: error: not an integer [amount-not-integer] (/args/2/amount)\n"
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("got\n%s\nwant a first line of\n%s", out, want)
+	}
+}
