@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -25,15 +26,21 @@ type (
 		Suites   []junitSuite `xml:"testsuite"`
 	}
 	junitSuite struct {
-		Name     string      `xml:"name,attr"`
-		Tests    int         `xml:"tests,attr"`
-		Failures int         `xml:"failures,attr"`
-		Errors   int         `xml:"errors,attr"`
-		Cases    []junitCase `xml:"testcase"`
+		Name     string         `xml:"name,attr"`
+		Tests    int            `xml:"tests,attr"`
+		Failures int            `xml:"failures,attr"`
+		Errors   int            `xml:"errors,attr"`
+		Cases    []junitCase    `xml:"testcase"`
+		names    map[string]int // how often each case name was used
 	}
 	junitCase struct {
-		Name      string        `xml:"name,attr"`
-		Classname string        `xml:"classname,attr"`
+		Name      string `xml:"name,attr"`
+		Classname string `xml:"classname,attr"`
+		// File and Line point at the finding (GitLab and Jenkins link them);
+		// the line is kept out of Name so a test keeps its identity when
+		// lines move.
+		File      string        `xml:"file,attr,omitempty"`
+		Line      int           `xml:"line,attr,omitempty"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
 		SystemOut string        `xml:"system-out,omitempty"`
 	}
@@ -79,7 +86,10 @@ func (j *junitReporter) Result(r Result) error {
 		file := repoPath(j.opts.BaseDir, firstNonEmpty(f.Span.File, r.Path))
 		s := j.suite(file)
 		s.Tests++
-		c := junitCase{Name: f.Rule + " at " + position(f.Span), Classname: file}
+		c := junitCase{Name: s.caseName(f.Rule + ": " + f.Message), Classname: file, Line: f.Span.Start.Line}
+		if !strings.Contains(file, "://") { // a crawled URL is no file to link
+			c.File = file
+		}
 		detail := fmt.Sprintf("%s: %s: %s [%s]", locationText(file, f.Span), f.Severity, messageWithHint(f, "\nhint: "), f.Rule)
 		if f.Severity >= model.Warning {
 			s.Failures++
@@ -92,6 +102,19 @@ func (j *junitReporter) Result(r Result) error {
 	return nil
 }
 
+// caseName makes name unique in the suite: the second finding with the same
+// rule and message is "… #2", and so on in position order.
+func (s *junitSuite) caseName(name string) string {
+	if s.names == nil {
+		s.names = map[string]int{}
+	}
+	s.names[name]++
+	if n := s.names[name]; n > 1 {
+		return fmt.Sprintf("%s #%d", name, n)
+	}
+	return name
+}
+
 func (j *junitReporter) Finish(Summary) error {
 	root := junitSuites{Name: j.opts.Tool.Name, Suites: j.suites}
 	for _, s := range j.suites {
@@ -99,18 +122,6 @@ func (j *junitReporter) Finish(Summary) error {
 		root.Failures += s.Failures
 	}
 	return writeXML(j.w, root)
-}
-
-// position is "line:col", or "file" for a finding about a whole file.
-func position(sp model.Span) string {
-	if sp.Start.IsZero() {
-		return "file"
-	}
-	s := fmt.Sprintf("%d:%d", sp.Start.Line, sp.Start.Col)
-	if sp.Pointer != "" {
-		s += " " + sp.Pointer
-	}
-	return s
 }
 
 // locationText is "file:line:col" as the text format prints it.
