@@ -18,6 +18,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/csp"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 const cspSpec = "A site that enforces a CSP must allow: script-src https://bzrcdn.openai.com (load the SDK), connect-src https://bzr.openai.com (send events with fetch / sendBeacon), img-src https://bzr.openai.com (image-request fallback for events). (facts beyond the spec)"
@@ -29,8 +30,8 @@ func init() {
 			Title: "a Content-Security-Policy blocks the SDK or its event requests",
 			Spec:  cspSpec,
 			Doc: `An enforced policy (` + "`<meta http-equiv=\"Content-Security-Policy\">`" + ` or the
-response header) must allow the SDK script from ` + sdkOrigin + ` and
-requests to ` + eventsOrigin + ` by fetch/sendBeacon and by image.
+response header) must allow the SDK script from ` + pixel.SDKOrigin + ` and
+requests to ` + pixel.EventsOrigin + ` by fetch/sendBeacon and by image.
 A missing ` + "`script-src`" + `, ` + "`connect-src`" + ` or ` + "`img-src`" + ` falls back to
 ` + "`default-src`" + `, and ` + "`script-src-elem`" + ` overrides ` + "`script-src`" + ` for script
 elements. Each policy must allow on its own. A Content-Security-Policy-Report-Only
@@ -42,7 +43,7 @@ Bad:
 ` + md("html", `<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`) + `
 Good:
 ` + md("html", `<meta http-equiv="Content-Security-Policy"
-  content="default-src 'self'; script-src 'self' 'sha256-…' https://bzrcdn.openai.com; connect-src 'self' https://bzr.openai.com; img-src 'self' https://bzr.openai.com">`),
+  content="default-src 'self'; script-src 'self' 'sha256-…' `+pixel.SDKOrigin+`; connect-src 'self' `+pixel.EventsOrigin+`; img-src 'self' `+pixel.EventsOrigin+`">`),
 			Check: checkCSPBlocksSDK,
 		},
 		&Rule{
@@ -144,9 +145,9 @@ func blocks(v csp.Verdict) bool {
 // documented way in).
 func scriptElementCheck(pol *csp.Policy, l *model.LoaderSighting, origin csp.Origin) (v csp.Verdict, nonceFix bool) {
 	if l == nil || l.Kind == model.LoaderStub {
-		return pol.AllowsScript(csp.ScriptLoad{URL: sdkURL}, origin), false
+		return pol.AllowsScript(csp.ScriptLoad{URL: pixel.SDKURL}, origin), false
 	}
-	v = pol.AllowsScript(csp.ScriptLoad{URL: sdkURL, Nonce: l.Nonce, ParserInserted: true}, origin)
+	v = pol.AllowsScript(csp.ScriptLoad{URL: pixel.SDKURL, Nonce: l.Nonce, ParserInserted: true}, origin)
 	d := pol.Effective(csp.ScriptElem)
 	return v, d != nil && (d.Has("strict-dynamic") || len(d.Nonces()) > 0)
 }
@@ -173,8 +174,8 @@ type pixelRequest struct {
 }
 
 var (
-	connectRequest = pixelRequest{csp.Connect, eventsOrigin, "sending events to " + eventsOrigin}
-	imgRequest     = pixelRequest{csp.Img, eventsOrigin, "image requests to " + eventsOrigin}
+	connectRequest = pixelRequest{csp.Connect, pixel.EventsOrigin, "sending events to " + pixel.EventsOrigin}
+	imgRequest     = pixelRequest{csp.Img, pixel.EventsOrigin, "image requests to " + pixel.EventsOrigin}
 )
 
 func checkCSPBlocksSDK(p *Pass) {
@@ -191,8 +192,8 @@ func checkCSPBlocksSDK(p *Pass) {
 		var blocked []string
 		var fixes []sourceFix
 		if v, nonceFix := scriptElementCheck(pol.Policy, loader, origin); blocks(v) && !nonceFix && governs(pol, loader) {
-			blocked = append(blocked, "loading the SDK from "+sdkOrigin+" (blocked by "+v.Directive+")")
-			needs := []string{sdkOrigin}
+			blocked = append(blocked, "loading the SDK from "+pixel.SDKOrigin+" (blocked by "+v.Directive+")")
+			needs := []string{pixel.SDKOrigin}
 			// A new script-src must carry the snippet's hash too, or the
 			// hint would trade one block for another.
 			if h := inlineHash(pol.Policy, loader); h != "" && v.Directive == "default-src" {
@@ -201,7 +202,7 @@ func checkCSPBlocksSDK(p *Pass) {
 			fixes = append(fixes, addSources(pol.Policy, "script-src", needs))
 		}
 		for _, r := range []pixelRequest{connectRequest, imgRequest} {
-			if v := pol.AllowsURL(r.directive, eventsURL, origin); blocks(v) {
+			if v := pol.AllowsURL(r.directive, pixel.EventsURL, origin); blocks(v) {
 				blocked = append(blocked, r.what+" (blocked by "+v.Directive+")")
 				fixes = append(fixes, addSources(pol.Policy, r.directive, []string{r.source}))
 			}
@@ -326,9 +327,9 @@ func nonceProblem(pol enforcedPolicy, l *model.LoaderSighting, origin csp.Origin
 			return "", "", false
 		}
 		if !d.Has("strict-dynamic") {
-			fixes = append(fixes, joinFixes([]sourceFix{addSources(pol.Policy, "script-src", []string{sdkOrigin})}))
+			fixes = append(fixes, joinFixes([]sourceFix{addSources(pol.Policy, "script-src", []string{pixel.SDKOrigin})}))
 		}
-		return fmt.Sprintf("%s blocks this SDK <script>: %s, and %s", pol.label, elementNonce(l.Nonce, nonces), blockReason(v, sdkOrigin)),
+		return fmt.Sprintf("%s blocks this SDK <script>: %s, and %s", pol.label, elementNonce(l.Nonce, nonces), blockReason(v, pixel.SDKOrigin)),
 			strings.Join(fixes, ", or "), true
 	}
 	if l.Inline == "" {
@@ -342,7 +343,7 @@ func nonceProblem(pol enforcedPolicy, l *model.LoaderSighting, origin csp.Origin
 	if !templated(l.Inline) {
 		needs := []string{csp.HashSource("sha256", l.Inline)}
 		if sv, nonceFix := scriptElementCheck(pol.Policy, l, origin); d.Name == "default-src" && blocks(sv) && !nonceFix {
-			needs = append(needs, sdkOrigin)
+			needs = append(needs, pixel.SDKOrigin)
 		}
 		fixes = append(fixes, joinFixes([]sourceFix{addSources(pol.Policy, "script-src", needs)}))
 	}

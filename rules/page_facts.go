@@ -10,16 +10,6 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-// The pixel's addresses (facts beyond the spec: the CSP table).
-const (
-	sdkURL       = "https://bzrcdn.openai.com/sdk/oaiq.min.js"
-	sdkOrigin    = "https://bzrcdn.openai.com"
-	eventsOrigin = "https://bzr.openai.com"
-	// eventsURL is the SDK's events endpoint; connect and image requests
-	// are checked against it so a path-restricted source is judged fairly.
-	eventsURL = "https://bzr.openai.com/v1/sdk/events"
-)
-
 // wholePage returns the page facts of a full HTML document, whose head and
 // body are visible; nil for fragments, scripts and logs, where placement
 // and absence cannot be judged.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 const headSpec = "Add the following snippet to the <head> section every page where you want to capture conversions. Put the script near the top of your <head> to ensure early conversions aren’t lost while other content loads."
@@ -14,7 +15,7 @@ const headSpec = "Add the following snippet to the <head> section every page whe
 const goodHead = `<head>
   <meta charset="utf-8">
   <script>
-    (function (w, d, s, u) { /* the installation snippet */ })(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
+    (function (w, d, s, u) { /* the installation snippet */ })(window, document, "script", "` + pixel.SDKURL + `");
     oaiq("init", { pixelId: "px_123" });
   </script>
   <link rel="stylesheet" href="/site.css">
@@ -54,7 +55,7 @@ lost. (Framework loaders that run late are reported by snippet-late.)
 Bad:
 ` + md("html", `<body>
   <main>…</main>
-  <script>(function (w, d, s, u) { /* snippet */ })(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");</script>
+  <script>(function (w, d, s, u) { /* snippet */ })(window, document, "script", "`+pixel.SDKURL+`");</script>
 </body>`) + `
 Good:
 ` + md("html", goodHead),
@@ -93,7 +94,7 @@ stub's guard, replaces the queue holding early calls.
 Bad:
 ` + md("html", `<head>
   <script>/* installation snippet */</script>
-  <script async src="https://bzrcdn.openai.com/sdk/oaiq.min.js"></script>
+  <script async src="`+pixel.SDKURL+`"></script>
 </head>`) + `
 Good:
 ` + md("html", `<head>
@@ -132,7 +133,7 @@ func checkSnippetMissing(p *Pass) {
 	if inc := includesText(page); inc != "" {
 		unseen = append(unseen, inc)
 	}
-	const add = "add the installation snippet, which loads " + sdkURL + ", at the top of <head>"
+	const add = "add the installation snippet, which loads " + pixel.SDKURL + ", at the top of <head>"
 	if len(unseen) > 0 {
 		p.ReportAs(model.Info, first.Span,
 			"the page calls oaiq but no pixel loader is visible in it; "+strings.Join(unseen, "; "),

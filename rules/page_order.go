@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -25,7 +26,7 @@ the browser saw throw (oaiq is not defined) is reported too.
 
 Bad:
 ` + md("html", `<head>
-  <script async src="https://bzrcdn.openai.com/sdk/oaiq.min.js"></script>
+  <script async src="`+pixel.SDKURL+`"></script>
   <script>oaiq("init", { pixelId: "px_123" });</script>
 </head>`) + `
 Good:

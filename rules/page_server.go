@@ -7,6 +7,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -20,7 +21,7 @@ attribution, source_url, batching, consent). In a page, send events with
 the pixel. JavaScript files are not judged: they may run on a server.
 
 Bad:
-` + md("js", `fetch("https://bzr.openai.com/v1/events", { method: "POST", body: JSON.stringify(event) });`) + `
+` + md("js", `fetch("`+pixel.ConversionsAPIURL+`", { method: "POST", body: JSON.stringify(event) });`) + `
 Good:
 ` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
 		Check: checkServerAPIInBrowser,

@@ -8,12 +8,13 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
 	register(&Rule{
 		ID: "snippet-src", Severity: model.Error,
-		Title: "the SDK URL is not exactly " + sdkURL,
+		Title: "the SDK URL is not exactly " + pixel.SDKURL,
 		Spec:  "The SDK itself is served from `https://bzrcdn.openai.com/sdk/oaiq.min.js`. (facts beyond the spec; the snippet passes \"https://bzrcdn.openai.com/sdk/oaiq.min.js\")",
 		Doc: `The snippet must load the SDK from OpenAI's CDN, over https, at the
 documented path. ` + "`http:`" + ` or protocol-relative URLs can be downgraded or
@@ -24,7 +25,7 @@ Bad:
 ` + md("js", `js.src = "//bzrcdn.openai.com/sdk/oaiq.js";`) + `
 ` + md("html", `<script async src="/vendor/oaiq.min.js"></script>`) + `
 Good:
-` + md("js", `js.src = "https://bzrcdn.openai.com/sdk/oaiq.min.js";`),
+` + md("js", `js.src = "`+pixel.SDKURL+`";`),
 		Check: checkSnippetSrc,
 	})
 }
@@ -36,7 +37,7 @@ func checkSnippetSrc(p *Pass) {
 	}
 	for _, l := range facts.Loaders {
 		src := strings.TrimSpace(l.Src)
-		if l.SrcDynamic || src == "" || src == sdkURL || templated(src) {
+		if l.SrcDynamic || src == "" || src == pixel.SDKURL || templated(src) {
 			continue
 		}
 		diffs, selfHosted := srcDifferences(src)
@@ -47,11 +48,11 @@ func checkSnippetSrc(p *Pass) {
 		if span.IsZero() {
 			span = l.Span
 		}
-		hint := "load " + sdkURL
+		hint := "load " + pixel.SDKURL
 		if selfHosted {
-			hint = "load the SDK from OpenAI's CDN: " + sdkURL
+			hint = "load the SDK from OpenAI's CDN: " + pixel.SDKURL
 		}
-		p.Report(span, "the SDK URL "+quoteURL(src)+" is not "+sdkURL+": "+strings.Join(diffs, "; "), hint)
+		p.Report(span, "the SDK URL "+quoteURL(src)+" is not "+pixel.SDKURL+": "+strings.Join(diffs, "; "), hint)
 	}
 }
 
@@ -64,7 +65,7 @@ func srcDifferences(src string) (diffs []string, selfHosted bool) {
 	if err != nil {
 		return []string{"it is not a valid URL"}, false
 	}
-	want, _ := url.Parse(sdkURL)
+	want, _ := url.Parse(pixel.SDKURL)
 	host := strings.ToLower(u.Hostname())
 	switch {
 	case u.Scheme == "" && u.Host == "":

@@ -4,6 +4,7 @@ package rules
 
 import (
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -22,7 +23,7 @@ Bad:
   w.oaiq = function () {};            // no queue: early calls vanish
   var js = d.createElement(s); js.async = false; js.src = u;
   d.head.appendChild(js);
-})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");`) + `
+})(window, document, "script", "`+pixel.SDKURL+`");`) + `
 Good: the documented snippet, unchanged apart from formatting.
 ` + md("js", `(function (w, d, s, u) {
   if (w.oaiq) return;
@@ -30,7 +31,7 @@ Good: the documented snippet, unchanged apart from formatting.
   q.q = []; w.oaiq = q;
   var js = d.createElement(s); js.async = true; js.src = u;
   var f = d.getElementsByTagName(s)[0]; f.parentNode.insertBefore(js, f);
-})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");`),
+})(window, document, "script", "`+pixel.SDKURL+`");`),
 		Check: checkSnippetModified,
 	})
 }

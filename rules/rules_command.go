@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -122,7 +123,7 @@ func checkCommands(p *Pass) {
 			p.Report(c.Args[0].Span, "the command must be a string, got "+describe(c.Args[0]), `the first argument is "init", "measure" or "consent"`)
 			continue
 		}
-		if contains(commands, cmd) {
+		if slices.Contains(pixel.Commands, cmd) {
 			continue
 		}
 		msg, hint := commandMessage(cmd)
@@ -133,7 +134,7 @@ func checkCommands(p *Pass) {
 func commandMessage(cmd string) (string, string) {
 	hint := `the pixel's commands are "init", "measure" and "consent"; it ignores anything else`
 	folded := normalizeName(cmd)
-	for _, k := range commands {
+	for _, k := range pixel.Commands {
 		if folded == k {
 			return fmt.Sprintf("unknown command %s; commands are lower case: use %q", quote(cmd), k), ""
 		}
@@ -141,7 +142,7 @@ func commandMessage(cmd string) (string, string) {
 	if k, ok := commandAliases[folded]; ok {
 		return fmt.Sprintf("unknown command %s; did you mean %q?", quote(cmd), k), hint
 	}
-	if n := nearest(cmd, commands); n != "" {
+	if n := nearest(cmd, pixel.Commands); n != "" {
 		return fmt.Sprintf("unknown command %s; did you mean %q?", quote(cmd), n), hint
 	}
 	return fmt.Sprintf("unknown command %s", quote(cmd)), hint

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -100,12 +101,12 @@ Good:
 
 func isCustom(m measureCall) bool {
 	name, ok := m.EventName()
-	return ok && name == customEvent
+	return ok && name == pixel.CustomEvent
 }
 
 func isStandardOrServer(m measureCall) bool {
 	name, ok := m.EventName()
-	return ok && (standardEvents[name] != "" || serverOnlyEvents[name])
+	return ok && (pixel.EventShape[name] != "" || pixel.IsServerOnlyEvent(name))
 }
 
 func checkCustomNameMissing(p *Pass) {
@@ -161,12 +162,12 @@ func customNames(p *Pass, fn func(v *model.Value, name string)) {
 }
 
 func reservedMatch(name string) string {
-	for _, e := range standardEventOrder {
+	for _, e := range pixel.StandardEvents {
 		if strings.EqualFold(e, name) {
 			return e
 		}
 	}
-	for e := range serverOnlyEvents {
+	for _, e := range pixel.ServerOnlyEvents {
 		if strings.EqualFold(e, name) {
 			return e // standard too, on the server side
 		}
@@ -177,8 +178,8 @@ func reservedMatch(name string) string {
 func checkCustomNameReserved(p *Pass) {
 	customNames(p, func(v *model.Value, name string) {
 		if e := reservedMatch(name); e != "" {
-			hint := fmt.Sprintf(`send the standard event instead: oaiq("measure", %q, { type: %q, … })`, e, standardEvents[e])
-			if serverOnlyEvents[e] {
+			hint := fmt.Sprintf(`send the standard event instead: oaiq("measure", %q, { type: %q, … })`, e, pixel.EventShape[e])
+			if pixel.IsServerOnlyEvent(e) {
 				hint = e + " is a standard event of the Conversions API: send it from your server, or give the custom event another name"
 			}
 			p.Report(v.Span, fmt.Sprintf("custom_event_name %q is a standard event name", name), hint)

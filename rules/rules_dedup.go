@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -105,7 +106,7 @@ func checkDedup(p *Pass, custom bool) {
 			if !ok1 || !ok2 {
 				continue
 			}
-			if bn == customEvent && sn == customEvent {
+			if bn == pixel.CustomEvent && sn == pixel.CustomEvent {
 				bc, okb := b.m.CustomName()
 				sc, oks := s.m.CustomName()
 				if custom && okb && oks && bc != sc {

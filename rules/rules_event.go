@@ -7,10 +7,12 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -220,7 +222,7 @@ var vendorEvents = map[string]string{
 }
 
 func knownEventNames() []string {
-	return append(append([]string(nil), standardEventOrder...), customEvent)
+	return append(append([]string(nil), pixel.StandardEvents...), pixel.CustomEvent)
 }
 
 func checkEventNames(p *Pass) {
@@ -233,7 +235,7 @@ func checkEventNames(p *Pass) {
 			p.Report(m.Name.Span, "event name must be a string, got "+describe(m.Name), `use a standard event name such as "order_created", or "custom"`)
 			continue
 		}
-		if shapeFor(name) != "" || serverOnlyEvents[name] {
+		if pixel.ShapeOf(name) != "" || pixel.IsServerOnlyEvent(name) {
 			continue
 		}
 		msg, hint := eventNameMessage(name)
@@ -242,7 +244,7 @@ func checkEventNames(p *Pass) {
 }
 
 func eventNameMessage(name string) (string, string) {
-	hint := "standard events: " + strings.Join(standardEventOrder, ", ") + `; or "custom" with a custom_event_name option`
+	hint := "standard events: " + strings.Join(pixel.StandardEvents, ", ") + `; or "custom" with a custom_event_name option`
 	folded := normalizeName(name)
 	for _, e := range knownEventNames() {
 		if normalizeName(e) == folded {
@@ -263,7 +265,7 @@ func eventNameMessage(name string) (string, string) {
 
 func checkServerOnlyEvents(p *Pass) {
 	for _, m := range p.measures() {
-		if name, ok := m.EventName(); ok && serverOnlyEvents[name] && m.Side == model.Browser {
+		if name, ok := m.EventName(); ok && pixel.IsServerOnlyEvent(name) && m.Side == model.Browser {
 			p.Report(m.Name.Span, fmt.Sprintf("%s is not supported by the JavaScript pixel", name),
 				"send it from your server through the Conversions API")
 		}
@@ -273,7 +275,7 @@ func checkServerOnlyEvents(p *Pass) {
 func typeMissingMessage(v violation) (string, string) {
 	m := measureCall{Call: v.call, Name: v.call.Arg(argEvent)}
 	if name, ok := m.EventName(); ok {
-		if shape := shapeFor(name); shape != "" {
+		if shape := pixel.ShapeOf(name); shape != "" {
 			return "event data has no type", fmt.Sprintf("%s uses the %s shape: add type: %q", name, shape, shape)
 		}
 	}
@@ -283,14 +285,14 @@ func typeMissingMessage(v violation) (string, string) {
 func typeMismatchMessage(v violation) (string, string) {
 	got := describe(v.node)
 	name, _ := measureCall{Call: v.call, Name: v.call.Arg(argEvent)}.EventName()
-	if shape := shapeFor(name); shape != "" {
-		if name == customEvent {
-			return fmt.Sprintf("custom events use type %q, got %s", shapeCustom, got), fmt.Sprintf("set type: %q", shapeCustom)
+	if shape := pixel.ShapeOf(name); shape != "" {
+		if name == pixel.CustomEvent {
+			return fmt.Sprintf("custom events use type %q, got %s", pixel.ShapeCustom, got), fmt.Sprintf("set type: %q", pixel.ShapeCustom)
 		}
 		return fmt.Sprintf("%s uses the %s data shape, got type %s", name, shape, strings.TrimPrefix(got, "the string ")),
 			fmt.Sprintf("set type: %q", shape)
 	}
-	shapes := []string{shapeContents, shapeCustomerAction, shapePlanEnrollment, shapeCustom}
+	shapes := []string{pixel.ShapeContents, pixel.ShapeCustomerAction, pixel.ShapePlanEnrollment, pixel.ShapeCustom}
 	if s, ok := v.node.StringValue(); ok {
 		if n := nearest(s, shapes); n != "" {
 			return fmt.Sprintf("type %s is not a data shape; did you mean %q?", quote(s), n), ""
@@ -309,27 +311,27 @@ var dataAliases = map[string]string{
 }
 
 func dataUnknownMessage(key, shape string) (string, string) {
-	allowed := shapeFields[shape]
+	allowed := pixel.ShapeFields[shape]
 	if shape == "event-data" {
-		allowed = shapeFields[shapeCustom]
+		allowed = pixel.ShapeFields[pixel.ShapeCustom]
 	}
 	where := "the " + shape + " data shape"
 	hint := fmt.Sprintf("%s takes %s", where, joinQuoted(allowed, "and"))
-	if key == "custom_event_name" && shape != shapeCustom && shape != "event-data" {
+	if key == "custom_event_name" && shape != pixel.ShapeCustom && shape != "event-data" {
 		return fmt.Sprintf("%q does not belong in the event data, and only custom events take it (as an option)", key),
 			`remove it, or send oaiq("measure", "custom", { type: "custom" }, { custom_event_name: … })`
 	}
-	if contains(optionFields, key) {
+	if slices.Contains(pixel.OptionFields, key) {
 		return fmt.Sprintf("%q is an option, not event data: move it to the options object (the fourth argument)", key), ""
 	}
 	if alias, ok := dataAliases[normalizeName(key)]; ok && alias != key {
-		if contains(allowed, strings.SplitN(alias, "[", 2)[0]) {
+		if slices.Contains(allowed, strings.SplitN(alias, "[", 2)[0]) {
 			return fmt.Sprintf("event data field %q is not supported; did you mean %q?", key, alias), moneyHint(alias, hint)
 		}
 	}
 	var others []string
-	for s, fields := range shapeFields {
-		if contains(fields, key) {
+	for s, fields := range pixel.ShapeFields {
+		if slices.Contains(fields, key) {
 			others = append(others, s)
 		}
 	}
@@ -359,11 +361,11 @@ var contentsAliases = map[string]string{
 }
 
 func contentsUnknownMessage(key, index string) (string, string) {
-	hint := "contents[] items take " + joinQuoted(contentsFields, "and")
+	hint := "contents[] items take " + joinQuoted(pixel.ContentsItemFields, "and")
 	if alias, ok := contentsAliases[normalizeName(key)]; ok && alias != key {
 		return fmt.Sprintf("contents[%s] field %q is not supported; did you mean %q?", index, key, alias), moneyHint(alias, hint)
 	}
-	if n := nearest(key, contentsFields); n != "" {
+	if n := nearest(key, pixel.ContentsItemFields); n != "" {
 		return fmt.Sprintf("contents[%s] field %q is not supported; did you mean %q?", index, key, n), hint
 	}
 	return fmt.Sprintf("contents[%s] field %q is not supported", index, key), hint

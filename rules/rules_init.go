@@ -6,9 +6,11 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -263,14 +265,14 @@ var initAliases = map[string]string{
 }
 
 func initUnknownMessage(key string) (string, string) {
-	hint := "init takes " + joinQuoted(initFields, "and")
-	if contains(userFields, key) {
+	hint := "init takes " + joinQuoted(pixel.InitFields, "and")
+	if slices.Contains(pixel.UserFields, key) {
 		return fmt.Sprintf("%q belongs in init's user object, not at the top level", key), fmt.Sprintf("oaiq(\"init\", { user: { %s: … } })", key)
 	}
 	if alias, ok := initAliases[normalizeName(key)]; ok && alias != key {
 		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, alias), hint
 	}
-	if n := nearest(key, initFields); n != "" {
+	if n := nearest(key, pixel.InitFields); n != "" {
 		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("init field %q is not supported", key), hint

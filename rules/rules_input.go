@@ -5,10 +5,12 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -111,7 +113,7 @@ func checkDynamicValues(p *Pass) {
 			p.Report(c.Args[0].Span, fmt.Sprintf("the command is computed (%s): the call was not checked", expr(c.Args[0])), "")
 			continue
 		}
-		if !contains(commands, c.Command()) {
+		if !slices.Contains(pixel.Commands, c.Command()) {
 			continue // command-unknown's finding: the rest of the call means nothing to the pixel
 		}
 		for i, arg := range c.Args[min(1, len(c.Args)):] {
@@ -152,21 +154,21 @@ func documentedPath(command string, arg int, path []string) bool {
 	var allowed []string
 	switch {
 	case command == "init" && arg == 1:
-		allowed = initFields
+		allowed = pixel.InitFields
 		if path[0] == "user" && len(path) > 1 {
-			return contains(userFields, path[1]) && len(path) == 2
+			return slices.Contains(pixel.UserFields, path[1]) && len(path) == 2
 		}
 	case command == "measure" && arg == 2:
 		allowed = []string{"type", "amount", "currency", "contents", "plan_id"}
 		if path[0] == "contents" && len(path) > 2 {
-			return contains(contentsFields, path[2]) && len(path) == 3
+			return slices.Contains(pixel.ContentsItemFields, path[2]) && len(path) == 3
 		}
 	case command == "measure" && arg == 3:
-		allowed = optionFields
+		allowed = pixel.OptionFields
 	default:
 		return false
 	}
-	return contains(allowed, path[0])
+	return slices.Contains(allowed, path[0])
 }
 
 // expr shows a dynamic value's source text, shortened and redacted.

@@ -7,9 +7,11 @@ package rules
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -146,14 +148,14 @@ var optionAliases = map[string]string{
 }
 
 func optionsUnknownMessage(key string) (string, string) {
-	hint := "options take " + joinQuoted(optionFields, "and")
+	hint := "options take " + joinQuoted(pixel.OptionFields, "and")
 	if alias, ok := optionAliases[normalizeName(key)]; ok && alias != key {
 		return fmt.Sprintf("option %q is not supported; did you mean %q?", key, alias), hint
 	}
-	if contains(shapeFields[shapeCustom], key) || contains(contentsFields, key) {
+	if slices.Contains(pixel.ShapeFields[pixel.ShapeCustom], key) || slices.Contains(pixel.ContentsItemFields, key) {
 		return fmt.Sprintf("%q is event data, not an option: move it to the event data object (the third argument)", key), ""
 	}
-	if n := nearest(key, optionFields); n != "" {
+	if n := nearest(key, pixel.OptionFields); n != "" {
 		return fmt.Sprintf("option %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("option %q is not supported", key), hint
@@ -162,7 +164,7 @@ func optionsUnknownMessage(key string) (string, string) {
 // eventIdentity is what makes two events the same conversion on one side.
 func eventIdentity(m measureCall) string {
 	name, _ := m.EventName()
-	if custom, ok := m.CustomName(); ok && name == customEvent {
+	if custom, ok := m.CustomName(); ok && name == pixel.CustomEvent {
 		name += "/" + custom
 	}
 	return name

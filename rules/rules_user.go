@@ -13,6 +13,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/hashing"
 	"github.com/oaiq-lint/oaiq-lint/internal/isodata"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -307,11 +308,11 @@ var userAliases = map[string]string{
 }
 
 func userUnknownMessage(key string) (string, string) {
-	hint := "user takes " + joinQuoted(userFields, "and")
+	hint := "user takes " + joinQuoted(pixel.UserFields, "and")
 	if alias, ok := userAliases[normalizeName(key)]; ok && alias != key {
 		return fmt.Sprintf("user field %q is not supported; did you mean %q?", key, alias), hint
 	}
-	if n := nearest(key, userFields); n != "" {
+	if n := nearest(key, pixel.UserFields); n != "" {
 		return fmt.Sprintf("user field %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("user field %q is not supported", key), hint

@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 	"github.com/oaiq-lint/oaiq-lint/schema"
 )
 
@@ -44,11 +46,11 @@ const argInitConfig = 1
 // dispatcher that checks only the type.
 func dataSchema(m measureCall) string {
 	if name, ok := m.EventName(); ok {
-		if shape := shapeFor(name); shape != "" {
+		if shape := pixel.ShapeOf(name); shape != "" {
 			return shape
 		}
 	}
-	if t, ok := m.Data.Get("type").StringValue(); ok && shapeFields[t] != nil {
+	if t, ok := m.Data.Get("type").StringValue(); ok && pixel.ShapeFields[t] != nil {
 		return t
 	}
 	return "event-data"
@@ -229,7 +231,7 @@ func unknownField(v violation, f *model.Field) model.Finding {
 	case v.arg == argInitConfig && where == "user":
 		msg, hint := userUnknownMessage(f.Key)
 		return model.Finding{Rule: "user-unknown-field", Message: msg, Hint: hint, Span: f.KeySpan}
-	case (v.arg == argData || v.arg == argOptions) && where == "" && (f.Key == "user" || contains(userFields, f.Key)):
+	case (v.arg == argData || v.arg == argOptions) && where == "" && (f.Key == "user" || slices.Contains(pixel.UserFields, f.Key)):
 		return model.Finding{Rule: "user-in-measure", Span: f.KeySpan,
 			Message: userInMeasureMessage(f.Key, v.arg),
 			Hint:    `user data is request-scoped: pass it as oaiq("init", {user: {…}}) and call init again when it changes`}
