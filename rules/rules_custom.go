@@ -55,8 +55,9 @@ oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "demo_lead" }
 		},
 		&Rule{
 			ID: "custom-name-format", Severity: model.Error,
-			Title: "custom_event_name not 1–64 letters, digits, _ or -, starting and ending with a letter or digit",
-			Spec:  "Custom event names must: Be 1 to 64 characters long. Contain only letters, numbers, underscores, or dashes. Start and end with a letter or number.",
+			Schema: schemaCustomNameFormat,
+			Title:  "custom_event_name not 1–64 letters, digits, _ or -, starting and ending with a letter or digit",
+			Spec:   "Custom event names must: Be 1 to 64 characters long. Contain only letters, numbers, underscores, or dashes. Start and end with a letter or number.",
 			Doc: `Bad:
 ` + "```js" + `
 { custom_event_name: "quote requested!" }

@@ -50,8 +50,9 @@ Good: send the event from your server through the Conversions API.`,
 		},
 		&Rule{
 			ID: "data-type-missing", Severity: model.Error,
-			Title: "event data without type",
-			Spec:  "Event data: An object whose type matches the event’s data shape.",
+			Schema: schemaDataTypeMissing,
+			Title:  "event data without type",
+			Spec:   "Event data: An object whose type matches the event’s data shape.",
 			Doc: `The type field selects the data shape; without it the event cannot be
 read.
 
@@ -66,8 +67,9 @@ oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "US
 		},
 		&Rule{
 			ID: "data-type-mismatch", Severity: model.Error,
-			Title: "event data type not the shape the event uses, or not a known shape",
-			Spec:  "The event data object’s type selects the shape of the accompanying data. For example, order_created uses the contents data type.",
+			Schema: schemaDataTypeMismatch,
+			Title:  "event data type not the shape the event uses, or not a known shape",
+			Spec:   "The event data object’s type selects the shape of the accompanying data. For example, order_created uses the contents data type.",
 			Doc: `Each standard event uses one shape: contents (page_viewed,
 contents_viewed, items_added, checkout_started, order_created),
 customer_action (lead_created, registration_completed,
@@ -85,8 +87,9 @@ oaiq("measure", "lead_created", { type: "customer_action" });
 		},
 		&Rule{
 			ID: "data-unknown-field", Severity: model.Error,
-			Title: "an event data field the shape does not allow",
-			Spec:  "You can add plan_id, amount, currency, or contents to the event data object. (The examples give each shape's fields.)",
+			Schema: schemaDataUnknownField,
+			Title:  "an event data field the shape does not allow",
+			Spec:   "You can add plan_id, amount, currency, or contents to the event data object. (The examples give each shape's fields.)",
 			Doc: `Each shape has a fixed set of fields: contents (amount, currency,
 contents), customer_action (amount, currency), plan_enrollment (plan_id,
 amount, currency), custom (plan_id, amount, currency, contents). Fields from
@@ -103,8 +106,9 @@ oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "US
 		},
 		&Rule{
 			ID: "amount-not-integer", Severity: model.Error,
-			Title: "amount or quantity not an integer",
-			Spec:  "Use integer values for amount and quantity.",
+			Schema: schemaAmountNotInteger,
+			Title:  "amount or quantity not an integer",
+			Spec:   "Use integer values for amount and quantity.",
 			Doc: `Amounts are integers in the currency's minor unit (2599 is 25.99 USD),
 quantities are whole numbers. A float, a numeric string or NaN is rejected.
 Multiplying by 100 in JavaScript leaves float noise (19.99 * 100 is
@@ -121,8 +125,9 @@ Good:
 		},
 		&Rule{
 			ID: "amount-negative", Severity: model.Warning,
-			Title: "a negative amount or a quantity below 1",
-			Spec:  "Use integer values for amount and quantity.",
+			Schema: schemaAmountNegative,
+			Title:  "a negative amount or a quantity below 1",
+			Spec:   "Use integer values for amount and quantity.",
 			Doc: `A conversion's value is not negative and an item's quantity is at least
 one; refunds and removed items are not conversions.
 
@@ -137,8 +142,9 @@ contents: [{ id: "sku_123", quantity: 1 }]
 		},
 		&Rule{
 			ID: "currency-code", Severity: model.Error,
-			Title: "currency not an active ISO 4217 code in upper case",
-			Spec:  "amount: 2599, currency: \"USD\" (the documentation's examples use ISO 4217 codes)",
+			Schema: schemaCurrencyCode,
+			Title:  "currency not an active ISO 4217 code in upper case",
+			Spec:   "amount: 2599, currency: \"USD\" (the documentation's examples use ISO 4217 codes)",
 			Doc: `Currency is an active ISO 4217 code in upper case. Symbols, names,
 lower case and retired codes are not.
 
@@ -171,8 +177,9 @@ Good:
 		},
 		&Rule{
 			ID: "contents-not-array", Severity: model.Error,
-			Title: "contents not an array of objects",
-			Spec:  "Use only the documented fields inside contents[].",
+			Schema: schemaContentsNotArray,
+			Title:  "contents not an array of objects",
+			Spec:   "Use only the documented fields inside contents[].",
 			Doc: `contents is an array of item objects, even for a single item.
 
 Bad:
@@ -186,8 +193,9 @@ Good:
 		},
 		&Rule{
 			ID: "contents-unknown-field", Severity: model.Error,
-			Title: "a contents[] field other than id, name, content_type, quantity, amount, currency",
-			Spec:  "Use only the documented fields inside contents[].",
+			Schema: schemaContentsUnknownField,
+			Title:  "a contents[] field other than id, name, content_type, quantity, amount, currency",
+			Spec:   "Use only the documented fields inside contents[].",
 			Doc: `Items take id, name, content_type, quantity, amount and currency.
 
 Bad:
@@ -272,8 +280,8 @@ func checkServerOnlyEvents(p *Pass) {
 	}
 }
 
-func typeMissingMessage(v violation) (string, string) {
-	m := measureCall{Call: v.call, Name: v.call.Arg(argEvent)}
+func typeMissingMessage(v *SchemaViolation) (string, string) {
+	m := measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}
 	if name, ok := m.EventName(); ok {
 		if shape := pixel.ShapeOf(name); shape != "" {
 			return "event data has no type", fmt.Sprintf("%s uses the %s shape: add type: %q", name, shape, shape)
@@ -282,9 +290,9 @@ func typeMissingMessage(v violation) (string, string) {
 	return "event data has no type", `add type: "contents", "customer_action", "plan_enrollment" or "custom"`
 }
 
-func typeMismatchMessage(v violation) (string, string) {
-	got := describe(v.node)
-	name, _ := measureCall{Call: v.call, Name: v.call.Arg(argEvent)}.EventName()
+func typeMismatchMessage(v *SchemaViolation) (string, string) {
+	got := describe(v.Node)
+	name, _ := measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}.EventName()
 	if shape := pixel.ShapeOf(name); shape != "" {
 		if name == pixel.CustomEvent {
 			return fmt.Sprintf("custom events use type %q, got %s", pixel.ShapeCustom, got), fmt.Sprintf("set type: %q", pixel.ShapeCustom)
@@ -293,7 +301,7 @@ func typeMismatchMessage(v violation) (string, string) {
 			fmt.Sprintf("set type: %q", shape)
 	}
 	shapes := []string{pixel.ShapeContents, pixel.ShapeCustomerAction, pixel.ShapePlanEnrollment, pixel.ShapeCustom}
-	if s, ok := v.node.StringValue(); ok {
+	if s, ok := v.Node.StringValue(); ok {
 		if n := nearest(s, shapes); n != "" {
 			return fmt.Sprintf("type %s is not a data shape; did you mean %q?", quote(s), n), ""
 		}

@@ -86,8 +86,9 @@ oaiq("init", { user: { email_sha256: h } });
 		},
 		&Rule{
 			ID: "init-unknown-field", Severity: model.Error,
-			Title: "an init field other than pixelId, debug, user",
-			Spec:  "pixelId is required. … debug is optional … Add an optional user object to oaiq(\"init\", ...).",
+			Schema: schemaInitUnknownField,
+			Title:  "an init field other than pixelId, debug, user",
+			Spec:   "pixelId is required. … debug is optional … Add an optional user object to oaiq(\"init\", ...).",
 			Doc: `Bad:
 ` + "```js" + `
 oaiq("init", { pixel_id: "px_123", email_sha256: h });

@@ -49,8 +49,9 @@ Good:
 		},
 		&Rule{
 			ID: "field-type", Severity: model.Error,
-			Title: "a documented field with the wrong JSON type",
-			Spec:  "oaiq(\"init\", { pixelId: \"<YOUR-PIXEL-ID>\" }) … plan_id: \"pro_monthly\" … id: \"sku_123\" (the documentation's examples give each field's type)",
+			Schema: schemaFieldType,
+			Title:  "a documented field with the wrong JSON type",
+			Spec:   "oaiq(\"init\", { pixelId: \"<YOUR-PIXEL-ID>\" }) … plan_id: \"pro_monthly\" … id: \"sku_123\" (the documentation's examples give each field's type)",
 			Doc: `init takes a config object; pixelId, plan_id and the contents[] item's
 id, name and content_type are strings; debug is a boolean; user is an object.
 

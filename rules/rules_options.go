@@ -18,8 +18,9 @@ func init() {
 	register(
 		&Rule{
 			ID: "options-unknown-field", Severity: model.Error,
-			Title: "an option other than event_id, custom_event_name, opt_out",
-			Spec:  "The options object supports these fields: event_id, custom_event_name, opt_out.",
+			Schema: schemaOptionsUnknownField,
+			Title:  "an option other than event_id, custom_event_name, opt_out",
+			Spec:   "The options object supports these fields: event_id, custom_event_name, opt_out.",
 			Doc: `Unknown options are ignored: a misspelt event_id means no deduplication.
 
 Bad:
@@ -33,8 +34,9 @@ oaiq("measure", "order_created", { type: "contents" }, { event_id: "order_12345"
 		},
 		&Rule{
 			ID: "opt-out-type", Severity: model.Error,
-			Title: "opt_out not a boolean",
-			Spec:  "opt_out: Set to true to opt out the event from future user-level personalization. Defaults to false.",
+			Schema: schemaOptOutType,
+			Title:  "opt_out not a boolean",
+			Spec:   "opt_out: Set to true to opt out the event from future user-level personalization. Defaults to false.",
 			Doc: `opt_out is a boolean. The string "false" is not false.
 
 Bad:
@@ -48,8 +50,9 @@ Good:
 		},
 		&Rule{
 			ID: "event-id-empty", Severity: model.Error,
-			Title: "event_id empty, blank, not a string, or a missing value turned into text",
-			Spec:  "event_id: Set a unique ID when deduplicating the same event sent from the browser and server.",
+			Schema: schemaEventIDEmpty,
+			Title:  "event_id empty, blank, not a string, or a missing value turned into text",
+			Spec:   "event_id: Set a unique ID when deduplicating the same event sent from the browser and server.",
 			Doc: `An empty event_id deduplicates nothing (or everything). So does one built
 from a missing value: String(undefined) is "undefined", and every event
 that gets it shares one ID, so real conversions are dropped as duplicates.
@@ -85,31 +88,6 @@ Good: one event_id per order, such as the order number.`,
 			Check: checkEventIDDuplicate,
 		},
 	)
-}
-
-func optionFinding(v violation, field string) (model.Finding, bool) {
-	var rule, msg, hint string
-	switch field {
-	case "event_id":
-		rule = "event-id-empty"
-		msg, hint = eventIDMessage(v.node)
-	case "custom_event_name":
-		if isStandardOrServer(measureCall{Call: v.call, Name: v.call.Arg(argEvent)}) {
-			return model.Finding{}, false // custom-name-on-standard says it all
-		}
-		rule = "custom-name-format"
-		msg, hint = customNameFormatMessage(v.node)
-	case "opt_out":
-		rule = "opt-out-type"
-		msg = "opt_out must be a boolean, got " + describe(v.node)
-		hint = "use opt_out: true, or leave it out (it defaults to false)"
-		if s, ok := v.node.StringValue(); ok && (s == "true" || s == "false") {
-			hint = "use opt_out: " + s + " without quotes"
-		}
-	default:
-		return model.Finding{}, false
-	}
-	return model.Finding{Rule: rule, Message: msg, Hint: hint, Span: v.node.Span}, true
 }
 
 func eventIDMessage(v *model.Value) (string, string) {

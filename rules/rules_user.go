@@ -20,8 +20,9 @@ func init() {
 	register(
 		&Rule{
 			ID: "user-unknown-field", Severity: model.Error,
-			Title: "a user field other than the five documented ones",
-			Spec:  "Every field in the user object is optional. Include only the fields you have for the user. (Fields: email_sha256, external_id_sha256, country, city, zip_code.)",
+			Schema: schemaUserUnknownField,
+			Title:  "a user field other than the five documented ones",
+			Spec:   "Every field in the user object is optional. Include only the fields you have for the user. (Fields: email_sha256, external_id_sha256, country, city, zip_code.)",
 			Doc: `The user object has five fields. Anything else is ignored, so the
 matching signal it was meant to carry is lost.
 
@@ -36,8 +37,9 @@ oaiq("init", { user: { zip_code: "94107", email_sha256: h } });
 		},
 		&Rule{
 			ID: "user-in-measure", Severity: model.Error,
-			Title: "user data in a measure call",
-			Spec:  "User data is request-scoped, so don’t add it to individual oaiq(\"measure\", ...) calls.",
+			Schema: schemaUserInMeasure,
+			Title:  "user data in a measure call",
+			Spec:   "User data is request-scoped, so don’t add it to individual oaiq(\"measure\", ...) calls.",
 			Doc: `User data belongs in init. A ` + "`user`" + ` object or user fields in a
 measure call's event data or options are not used for matching.
 
@@ -53,8 +55,9 @@ oaiq("measure", "order_created", { type: "contents" });
 		},
 		&Rule{
 			ID: "hash-format", Severity: model.Error,
-			Title: "email_sha256 or external_id_sha256 not 64 lowercase hex characters",
-			Spec:  "Send hashes as lowercase, 64-character hexadecimal strings.",
+			Schema: schemaHashFormat,
+			Title:  "email_sha256 or external_id_sha256 not 64 lowercase hex characters",
+			Spec:   "Send hashes as lowercase, 64-character hexadecimal strings.",
 			Doc: `A hash must be the SHA-256 digest in lowercase hex. Upper-case hex,
 base64, SHA-1 or MD5 digests do not match anything.
 
@@ -87,8 +90,9 @@ if (user.email) oaiq("init", { user: { email_sha256: sha256(user.email.trim().to
 		},
 		&Rule{
 			ID: "country-code", Severity: model.Error,
-			Title: "country not an assigned ISO 3166-1 alpha-2 code in upper case",
-			Spec:  "country: Two-letter ISO 3166-1 country code, such as US.",
+			Schema: schemaCountryCode,
+			Title:  "country not an assigned ISO 3166-1 alpha-2 code in upper case",
+			Spec:   "country: Two-letter ISO 3166-1 country code, such as US.",
 			Doc: `Country must be an assigned ISO 3166-1 alpha-2 code in upper case.
 "UK" is not one (the United Kingdom is "GB"); neither are names or
 three-letter codes.
@@ -105,8 +109,9 @@ user: { country: "GB" }
 		},
 		&Rule{
 			ID: "city-length", Severity: model.Error,
-			Title: "city empty or longer than 128 characters",
-			Spec:  "city: City name, with a maximum of 128 characters.",
+			Schema: schemaCityLength,
+			Title:  "city empty or longer than 128 characters",
+			Spec:   "city: City name, with a maximum of 128 characters.",
 			Doc: `City is a name of 1 to 128 characters. Leave the field out when it is
 not known rather than sending an empty string.
 
@@ -121,8 +126,9 @@ user: { city: "San Francisco" }
 		},
 		&Rule{
 			ID: "zip-code-format", Severity: model.Error,
-			Title: "zip_code with characters other than letters, digits, spaces or hyphens, or over 32",
-			Spec:  "zip_code: Postal or ZIP code. Use letters, numbers, spaces, or hyphens, with a maximum of 32 characters.",
+			Schema: schemaZipCodeFormat,
+			Title:  "zip_code with characters other than letters, digits, spaces or hyphens, or over 32",
+			Spec:   "zip_code: Postal or ZIP code. Use letters, numbers, spaces, or hyphens, with a maximum of 32 characters.",
 			Doc: `A postal code is a string of letters, digits, spaces or hyphens, up to 32
 characters. A number loses leading zeros ("02134" becomes 2134).
 
@@ -177,33 +183,6 @@ func checkCountryCodes(p *Pass) {
 		msg, hint := countryMessage(v)
 		p.Report(v.Span, msg, hint)
 	}
-}
-
-// userFieldFinding words a bad user field value.
-func userFieldFinding(v violation, field string) (model.Finding, bool) {
-	var rule, msg, hint string
-	switch field {
-	case "email_sha256", "external_id_sha256":
-		if s, ok := v.node.StringValue(); ok {
-			if _, sentinel := hashing.Sentinel(strings.TrimSpace(s)); sentinel {
-				return model.Finding{}, false // hash-sentinel: fixing the case would not help
-			}
-		}
-		rule = "hash-format"
-		msg, hint = hashMessage(field, v.node)
-	case "country":
-		rule = "country-code"
-		msg, hint = countryMessage(v.node)
-	case "city":
-		rule = "city-length"
-		msg, hint = cityMessage(v.node)
-	case "zip_code":
-		rule = "zip-code-format"
-		msg, hint = zipMessage(v.node)
-	default:
-		return model.Finding{}, false
-	}
-	return model.Finding{Rule: rule, Message: msg, Hint: hint, Span: v.node.Span}, true
 }
 
 func hashMessage(field string, v *model.Value) (string, string) {
