@@ -89,6 +89,11 @@ func (v *SchemaViolation) finding(msg, hint string) (model.Finding, bool) {
 	return model.Finding{Message: msg, Hint: hint, Span: v.Node.Span}, true
 }
 
+// memberFinding is a finding at an unknown member's key.
+func (v *SchemaViolation) memberFinding(msg, hint string) (model.Finding, bool) {
+	return model.Finding{Message: msg, Hint: hint, Span: v.Member.KeySpan}, true
+}
+
 // schemaRules are the rules with a Schema hook, in id order.
 func schemaRules() []*Rule {
 	var out []*Rule

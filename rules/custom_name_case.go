@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func init() {
+	register(&Rule{
+		ID: "custom-name-case", Severity: model.Warning,
+		Title: "custom_event_name not lower case",
+		Spec:  "Use lowercase names for consistency.",
+		Doc: `Bad:
+` + "```js" + `
+{ custom_event_name: "QuoteRequested" }
+` + "```" + `
+Good:
+` + "```js" + `
+{ custom_event_name: "quote_requested" }
+` + "```",
+		Check: checkCustomNameCase,
+	})
+}
+
+func checkCustomNameCase(p *Pass) {
+	customNames(p, func(v *model.Value, name string) {
+		if reservedMatch(name) != "" || strings.ToLower(name) == name {
+			return
+		}
+		p.Report(v.Span, fmt.Sprintf("custom_event_name %q is not lower case; use %q", name, snakeCase(name)),
+			"keep the same name on the browser and the server: deduplication compares it")
+	})
+}

@@ -1,0 +1,79 @@
+package rules
+
+// Helpers shared by the page rules (page_*.go): which documents they apply
+// to, where the pixel lives, and how to name a place on the page.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// wholePage returns the page facts of a full HTML document, whose head and
+// body are visible; nil for fragments, scripts and logs, where placement
+// and absence cannot be judged.
+func wholePage(doc *model.Document) *model.PageFacts {
+	if doc.Kind != model.Page || doc.Page == nil {
+		return nil
+	}
+	return doc.Page
+}
+
+// loaderFacts returns the page facts of any document that can hold a
+// loader: HTML pages and fragments, and scripts (the loader stub is browser
+// code wherever it is written).
+func loaderFacts(doc *model.Document) *model.PageFacts {
+	if doc.Kind == model.EventLog {
+		return nil
+	}
+	return doc.Page
+}
+
+// at names span for a message read at from: "line 12" in the same file,
+// "js/pixel.js:12" in another.
+func at(span, from model.Span) string {
+	if span.IsZero() {
+		if span.File != "" {
+			return span.File
+		}
+		return "an unknown place"
+	}
+	if span.File == from.File {
+		return fmt.Sprintf("line %d", span.Start.Line)
+	}
+	return fmt.Sprintf("%s:%d", span.File, span.Start.Line)
+}
+
+// plural returns "1 thing" or "3 things".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// listAnd joins items as "a", "a and b" or "a, b and c".
+func listAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// templated reports whether s holds template syntax, so its rendered value
+// is not known.
+func templated(s string) bool {
+	for _, m := range []string{"{{", "}}", "{%", "%}", "<%", "%>", "<?", "?>", "${"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// md fences code for a rule's Markdown doc.
+func md(lang, code string) string { return "```" + lang + "\n" + code + "\n```" }

@@ -1,0 +1,28 @@
+package rules
+
+// User data: the optional user object of init. Field names and formats come
+// from the documentation's field table; format findings come from the
+// schema stage (user.schema.json), list look-ups and sentinel hashes from
+// the checks here.
+
+import (
+	"slices"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+// userObjects returns the user objects of the document's browser inits.
+func userObjects(p *Pass) []*model.Value {
+	var out []*model.Value
+	for _, c := range p.inits() {
+		if u := initConfig(c).Get("user"); u.Is(model.Object) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// isUserKey reports the user object or one of its fields, wherever it is
+// written.
+func isUserKey(key string) bool { return key == "user" || slices.Contains(pixel.UserFields, key) }
