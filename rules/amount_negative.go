@@ -18,13 +18,11 @@ func init() {
 one; refunds and removed items are not conversions.
 
 Bad:
-` + "```js" + `
-contents: [{ id: "sku_123", quantity: 0 }]
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "items_added", { type: "contents", contents: [{ id: "sku_123", quantity: 0 }] });`) + `
 Good:
-` + "```js" + `
-contents: [{ id: "sku_123", quantity: 1 }]
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "items_added", { type: "contents", contents: [{ id: "sku_123", quantity: 1 }] });`),
 	})
 }
 

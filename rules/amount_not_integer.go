@@ -24,13 +24,11 @@ Multiplying by 100 in JavaScript leaves float noise (19.99 * 100 is
 1998.9999999999998): round it.
 
 Bad:
-` + "```js" + `
-{ type: "contents", amount: 25.99, currency: "USD" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 25.99, currency: "USD" });`) + `
 Good:
-` + "```js" + `
-{ type: "contents", amount: Math.round(25.99 * 100), currency: "USD" } // 2599
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" }); // Math.round(25.99 * 100)`),
 	})
 }
 

@@ -29,7 +29,7 @@ Bad:
 </head>`) + `
 Good:
 ` + md("html", `<head>
-  <script>/* installation snippet, then */ oaiq("init", { pixelId: "px_123" });</script>
+`+snippetExample("", pixel.SDKURL)+`
 </head>`),
 		Check: checkCallBeforeLoader,
 	})

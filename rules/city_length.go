@@ -18,13 +18,9 @@ func init() {
 not known rather than sending an empty string.
 
 Bad:
-` + "```js" + `
-user: { city: "" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { city: "" } });`) + `
 Good:
-` + "```js" + `
-user: { city: "San Francisco" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { city: "San Francisco" } });`),
 	})
 }
 

@@ -11,13 +11,11 @@ func init() {
 		Doc: `contents is an array of item objects, even for a single item.
 
 Bad:
-` + "```js" + `
-{ type: "contents", contents: { id: "sku_123" } }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "items_added", { type: "contents", contents: { id: "sku_123" } });`) + `
 Good:
-` + "```js" + `
-{ type: "contents", contents: [{ id: "sku_123" }] }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "items_added", { type: "contents", contents: [{ id: "sku_123" }] });`),
 	})
 }
 

@@ -16,13 +16,11 @@ func init() {
 		Doc: `Items take id, name, content_type, quantity, amount and currency.
 
 Bad:
-` + "```js" + `
-contents: [{ sku: "sku_123", price: 2599, qty: 1 }]
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "items_added", { type: "contents", contents: [{ sku: "sku_123", price: 2599, qty: 1 }] });`) + `
 Good:
-` + "```js" + `
-contents: [{ id: "sku_123", amount: 2599, currency: "USD", quantity: 1 }]
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "items_added", { type: "contents", contents: [{ id: "sku_123", amount: 2599, currency: "USD", quantity: 1 }] });`),
 	})
 }
 

@@ -19,13 +19,9 @@ func init() {
 three-letter codes.
 
 Bad:
-` + "```js" + `
-user: { country: "UK" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { country: "UK" } });`) + `
 Good:
-` + "```js" + `
-user: { country: "GB" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { country: "GB" } });`),
 		Check: checkCountryCodes,
 	})
 }

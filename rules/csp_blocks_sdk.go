@@ -22,10 +22,16 @@ once enforced (in <meta> browsers ignore it). The hint gives the exact sources t
 new directive repeats the sources of the ` + "`default-src`" + ` it stops falling back to.
 
 Bad:
-` + md("html", `<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`) + `
+` + md("html", `<head>
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'nonce-r4nd0m'">
+`+snippetExample(` nonce="r4nd0m"`, pixel.SDKURL)+`
+</head>`) + `
 Good:
-` + md("html", `<meta http-equiv="Content-Security-Policy"
-  content="default-src 'self'; script-src 'self' 'sha256-…' `+pixel.SDKOrigin+`; connect-src 'self' `+pixel.EventsOrigin+`; img-src 'self' `+pixel.EventsOrigin+`">`),
+` + md("html", `<head>
+  <meta http-equiv="Content-Security-Policy"
+    content="default-src 'self'; script-src 'self' 'nonce-r4nd0m' `+pixel.SDKOrigin+`; connect-src 'self' `+pixel.EventsOrigin+`; img-src 'self' `+pixel.EventsOrigin+`">
+`+snippetExample(` nonce="r4nd0m"`, pixel.SDKURL)+`
+</head>`),
 		Check: checkCSPBlocksSDK,
 	})
 }

@@ -23,11 +23,15 @@ Adding ` + "`'unsafe-inline'`" + ` just for the pixel is discouraged (and is ign
 next to a nonce). Nonces written with template syntax are not judged.
 
 Bad:
-` + md("html", `<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0m' 'strict-dynamic'">
-<script>/* installation snippet */</script>`) + `
+` + md("html", `<head>
+  <meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0m' 'strict-dynamic'">
+`+snippetExample("", pixel.SDKURL)+`
+</head>`) + `
 Good:
-` + md("html", `<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0m' 'strict-dynamic'">
-<script nonce="r4nd0m">/* installation snippet */</script>`),
+` + md("html", `<head>
+  <meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0m' 'strict-dynamic'">
+`+snippetExample(` nonce="r4nd0m"`, pixel.SDKURL)+`
+</head>`),
 		Check: checkCSPNonceMissing,
 	})
 }

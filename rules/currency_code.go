@@ -18,13 +18,11 @@ func init() {
 lower case and retired codes are not.
 
 Bad:
-` + "```js" + `
-{ type: "contents", amount: 2599, currency: "usd" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "usd" });`) + `
 Good:
-` + "```js" + `
-{ type: "contents", amount: 2599, currency: "USD" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
 		Check: checkCurrencyCodes,
 	})
 }

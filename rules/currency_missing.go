@@ -15,13 +15,11 @@ func init() {
 JPY.
 
 Bad:
-` + "```js" + `
-{ type: "contents", amount: 2599 }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599 });`) + `
 Good:
-` + "```js" + `
-{ type: "contents", amount: 2599, currency: "USD" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
 		Check: checkCurrencyMissing,
 	})
 }

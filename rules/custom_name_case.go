@@ -13,13 +13,11 @@ func init() {
 		Title: "custom_event_name not lower case",
 		Spec:  "Use lowercase names for consistency.",
 		Doc: `Bad:
-` + "```js" + `
-{ custom_event_name: "QuoteRequested" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "QuoteRequested" });`) + `
 Good:
-` + "```js" + `
-{ custom_event_name: "quote_requested" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "quote_requested" });`),
 		Check: checkCustomNameCase,
 	})
 }

@@ -20,13 +20,11 @@ func init() {
 		Title:  "custom_event_name not 1–64 letters, digits, _ or -, starting and ending with a letter or digit",
 		Spec:   "Custom event names must: Be 1 to 64 characters long. Contain only letters, numbers, underscores, or dashes. Start and end with a letter or number.",
 		Doc: `Bad:
-` + "```js" + `
-{ custom_event_name: "quote requested!" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "quote requested!" });`) + `
 Good:
-` + "```js" + `
-{ custom_event_name: "quote_requested" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "quote_requested" });`),
 	})
 }
 

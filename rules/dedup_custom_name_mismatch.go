@@ -10,10 +10,14 @@ func init() {
 		Doc: `Deduplication compares custom_event_name for custom events: a different
 name on each side counts the conversion twice.
 
-Bad: browser ` + "`{ custom_event_name: \"quote_requested\", event_id: \"q_1\" }`" + `, server
-` + "`{ \"custom_event_name\": \"QuoteRequested\", \"event_id\": \"q_1\" }`" + `.
-
-Good: the same name on both sides.`,
+Bad:
+` + md("jsonl", `["init", {"pixelId": "px_123"}]
+["measure", "custom", {"type": "custom"}, {"custom_event_name": "quote_requested", "event_id": "q_1"}]
+{"source": "server", "pixel_id": "px_123", "event_name": "custom", "custom_event_name": "quote_request", "event_id": "q_1", "data": {"type": "custom"}}`) + `
+Good:
+` + md("jsonl", `["init", {"pixelId": "px_123"}]
+["measure", "custom", {"type": "custom"}, {"custom_event_name": "quote_requested", "event_id": "q_1"}]
+{"source": "server", "pixel_id": "px_123", "event_name": "custom", "custom_event_name": "quote_requested", "event_id": "q_1", "data": {"type": "custom"}}`),
 		Check: func(p *Pass) { checkDedup(p, true) },
 	})
 }

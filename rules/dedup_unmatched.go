@@ -15,9 +15,14 @@ func init() {
 one side only means that conversion is not deduplicated (or was sent once,
 which may be intended).
 
-Bad: browser event_id "order_12345", server event_id "12345".
-
-Good: the same event_id on both sides.`,
+Bad:
+` + md("jsonl", `["init", {"pixelId": "px_123"}]
+["measure", "order_created", {"type": "contents"}, {"event_id": "order_12345"}]
+{"source": "server", "pixel_id": "px_123", "event_name": "order_created", "event_id": "12345", "data": {"type": "contents"}}`) + `
+Good:
+` + md("jsonl", `["init", {"pixelId": "px_123"}]
+["measure", "order_created", {"type": "contents"}, {"event_id": "order_12345"}]
+{"source": "server", "pixel_id": "px_123", "event_name": "order_created", "event_id": "order_12345", "data": {"type": "contents"}}`),
 		Check: checkDedupUnmatched,
 	})
 }

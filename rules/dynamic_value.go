@@ -20,11 +20,13 @@ placeholder) cannot be checked by reading the source. The finding says what
 was not checked, so you can verify it at runtime (` + "`--render`" + ` or a logged
 event).
 
-Example:
-` + "```js" + `
+Bad:
+` + md("js", `oaiq("init", { pixelId: "px_123" });
 oaiq("measure", "order_created", { type: "contents", amount: order.total * 100, currency: "USD" });
-// info: amount is computed (order.total * 100): not checked that it is an integer in the minor unit
-` + "```",
+// info: amount is computed (order.total * 100): not checked that it is an integer in the minor unit`) + `
+Good:
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
 		Check: checkDynamicValues,
 	})
 }

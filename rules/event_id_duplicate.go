@@ -22,11 +22,13 @@ dropped as the other's duplicate. The same event_id on different events
 matches on the event name too.
 
 Bad:
-` + "```js" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
 oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" }, { event_id: "order_12345" });
-oaiq("measure", "order_created", { type: "contents", amount: 4999, currency: "USD" }, { event_id: "order_12345" });
-` + "```" + `
-Good: one event_id per order, such as the order number.`,
+oaiq("measure", "order_created", { type: "contents", amount: 4999, currency: "USD" }, { event_id: "order_12345" });`) + `
+Good:
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" }, { event_id: "order_12345" });
+oaiq("measure", "order_created", { type: "contents", amount: 4999, currency: "USD" }, { event_id: "order_12346" });`),
 		Check: checkEventIDDuplicate,
 	})
 }

@@ -18,14 +18,13 @@ from a missing value: String(undefined) is "undefined", and every event
 that gets it shares one ID, so real conversions are dropped as duplicates.
 
 Bad:
-` + "```js" + `
-{ event_id: "" }
-{ event_id: String(order.id) } // "undefined" when the order has no id yet
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents" }, { event_id: "" });`) + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents" }, { event_id: "undefined" }); // String(order.id) before the order has an id`) + `
 Good:
-` + "```js" + `
-{ event_id: "order_12345" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents" }, { event_id: "order_12345" });`),
 		Check: checkEventIDStringified,
 	})
 }

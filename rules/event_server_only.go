@@ -16,10 +16,10 @@ func init() {
 JavaScript pixel does not accept them.
 
 Bad:
-` + "```js" + `
-oaiq("measure", "app_installed", { type: "customer_action" });
-` + "```" + `
-Good: send the event from your server through the Conversions API.`,
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "app_installed", { type: "customer_action" });`) + `
+Good:
+` + md("jsonl", `{"source": "server", "pixel_id": "px_123", "event_name": "app_installed", "event_id": "install_1", "data": {"type": "customer_action"}}`),
 		Check: checkServerOnlyEvents,
 	})
 }

@@ -19,13 +19,9 @@ func init() {
 base64, SHA-1 or MD5 digests do not match anything.
 
 Bad:
-` + "```js" + `
-user: { email_sha256: "B4C9A289323B21A01C3E940F150EB9B8C542587F1ABFD8F0E1CC1FFC5E475514" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7F73355BF032DCBB8E5A3F51F1E4A8BA92EF1344DE2D95382634CF91DA6D6181" } });`) + `
 Good:
-` + "```js" + `
-user: { email_sha256: "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`),
 	})
 }
 

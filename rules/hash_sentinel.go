@@ -18,13 +18,9 @@ copied documentation sends its example hash. Every visitor then shares one
 identifier, which poisons matching.
 
 Bad:
-` + "```js" + `
-user: { email_sha256: sha256(String(user.email)) } // "undefined" when logged out
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "eb045d78d273107348b0300c01d29b7552d622abbc6faf81b3ec55359aa9950c" } }); // sha256(String(user.email)) when logged out`) + `
 Good:
-` + "```js" + `
-if (user.email) oaiq("init", { user: { email_sha256: sha256(user.email.trim().toLowerCase()) } });
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`),
 		Check: checkHashSentinels,
 	})
 }

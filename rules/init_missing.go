@@ -12,14 +12,10 @@ loads a tag manager or scripts that could not be read, init may happen out
 of sight: the finding is then informational.
 
 Bad:
-` + "```js" + `
-oaiq("measure", "order_created", { type: "contents" });
-` + "```" + `
+` + md("jsonl", `["measure", "order_created", {"type": "contents"}]`) + `
 Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_123" });
-oaiq("measure", "order_created", { type: "contents" });
-` + "```",
+` + md("jsonl", `["init", {"pixelId": "px_123"}]
+["measure", "order_created", {"type": "contents"}]`),
 		Check: checkInitMissing,
 	})
 }

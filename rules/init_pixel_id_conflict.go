@@ -21,10 +21,8 @@ oaiq("init", { pixelId: "px_123" });
 oaiq("init", { pixelId: "px_456" });
 ` + "```" + `
 Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_123" });
-oaiq("init", { user: { email_sha256: h } });
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("init", { user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`),
 		Check: checkPixelIDConflict,
 	})
 }

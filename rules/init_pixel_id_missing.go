@@ -12,13 +12,9 @@ func init() {
 		Title: "the first init has no pixelId",
 		Spec:  "pixelId is required. … You can omit pixelId after the first successful initialization.",
 		Doc: `Bad:
-` + "```js" + `
-oaiq("init", { user: { country: "US" } });
-` + "```" + `
+` + md("jsonl", `["init", {"user": {"country": "US"}}]`) + `
 Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_123", user: { country: "US" } });
-` + "```",
+` + md("jsonl", `["init", {"pixelId": "px_123", "user": {"country": "US"}}]`),
 		Check: checkPixelIDMissing,
 	})
 }

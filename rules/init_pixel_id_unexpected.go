@@ -17,13 +17,9 @@ must use that Pixel ID: a copy-pasted snippet from another site or a staging
 pixel sends the conversions to the wrong account.
 
 Bad (with ` + "`pixel_id: px_live_123`" + `):
-` + "```js" + `
-oaiq("init", { pixelId: "px_staging_999" });
-` + "```" + `
+` + md("js pixel_id=px_live_123", `oaiq("init", { pixelId: "px_staging_999" });`) + `
 Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_live_123" });
-` + "```",
+` + md("js pixel_id=px_live_123", `oaiq("init", { pixelId: "px_live_123" });`),
 		Check: checkPixelIDExpected,
 	})
 }

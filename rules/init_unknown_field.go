@@ -9,13 +9,9 @@ func init() {
 		Title:  "an init field other than pixelId, debug, user",
 		Spec:   "pixelId is required. … debug is optional … Add an optional user object to oaiq(\"init\", ...).",
 		Doc: `Bad:
-` + "```js" + `
-oaiq("init", { pixel_id: "px_123", email_sha256: h });
-` + "```" + `
+` + md("js", `oaiq("init", { pixel_id: "px_123", email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" });`) + `
 Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_123", user: { email_sha256: h } });
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`),
 	})
 }
 

@@ -11,15 +11,9 @@ import (
 
 const headSpec = "Add the following snippet to the <head> section every page where you want to capture conversions. Put the script near the top of your <head> to ensure early conversions aren’t lost while other content loads."
 
-const goodHead = `<head>
-  <meta charset="utf-8">
-  <script>
-    (function (w, d, s, u) { /* the installation snippet */ })(window, document, "script", "` + pixel.SDKURL + `");
-    oaiq("init", { pixelId: "px_123" });
-  </script>
-  <link rel="stylesheet" href="/site.css">
-  <script src="/app.js"></script>
-</head>`
+// goodHead is a head in the order the documentation asks for: the
+// installation snippet near the top, before stylesheets and other scripts.
+var goodHead = "<head>\n  <meta charset=\"utf-8\">\n" + snippetExample("", pixel.SDKURL) + "\n  <link rel=\"stylesheet\" href=\"/site.css\">\n</head>"
 
 func firstBrowserCall(doc *model.Document) *model.Call {
 	for _, c := range doc.Calls {

@@ -11,13 +11,11 @@ func init() {
 		Doc: `opt_out is a boolean. The string "false" is not false.
 
 Bad:
-` + "```js" + `
-{ opt_out: "true" }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents" }, { opt_out: "true" });`) + `
 Good:
-` + "```js" + `
-{ opt_out: true }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents" }, { opt_out: true });`),
 	})
 }
 

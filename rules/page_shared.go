@@ -77,3 +77,25 @@ func templated(s string) bool {
 
 // md fences code for a rule's Markdown doc.
 func md(lang, code string) string { return "```" + lang + "\n" + code + "\n```" }
+
+// snippetExample is the documented installation snippet loading src, with
+// an init call, as the pages in the rules' examples carry it; attrs go on
+// its <script> tag (a nonce).
+func snippetExample(attrs, src string) string {
+	return `  <script` + attrs + `>
+    (function (w, d, s, u) {
+      if (w.oaiq) return;
+      var q = function () {
+        q.q.push(arguments);
+      };
+      q.q = [];
+      w.oaiq = q;
+      var js = d.createElement(s);
+      js.async = true;
+      js.src = u;
+      var f = d.getElementsByTagName(s)[0];
+      f.parentNode.insertBefore(js, f);
+    })(window, document, "script", "` + src + `");
+    oaiq("init", { pixelId: "px_123" });
+  </script>`
+}

@@ -18,9 +18,7 @@ Bad:
 oaiq("init", { pixelId: "px_123", user: { email: "jane@example.org" } });
 ` + "```" + `
 Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_123", user: { email_sha256: sha256(email.trim().toLowerCase()) } });
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } }); // sha256 of the trimmed, lower-cased address`),
 	Check: func(p *Pass) {
 		for _, c := range p.Doc.Calls {
 			for _, h := range personalData(c).hits {

@@ -9,7 +9,6 @@ import (
 
 func init() {
 	register(
-
 		&Rule{
 			ID: "log-parse-error", Severity: model.Error,
 			Title: "a log record that is not valid JSON or not a call or event",

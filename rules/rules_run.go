@@ -9,7 +9,6 @@ import (
 
 func init() {
 	register(
-
 		&Rule{
 			ID: "unused-suppression", Severity: model.Warning,
 			Title: "a suppression comment that silences nothing",

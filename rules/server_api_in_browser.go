@@ -19,9 +19,13 @@ attribution, source_url, batching, consent). In a page, send events with
 the pixel. JavaScript files are not judged: they may run on a server.
 
 Bad:
-` + md("js", `fetch("`+pixel.ConversionsAPIURL+`", { method: "POST", body: JSON.stringify(event) });`) + `
+` + md("html", `<script>
+  fetch("`+pixel.ConversionsAPIURL+`", { method: "POST", body: JSON.stringify(event) });
+</script>`) + `
 Good:
-` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
+` + md("html", `<script>
+  oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });
+</script>`),
 		Check: checkServerAPIInBrowser,
 	})
 }

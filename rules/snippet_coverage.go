@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -20,16 +21,12 @@ are reported as info, saying what could not be seen. A page that calls oaiq
 without a loader is snippet-missing's, not this rule's.
 
 Bad (every other page has the snippet):
-` + "```html" + `
-<head><title>Checkout</title></head>
-` + "```" + `
+` + md("html site=5/4", `<head><title>Checkout</title></head>`) + `
 Good:
-` + "```html" + `
-<head>
-  <script>/* installation snippet */</script>
+` + md("html site=5/4", `<head>
+`+snippetExample("", pixel.SDKURL)+`
   <title>Checkout</title>
-</head>
-` + "```",
+</head>`),
 		Check: checkSnippetCoverage,
 	})
 }

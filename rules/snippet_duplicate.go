@@ -18,12 +18,12 @@ stub's guard, replaces the queue holding early calls.
 
 Bad:
 ` + md("html", `<head>
-  <script>/* installation snippet */</script>
+`+snippetExample("", pixel.SDKURL)+`
   <script async src="`+pixel.SDKURL+`"></script>
 </head>`) + `
 Good:
 ` + md("html", `<head>
-  <script>/* installation snippet */</script>
+`+snippetExample("", pixel.SDKURL)+`
 </head>`),
 		Check: checkSnippetDuplicate,
 	})

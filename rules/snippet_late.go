@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -21,13 +22,21 @@ hydration (Next.js ` + "`<Script>`" + ` with ` + "`afterInteractive`" + `, the d
 Bad:
 ` + md("html", `<head>
   <link rel="stylesheet" href="/site.css">
-  <script src="/vendor.js"></script>
-  <script>/* installation snippet */</script>
+  <script src="https://cdn.example.com/vendor.js"></script>
+`+snippetExample("", pixel.SDKURL)+`
 </head>`) + `
-` + md("jsx", `<Script id="oaiq" strategy="lazyOnload">{snippet}</Script>`) + `
+` + md("tsx", `import Script from "next/script";
+
+export default function Pixel() {
+  return <Script src="`+pixel.SDKURL+`" strategy="lazyOnload" />;
+}`) + `
 Good:
 ` + md("html", goodHead) + `
-` + md("jsx", `<Script id="oaiq" strategy="beforeInteractive">{snippet}</Script>`),
+` + md("tsx", `import Script from "next/script";
+
+export default function Pixel() {
+  return <Script src="`+pixel.SDKURL+`" strategy="beforeInteractive" />;
+}`),
 		Check: checkSnippetLate,
 	})
 }

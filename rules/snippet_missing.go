@@ -24,7 +24,7 @@ HTML fragments and scripts are never judged: their page is not visible.
 
 Bad:
 ` + md("html", `<head><title>Thanks</title></head>
-<body><script>oaiq("measure", "order_created", { type: "contents" });</script></body>`) + `
+<body><script>oaiq("init", { pixelId: "px_123" }); oaiq("measure", "order_created", { type: "contents" });</script></body>`) + `
 Good:
 ` + md("html", goodHead),
 		Check: checkSnippetMissing,

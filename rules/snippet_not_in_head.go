@@ -15,9 +15,10 @@ once the markup above it has loaded, and conversions sent before that are
 lost. (Framework loaders that run late are reported by snippet-late.)
 
 Bad:
-` + md("html", `<body>
+` + md("html", `<head><title>Shop</title></head>
+<body>
   <main>…</main>
-  <script>(function (w, d, s, u) { /* snippet */ })(window, document, "script", "`+pixel.SDKURL+`");</script>
+`+snippetExample("", pixel.SDKURL)+`
 </body>`) + `
 Good:
 ` + md("html", goodHead),

@@ -20,10 +20,16 @@ blocked as mixed content; another path or host fails to load; a self-hosted
 copy never receives the SDK's fixes. A URL computed at runtime is not judged.
 
 Bad:
-` + md("js", `js.src = "//bzrcdn.openai.com/sdk/oaiq.js";`) + `
-` + md("html", `<script async src="/vendor/oaiq.min.js"></script>`) + `
+` + md("html", `<head>
+`+snippetExample("", "//bzrcdn.openai.com/sdk/oaiq.js")+`
+</head>`) + `
+` + md("html", `<head>
+  <script async src="/vendor/oaiq.min.js"></script>
+</head>`) + `
 Good:
-` + md("js", `js.src = "`+pixel.SDKURL+`";`),
+` + md("html", `<head>
+`+snippetExample("", pixel.SDKURL)+`
+</head>`),
 		Check: checkSnippetSrc,
 	})
 }

@@ -16,14 +16,11 @@ func init() {
 measure call's event data or options are not used for matching.
 
 Bad:
-` + "```js" + `
-oaiq("measure", "order_created", { type: "contents", user: { email_sha256: h } });
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`) + `
 Good:
-` + "```js" + `
-oaiq("init", { user: { email_sha256: h } });
-oaiq("measure", "order_created", { type: "contents" });
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });
+oaiq("measure", "order_created", { type: "contents" });`),
 	})
 }
 

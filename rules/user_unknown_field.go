@@ -17,13 +17,9 @@ func init() {
 matching signal it was meant to carry is lost.
 
 Bad:
-` + "```js" + `
-oaiq("init", { user: { zip: "94107", email_hash: h } });
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { zip: "94107", email_hash: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`) + `
 Good:
-` + "```js" + `
-oaiq("init", { user: { zip_code: "94107", email_sha256: h } });
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { zip_code: "94107", email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`),
 	})
 }
 

@@ -17,13 +17,9 @@ func init() {
 characters. A number loses leading zeros ("02134" becomes 2134).
 
 Bad:
-` + "```js" + `
-user: { zip_code: 2134 }
-` + "```" + `
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { zip_code: 2134 } });`) + `
 Good:
-` + "```js" + `
-user: { zip_code: "02134" }
-` + "```",
+` + md("js", `oaiq("init", { pixelId: "px_123", user: { zip_code: "02134" } });`),
 	})
 }
 
