@@ -6,7 +6,8 @@ package rules_test
 // logs) are linted like a check run lints them, by every rule, and every
 // finding must be announced by an expectation (see internal/expect): inline
 // in files that hold comments, in a sibling .want file for JSON logs. A
-// missing and an unexpected finding both fail, whatever the rule.
+// missing and an unexpected finding both fail, whatever the rule. A
+// fixture-config line configures the run (pixel_id=…).
 
 import (
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/expect"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
+	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
 // fixtureDirs are the fixture folders; resolve reads a page's external
@@ -50,25 +52,36 @@ func fixtures(t *testing.T, dir string) []string {
 	return out
 }
 
-// fixtureExpectations reads a fixture's expectations, inline or from its
-// .want file.
-func fixtureExpectations(t *testing.T, path string, data []byte) []expect.Expectation {
+// fixtureExpectations reads a fixture's expectations and configuration,
+// inline or from its .want file.
+func fixtureExpectations(t *testing.T, path string, data []byte) ([]expect.Expectation, rules.Options) {
 	t.Helper()
 	var wants []expect.Expectation
 	var err error
+	text := string(data)
 	if expect.NeedsSibling(path) {
 		b, rerr := os.ReadFile(expect.SiblingPath(path))
 		if rerr != nil {
 			t.Fatalf("%s: a JSON fixture needs a .want file beside it (empty when clean): %v", path, rerr)
 		}
-		wants, err = expect.Sibling(string(b))
+		text = string(b)
+		wants, err = expect.Sibling(text)
 	} else {
-		wants, err = expect.Inline(string(data))
+		wants, err = expect.Inline(text)
 	}
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	return wants
+	var opts rules.Options
+	for k, v := range expect.Config(text) {
+		switch k {
+		case "pixel_id":
+			opts.PixelID = v
+		default:
+			t.Fatalf("%s: unknown fixture-config setting %q", path, k)
+		}
+	}
+	return wants, opts
 }
 
 func TestFixtures(t *testing.T) {
@@ -79,12 +92,12 @@ func TestFixtures(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				var o lintOptions
+				wants, ropts := fixtureExpectations(t, path, data)
+				o := lintOptions{rules: ropts}
 				if fd.resolve {
 					o.extract.Resolver = extract.DirResolver{PageDir: fd.dir}
 				}
-				got := lintInput(path, data, o)
-				missing, unexpected := expect.Match(fixtureExpectations(t, path, data), asExpected(got))
+				missing, unexpected := expect.Match(wants, asExpected(lintInput(path, data, o)))
 				for _, f := range unexpected {
 					t.Errorf("unexpected: %s", f)
 				}

@@ -57,7 +57,7 @@ func asExpected(fs []model.Finding) []expect.Finding {
 	out := make([]expect.Finding, len(fs))
 	for i, f := range fs {
 		out[i] = expect.Finding{Line: f.Span.Start.Line, Col: f.Span.Start.Col, Rule: f.Rule,
-			Severity: f.Severity.String(), Message: f.Message, Pointer: f.Span.Pointer}
+			Severity: f.Severity.String(), Message: f.Message, Hint: f.Hint, Pointer: f.Span.Pointer}
 	}
 	return out
 }

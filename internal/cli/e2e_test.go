@@ -40,8 +40,8 @@ func TestEndToEndFixtures(t *testing.T) {
 			out, stderr, _ := runCLI(t, "", "check", "--config", empty, "--format", "json", path)
 			var doc struct {
 				Findings []struct {
-					Rule, Severity, Message, File string
-					Line, Column                  int
+					Rule, Severity, Message, Hint, File string
+					Line, Column                        int
 				}
 			}
 			if err := json.Unmarshal([]byte(out), &doc); err != nil {
@@ -49,7 +49,7 @@ func TestEndToEndFixtures(t *testing.T) {
 			}
 			var got []expect.Finding
 			for _, f := range doc.Findings {
-				got = append(got, expect.Finding{Line: f.Line, Col: f.Column, Rule: f.Rule, Severity: f.Severity, Message: f.Message})
+				got = append(got, expect.Finding{Line: f.Line, Col: f.Column, Rule: f.Rule, Severity: f.Severity, Message: f.Message, Hint: f.Hint})
 			}
 			missing, unexpected := expect.Match(wants, got)
 			for _, f := range unexpected {

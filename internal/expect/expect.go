@@ -10,7 +10,8 @@
 //
 // `want` is followed by one or more quoted rule ids, each with optional
 // attributes: severity=error|warning|info, col=N (1-based, in characters),
-// msg=/regexp/ (matched against the message) and pointer=/json/pointer.
+// msg=/regexp/ (matched against the message), hint=/regexp/ (against the
+// hint) and pointer=/json/pointer.
 // An attribute left out matches anything.
 //
 // JSON and JSON Lines logs cannot hold comments: their expectations are in
@@ -20,6 +21,9 @@
 //	3: want "amount-not-integer" col=61 pointer=/2/amount
 //
 // Blank lines and lines starting with # are ignored there.
+//
+// A fixture that needs the run configured says so once, inline or in its
+// .want file: `fixture-config pixel_id=px_live_123` (see Config).
 package expect
 
 import (
@@ -38,6 +42,7 @@ type Expectation struct {
 	Severity string // "" matches any
 	Col      int    // 0 matches any
 	Msg      *regexp.Regexp
+	Hint     *regexp.Regexp
 	Pointer  string // "" matches any
 }
 
@@ -52,6 +57,9 @@ func (e Expectation) String() string {
 	if e.Msg != nil {
 		s += " msg=/" + e.Msg.String() + "/"
 	}
+	if e.Hint != nil {
+		s += " hint=/" + e.Hint.String() + "/"
+	}
 	if e.Pointer != "" {
 		s += " pointer=" + e.Pointer
 	}
@@ -60,12 +68,15 @@ func (e Expectation) String() string {
 
 // Finding is a finding as the matcher sees it.
 type Finding struct {
-	Line, Col                        int
-	Rule, Severity, Message, Pointer string
+	Line, Col                              int
+	Rule, Severity, Message, Hint, Pointer string
 }
 
 func (f Finding) String() string {
 	s := fmt.Sprintf("line %d col %d: %s %s: %s", f.Line, f.Col, f.Severity, f.Rule, f.Message)
+	if f.Hint != "" {
+		s += " | hint: " + f.Hint
+	}
 	if f.Pointer != "" {
 		s += " (at " + f.Pointer + ")"
 	}
@@ -97,7 +108,7 @@ func Sibling(text string) ([]Expectation, error) {
 	var out []Expectation
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "fixture-config ") {
 			continue
 		}
 		num, rest, ok := strings.Cut(line, ":")
@@ -172,7 +183,7 @@ func parseItems(s string, line int) ([]Expectation, error) {
 var ruleIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func attrStart(s string) bool {
-	for _, k := range []string{"severity=", "col=", "msg=", "pointer="} {
+	for _, k := range []string{"severity=", "col=", "msg=", "hint=", "pointer="} {
 		if strings.HasPrefix(s, k) {
 			return true
 		}
@@ -184,9 +195,9 @@ func attrStart(s string) bool {
 // /regexp/ (a slash inside it is written \/), the others run to the next
 // space.
 func attrValue(key, s string) (string, string, error) {
-	if key == "msg" {
+	if key == "msg" || key == "hint" {
 		if !strings.HasPrefix(s, "/") {
-			return "", "", fmt.Errorf("msg takes a /regexp/")
+			return "", "", fmt.Errorf("%s takes a /regexp/", key)
 		}
 		for i := 1; i < len(s); i++ {
 			switch s[i] {
@@ -196,7 +207,7 @@ func attrValue(key, s string) (string, string, error) {
 				return strings.ReplaceAll(s[1:i], `\/`, "/"), s[i+1:], nil
 			}
 		}
-		return "", "", fmt.Errorf("unterminated msg regexp")
+		return "", "", fmt.Errorf("unterminated %s regexp", key)
 	}
 	end := strings.IndexAny(s, " \t")
 	if end < 0 {
@@ -220,12 +231,16 @@ func set(e *Expectation, key, val string) error {
 			return fmt.Errorf("col is a 1-based column, got %q", val)
 		}
 		e.Col = n
-	case "msg":
+	case "msg", "hint":
 		re, err := regexp.Compile(val)
 		if err != nil {
-			return fmt.Errorf("msg: %w", err)
+			return fmt.Errorf("%s: %w", key, err)
 		}
-		e.Msg = re
+		if key == "msg" {
+			e.Msg = re
+		} else {
+			e.Hint = re
+		}
 	case "pointer":
 		e.Pointer = val
 	}
@@ -237,6 +252,7 @@ func (e Expectation) matches(f Finding) bool {
 		(e.Severity == "" || e.Severity == f.Severity) &&
 		(e.Col == 0 || e.Col == f.Col) &&
 		(e.Msg == nil || e.Msg.MatchString(f.Message)) &&
+		(e.Hint == nil || e.Hint.MatchString(f.Hint)) &&
 		(e.Pointer == "" || e.Pointer == f.Pointer)
 }
 
@@ -260,6 +276,9 @@ func Match(want []Expectation, got []Finding) (missing []Expectation, unexpected
 			n++
 		}
 		if e.Msg != nil {
+			n++
+		}
+		if e.Hint != nil {
 			n++
 		}
 		if e.Pointer != "" {
@@ -286,4 +305,19 @@ func Match(want []Expectation, got []Finding) (missing []Expectation, unexpected
 		}
 	}
 	return missing, unexpected
+}
+
+var configRE = regexp.MustCompile(`\bfixture-config((?:\s+[a-z_]+=\S+)+)`)
+
+// Config returns the settings of the fixture-config lines of a fixture's
+// text (or of its .want file): key=value pairs such as pixel_id=px_live.
+func Config(text string) map[string]string {
+	out := map[string]string{}
+	for _, m := range configRE.FindAllStringSubmatch(text, -1) {
+		for _, kv := range strings.Fields(m[1]) {
+			k, v, _ := strings.Cut(kv, "=")
+			out[k] = v
+		}
+	}
+	return out
 }

@@ -6,7 +6,7 @@ func TestInline(t *testing.T) {
 	text := "a\n" +
 		`x(); // want "amount-not-integer" severity=error col=17 msg=/minor unit/ "currency-code"` + "\n" +
 		`<!-- want "snippet-late" -->` + "\n" +
-		`y(); // want "dynamic-value" severity=info msg=/a \/ b/ pointer=/2/amount` + "\n"
+		`y(); // want "dynamic-value" severity=info msg=/a \/ b/ hint=/fix it/ pointer=/2/amount` + "\n"
 	got, err := Inline(text)
 	if err != nil {
 		t.Fatal(err)
@@ -24,7 +24,7 @@ func TestInline(t *testing.T) {
 	if c := got[2]; c.Line != 3 || c.Rule != "snippet-late" {
 		t.Errorf("third: %v", c)
 	}
-	if d := got[3]; d.Msg.String() != "a / b" || d.Pointer != "/2/amount" {
+	if d := got[3]; d.Msg.String() != "a / b" || d.Hint.String() != "fix it" || d.Pointer != "/2/amount" {
 		t.Errorf("fourth: %v", d)
 	}
 }
@@ -69,5 +69,15 @@ func TestMatch(t *testing.T) {
 	}
 	if len(unexpected) != 1 || unexpected[0].Rule != "c" {
 		t.Errorf("unexpected = %v", unexpected)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	c := Config("x\n// fixture-config pixel_id=px_live other=1\n")
+	if c["pixel_id"] != "px_live" || c["other"] != "1" || len(c) != 2 {
+		t.Errorf("Config = %v", c)
+	}
+	if _, err := Sibling("fixture-config pixel_id=px_live\n1: want \"x\"\n"); err != nil {
+		t.Error(err)
 	}
 }
