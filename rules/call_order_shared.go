@@ -1,6 +1,7 @@
 package rules
 
-// call-before-loader: a call that runs before window.oaiq exists.
+// Helpers of call-before-loader and measure-before-init: which calls run
+// before window.oaiq exists.
 
 import (
 	"github.com/oaiq-lint/oaiq-lint/model"

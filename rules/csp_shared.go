@@ -1,6 +1,6 @@
 package rules
 
-// csp-blocks-sdk and csp-nonce-missing: what a page's enforced
+// Helpers of csp-blocks-sdk and csp-nonce-missing: what a page's enforced
 // Content-Security-Policies do to the pixel.
 //
 // One problem, one finding: csp-blocks-sdk covers the three URLs the pixel

@@ -1,7 +1,7 @@
 package rules
 
-// Custom events: "custom" as the event name, { type: "custom" } as data and
-// the custom_event_name option, whose format the documentation spells out.
+// Helpers of the custom-name-* rules: which measure calls are custom
+// events, their custom_event_name values, and what is wrong with a name.
 
 import (
 	"fmt"

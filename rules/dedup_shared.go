@@ -1,8 +1,8 @@
 package rules
 
-// Browser/server deduplication: a conversion sent from both the pixel and
+// Helpers of the dedup-* rules: a conversion sent from both the pixel and
 // the server matches on Pixel ID, event name (custom_event_name for custom
-// events) and event_id. These rules read logs holding both sides.
+// events) and event_id; these read logs holding both sides.
 
 import (
 	"fmt"

@@ -1,7 +1,7 @@
 package rules
 
-// Init: oaiq("init", { pixelId, debug, user }). The first init names the
-// pixel; later ones may update user data without it.
+// Helpers of the init-* rules: placeholders, the parts of a page that stay
+// unseen, and the wording of an unknown init field.
 
 import (
 	"fmt"

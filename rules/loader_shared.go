@@ -1,6 +1,7 @@
 package rules
 
-// Page rules about the loader: is it there, where is it, how often.
+// Helpers of the snippet-* rules about the loader: how to name it, where
+// it is, and a head in the documented order for their examples.
 
 import (
 	"fmt"

@@ -1,8 +1,7 @@
 package rules
 
-// Options: the fourth measure argument, with event_id, custom_event_name
-// and opt_out. Value findings come from the schema stage (options.schema.json);
-// event-id-duplicate sees the whole document.
+// Helpers of the rules about measure options (the fourth argument): the
+// wording of an unknown option and values that stand for a missing one.
 
 import (
 	"fmt"

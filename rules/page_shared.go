@@ -1,7 +1,7 @@
 package rules
 
-// Helpers shared by the page rules (page_*.go): which documents they apply
-// to, where the pixel lives, and how to name a place on the page.
+// Helpers of the page rules: which documents they apply to, how to name a
+// place on the page, and the Markdown of the rules' examples.
 
 import (
 	"fmt"

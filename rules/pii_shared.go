@@ -1,9 +1,9 @@
 package rules
 
-// Raw personal data: the documentation forbids raw e-mail addresses, raw
+// Raw personal data in a call, found once per call: pii-raw reports it, and
+// the schema stage stays quiet about the same nodes so the problem is not
+// reported twice. The documentation forbids raw e-mail addresses, raw
 // external IDs, phone numbers and phone number hashes anywhere in a call.
-// One finding per offending field or string; the schema stage stays quiet
-// about the same nodes so the problem is not reported twice.
 
 import (
 	"fmt"

@@ -1,9 +1,6 @@
 package rules
 
-// User data: the optional user object of init. Field names and formats come
-// from the documentation's field table; format findings come from the
-// schema stage (user.schema.json), list look-ups and sentinel hashes from
-// the checks here.
+// Helpers of the rules about init's user object.
 
 import (
 	"slices"
