@@ -41,13 +41,12 @@ func typeMismatchMessage(v *SchemaViolation) (string, string) {
 		return fmt.Sprintf("%s uses the %s data shape, got type %s", name, shape, strings.TrimPrefix(got, "the string ")),
 			fmt.Sprintf("set type: %q", shape)
 	}
-	shapes := []string{pixel.ShapeContents, pixel.ShapeCustomerAction, pixel.ShapePlanEnrollment, pixel.ShapeCustom}
 	if s, ok := v.Node.StringValue(); ok {
-		if n := nearest(s, shapes); n != "" {
+		if n := nearest(s, pixel.Shapes); n != "" {
 			return fmt.Sprintf("type %s is not a data shape; did you mean %q?", quote(s), n), ""
 		}
 	}
-	return fmt.Sprintf("type must be a data shape, got %s", got), "use " + joinQuoted(shapes, "or")
+	return fmt.Sprintf("type must be a data shape, got %s", got), "use " + joinQuoted(pixel.Shapes, "or")
 }
 
 func schemaDataTypeMismatch(v *SchemaViolation) (model.Finding, bool) {

@@ -36,7 +36,7 @@ func typeMissingMessage(v *SchemaViolation) (string, string) {
 			return "event data has no type", fmt.Sprintf("%s uses the %s shape: add type: %q", name, shape, shape)
 		}
 	}
-	return "event data has no type", `add type: "contents", "customer_action", "plan_enrollment" or "custom"`
+	return "event data has no type", "add type: " + joinQuoted(pixel.Shapes, "or")
 }
 
 func schemaDataTypeMissing(v *SchemaViolation) (model.Finding, bool) {
