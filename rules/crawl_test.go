@@ -6,14 +6,6 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-func init() {
-	// Reported by the crawler; their fixtures are live servers in
-	// internal/crawl.
-	for _, id := range []string{"robots-blocks-adsbot", "oppref-dropped", "fetch-failed"} {
-		goFixtureRules[id] = true
-	}
-}
-
 func crawledPage(site *model.SiteFacts, facts model.PageFacts, calls ...*model.Call) *model.Document {
 	facts.URL = "https://shop.example/checkout"
 	facts.HasHead = true

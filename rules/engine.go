@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -20,7 +21,7 @@ type Options struct {
 // including those its source reported, sorted by position.
 func Check(doc *model.Document, opts Options) []model.Finding {
 	out := append([]model.Finding(nil), doc.Findings...)
-	checkSchemas(doc, &out)
+	checkSchemas(doc, schemaHooks(), &out)
 	calls := indexCalls(doc)
 	for _, r := range All() {
 		if r.Check == nil || opts.Off[r.ID] {
@@ -41,6 +42,10 @@ func Check(doc *model.Document, opts Options) []model.Finding {
 	SortFindings(kept)
 	return dedupe(kept)
 }
+
+// schemaHooks are the rules with a Schema hook, listed once: the registry
+// is complete when the package has initialised.
+var schemaHooks = sync.OnceValue(schemaRules)
 
 // SortFindings orders findings by file, position, rule and message, so
 // output is the same from run to run whatever order rules ran in.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // The documented snippet, as a browser's <script> text.
@@ -35,14 +36,14 @@ func span(line, col int) model.Span {
 // stub is the documented loader at the top of <head>, line 5.
 func stub() model.LoaderSighting {
 	return model.LoaderSighting{
-		Kind: model.LoaderStub, Span: span(5, 3), Src: sdkURL, SrcSpan: span(17, 42),
+		Kind: model.LoaderStub, Span: span(5, 3), Src: pixel.SDKURL, SrcSpan: span(17, 42),
 		InHead: true, HasQueue: true, HasGuard: true, Async: true, Inline: docSnippet,
 	}
 }
 
 // scriptTag is a plain <script async src> for the SDK in <head>, line 6.
 func scriptTag() model.LoaderSighting {
-	return model.LoaderSighting{Kind: model.LoaderScriptTag, Span: span(6, 3), Src: sdkURL, SrcSpan: span(6, 27), InHead: true, Async: true}
+	return model.LoaderSighting{Kind: model.LoaderScriptTag, Span: span(6, 3), Src: pixel.SDKURL, SrcSpan: span(6, 27), InHead: true, Async: true}
 }
 
 func initCall(line int) *model.Call {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func TestSnippetMissing(t *testing.T) {
@@ -52,7 +53,7 @@ func TestSnippetNotInHead(t *testing.T) {
 		{"in body", page(model.PageFacts{Loaders: []model.LoaderSighting{inBody}}), []want{{model.Error, 40,
 			[]string{"the pixel snippet is in <body>, not <head>: conversions sent before it runs are lost"},
 			[]string{"move it to the top of <head>"}}}},
-		{"script tag in body", page(model.PageFacts{Loaders: []model.LoaderSighting{{Kind: model.LoaderScriptTag, Span: span(41, 1), Src: sdkURL}}}),
+		{"script tag in body", page(model.PageFacts{Loaders: []model.LoaderSighting{{Kind: model.LoaderScriptTag, Span: span(41, 1), Src: pixel.SDKURL}}}),
 			[]want{{model.Error, 41, []string{"the pixel SDK <script> is in <body>"}, nil}}},
 		{"in head", page(model.PageFacts{Loaders: []model.LoaderSighting{stub()}}), nil},
 		{"late framework loader is snippet-late's", page(model.PageFacts{Loaders: []model.LoaderSighting{late}}), nil},

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func TestSnippetSrc(t *testing.T) {
@@ -19,9 +20,9 @@ func TestSnippetSrc(t *testing.T) {
 		doc   *model.Document
 		wants []want
 	}{
-		{"exact", withSrc(sdkURL), nil},
+		{"exact", withSrc(pixel.SDKURL), nil},
 		{"equivalent spelling", withSrc("HTTPS://BZRCDN.OpenAI.com:443/sdk/oaiq.min.js"), nil},
-		{"surrounding whitespace", withSrc("  " + sdkURL + "\n"), nil},
+		{"surrounding whitespace", withSrc("  " + pixel.SDKURL + "\n"), nil},
 		{"http", withSrc("http://bzrcdn.openai.com/sdk/oaiq.min.js"), []want{{model.Error, 17,
 			[]string{`the SDK URL "http://bzrcdn.openai.com/sdk/oaiq.min.js" ` + prefix + "it uses http:, not https:"},
 			[]string{"load https://bzrcdn.openai.com/sdk/oaiq.min.js"}}}},

@@ -24,10 +24,14 @@ type Rule struct {
 	// Spec quotes the sentence of the pixel's documentation (or of the facts
 	// beyond it) that the rule enforces.
 	Spec string
-	// Check inspects a document. It is nil for rules whose findings come from
-	// JSON Schema validation (see schemacheck.go), which maps validator errors
-	// to these ids.
+	// Check inspects a document; nil for rules whose findings all come from
+	// JSON Schema validation.
 	Check func(p *Pass)
+	// Schema claims the JSON Schema violations the rule reports: given one
+	// violation resolved to its node, it returns the finding (message, hint,
+	// span) or false when the violation is another rule's. At most one
+	// rule claims a violation.
+	Schema func(v *SchemaViolation) (model.Finding, bool)
 }
 
 var registry = map[string]*Rule{}

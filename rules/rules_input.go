@@ -4,31 +4,11 @@ package rules
 // whose JSON type is wrong where no more specific rule applies.
 
 import (
-	"fmt"
-	"strings"
-
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 func init() {
 	register(
-		&Rule{
-			ID: "dynamic-value", Severity: model.Info,
-			Title: "a value that cannot be known statically",
-			Spec:  "Unknown is not wrong: a value from a template, a variable or an expression is dynamic. (design principles)",
-			Doc: `A value computed at runtime (a variable, an expression, a template
-placeholder) cannot be checked by reading the source. The finding says what
-was not checked, so you can verify it at runtime (` + "`--render`" + ` or a logged
-event).
-
-Example:
-` + "```js" + `
-oaiq("measure", "order_created", { type: "contents", amount: order.total * 100, currency: "USD" });
-// info: amount is computed (order.total * 100): not checked that it is an integer in the minor unit
-` + "```",
-			Check: checkDynamicValues,
-		},
 		&Rule{
 			ID: "log-parse-error", Severity: model.Error,
 			Title: "a log record that is not valid JSON or not a call or event",
@@ -45,138 +25,5 @@ Good:
 ["measure", "order_created", {"type": "contents"}]
 ` + "```",
 		},
-		&Rule{
-			ID: "field-type", Severity: model.Error,
-			Title: "a documented field with the wrong JSON type",
-			Spec:  "oaiq(\"init\", { pixelId: \"<YOUR-PIXEL-ID>\" }) … plan_id: \"pro_monthly\" … id: \"sku_123\" (the documentation's examples give each field's type)",
-			Doc: `init takes a config object; pixelId, plan_id and the contents[] item's
-id, name and content_type are strings; debug is a boolean; user is an object.
-
-Bad:
-` + "```js" + `
-oaiq("init", "px_123");
-oaiq("measure", "subscription_created", { type: "plan_enrollment", plan_id: 42 });
-` + "```" + `
-Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_123" });
-oaiq("measure", "subscription_created", { type: "plan_enrollment", plan_id: "42" });
-` + "```",
-			Check: checkInitConfigType,
-		},
 	)
-}
-
-func checkInitConfigType(p *Pass) {
-	for _, c := range p.inits() {
-		v := c.Arg(argInitConfig)
-		if v == nil || v.IsDynamic() || v.Is(model.Object) {
-			continue
-		}
-		hint := `oaiq("init", { pixelId: "…" })`
-		if s, ok := v.StringValue(); ok {
-			hint = fmt.Sprintf("oaiq(\"init\", { pixelId: %s })", quote(s))
-		}
-		p.Report(v.Span, "init takes a config object, got "+describe(v), hint)
-	}
-}
-
-// unchecked says what could not be checked about a dynamic value, by the
-// field it sits in.
-var unchecked = map[string]string{
-	"amount":             "that it is an integer in the currency's minor unit",
-	"quantity":           "that it is a whole number",
-	"currency":           "that it is an active ISO 4217 code",
-	"email_sha256":       "that it is the lowercase hex SHA-256 of a real, normalised address",
-	"external_id_sha256": "that it is the lowercase hex SHA-256 of a real identifier",
-	"country":            "that it is an ISO 3166-1 alpha-2 code",
-	"city":               "its length",
-	"zip_code":           "its format",
-	"pixelId":            "that it is a real Pixel ID",
-	"debug":              "that debug is off",
-	"type":               "which data shape applies, so the event data's fields",
-	"custom_event_name":  "its format and that it matches the server's",
-	"event_id":           "that it is a non-empty string",
-	"opt_out":            "that it is a boolean",
-	"user":               "the user fields",
-	"contents":           "the contents items",
-}
-
-func checkDynamicValues(p *Pass) {
-	for _, c := range p.Doc.Calls {
-		if c.Side == model.Server {
-			continue // server records are JSON: an absent data object is simply not sent
-		}
-		if len(c.Args) > 0 && c.Args[0].IsDynamic() {
-			p.Report(c.Args[0].Span, fmt.Sprintf("the command is computed (%s): the call was not checked", expr(c.Args[0])), "")
-			continue
-		}
-		if !contains(commands, c.Command()) {
-			continue // command-unknown's finding: the rest of the call means nothing to the pixel
-		}
-		for i, arg := range c.Args[min(1, len(c.Args)):] {
-			arg.Walk(func(path []string, n *model.Value) {
-				if !documentedPath(c.Command(), i+1, path) {
-					return // an unknown field has its own finding; its value does not matter
-				}
-				switch {
-				case n.IsDynamic():
-					where := argName(c, i+1, path)
-					what := "its value"
-					if len(path) == 0 {
-						what = map[int]string{argEvent: "the event name and which data shape applies", argData: "the event data's fields", argOptions: "the options"}[i+1]
-						switch c.Command() {
-						case "init":
-							what = "the init config"
-						case "consent":
-							what = "that it is a boolean"
-						}
-					} else if w, ok := unchecked[path[len(path)-1]]; ok {
-						what = w
-					}
-					p.Report(n.Span, fmt.Sprintf("%s is computed (%s): not checked: %s", where, expr(n), what), "")
-				case n.Open && n.Is(model.Object):
-					p.Report(n.Span, fmt.Sprintf("%s has members not known statically (a spread or computed key): missing fields not checked", argName(c, i+1, path)), "")
-				}
-			})
-		}
-	}
-}
-
-// documentedPath reports whether path (keys and indexes below argument
-// arg) names a field the documentation defines for the command.
-func documentedPath(command string, arg int, path []string) bool {
-	if len(path) == 0 {
-		return true
-	}
-	var allowed []string
-	switch {
-	case command == "init" && arg == 1:
-		allowed = initFields
-		if path[0] == "user" && len(path) > 1 {
-			return contains(userFields, path[1]) && len(path) == 2
-		}
-	case command == "measure" && arg == 2:
-		allowed = []string{"type", "amount", "currency", "contents", "plan_id"}
-		if path[0] == "contents" && len(path) > 2 {
-			return contains(contentsFields, path[2]) && len(path) == 3
-		}
-	case command == "measure" && arg == 3:
-		allowed = optionFields
-	default:
-		return false
-	}
-	return contains(allowed, path[0])
-}
-
-// expr shows a dynamic value's source text, shortened and redacted.
-func expr(v *model.Value) string {
-	s := strings.Join(strings.Fields(v.Raw), " ")
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:57]) + "…"
-	}
-	if s == "" {
-		return "an expression"
-	}
-	return pii.Redact(s)
 }

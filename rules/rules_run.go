@@ -4,32 +4,11 @@ package rules
 // suppressions, and inputs that were skipped.
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 func init() {
 	register(
-		&Rule{
-			ID: "init-pixel-id-unexpected", Severity: model.Error,
-			Title: "a pixelId other than the one the project expects",
-			Spec:  "pixelId is required. Create a new pixelId in the conversions tab of Ads Manager. (the configuration's pixel_id names the project's)",
-			Doc: `With ` + "`pixel_id`" + ` set in .oaiq-lint.yaml, every init (and every server event)
-must use that Pixel ID: a copy-pasted snippet from another site or a staging
-pixel sends the conversions to the wrong account.
-
-Bad (with ` + "`pixel_id: px_live_123`" + `):
-` + "```js" + `
-oaiq("init", { pixelId: "px_staging_999" });
-` + "```" + `
-Good:
-` + "```js" + `
-oaiq("init", { pixelId: "px_live_123" });
-` + "```",
-			Check: checkPixelIDExpected,
-		},
 		&Rule{
 			ID: "unused-suppression", Severity: model.Warning,
 			Title: "a suppression comment that silences nothing",
@@ -78,26 +57,4 @@ dist/bundle.html: info: skipped: 80 MB is over --max-file-size (50 MB) [file-too
 ` + "```",
 		},
 	)
-}
-
-func checkPixelIDExpected(p *Pass) {
-	want := p.Opts.PixelID
-	if want == "" {
-		return
-	}
-	report := func(span model.Span, got, where string) {
-		p.Report(span, fmt.Sprintf("%s %s is not the project's Pixel ID %s", where, quote(got), quote(want)),
-			fmt.Sprintf("use %s (pixel_id in .oaiq-lint.yaml), or fix the configuration if the project moved", quote(want)))
-	}
-	for _, c := range p.inits() {
-		v := initConfig(c).Get("pixelId")
-		if s, ok := v.StringValue(); ok && strings.TrimSpace(s) != "" && !isPlaceholder(strings.TrimSpace(s)) && s != want {
-			report(v.Span, s, "pixelId")
-		}
-	}
-	for _, c := range p.Doc.Calls {
-		if c.Side == model.Server && c.PixelID != "" && c.PixelID != want {
-			report(c.PixelIDSpan, c.PixelID, "server event pixel_id")
-		}
-	}
 }

@@ -1,42 +1,131 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 	"github.com/oaiq-lint/oaiq-lint/schema"
 )
 
-// checkSchemas validates each call's init config, event data and options
-// against the JSON Schemas in schema/ and turns every violation into a
-// finding of the rule it breaks, at the offending node. Violations about
-// values not known statically are dropped: unknown is not wrong.
-func checkSchemas(doc *model.Document, out *[]model.Finding) {
+// The generic half of schema validation: each call's init config, event
+// data and options are validated against the JSON Schemas in schema/, and
+// every violation, resolved to the node it is about, is offered to the
+// rules' Schema hooks. Which rule reports what lives in each rule's file.
+// Violations about values not known statically are dropped: unknown is not
+// wrong.
+
+// argInitConfig is the position of init's config object.
+const argInitConfig = 1
+
+// SchemaViolation is one schema violation resolved to the call's model.
+type SchemaViolation struct {
+	Call *model.Call
+	// Arg is the argument validated: argInitConfig, argData or argOptions.
+	Arg int
+	// Schema names the schema the argument was validated against.
+	Schema string
+	// Loc is the path inside the argument to the node (for an unknown
+	// member, to the object holding it).
+	Loc []string
+	// Node is the node the violation is about.
+	Node *model.Value
+	// Kind is the validator's kind (*kind.Type, *kind.Minimum, …); nil for
+	// an unknown member.
+	Kind any
+	// Member is the member the schema does not allow, nil otherwise.
+	Member *model.Field
+}
+
+// at reports whether the violation is about argument arg at a path
+// matching pattern, where "*" matches any one step.
+func (v *SchemaViolation) at(arg int, pattern ...string) bool {
+	if v.Arg != arg || len(v.Loc) != len(pattern) {
+		return false
+	}
+	for i, p := range pattern {
+		if p != "*" && p != v.Loc[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// valueAt reports a violation about a value (not an unknown member) at
+// argument arg and pattern.
+func (v *SchemaViolation) valueAt(arg int, pattern ...string) bool {
+	return v.Member == nil && v.at(arg, pattern...)
+}
+
+// unknownIn reports an unknown member of the object at argument arg and
+// pattern, and returns its key.
+func (v *SchemaViolation) unknownIn(arg int, pattern ...string) (string, bool) {
+	if v.Member == nil || !v.at(arg, pattern...) {
+		return "", false
+	}
+	return v.Member.Key, true
+}
+
+// field is the last step of the path: the member the value is in.
+func (v *SchemaViolation) field() string {
+	if len(v.Loc) == 0 {
+		return ""
+	}
+	return v.Loc[len(v.Loc)-1]
+}
+
+// dataField returns the field of a bad value in event data or in one of
+// its contents items.
+func (v *SchemaViolation) dataField() (string, bool) {
+	if v.valueAt(argData, "*") || v.valueAt(argData, "contents", "*", "*") {
+		return v.field(), true
+	}
+	return "", false
+}
+
+// finding is a finding at the violation's node; the engine fills in the
+// rule and its severity.
+func (v *SchemaViolation) finding(msg, hint string) (model.Finding, bool) {
+	return model.Finding{Message: msg, Hint: hint, Span: v.Node.Span}, true
+}
+
+// memberFinding is a finding at an unknown member's key.
+func (v *SchemaViolation) memberFinding(msg, hint string) (model.Finding, bool) {
+	return model.Finding{Message: msg, Hint: hint, Span: v.Member.KeySpan}, true
+}
+
+// schemaRules are the rules with a Schema hook, in id order.
+func schemaRules() []*Rule {
+	var out []*Rule
+	for _, r := range All() {
+		if r.Schema != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// checkSchemas validates the arguments of every call and hands each
+// violation to the rules that own it.
+func checkSchemas(doc *model.Document, hooks []*Rule, out *[]model.Finding) {
 	for _, c := range doc.Calls {
 		pii := personalData(c)
 		switch c.Command() {
-		case "init":
-			if c.Side == model.Browser {
-				if cfg := initConfig(c); cfg != nil {
-					validateArg(c, argInitConfig, "init", pii, out)
-				}
+		case pixel.CommandInit:
+			if c.Side == model.Browser && initConfig(c) != nil {
+				validateArg(c, argInitConfig, "init", pii, hooks, out)
 			}
-		case "measure":
+		case pixel.CommandMeasure:
 			m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
 			if m.Data.Is(model.Object) {
-				validateArg(c, argData, dataSchema(m), pii, out)
+				validateArg(c, argData, dataSchema(m), pii, hooks, out)
 			}
 			if m.Options.Is(model.Object) {
-				validateArg(c, argOptions, "options", pii, out)
+				validateArg(c, argOptions, "options", pii, hooks, out)
 			}
 		}
 	}
 }
-
-// argInitConfig is the position of init's config object.
-const argInitConfig = 1
 
 // dataSchema picks the shape event data is checked against: the one the
 // event uses when the event is known (so a wrong type is one finding, not
@@ -44,42 +133,33 @@ const argInitConfig = 1
 // dispatcher that checks only the type.
 func dataSchema(m measureCall) string {
 	if name, ok := m.EventName(); ok {
-		if shape := shapeFor(name); shape != "" {
+		if shape := pixel.ShapeOf(name); shape != "" {
 			return shape
 		}
 	}
-	if t, ok := m.Data.Get("type").StringValue(); ok && shapeFields[t] != nil {
+	if t, ok := m.Data.Get("type").StringValue(); ok && pixel.ShapeFields[t] != nil {
 		return t
 	}
 	return "event-data"
 }
 
-// violation is one schema violation resolved to the call's model.
-type violation struct {
-	call   *model.Call
-	arg    int
-	schema string
-	loc    []string
-	node   *model.Value
-	kind   any
-}
-
-// validateArg validates one argument and reports what it breaks.
-func validateArg(c *model.Call, arg int, name string, pii personalDataHits, out *[]model.Finding) {
+// validateArg validates one argument and reports what it breaks: each
+// unknown member at its key, and at every other node the most basic fault.
+func validateArg(c *model.Call, arg int, name string, pii personalDataHits, hooks []*Rule, out *[]model.Finding) {
 	root := c.Args[arg]
-	byNode := map[string]violation{}
+	byNode := map[string]*SchemaViolation{}
 	var order []string
 	for _, sv := range schema.Validate(name, root.Plain(nil)) {
 		node, known := resolve(root, sv.Location)
 		if !known {
 			continue
 		}
-		v := violation{call: c, arg: arg, schema: name, loc: sv.Location, node: node, kind: sv.Kind}
+		v := &SchemaViolation{Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Kind: sv.Kind}
 		if ap, ok := sv.Kind.(*kind.AdditionalProperties); ok {
 			// Each unknown member is its own problem at its own key.
 			for _, prop := range ap.Properties {
 				if f := node.Field(prop); f != nil && !pii.flaggedKey(f) {
-					emit(out, unknownField(v, f))
+					offer(&SchemaViolation{Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Member: f}, hooks, out)
 				}
 			}
 			continue
@@ -91,7 +171,7 @@ func validateArg(c *model.Call, arg int, name string, pii personalDataHits, out 
 			continue // raw personal data is pii-raw's finding alone
 		}
 		key := sv.Pointer()
-		if prev, seen := byNode[key]; !seen || rank(v.kind) < rank(prev.kind) {
+		if prev, seen := byNode[key]; !seen || rank(v.Kind) < rank(prev.Kind) {
 			if !seen {
 				order = append(order, key)
 			}
@@ -99,8 +179,18 @@ func validateArg(c *model.Call, arg int, name string, pii personalDataHits, out 
 		}
 	}
 	for _, key := range order {
-		if f, ok := valueFinding(byNode[key]); ok {
-			emit(out, f)
+		offer(byNode[key], hooks, out)
+	}
+}
+
+// offer hands a violation to every rule's Schema hook and records what
+// they report. The hooks are written so that at most one claims a
+// violation (TestSchemaHooksAreExclusive).
+func offer(v *SchemaViolation, hooks []*Rule, out *[]model.Finding) {
+	for _, r := range hooks {
+		if f, ok := r.Schema(v); ok {
+			f.Rule, f.Severity = r.ID, r.Severity
+			*out = append(*out, f)
 		}
 	}
 }
@@ -134,114 +224,4 @@ func rank(k any) int {
 		return 3
 	}
 	return 4
-}
-
-func emit(out *[]model.Finding, f model.Finding) {
-	if f.Rule == "" {
-		return
-	}
-	if r := Lookup(f.Rule); r != nil && f.Severity == 0 {
-		f.Severity = r.Severity
-	}
-	*out = append(*out, f)
-}
-
-// valueFinding words a violation about a value (not an unknown member).
-func valueFinding(v violation) (model.Finding, bool) {
-	at := func(rule, msg, hint string) (model.Finding, bool) {
-		return model.Finding{Rule: rule, Message: msg, Hint: hint, Span: v.node.Span}, true
-	}
-	field := ""
-	if len(v.loc) > 0 {
-		field = v.loc[len(v.loc)-1]
-	}
-	if _, ok := v.kind.(*kind.Required); ok && v.arg == argData && len(v.loc) == 0 {
-		msg, hint := typeMissingMessage(v)
-		return at("data-type-missing", msg, hint)
-	}
-	inContents := len(v.loc) == 3 && v.loc[0] == "contents"
-	switch {
-	case v.arg == argInitConfig && len(v.loc) == 2 && v.loc[0] == "user":
-		return userFieldFinding(v, field)
-	case v.arg == argInitConfig && len(v.loc) == 1:
-		msg, hint := initFieldTypeMessage(field, v.node)
-		return at("field-type", msg, hint)
-	case v.arg == argOptions && len(v.loc) == 1:
-		return optionFinding(v, field)
-	case v.arg == argData && len(v.loc) == 1 && field == "type":
-		msg, hint := typeMismatchMessage(v)
-		return at("data-type-mismatch", msg, hint)
-	case v.arg == argData && (len(v.loc) == 1 || inContents):
-		return dataFieldFinding(v, field)
-	case v.arg == argData && len(v.loc) == 2 && v.loc[0] == "contents":
-		return at("contents-not-array", "contents["+v.loc[1]+"] must be an object, got "+describe(v.node),
-			`each item is an object such as {id: "sku_123", name: "Starter bundle", content_type: "product", quantity: 1}`)
-	}
-	return model.Finding{}, false
-}
-
-// dataFieldFinding words a bad value in event data or in a contents item.
-func dataFieldFinding(v violation, field string) (model.Finding, bool) {
-	at := func(rule, msg, hint string) (model.Finding, bool) {
-		return model.Finding{Rule: rule, Message: msg, Hint: hint, Span: v.node.Span}, true
-	}
-	path := fieldPath(v.loc)
-	switch field {
-	case "amount", "quantity":
-		if _, ok := v.kind.(*kind.Minimum); ok {
-			msg, hint := negativeMessage(path, field, v.node)
-			return at("amount-negative", msg, hint)
-		}
-		msg, hint := amountMessage(path, field, v.node, currencyBeside(v))
-		return at("amount-not-integer", msg, hint)
-	case "currency":
-		msg, hint := currencyMessage(path, v.node)
-		return at("currency-code", msg, hint)
-	case "contents":
-		return at("contents-not-array", "contents must be an array of item objects, got "+describe(v.node),
-			`send contents: [{id: "sku_123", quantity: 1}], even for a single item`)
-	case "plan_id", "id", "name", "content_type":
-		return at("field-type", path+" must be a string, got "+describe(v.node), stringFix(v.node))
-	}
-	return model.Finding{}, false
-}
-
-// currencyBeside returns the currency an amount is in: the one beside it,
-// or for a contents item the event's.
-func currencyBeside(v violation) string {
-	data := v.call.Args[argData]
-	parent := data.At(v.loc[:len(v.loc)-1])
-	if c, ok := parent.Get("currency").StringValue(); ok {
-		return c
-	}
-	c, _ := data.Get("currency").StringValue()
-	return c
-}
-
-// unknownField words a member the schema does not allow, with the field
-// that was most likely meant.
-func unknownField(v violation, f *model.Field) model.Finding {
-	where := strings.Join(v.loc, "/")
-	switch {
-	case v.arg == argInitConfig && where == "":
-		msg, hint := initUnknownMessage(f.Key)
-		return model.Finding{Rule: "init-unknown-field", Message: msg, Hint: hint, Span: f.KeySpan}
-	case v.arg == argInitConfig && where == "user":
-		msg, hint := userUnknownMessage(f.Key)
-		return model.Finding{Rule: "user-unknown-field", Message: msg, Hint: hint, Span: f.KeySpan}
-	case (v.arg == argData || v.arg == argOptions) && where == "" && (f.Key == "user" || contains(userFields, f.Key)):
-		return model.Finding{Rule: "user-in-measure", Span: f.KeySpan,
-			Message: userInMeasureMessage(f.Key, v.arg),
-			Hint:    `user data is request-scoped: pass it as oaiq("init", {user: {…}}) and call init again when it changes`}
-	case v.arg == argData && where == "":
-		msg, hint := dataUnknownMessage(f.Key, v.schema)
-		return model.Finding{Rule: "data-unknown-field", Message: msg, Hint: hint, Span: f.KeySpan}
-	case v.arg == argData && len(v.loc) == 2 && v.loc[0] == "contents":
-		msg, hint := contentsUnknownMessage(f.Key, v.loc[1])
-		return model.Finding{Rule: "contents-unknown-field", Message: msg, Hint: hint, Span: f.KeySpan}
-	case v.arg == argOptions && where == "":
-		msg, hint := optionsUnknownMessage(f.Key)
-		return model.Finding{Rule: "options-unknown-field", Message: msg, Hint: hint, Span: f.KeySpan}
-	}
-	return model.Finding{}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/snippet"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // loaderSnippet is the documented snippet, as most sites paste it.
@@ -94,7 +95,7 @@ func (g *pageGen) head(loader bool) {
 	g.linef(`<meta property="og:image" content="https://cdn.acme.example/og/%d.jpg">`, g.n)
 	g.linef(`<link rel="canonical" href="https://acme.example/p/%d">`, g.n)
 	if g.r.IntN(100) < 20 {
-		g.line(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline' https://bzrcdn.openai.com https://www.googletagmanager.com; connect-src 'self' https://bzr.openai.com; img-src * data:">`)
+		g.line(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline' ` + pixel.SDKOrigin + ` https://www.googletagmanager.com; connect-src 'self' ` + pixel.EventsOrigin + `; img-src * data:">`)
 	}
 	if loader {
 		g.loader()

@@ -4,19 +4,17 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/expect"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
 )
 
 // End-to-end fixtures: every file in testdata/check/e2e goes through the
 // real `check` command, and each finding must be announced on its line by
-// an inline expectation (`// want "rule"` or `<!-- want "rule:severity" -->`).
-// The test fails on a missing finding and on an unexpected one.
-
-var e2eWant = regexp.MustCompile(`"([a-z0-9-]+)(?::(error|warning|info))?"`)
+// an inline expectation in the one syntax of every fixture (see
+// internal/expect). The test fails on a missing finding and on an
+// unexpected one.
 
 func TestEndToEndFixtures(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "check", "e2e")
@@ -35,49 +33,31 @@ func TestEndToEndFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wants := map[string]int{}
-			for i, line := range strings.Split(string(decode.HTML(data, "").Text), "\n") {
-				_, after, ok := strings.Cut(line, "want ")
-				if !ok {
-					continue
-				}
-				for _, m := range e2eWant.FindAllStringSubmatch(after, -1) {
-					wants[key(i+1, m[1], m[2])]++
-				}
+			wants, err := expect.Inline(string(decode.HTML(data, "").Text))
+			if err != nil {
+				t.Fatal(err)
 			}
 			out, stderr, _ := runCLI(t, "", "check", "--config", empty, "--format", "json", path)
 			var doc struct {
 				Findings []struct {
-					Rule, Severity, Message, File string
-					Line                          int
+					Rule, Severity, Message, Hint, File string
+					Line, Column                        int
 				}
 			}
 			if err := json.Unmarshal([]byte(out), &doc); err != nil {
 				t.Fatalf("%v\n%s\n%s", err, out, stderr)
 			}
+			var got []expect.Finding
 			for _, f := range doc.Findings {
-				switch {
-				case wants[key(f.Line, f.Rule, f.Severity)] > 0:
-					wants[key(f.Line, f.Rule, f.Severity)]--
-				case wants[key(f.Line, f.Rule, "")] > 0:
-					wants[key(f.Line, f.Rule, "")]--
-				default:
-					t.Errorf("%s:%d: unexpected %s %s: %s", filepath.Base(f.File), f.Line, f.Severity, f.Rule, f.Message)
-				}
+				got = append(got, expect.Finding{Line: f.Line, Col: f.Column, Rule: f.Rule, Severity: f.Severity, Message: f.Message, Hint: f.Hint})
 			}
-			for k, n := range wants {
-				if n > 0 {
-					t.Errorf("missing %s", k)
-				}
+			missing, unexpected := expect.Match(wants, got)
+			for _, f := range unexpected {
+				t.Errorf("unexpected: %s", f)
+			}
+			for _, w := range missing {
+				t.Errorf("missing: %s", w)
 			}
 		})
 	}
-}
-
-func key(line int, rule, severity string) string {
-	k := itoa(line) + " " + rule
-	if severity != "" {
-		k += ":" + severity
-	}
-	return k
 }

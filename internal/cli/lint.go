@@ -7,12 +7,14 @@ import (
 	"iter"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
@@ -54,7 +56,7 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		return nil, nil, usageErrorf("--color must be auto, always or never, got %q", l.g.color)
 	}
 	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version()}, Quiet: l.g.quiet,
-		Rules: reportRules(), StandardEvents: rules.StandardEvents()}
+		Rules: reportRules(), StandardEvents: slices.Clone(pixel.StandardEvents)}
 	if l.g.reportTime {
 		opts.ReportTime = time.Now().UTC().Truncate(time.Second)
 	}

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
-	"github.com/oaiq-lint/oaiq-lint/rules"
 	"github.com/spf13/cobra"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
 // docs/rules.md is this command's markdown output; a test fails when the
@@ -225,7 +227,8 @@ func rulesMarkdown(rs []*rules.Rule) string {
 	var b strings.Builder
 	b.WriteString("# Rules\n\n")
 	b.WriteString("<!-- Generated from the rule registry by `oaiq-lint rules --format markdown`. Do not edit: run `go generate ./internal/cli`. -->\n\n")
-	b.WriteString("Every check oaiq-lint makes, with its default severity. `oaiq-lint explain RULE` prints one of them in the terminal.\n\n")
+	b.WriteString("Every check oaiq-lint makes, with its default severity. `oaiq-lint explain RULE` prints one of them in the terminal. ")
+	b.WriteString("The rules follow the pixel documentation's revision " + pixel.Revision + ".\n\n")
 	b.WriteString("| Rule | Severity | Finds |\n| --- | --- | --- |\n")
 	for _, r := range rs {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.Severity, strings.ReplaceAll(markdownText(r.Title), "|", `\|`))

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/glob"
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 // Kind of target.
@@ -35,20 +36,6 @@ type Target struct {
 	// root-relative script paths such as /js/pixel.js), "" when named directly.
 	Root string
 }
-
-// HTMLExtensions are read as HTML pages or HTML-like templates.
-var HTMLExtensions = []string{
-	".html", ".htm", ".xhtml", ".shtml", ".erb", ".ejs", ".liquid", ".njk", ".hbs",
-	".handlebars", ".mustache", ".twig", ".jinja", ".j2", ".tmpl", ".gohtml", ".php",
-	".jsp", ".aspx", ".cshtml", ".astro",
-}
-
-// ScriptExtensions are read as JavaScript.
-var ScriptExtensions = []string{".js", ".mjs", ".cjs"}
-
-// SourceExtensions are application source: TypeScript, JSX and
-// single-file components (.astro is among the HTML extensions).
-var SourceExtensions = []string{".ts", ".mts", ".cts", ".tsx", ".jsx", ".vue", ".svelte"}
 
 // isDeclaration reports TypeScript declaration files (.d.ts, .d.mts,
 // .d.cts): types only, never a call.
@@ -100,7 +87,7 @@ func Expand(args []string, opts Options) ([]Target, []error) {
 // *Error. Nothing is kept per file, so memory does not grow with the tree.
 func Stream(args []string, opts Options) iter.Seq2[Target, error] {
 	exts := map[string]bool{}
-	for _, list := range [][]string{HTMLExtensions, ScriptExtensions, SourceExtensions, opts.Extensions} {
+	for _, list := range [][]string{model.FileExtensions(), opts.Extensions} {
 		for _, e := range list {
 			exts[e] = true
 		}

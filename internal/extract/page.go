@@ -11,6 +11,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // Page reads an HTML page, template or fragment. The files returned are
@@ -95,7 +96,7 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 	if name, ok := tagManagerIn([]byte(url)); ok {
 		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: name, Span: span})
 	}
-	if isSDKURL(url) {
+	if pixel.IsSDKURL(url) {
 		pr.doc.Page.Loaders = append(pr.doc.Page.Loaders, model.LoaderSighting{
 			Kind:      model.LoaderScriptTag,
 			Span:      span,

@@ -2,43 +2,21 @@ package extract
 
 import (
 	"bytes"
-	"path/filepath"
-	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
-
-// HTMLExtensions are the page and template extensions linted as HTML.
-var HTMLExtensions = map[string]bool{
-	".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".erb": true,
-	".ejs": true, ".liquid": true, ".njk": true, ".hbs": true, ".handlebars": true,
-	".mustache": true, ".twig": true, ".jinja": true, ".j2": true, ".tmpl": true,
-	".gohtml": true, ".php": true, ".jsp": true, ".aspx": true, ".cshtml": true,
-	".astro": true,
-}
-
-// ScriptExtensions are the script extensions linted as JavaScript.
-var ScriptExtensions = map[string]bool{".js": true, ".mjs": true, ".cjs": true}
-
-// ModuleExtensions are application source read through esbuild (.js and
-// .mjs files stay scripts: module syntax in them goes through
-// jscall.ModuleParser when they do not parse as scripts).
-var ModuleExtensions = map[string]bool{".ts": true, ".mts": true, ".cts": true, ".tsx": true, ".jsx": true}
-
-// ComponentExtensions are single-file components (script blocks, markup).
-var ComponentExtensions = map[string]bool{".vue": true, ".svelte": true, ".astro": true}
 
 // KindByExtension returns the Kind for a known extension, else Auto.
 func KindByExtension(name string) Kind {
-	ext := strings.ToLower(filepath.Ext(name))
-	switch {
-	case ModuleExtensions[ext]:
+	switch model.FileKindOf(name) {
+	case model.ModuleFile:
 		return Module
-	case ComponentExtensions[ext]:
+	case model.ComponentFile:
 		return Component
-	case HTMLExtensions[ext]:
+	case model.HTMLFile:
 		return HTML
-	case ScriptExtensions[ext]:
+	case model.ScriptFile:
 		return JS
 	}
 	return Auto

@@ -11,6 +11,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // Source reads application source: an ES module, TypeScript, JSX or TSX
@@ -54,7 +55,7 @@ func readModule(doc *model.Document, f *source.File, base int, code []byte, load
 // readScriptSrc records a component's <script src>, <Script src> or
 // useHead script entry that loads the SDK, like a page's script tag.
 func readScriptSrc(doc *model.Document, f *source.File, base int, s component.ScriptSrc) {
-	if !isSDKURL(s.Src) || !isJavaScript(s.Type) {
+	if !pixel.IsSDKURL(s.Src) || !isJavaScript(s.Type) {
 		return
 	}
 	l := model.LoaderSighting{

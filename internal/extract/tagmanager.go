@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"strings"
 )
 
 // tagManagers are markers of tag managers in a script URL or an inline
@@ -30,26 +29,4 @@ func tagManagerIn(text []byte) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// isSDKURL reports script URLs that load the pixel SDK (or a self-hosted
-// copy of it, named like it). A site's own /js/oaiq-events.js is not the SDK:
-// it is read like any script, so its calls are checked.
-func isSDKURL(src string) bool {
-	l := strings.ToLower(src)
-	if strings.Contains(l, "bzrcdn.openai.com") {
-		return true
-	}
-	path := l
-	if i := strings.Index(path, "://"); i >= 0 {
-		path = path[i+3:]
-	}
-	if i := strings.IndexByte(path, '/'); i >= 0 && !strings.HasPrefix(l, "/") {
-		path = path[i:]
-	}
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	base := path[strings.LastIndexByte(path, '/')+1:]
-	return base == "oaiq.min.js" || base == "oaiq.js"
 }

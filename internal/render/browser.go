@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // Options configure a browser run.
@@ -99,7 +101,7 @@ func allocatorOptions(path string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
 		chromedp.Flag("mute-audio", true),
-		chromedp.Flag("host-resolver-rules", "MAP "+sdkHost+" ~NOTFOUND, MAP "+eventsHost+" ~NOTFOUND"),
+		chromedp.Flag("host-resolver-rules", "MAP "+pixel.SDKHost+" ~NOTFOUND, MAP "+pixel.EventsHost+" ~NOTFOUND"),
 		// One process per page keeps cross-site frames in the tab's own
 		// session, where interception and the recorder reach them.
 		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,site-per-process"),

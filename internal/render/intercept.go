@@ -6,14 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
-)
 
-// The pixel's hosts (facts beyond the spec).
-const (
-	sdkHost    = "bzrcdn.openai.com"
-	eventsHost = "bzr.openai.com"
-	// SDKURL is the documented SDK address, answered with the recorder.
-	SDKURL = "https://" + sdkHost + "/sdk/oaiq.min.js"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // verdict is what interception does with one request.
@@ -36,9 +30,9 @@ func route(reqURL, pageURL string, blockThirdParty bool) verdict {
 	}
 	host := strings.ToLower(u.Hostname())
 	switch {
-	case host == sdkHost:
+	case host == pixel.SDKHost:
 		return answer
-	case host == eventsHost:
+	case host == pixel.EventsHost:
 		return blockPix
 	case blockThirdParty && (u.Scheme == "http" || u.Scheme == "https") && !sameSite(host, pageURL):
 		return block3P

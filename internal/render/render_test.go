@@ -10,6 +10,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 	"github.com/oaiq-lint/oaiq-lint/rules"
 
 	install "github.com/oaiq-lint/oaiq-lint/internal/snippet"
@@ -116,7 +117,7 @@ func TestAmountComputedAsFloat(t *testing.T) {
 	if f.Span != want {
 		t.Errorf("span = %+v, want %+v", f.Span, want)
 	}
-	if len(c.SDKRequests) != 1 || c.SDKRequests[0] != SDKURL {
+	if len(c.SDKRequests) != 1 || c.SDKRequests[0] != pixel.SDKURL {
 		t.Errorf("SDK requests = %v, want the SDK URL once (answered by the recorder)", c.SDKRequests)
 	}
 	if len(fs) != 1 {
@@ -195,7 +196,7 @@ func TestCSPHeaderBlocksSDK(t *testing.T) {
 	})
 	defer srv.Close()
 	c, fs := capture(t, srv, "/", PageOptions{})
-	if v := c.Violations(); len(v) == 0 || !strings.Contains(v[0], SDKURL) {
+	if v := c.Violations(); len(v) == 0 || !strings.Contains(v[0], pixel.SDKURL) {
 		t.Errorf("violations = %v, want the SDK blocked", v)
 	}
 	if len(c.SDKRequests) != 0 {

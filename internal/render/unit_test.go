@@ -9,6 +9,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func TestRoute(t *testing.T) {
@@ -18,7 +19,7 @@ func TestRoute(t *testing.T) {
 		block bool
 		want  verdict
 	}{
-		{SDKURL, false, answer},
+		{pixel.SDKURL, false, answer},
 		{"https://bzrcdn.openai.com/sdk/oaiq.js", false, answer},
 		{"https://bzr.openai.com/v1/sdk/events", false, blockPix},
 		{"https://cdn.example.com/app.js", true, pass},

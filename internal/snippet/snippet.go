@@ -7,10 +7,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-)
 
-// LoaderURL is where the documented loader fetches the SDK from.
-const LoaderURL = "https://bzrcdn.openai.com/sdk/oaiq.min.js"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
 
 // Options choose what the snippet holds.
 type Options struct {
@@ -43,7 +42,7 @@ const Loader = `  (function (w, d, s, u) {
     js.src = u;
     var f = d.getElementsByTagName(s)[0];
     f.parentNode.insertBefore(js, f);
-  })(window, document, "script", "` + LoaderURL + `");
+  })(window, document, "script", "` + pixel.SDKURL + `");
 `
 
 // userTemplate is left commented so the snippet is valid as printed: an

@@ -5,7 +5,7 @@ export function PixelHead({ id }: { id: string }) {
   return (
     <Helmet>
       <script>{`
-        oaiq("init", { pixelId: "${id}", debug: true }); // want "dynamic-value:info@33" "init-debug-enabled@49"
+        oaiq("init", { pixelId: "${id}", debug: true }); // want "dynamic-value" severity=info col=33 "init-debug-enabled" severity=warning col=49
       `}</script>
     </Helmet>
   );

@@ -6,7 +6,7 @@ interface Order { id: string; total: number }
 const PRICE: number = 2599;
 
 export function sent(order: Order): void {
-  const é = "😀"; (window as any).oaiq("measure", "order_created", { type: "contents", amount: 25.99, currency: "EUR" }); // want "amount-not-integer@95"
-  globalThis.oaiq("measure", "order_created", { type: "contents", amount: PRICE, currency: 'eur' }); // want "currency-code@92"
+  const é = "😀"; (window as any).oaiq("measure", "order_created", { type: "contents", amount: 25.99, currency: "EUR" }); // want "amount-not-integer" severity=error col=95
+  globalThis.oaiq("measure", "order_created", { type: "contents", amount: PRICE, currency: 'eur' }); // want "currency-code" severity=error col=92
   track(order);
 }

@@ -2,12 +2,12 @@ package jscall
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // stub is what a function (or the whole script) does that a loader does.
@@ -112,13 +112,7 @@ func (x *extractor) qualifies(st *stub) bool {
 		return true
 	}
 	src, _, ok := x.resolveSrc(st)
-	return ok && isSDKURL(src)
-}
-
-// isSDKURL reports URLs that load the pixel SDK or a copy of it.
-func isSDKURL(u string) bool {
-	l := strings.ToLower(u)
-	return strings.Contains(l, "bzrcdn") || strings.Contains(l, "oaiq")
+	return ok && pixel.MentionsSDK(src)
 }
 
 // scan collects the loader behaviour of node (nested functions included:

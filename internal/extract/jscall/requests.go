@@ -1,12 +1,11 @@
 package jscall
 
 import (
-	"strings"
-
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // checkRequestCall records fetch(url), navigator.sendBeacon(url) and
@@ -34,7 +33,7 @@ func (x *extractor) checkRequestCall(n *ast.CallExpression) {
 	if api == "" || len(n.ArgumentList) <= urlArg {
 		return
 	}
-	if u, ok := staticPrefix(n.ArgumentList[urlArg]); ok && IsServerURL(u) {
+	if u, ok := staticPrefix(n.ArgumentList[urlArg]); ok && pixel.IsServerURL(u) {
 		x.res.Requests = append(x.res.Requests, model.ServerRequest{URL: u, API: api, Span: x.span(n)})
 	}
 }
@@ -45,7 +44,7 @@ func (x *extractor) checkRequestAssign(n *ast.AssignExpression) {
 	if n.Operator != token.ASSIGN || memberName(n.Left) != "src" {
 		return
 	}
-	if u, ok := staticPrefix(n.Right); ok && IsServerURL(u) {
+	if u, ok := staticPrefix(n.Right); ok && pixel.IsServerURL(u) {
 		x.res.Requests = append(x.res.Requests, model.ServerRequest{URL: u, API: "image", Span: x.span(n)})
 	}
 }
@@ -66,31 +65,4 @@ func staticPrefix(e ast.Expression) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// IsServerURL reports URLs of the pixel's event server (bzr.openai.com) or
-// any openai.com URL whose path is about conversions or events.
-func IsServerURL(u string) bool {
-	rest, ok := strings.CutPrefix(u, "https://")
-	if !ok {
-		if rest, ok = strings.CutPrefix(u, "http://"); !ok {
-			rest, ok = strings.CutPrefix(u, "//")
-		}
-	}
-	if !ok {
-		return false
-	}
-	host, path, _ := strings.Cut(rest, "/")
-	host = strings.ToLower(host)
-	if h, _, found := strings.Cut(host, ":"); found {
-		host = h
-	}
-	if host == "bzr.openai.com" {
-		return true
-	}
-	if host != "openai.com" && !strings.HasSuffix(host, ".openai.com") {
-		return false
-	}
-	path = strings.ToLower(path)
-	return strings.Contains(path, "conversion") || strings.Contains(path, "event")
 }

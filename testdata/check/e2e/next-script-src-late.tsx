@@ -6,7 +6,7 @@ const SDK = "https://bzrcdn.openai.com/sdk/oaiq.min.js";
 export default function Layout({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <p>Überschrift — 日本</p><Script src="http://bzrcdn.openai.com/sdk/oaiq.min.js" /> {/* want "snippet-late:warning" "snippet-src:error" */}
+      <p>Überschrift — 日本</p><Script src="http://bzrcdn.openai.com/sdk/oaiq.min.js" /> {/* want "snippet-late" severity=warning "snippet-src" severity=error */}
       <Script src={SDK} strategy="lazyOnload" /> {/* want "snippet-late" */}
       <Script
         src="https://bzrcdn.openai.com/sdk/oaiq.min.js"

@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+func init() {
+	register(&Rule{
+		ID: "command-unknown", Severity: model.Error,
+		Title: "first argument not init, measure or consent",
+		Spec:  "Use the pixel by adding the script to your site, initializing it with your Pixel ID, and call oaiq(\"measure\", ...) when a conversion happens.",
+		Doc: `The pixel knows three commands. Other pixels' commands (` + "`track`" + `) are
+queued and silently ignored, so every conversion is lost.
+
+Bad:
+` + "```js" + `
+oaiq("track", "Purchase", { value: 25.99 });
+` + "```" + `
+Good:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });
+` + "```",
+		Check: checkCommands,
+	})
+}
+
+// commandAliases maps other pixels' and libraries' commands to ours.
+var commandAliases = map[string]string{
+	"track": "measure", "trackcustom": "measure", "trackevent": "measure", "event": "measure",
+	"send": "measure", "conversion": "measure", "log": "measure", "fire": "measure", "measureevent": "measure",
+	"config": "init", "configure": "init", "setup": "init", "initialize": "init", "initialise": "init",
+	"load": "init", "set": "init", "identify": "init", "setuser": "init", "user": "init",
+	"grant": "consent", "revoke": "consent", "optout": "consent", "setconsent": "consent",
+}
+
+func checkCommands(p *Pass) {
+	for _, c := range p.Doc.Calls {
+		if c.Side == model.Server || len(c.Args) == 0 || c.Args[0].IsDynamic() {
+			continue
+		}
+		cmd, ok := c.Args[0].StringValue()
+		if !ok {
+			p.Report(c.Args[0].Span, "the command must be a string, got "+describe(c.Args[0]), `the first argument is "init", "measure" or "consent"`)
+			continue
+		}
+		if slices.Contains(pixel.Commands, cmd) {
+			continue
+		}
+		msg, hint := commandMessage(cmd)
+		p.Report(c.Args[0].Span, msg, hint)
+	}
+}
+
+func commandMessage(cmd string) (string, string) {
+	hint := `the pixel's commands are "init", "measure" and "consent"; it ignores anything else`
+	folded := normalizeName(cmd)
+	for _, k := range pixel.Commands {
+		if folded == k {
+			return fmt.Sprintf("unknown command %s; commands are lower case: use %q", quote(cmd), k), ""
+		}
+	}
+	if k, ok := commandAliases[folded]; ok {
+		return fmt.Sprintf("unknown command %s; did you mean %q?", quote(cmd), k), hint
+	}
+	if n := nearest(cmd, pixel.Commands); n != "" {
+		return fmt.Sprintf("unknown command %s; did you mean %q?", quote(cmd), n), hint
+	}
+	return fmt.Sprintf("unknown command %s", quote(cmd)), hint
+}

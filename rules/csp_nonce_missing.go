@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/csp"
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+func init() {
+	register(&Rule{
+		ID: "csp-nonce-missing", Severity: model.Error,
+		Title: "the policy needs a nonce or hash the snippet's <script> does not carry",
+		Spec:  "With a nonce-based policy, the installation snippet's <script> tag needs the page's nonce (<script nonce=\"...\">), or a hash source must cover it. If the policy defines script-src-elem, the CDN source and the nonce/hash belong there too. (facts beyond the spec)",
+		Doc: `A policy whose script directive lists nonces or hashes, or has no
+` + "`'unsafe-inline'`" + `, blocks the inline installation snippet unless its
+` + "`<script>`" + ` carries the policy's nonce or a hash source covers its exact text
+(after the HTML parser turns CR LF into LF). With ` + "`'strict-dynamic'`" + ` a plain
+` + "`<script src>`" + ` for the SDK needs the nonce too: host sources are ignored.
+Adding ` + "`'unsafe-inline'`" + ` just for the pixel is discouraged (and is ignored
+next to a nonce). Nonces written with template syntax are not judged.
+
+Bad:
+` + md("html", `<head>
+  <meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0m' 'strict-dynamic'">
+`+snippetExample("", pixel.SDKURL)+`
+</head>`) + `
+Good:
+` + md("html", `<head>
+  <meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0m' 'strict-dynamic'">
+`+snippetExample(` nonce="r4nd0m"`, pixel.SDKURL)+`
+</head>`),
+		Check: checkCSPNonceMissing,
+	})
+}
+
+func checkCSPNonceMissing(p *Pass) {
+	page := wholePage(p.Doc)
+	if page == nil || len(page.Loaders) == 0 {
+		return
+	}
+	origin := csp.ParseOrigin(page.URL)
+	for _, pol := range enforcedPolicies(page) {
+		for i := range page.Loaders {
+			l := &page.Loaders[i]
+			if !governs(pol, l) {
+				continue
+			}
+			if msg, hint, ok := nonceProblem(pol, l, origin); ok {
+				p.Report(l.Span, msg, hint)
+			}
+		}
+	}
+}
+
+// nonceProblem reports what stops the loader's own element under pol.
+func nonceProblem(pol enforcedPolicy, l *model.LoaderSighting, origin csp.Origin) (msg, hint string, ok bool) {
+	d := pol.Effective(csp.ScriptElem)
+	if d == nil {
+		return "", "", false
+	}
+	nonces := d.Nonces()
+	var fixes []string
+	if len(nonces) > 0 {
+		fixes = append(fixes, fmt.Sprintf("add nonce=%q from the page's policy to this <script>", nonces[0]))
+	}
+	if l.Kind == model.LoaderScriptTag {
+		v, nonceFix := scriptElementCheck(pol.Policy, l, origin)
+		if !nonceFix || !blocks(v) || templated(l.Nonce) {
+			return "", "", false
+		}
+		if !d.Has("strict-dynamic") {
+			fixes = append(fixes, joinFixes([]sourceFix{addSources(pol.Policy, "script-src", []string{pixel.SDKOrigin})}))
+		}
+		return fmt.Sprintf("%s blocks this SDK <script>: %s, and %s", pol.label, elementNonce(l.Nonce, nonces), blockReason(v, pixel.SDKOrigin)),
+			strings.Join(fixes, ", or "), true
+	}
+	if l.Inline == "" {
+		// The stub sits in an external file: its element is judged by URL.
+		return "", "", false
+	}
+	v := pol.AllowsInlineScript(l.Nonce, l.Inline)
+	if v.Result != csp.Blocked {
+		return "", "", false
+	}
+	if !templated(l.Inline) {
+		needs := []string{csp.HashSource("sha256", l.Inline)}
+		if sv, nonceFix := scriptElementCheck(pol.Policy, l, origin); d.Name == "default-src" && blocks(sv) && !nonceFix {
+			needs = append(needs, pixel.SDKOrigin)
+		}
+		fixes = append(fixes, joinFixes([]sourceFix{addSources(pol.Policy, "script-src", needs)}))
+	}
+	if len(fixes) == 0 {
+		fixes = append(fixes, "give the policy a nonce and put it on the snippet's <script> as nonce=\"…\"")
+	}
+	return fmt.Sprintf("%s blocks the inline pixel snippet, so the pixel never loads: %s; %s", pol.label, elementNonce(l.Nonce, nonces), v.Reason),
+		strings.Join(fixes, ", or "), true
+}
+
+// blockReason words a verdict blocks accepted: its own reason, or, for one
+// left open only by 'self', that no source matches the pixel's host.
+func blockReason(v csp.Verdict, host string) string {
+	if v.Result == csp.Blocked {
+		return v.Reason
+	}
+	return v.Directive + " has no source that matches " + host
+}
+
+// elementNonce describes the element's nonce against the policy's.
+func elementNonce(nonce string, policyNonces []string) string {
+	switch {
+	case nonce == "":
+		return "its <script> has no nonce"
+	case len(policyNonces) == 0:
+		return fmt.Sprintf("its <script> has nonce %q but the policy lists none", nonce)
+	}
+	return fmt.Sprintf("its <script> has nonce %q, which the policy does not list", nonce)
+}

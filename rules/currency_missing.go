@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func init() {
+	register(&Rule{
+		ID: "currency-missing", Severity: model.Warning,
+		Title: "an amount without a currency beside it",
+		Spec:  "oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"USD\" }); (every example amount has its currency)",
+		Doc: `An amount means nothing without its currency: 2599 is 25.99 USD but 2599
+JPY.
+
+Bad:
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599 });`) + `
+Good:
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
+		Check: checkCurrencyMissing,
+	})
+}
+
+// checkCurrencyMissing warns about an amount with no currency beside it (an
+// item may rely on the event's currency). Open objects may hold one.
+func checkCurrencyMissing(p *Pass) {
+	moneyObjects(p, func(m measureCall, path []string, obj *model.Value) {
+		f := obj.Field("amount")
+		if f == nil || obj.Open || obj.Field("currency") != nil {
+			return
+		}
+		if len(path) > 0 && (m.Data.Open || m.Data.Field("currency") != nil) {
+			return
+		}
+		p.Report(f.KeySpan, fmt.Sprintf("%s has no currency: 2599 is 25.99 in USD but 2599 in JPY", fieldPath(append(path, "amount"))),
+			`add currency beside it, such as currency: "USD"`)
+	})
+}

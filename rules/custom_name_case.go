@@ -1,0 +1,33 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func init() {
+	register(&Rule{
+		ID: "custom-name-case", Severity: model.Warning,
+		Title: "custom_event_name not lower case",
+		Spec:  "Use lowercase names for consistency.",
+		Doc: `Bad:
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "QuoteRequested" });`) + `
+Good:
+` + md("js", `oaiq("init", { pixelId: "px_123" });
+oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "quote_requested" });`),
+		Check: checkCustomNameCase,
+	})
+}
+
+func checkCustomNameCase(p *Pass) {
+	customNames(p, func(v *model.Value, name string) {
+		if reservedMatch(name) != "" || strings.ToLower(name) == name {
+			return
+		}
+		p.Report(v.Span, fmt.Sprintf("custom_event_name %q is not lower case; use %q", name, snakeCase(name)),
+			"keep the same name on the browser and the server: deduplication compares it")
+	})
+}

@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+func init() {
+	register(&Rule{
+		ID: "data-unknown-field", Severity: model.Error,
+		Schema: schemaDataUnknownField,
+		Title:  "an event data field the shape does not allow",
+		Spec:   "You can add plan_id, amount, currency, or contents to the event data object. (The examples give each shape's fields.)",
+		Doc: `Each shape has a fixed set of fields: contents (amount, currency,
+contents), customer_action (amount, currency), plan_enrollment (plan_id,
+amount, currency), custom (plan_id, amount, currency, contents). Fields from
+other pixels (` + "`value`, `content_ids`, `num_items`" + `) are dropped.
+
+Bad:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents", value: 25.99, content_ids: ["sku_123"] });
+` + "```" + `
+Good:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD", contents: [{ id: "sku_123" }] });
+` + "```",
+	})
+}
+
+// dataAliases are other pixels' event data fields, mapped to ours.
+var dataAliases = map[string]string{
+	"value": "amount", "price": "amount", "revenue": "amount", "total": "amount", "totalvalue": "amount",
+	"contentids": "contents[].id", "contentid": "contents[].id", "itemids": "contents[].id", "productids": "contents[].id",
+	"numitems": "contents[].quantity", "quantity": "contents[].quantity", "contentname": "contents[].name",
+	"contenttype": "contents[].content_type", "items": "contents", "products": "contents", "lineitems": "contents",
+	"currencycode": "currency", "plan": "plan_id", "planid": "plan_id", "planname": "plan_id",
+}
+
+func dataUnknownMessage(key, shape string) (string, string) {
+	allowed := pixel.ShapeFields[shape]
+	if shape == "event-data" {
+		allowed = pixel.ShapeFields[pixel.ShapeCustom]
+	}
+	where := "the " + shape + " data shape"
+	hint := fmt.Sprintf("%s takes %s", where, joinQuoted(allowed, "and"))
+	if key == "custom_event_name" && shape != pixel.ShapeCustom && shape != "event-data" {
+		return fmt.Sprintf("%q does not belong in the event data, and only custom events take it (as an option)", key),
+			`remove it, or send oaiq("measure", "custom", { type: "custom" }, { custom_event_name: … })`
+	}
+	if slices.Contains(pixel.OptionFields, key) {
+		return fmt.Sprintf("%q is an option, not event data: move it to the options object (the fourth argument)", key), ""
+	}
+	if alias, ok := dataAliases[normalizeName(key)]; ok && alias != key {
+		if slices.Contains(allowed, strings.SplitN(alias, "[", 2)[0]) {
+			return fmt.Sprintf("event data field %q is not supported; did you mean %q?", key, alias), moneyHint(alias, hint)
+		}
+	}
+	var others []string
+	for s, fields := range pixel.ShapeFields {
+		if slices.Contains(fields, key) {
+			others = append(others, s)
+		}
+	}
+	if len(others) > 0 {
+		sort.Strings(others)
+		return fmt.Sprintf("%q is not a field of %s (only of %s)", key, where, strings.Join(others, " and ")), hint
+	}
+	if n := nearest(key, allowed); n != "" {
+		return fmt.Sprintf("event data field %q is not supported; did you mean %q?", key, n), hint
+	}
+	return fmt.Sprintf("event data field %q is not supported by %s", key, where), hint
+}
+
+func schemaDataUnknownField(v *SchemaViolation) (model.Finding, bool) {
+	key, ok := v.unknownIn(argData)
+	if !ok || isUserKey(key) {
+		return model.Finding{}, false
+	}
+	return v.memberFinding(dataUnknownMessage(key, v.Schema))
+}

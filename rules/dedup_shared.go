@@ -1,0 +1,86 @@
+package rules
+
+// Helpers of the dedup-* rules: a conversion sent from both the pixel and
+// the server matches on Pixel ID, event name (custom_event_name for custom
+// events) and event_id; these read logs holding both sides.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+// dedupEvent is one measure call with an event_id, with the pixel it goes to.
+type dedupEvent struct {
+	m     measureCall
+	id    string
+	idV   *model.Value
+	pixel string
+}
+
+// dedupEvents returns the events with an event_id, split by side, or nil
+// when the document does not hold both sides.
+func dedupEvents(doc *model.Document) (browser, server []dedupEvent) {
+	pixel := ""
+	for _, c := range doc.Calls {
+		if c.Side == model.Browser && c.Command() == "init" && pixel == "" {
+			pixel, _ = initConfig(c).Get("pixelId").StringValue()
+			continue
+		}
+		if c.Command() != "measure" {
+			continue
+		}
+		m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
+		v, id, ok := m.EventID()
+		if !ok || strings.TrimSpace(id) == "" || stringified[strings.TrimSpace(id)] {
+			continue // event-id-empty's finding: such an id pairs with nothing
+		}
+		if c.Side == model.Server {
+			server = append(server, dedupEvent{m, id, v, c.PixelID})
+		} else {
+			browser = append(browser, dedupEvent{m, id, v, pixel})
+		}
+	}
+	if len(browser) == 0 || len(server) == 0 {
+		return nil, nil
+	}
+	return browser, server
+}
+
+// samePixel is true when both pixels are known and equal, or either is not
+// known (then only the event_id can pair them).
+func samePixel(a, b string) bool { return a == "" || b == "" || a == b }
+
+func checkDedup(p *Pass, custom bool) {
+	browser, server := dedupEvents(p.Doc)
+	for _, s := range server {
+		for _, b := range browser {
+			if b.id != s.id || !samePixel(b.pixel, s.pixel) {
+				continue
+			}
+			bn, ok1 := b.m.EventName()
+			sn, ok2 := s.m.EventName()
+			if !ok1 || !ok2 {
+				continue
+			}
+			if bn == pixel.CustomEvent && sn == pixel.CustomEvent {
+				bc, okb := b.m.CustomName()
+				sc, oks := s.m.CustomName()
+				if custom && okb && oks && bc != sc {
+					p.Report(s.m.Options.Get("custom_event_name").Span,
+						fmt.Sprintf("server custom_event_name %s differs from the browser's %s for event_id %s (line %d): the conversion is counted twice",
+							quote(sc), quote(bc), quote(s.id), b.m.Span.Start.Line),
+						"send the same custom_event_name from both sides")
+				}
+			} else if !custom && bn != sn {
+				p.Report(s.m.Name.Span,
+					fmt.Sprintf("server event %s and browser event %s (line %d) share event_id %s: deduplication needs the same event name",
+						quote(sn), quote(bn), b.m.Span.Start.Line, quote(s.id)),
+					"send the same event name from both sides, or give different events different event_ids")
+			}
+			break
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package rules_test
+
+// The Bad and Good examples of every rule's documentation are run: each
+// Bad example must raise exactly its rule (and the rules its fence names
+// in also=), each Good example nothing.
+//
+// The convention, in a rule's Doc:
+//
+//	Bad:
+//	```html pixel_id=px_live also=init-missing
+//	…
+//	```
+//	Good:
+//	```html
+//	…
+//	```
+//
+// The fence's language is the input kind: html (a page or fragment), js,
+// ts, tsx, jsx, vue, svelte, astro (application source), json or jsonl (an
+// event log). Attributes: pixel_id=ID runs with that Pixel ID configured;
+// site=PAGES/WITH_SDK lints the page as one of a crawled site's PAGES pages
+// of which WITH_SDK load the SDK; also=rule,rule names other rules the Bad
+// example raises too. A fence in
+// another language (robots.txt, a server configuration, printed output)
+// shows an input the linter does not read; only rules whose findings are
+// made by a source rather than by a Check or Schema hook may use one.
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/rules"
+)
+
+// exampleFile names an example's input after its fence's language.
+var exampleFile = map[string]string{
+	"html": "example.html", "js": "example.js", "ts": "example.ts", "tsx": "example.tsx",
+	"jsx": "example.jsx", "vue": "Example.vue", "svelte": "Example.svelte", "astro": "Example.astro",
+	"json": "example.json", "jsonl": "example.jsonl",
+}
+
+type docExample struct {
+	bad      bool
+	lang     string
+	pixelID  string
+	site     *model.SiteFacts
+	also     []string
+	code     string
+	heading  string
+	fenceIdx int
+}
+
+var headingRE = regexp.MustCompile(`^(Bad|Good)\b[^:]*:`)
+
+// docExamples reads the fenced blocks under Bad: and Good: headings.
+func docExamples(t *testing.T, r *rules.Rule) []docExample {
+	var out []docExample
+	section := ""
+	lines := strings.Split(r.Doc, "\n")
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		if m := headingRE.FindStringSubmatch(line); m != nil {
+			section = m[1]
+			continue
+		}
+		info, ok := strings.CutPrefix(line, "```")
+		if !ok {
+			continue
+		}
+		var code []string
+		for i++; i < len(lines) && lines[i] != "```"; i++ {
+			code = append(code, lines[i])
+		}
+		if section == "" {
+			continue // an example before any Bad: or Good: is illustration
+		}
+		ex := docExample{bad: section == "Bad", code: strings.Join(code, "\n") + "\n", heading: section, fenceIdx: len(out)}
+		fields := strings.Fields(info)
+		if len(fields) > 0 {
+			ex.lang = fields[0]
+		}
+		for _, f := range fields[min(1, len(fields)):] {
+			k, v, _ := strings.Cut(f, "=")
+			switch k {
+			case "pixel_id":
+				ex.pixelID = v
+			case "also":
+				ex.also = strings.Split(v, ",")
+			case "site":
+				pages, with, _ := strings.Cut(v, "/")
+				p, err1 := strconv.Atoi(pages)
+				w, err2 := strconv.Atoi(with)
+				if err1 != nil || err2 != nil {
+					t.Errorf("%s: site=%s is not PAGES/PAGES_WITH_SDK", r.ID, v)
+				}
+				ex.site = &model.SiteFacts{Pages: p, PagesWithSDK: w}
+			default:
+				t.Errorf("%s: unknown fence attribute %q", r.ID, f)
+			}
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+// madeBySource reports rules whose findings a source makes (no Check, no
+// Schema hook).
+func madeBySource(r *rules.Rule) bool { return r.Check == nil && r.Schema == nil }
+
+func TestDocExamplesRun(t *testing.T) {
+	for _, r := range rules.All() {
+		if madeBySource(r) {
+			continue
+		}
+		t.Run(r.ID, func(t *testing.T) {
+			exs := docExamples(t, r)
+			var bad, good int
+			for _, ex := range exs {
+				name, runnable := exampleFile[ex.lang]
+				if !runnable {
+					t.Errorf("%s example %d: fence language %q is not an input the linter reads", ex.heading, ex.fenceIdx+1, ex.lang)
+					continue
+				}
+				if ex.bad {
+					bad++
+				} else {
+					good++
+				}
+				got := lintInput(name, []byte(ex.code), lintOptions{rules: rules.Options{PixelID: ex.pixelID}, site: ex.site})
+				var wrong []string
+				raised := map[string]bool{}
+				for _, f := range got {
+					raised[f.Rule] = true
+					if !ex.bad || (f.Rule != r.ID && !slices.Contains(ex.also, f.Rule)) {
+						wrong = append(wrong, f.Rule)
+					}
+				}
+				if ex.bad && !raised[r.ID] {
+					t.Errorf("Bad example %d does not raise %s:\n%s", ex.fenceIdx+1, r.ID, ex.code)
+				}
+				for _, a := range ex.also {
+					if ex.bad && !raised[a] {
+						t.Errorf("Bad example %d names also=%s, which it does not raise", ex.fenceIdx+1, a)
+					}
+				}
+				if len(wrong) > 0 {
+					t.Errorf("%s example %d raises %v:%s\n%s", ex.heading, ex.fenceIdx+1, wrong, describeFindings(got), ex.code)
+				}
+			}
+			if bad == 0 || good == 0 {
+				t.Errorf("the doc needs a runnable Bad and a runnable Good example (has %d and %d)", bad, good)
+			}
+		})
+	}
+}

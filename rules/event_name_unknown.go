@@ -1,0 +1,90 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+func init() {
+	register(&Rule{
+		ID: "event-name-unknown", Severity: model.Error,
+		Title: "event name not one of the ten standard events nor custom",
+		Spec:  "Event name: A supported event name, such as order_created, or \"custom\".",
+		Doc: `The pixel drops events it does not know, silently. Names copied from
+other ad pixels (` + "`Purchase`, `AddToCart`, `Lead`" + `) are the usual cause.
+
+Bad:
+` + "```js" + `
+oaiq("measure", "Purchase", { type: "contents", amount: 2599, currency: "USD" });
+` + "```" + `
+Good:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });
+` + "```",
+		Check: checkEventNames,
+	})
+}
+
+// vendorEvents maps other ad pixels' event names (folded) to ours.
+var vendorEvents = map[string]string{
+	"purchase": "order_created", "order": "order_created", "ordercompleted": "order_created",
+	"checkoutcompleted": "order_created", "conversion": "order_created",
+	"ordercomplete": "order_created", "orderplaced": "order_created", "ordersubmitted": "order_created",
+	"purchasecompleted": "order_created", "checkoutcomplete": "order_created", "transaction": "order_created",
+	"productadded": "items_added", "addedtocart": "items_added",
+	"signedup": "registration_completed", "accountcreated": "registration_completed",
+	"addtocart": "items_added", "addtobasket": "items_added", "additem": "items_added",
+	"initiatecheckout": "checkout_started", "begincheckout": "checkout_started", "startcheckout": "checkout_started",
+	"viewcontent": "contents_viewed", "viewitem": "contents_viewed", "productviewed": "contents_viewed",
+	"pageview": "page_viewed", "pageviewed": "page_viewed", "viewpage": "page_viewed",
+	"lead": "lead_created", "generatelead": "lead_created", "submitform": "lead_created",
+	"completeregistration": "registration_completed", "signup": "registration_completed", "register": "registration_completed",
+	"subscribe": "subscription_created", "subscription": "subscription_created",
+	"starttrial": "trial_started", "trial": "trial_started",
+	"schedule": "appointment_scheduled", "bookappointment": "appointment_scheduled",
+}
+
+func knownEventNames() []string {
+	return append(append([]string(nil), pixel.StandardEvents...), pixel.CustomEvent)
+}
+
+func checkEventNames(p *Pass) {
+	for _, m := range p.measures() {
+		if m.Name == nil || m.Name.IsDynamic() {
+			continue // measure-args reports a missing name
+		}
+		name, ok := m.EventName()
+		if !ok {
+			p.Report(m.Name.Span, "event name must be a string, got "+describe(m.Name), `use a standard event name such as "order_created", or "custom"`)
+			continue
+		}
+		if pixel.ShapeOf(name) != "" || pixel.IsServerOnlyEvent(name) {
+			continue
+		}
+		msg, hint := eventNameMessage(name)
+		p.Report(m.Name.Span, msg, hint)
+	}
+}
+
+func eventNameMessage(name string) (string, string) {
+	hint := "standard events: " + strings.Join(pixel.StandardEvents, ", ") + `; or "custom" with a custom_event_name option`
+	folded := normalizeName(name)
+	for _, e := range knownEventNames() {
+		if normalizeName(e) == folded {
+			if strings.TrimSpace(name) != name && strings.TrimSpace(name) == e {
+				return fmt.Sprintf("unknown event name %s: white space around %q", quote(name), e), ""
+			}
+			return fmt.Sprintf("unknown event name %s; event names are lower snake case: use %q", quote(name), e), ""
+		}
+	}
+	if e, ok := vendorEvents[folded]; ok {
+		return fmt.Sprintf("unknown event name %s (another ad pixel's name); use %q", quote(name), e), hint
+	}
+	if n := nearest(name, knownEventNames()); n != "" {
+		return fmt.Sprintf("unknown event name %s; did you mean %q?", quote(name), n), hint
+	}
+	return fmt.Sprintf("unknown event name %s: the pixel drops it", quote(name)), hint
+}

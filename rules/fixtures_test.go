@@ -1,0 +1,110 @@
+package rules_test
+
+// One harness for every fixture: testdata/page (HTML pages, their external
+// scripts read from the page's folder), testdata/source (application
+// source: TS, JSX, Vue, Svelte, Astro, modules) and testdata/log (event
+// logs) are linted like a check run lints them, by every rule, and every
+// finding must be announced by an expectation (see internal/expect): inline
+// in files that hold comments, in a sibling .want file for JSON logs. A
+// missing and an unexpected finding both fail, whatever the rule. A
+// fixture-config line configures the run (pixel_id=…).
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/expect"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract"
+	"github.com/oaiq-lint/oaiq-lint/rules"
+)
+
+// fixtureDirs are the fixture folders; resolve reads a page's external
+// scripts from its folder.
+var fixtureDirs = []struct {
+	dir     string
+	resolve bool
+}{
+	{filepath.Join("..", "testdata", "page"), true},
+	{filepath.Join("..", "testdata", "source"), false},
+	{filepath.Join("..", "testdata", "log"), false},
+}
+
+// fixtures lists the fixture files of dir (not the .want files, nor the
+// folders of scripts pages load).
+func fixtures(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".want") {
+			continue
+		}
+		out = append(out, filepath.Join(dir, e.Name()))
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no fixtures", dir)
+	}
+	return out
+}
+
+// fixtureExpectations reads a fixture's expectations and configuration,
+// inline or from its .want file.
+func fixtureExpectations(t *testing.T, path string, data []byte) ([]expect.Expectation, rules.Options) {
+	t.Helper()
+	var wants []expect.Expectation
+	var err error
+	text := string(data)
+	if expect.NeedsSibling(path) {
+		b, rerr := os.ReadFile(expect.SiblingPath(path))
+		if rerr != nil {
+			t.Fatalf("%s: a JSON fixture needs a .want file beside it (empty when clean): %v", path, rerr)
+		}
+		text = string(b)
+		wants, err = expect.Sibling(text)
+	} else {
+		wants, err = expect.Inline(text)
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var opts rules.Options
+	for k, v := range expect.Config(text) {
+		switch k {
+		case "pixel_id":
+			opts.PixelID = v
+		default:
+			t.Fatalf("%s: unknown fixture-config setting %q", path, k)
+		}
+	}
+	return wants, opts
+}
+
+func TestFixtures(t *testing.T) {
+	for _, fd := range fixtureDirs {
+		for _, path := range fixtures(t, fd.dir) {
+			t.Run(filepath.Base(fd.dir)+"/"+filepath.Base(path), func(t *testing.T) {
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wants, ropts := fixtureExpectations(t, path, data)
+				o := lintOptions{rules: ropts}
+				if fd.resolve {
+					o.extract.Resolver = extract.DirResolver{PageDir: fd.dir}
+				}
+				missing, unexpected := expect.Match(wants, asExpected(lintInput(path, data, o)))
+				for _, f := range unexpected {
+					t.Errorf("unexpected: %s", f)
+				}
+				for _, w := range missing {
+					t.Errorf("missing: %s", w)
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package rules
+
+// Helpers of the init-* rules: placeholders, the parts of a page that stay
+// unseen, and the wording of an unknown init field.
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+// unseenParts names what of a page could not be read, or "".
+func unseenParts(doc *model.Document) string {
+	if doc.Page == nil {
+		if doc.Kind == model.Page {
+			// A page rebuilt from an event log: only its calls were recorded.
+			return "what the page loads (the log records only its calls)"
+		}
+		return ""
+	}
+	var parts []string
+	for _, t := range doc.Page.TagManagers {
+		parts = append(parts, "the tag manager "+t.Name)
+	}
+	if n := len(doc.Page.Unresolved); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d external script(s) that could not be read", n))
+	}
+	if n := len(doc.Page.Includes); n > 0 {
+		parts = append(parts, plural(n, "template include", "template includes")+" not read (such as "+doc.Page.Includes[0].Text+")")
+	}
+	return strings.Join(parts, " or ")
+}
+
+// placeholderShapes are unfilled template slots and filler values; a value
+// a template does fill is Dynamic and never reaches this check.
+var placeholderShapes = regexp.MustCompile(`(?i)^(<[^>]*>|\{\{.*\}\}|\{%.*%\}|<%.*%>|<\?.*\?>|\$\{.*\}|\[[^\]]*\]|x+|0+)$`)
+
+// placeholderWords are filler pixel ids, folded by normalizeName.
+var placeholderWords = map[string]bool{
+	"yourpixelid": true, "yourpixelidhere": true, "pixelid": true, "pixelidhere": true, "mypixelid": true,
+	"insertpixelid": true, "enterpixelid": true, "replacewithpixelid": true, "yourid": true, "id": true,
+	"todo": true, "tbd": true, "changeme": true, "replaceme": true, "placeholder": true,
+}
+
+func isPlaceholder(s string) bool {
+	return placeholderShapes.MatchString(s) || placeholderWords[normalizeName(s)]
+}
+
+var initAliases = map[string]string{
+	"pixelid": "pixelId", "pixel": "pixelId", "id": "pixelId",
+	"userdata": "user", "customer": "user", "debugmode": "debug", "verbose": "debug",
+}
+
+func initUnknownMessage(key string) (string, string) {
+	hint := "init takes " + joinQuoted(pixel.InitFields, "and")
+	if slices.Contains(pixel.UserFields, key) {
+		return fmt.Sprintf("%q belongs in init's user object, not at the top level", key), fmt.Sprintf("oaiq(\"init\", { user: { %s: … } })", key)
+	}
+	if alias, ok := initAliases[normalizeName(key)]; ok && alias != key {
+		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, alias), hint
+	}
+	if n := nearest(key, pixel.InitFields); n != "" {
+		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, n), hint
+	}
+	return fmt.Sprintf("init field %q is not supported", key), hint
+}

@@ -1,0 +1,30 @@
+package rules
+
+import "github.com/oaiq-lint/oaiq-lint/model"
+
+func init() {
+	register(&Rule{
+		ID: "options-unknown-field", Severity: model.Error,
+		Schema: schemaOptionsUnknownField,
+		Title:  "an option other than event_id, custom_event_name, opt_out",
+		Spec:   "The options object supports these fields: event_id, custom_event_name, opt_out.",
+		Doc: `Unknown options are ignored: a misspelt event_id means no deduplication.
+
+Bad:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents" }, { eventId: "order_12345" });
+` + "```" + `
+Good:
+` + "```js" + `
+oaiq("measure", "order_created", { type: "contents" }, { event_id: "order_12345" });
+` + "```",
+	})
+}
+
+func schemaOptionsUnknownField(v *SchemaViolation) (model.Finding, bool) {
+	key, ok := v.unknownIn(argOptions)
+	if !ok || isUserKey(key) {
+		return model.Finding{}, false
+	}
+	return v.memberFinding(optionsUnknownMessage(key))
+}

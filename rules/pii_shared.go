@@ -1,0 +1,127 @@
+package rules
+
+// Raw personal data in a call, found once per call: pii-raw reports it, and
+// the schema stage stays quiet about the same nodes so the problem is not
+// reported twice. The documentation forbids raw e-mail addresses, raw
+// external IDs, phone numbers and phone number hashes anywhere in a call.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// rawDataKeys are field names (case and separators folded) that only ever
+// hold personal data the pixel must not receive.
+var rawDataKeys = map[string]pii.Kind{
+	"email": pii.Email, "emailaddress": pii.Email, "mail": pii.Email, "useremail": pii.Email, "customeremail": pii.Email,
+	"phone": pii.Phone, "phonenumber": pii.Phone, "phonesha256": pii.Phone, "phonehash": pii.Phone,
+	"hashedphone": pii.Phone, "mobile": pii.Phone, "mobilenumber": pii.Phone, "mobilephone": pii.Phone,
+	"telephone": pii.Phone, "tel": pii.Phone,
+	"externalid": "external ID",
+}
+
+type personalDataHit struct {
+	span      model.Span
+	msg, hint string
+}
+
+// personalDataHits are a call's raw personal data and the nodes they cover.
+type personalDataHits struct {
+	hits  []personalDataHit
+	nodes map[*model.Value]bool
+	keys  map[*model.Field]bool
+}
+
+func (h personalDataHits) flaggedValue(v *model.Value) bool { return h.nodes[v] }
+func (h personalDataHits) flaggedKey(f *model.Field) bool   { return h.keys[f] }
+
+// personalData finds raw personal data in every argument of a call.
+func personalData(c *model.Call) personalDataHits {
+	h := personalDataHits{nodes: map[*model.Value]bool{}, keys: map[*model.Field]bool{}}
+	for i, arg := range c.Args {
+		h.scan(c, i, nil, arg)
+	}
+	return h
+}
+
+func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.Value) {
+	if v == nil {
+		return
+	}
+	switch v.Kind {
+	case model.String:
+		ms := pii.Find(v.Str)
+		if len(ms) == 0 {
+			return
+		}
+		h.nodes[v] = true
+		hint := rawHint(ms[0].Kind)
+		if len(path) > 0 && ms[0].Kind == pii.Email && strings.HasSuffix(path[len(path)-1], "_sha256") {
+			hint = "hash it: the SHA-256 (lowercase hex) of the address after trimming white space and lower-casing"
+		}
+		h.hits = append(h.hits, personalDataHit{span: v.Span,
+			msg:  fmt.Sprintf("raw %s %s in %s: never send personal data to the pixel", ms[0].Kind, quote(v.Str), argName(c, arg, path)),
+			hint: hint})
+	case model.Array:
+		for i, it := range v.Items {
+			h.scan(c, arg, append(path, fmt.Sprint(i)), it)
+		}
+	case model.Object:
+		for _, f := range v.Fields {
+			k, ok := rawDataKeys[normalizeName(f.Key)]
+			if !ok {
+				h.scan(c, arg, append(path, f.Key), f.Value)
+				continue
+			}
+			h.keys[f] = true
+			f.Value.Walk(func(_ []string, n *model.Value) { h.nodes[n] = true })
+			sent := ""
+			if s, isStr := f.Value.StringValue(); isStr {
+				sent = " (" + quote(s) + ")"
+			}
+			msg := fmt.Sprintf("field %q in %s is for raw personal data%s: the pixel must not receive a raw %s", f.Key, argName(c, arg, path), sent, k)
+			if k == pii.Phone && strings.Contains(strings.ToLower(f.Key), "sha") {
+				msg = fmt.Sprintf("field %q in %s is a phone number hash: the pixel must not receive phone numbers or their hashes", f.Key, argName(c, arg, path))
+			}
+			h.hits = append(h.hits, personalDataHit{span: f.KeySpan, msg: msg, hint: rawHint(k)})
+		}
+	}
+}
+
+func rawHint(k pii.Kind) string {
+	switch k {
+	case pii.Email:
+		return `send user.email_sha256 in init instead: the SHA-256 (lowercase hex) of the address after trimming white space and lower-casing`
+	case pii.Phone:
+		return "remove it: the pixel takes no phone numbers, raw or hashed"
+	}
+	return "send user.external_id_sha256 in init instead: the SHA-256 (lowercase hex) of the identifier"
+}
+
+// argName says where in a call a node is: "event data contents[0].name".
+func argName(c *model.Call, arg int, path []string) string {
+	var name string
+	switch {
+	case arg == 0:
+		name = "the command"
+	case arg == 1 && c.Command() == "init":
+		name = "init config"
+	case arg == 1 && c.Command() == "consent":
+		name = "the consent value"
+	case arg == 1:
+		name = "the event name"
+	case arg == 2:
+		name = "event data"
+	case arg == 3:
+		name = "options"
+	default:
+		name = fmt.Sprintf("argument %d", arg+1)
+	}
+	if len(path) > 0 {
+		return name + " " + fieldPath(path)
+	}
+	return name
+}

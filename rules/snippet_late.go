@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+func init() {
+	register(&Rule{
+		ID: "snippet-late", Severity: model.Warning,
+		Title: "the pixel loader runs after other scripts or stylesheets, or after the page is interactive",
+		Spec:  headSpec,
+		Doc: `Near the top of ` + "`<head>`" + ` means before external scripts and
+stylesheets (meta, title and base may come first). Each one ahead of the
+snippet delays the pixel. Framework components that run the snippet after
+hydration (Next.js ` + "`<Script>`" + ` with ` + "`afterInteractive`" + `, the default, or
+` + "`lazyOnload`" + `) are late too.
+
+Bad:
+` + md("html", `<head>
+  <link rel="stylesheet" href="/site.css">
+  <script src="https://cdn.example.com/vendor.js"></script>
+`+snippetExample("", pixel.SDKURL)+`
+</head>`) + `
+` + md("tsx", `import Script from "next/script";
+
+export default function Pixel() {
+  return <Script src="`+pixel.SDKURL+`" strategy="lazyOnload" />;
+}`) + `
+Good:
+` + md("html", goodHead) + `
+` + md("tsx", `import Script from "next/script";
+
+export default function Pixel() {
+  return <Script src="`+pixel.SDKURL+`" strategy="beforeInteractive" />;
+}`),
+		Check: checkSnippetLate,
+	})
+}
+
+func checkSnippetLate(p *Pass) {
+	facts := loaderFacts(p.Doc)
+	if facts == nil {
+		return
+	}
+	whole := wholePage(p.Doc) != nil
+	for _, l := range facts.Loaders {
+		switch {
+		case l.Late:
+			reason := l.LateReason
+			if reason == "" {
+				reason = "it runs after the page is interactive"
+			}
+			p.Report(l.Span, loaderNoun(l)+" runs late: "+reason+"; conversions sent before it runs are lost", lateHint(l, reason))
+		case whole && l.InHead && l.Preceding > 0:
+			p.Report(placed(l),
+				fmt.Sprintf("%s comes after %s in <head>; conversions sent while they load are lost", loaderNoun(l),
+					plural(l.Preceding, "external script or stylesheet", "external scripts or stylesheets")),
+				"move it above them, to the top of <head> (meta, title and base may stay before it)")
+		}
+	}
+}
+
+// lateHint suggests the framework's early strategy when the reason names a
+// late one.
+func lateHint(l model.LoaderSighting, reason string) string {
+	what := "the snippet"
+	if l.Kind == model.LoaderScriptTag {
+		what = "the SDK <script>"
+	}
+	if strings.Contains(reason, "afterInteractive") || strings.Contains(reason, "lazyOnload") || strings.Contains(reason, "strategy") {
+		return `use strategy="beforeInteractive" (or put ` + what + ` in the document <head>) so it runs before the page is interactive`
+	}
+	return "load " + what + " from the top of <head>"
+}
