@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -66,7 +67,7 @@ func commandMessage(cmd string) (string, string) {
 	if k, ok := commandAliases[folded]; ok {
 		return fmt.Sprintf("unknown command %s; did you mean %q?", quote(cmd), k), hint
 	}
-	if n := nearest(cmd, pixel.Commands); n != "" {
+	if n := suggest.Nearest(cmd, pixel.Commands); n != "" {
 		return fmt.Sprintf("unknown command %s; did you mean %q?", quote(cmd), n), hint
 	}
 	return fmt.Sprintf("unknown command %s", quote(cmd)), hint

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -37,7 +38,7 @@ func contentsUnknownMessage(key, index string) (string, string) {
 	if alias, ok := contentsAliases[normalizeName(key)]; ok && alias != key {
 		return fmt.Sprintf("contents[%s] field %q is not supported; did you mean %q?", index, key, alias), moneyHint(alias, hint)
 	}
-	if n := nearest(key, pixel.ContentsItemFields); n != "" {
+	if n := suggest.Nearest(key, pixel.ContentsItemFields); n != "" {
 		return fmt.Sprintf("contents[%s] field %q is not supported; did you mean %q?", index, key, n), hint
 	}
 	return fmt.Sprintf("contents[%s] field %q is not supported", index, key), hint

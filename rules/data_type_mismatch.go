@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -42,7 +43,7 @@ func typeMismatchMessage(v *SchemaViolation) (string, string) {
 			fmt.Sprintf("set type: %q", shape)
 	}
 	if s, ok := v.Node.StringValue(); ok {
-		if n := nearest(s, pixel.Shapes); n != "" {
+		if n := suggest.Nearest(s, pixel.Shapes); n != "" {
 			return fmt.Sprintf("type %s is not a data shape; did you mean %q?", quote(s), n), ""
 		}
 	}

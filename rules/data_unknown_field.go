@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -70,7 +71,7 @@ func dataUnknownMessage(key, shape string) (string, string) {
 		sort.Strings(others)
 		return fmt.Sprintf("%q is not a field of %s (only of %s)", key, where, strings.Join(others, " and ")), hint
 	}
-	if n := nearest(key, allowed); n != "" {
+	if n := suggest.Nearest(key, allowed); n != "" {
 		return fmt.Sprintf("event data field %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("event data field %q is not supported by %s", key, where), hint

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -83,7 +84,7 @@ func eventNameMessage(name string) (string, string) {
 	if e, ok := vendorEvents[folded]; ok {
 		return fmt.Sprintf("unknown event name %s (another ad pixel's name); use %q", quote(name), e), hint
 	}
-	if n := nearest(name, knownEventNames()); n != "" {
+	if n := suggest.Nearest(name, knownEventNames()); n != "" {
 		return fmt.Sprintf("unknown event name %s; did you mean %q?", quote(name), n), hint
 	}
 	return fmt.Sprintf("unknown event name %s: the pixel drops it", quote(name)), hint

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -63,7 +64,7 @@ func initUnknownMessage(key string) (string, string) {
 	if alias, ok := initAliases[normalizeName(key)]; ok && alias != key {
 		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, alias), hint
 	}
-	if n := nearest(key, pixel.InitFields); n != "" {
+	if n := suggest.Nearest(key, pixel.InitFields); n != "" {
 		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("init field %q is not supported", key), hint

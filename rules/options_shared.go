@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
@@ -27,7 +28,7 @@ func optionsUnknownMessage(key string) (string, string) {
 	if slices.Contains(pixel.ShapeFields[pixel.ShapeCustom], key) || slices.Contains(pixel.ContentsItemFields, key) {
 		return fmt.Sprintf("%q is event data, not an option: move it to the event data object (the third argument)", key), ""
 	}
-	if n := nearest(key, pixel.OptionFields); n != "" {
+	if n := suggest.Nearest(key, pixel.OptionFields); n != "" {
 		return fmt.Sprintf("option %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("option %q is not supported", key), hint

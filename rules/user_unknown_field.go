@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -37,7 +38,7 @@ func userUnknownMessage(key string) (string, string) {
 	if alias, ok := userAliases[normalizeName(key)]; ok && alias != key {
 		return fmt.Sprintf("user field %q is not supported; did you mean %q?", key, alias), hint
 	}
-	if n := nearest(key, pixel.UserFields); n != "" {
+	if n := suggest.Nearest(key, pixel.UserFields); n != "" {
 		return fmt.Sprintf("user field %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("user field %q is not supported", key), hint
