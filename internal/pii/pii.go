@@ -9,11 +9,15 @@ import (
 	"strings"
 )
 
+// label is one label of a domain name; letters may be any script's
+// (exämple.de), as internationalised domain names are written.
+const label = `[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?`
+
 var (
 	// email is deliberately practical rather than RFC 5322-complete: a local
 	// part, an @, and a dotted domain with a letter-only top level.
 	// "%40" is the @ of an address that went through URL encoding.
-	email = regexp.MustCompile(`[A-Za-z0-9._%+\-']+(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}`)
+	email = regexp.MustCompile(`[\p{L}\p{N}._%+\-']+(?:@|%40)` + label + `(?:\.` + label + `)*\.(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{2,59}|\p{L}{2,24})`)
 	// phone needs the shape of a phone number, not just many digits: an
 	// international "+" prefix, or digit groups split by separators the way
 	// people write numbers. Plain digit runs (order ids, timestamps) do not match.
@@ -37,8 +41,9 @@ var (
 type Kind string
 
 const (
-	Email Kind = "e-mail address"
-	Phone Kind = "phone number"
+	Email      Kind = "e-mail address"
+	Phone      Kind = "phone number"
+	ExternalID Kind = "external ID"
 )
 
 // Match is one piece of personal data in a string, as byte offsets.
@@ -47,11 +52,38 @@ type Match struct {
 	Start, End int
 }
 
-// Find returns the e-mail addresses and phone numbers in s, in order.
+// Find returns the e-mail addresses and phone numbers in s, in order, as
+// byte offsets of s. s is read with its encodings decoded first (%40,
+// %2540, &#64;, \u0040, \x40, …), so data is found whatever its spelling,
+// and values written after a field name that only ever holds personal data
+// ("phone": "4155550111", ?email=…) count whatever their shape.
 func Find(s string) []Match {
-	if !strings.ContainsAny(s, "@+0123456789") {
-		return nil
+	if !mayBeEncoded(s) {
+		return findPlain(s)
 	}
+	v := decoded(s)
+	ms := findPlain(v.text)
+	for i := range ms {
+		ms[i].Start, ms[i].End = v.span(ms[i].Start, ms[i].End)
+	}
+	return ms
+}
+
+// findPlain finds personal data in s as written.
+func findPlain(s string) []Match {
+	var out []Match
+	if strings.ContainsAny(s, "@+0123456789") {
+		out = findShapes(s)
+	}
+	if keyed := findKeyed(s); len(keyed) > 0 {
+		out = append(out, keyed...)
+		sortMatches(out)
+	}
+	return out
+}
+
+// findShapes finds e-mail addresses and phone numbers by their shape.
+func findShapes(s string) []Match {
 	var out []Match
 	// Each pattern runs only when s holds what every match of it needs
 	// (an "@", "***@", seven digits, a "*", "(" or ")"): reporters redact every message,
@@ -64,6 +96,9 @@ func Find(s string) []Match {
 		}
 	}
 	for _, m := range emails {
+		for s[m[0]] == '\'' && m[0] < m[1] {
+			m[0]++ // a quote around the address, not part of it
+		}
 		out = append(out, Match{Email, m[0], m[1]})
 	}
 	var phones, ibans [][]int
@@ -107,28 +142,89 @@ func IsPhone(s string) bool {
 
 // Redact replaces every e-mail address and phone number in s by a redacted
 // form that keeps enough shape to recognise the mistake: j***@s***.org,
-// +1 ***-***-**67.
+// +1 ***-***-**67. Data written in an encoding is redacted in its decoded
+// form (a "%40" alone is kept).
 func Redact(s string) string {
+	out, _ := RedactKeeping(s, nil)
+	return out
+}
+
+// RedactKeeping redacts s like Redact and moves the byte offsets in keep
+// (sorted or not) to where they fall in the result. Code frames use it to keep their
+// marker under the finding's span.
+func RedactKeeping(s string, keep []int) (string, []int) {
 	ms := Find(s)
 	if len(ms) == 0 {
-		return s
+		return s, keep
 	}
 	var b strings.Builder
+	moved := make([]int, len(keep))
 	last := 0
+	// shiftTo moves the offsets in [from, to) of s to the output, where
+	// that part starts at base; an offset inside a redacted value moves to
+	// its start, or its end when it is not the value's first byte.
+	shiftTo := func(from, to int, base int, inside bool) {
+		for i, k := range keep {
+			if k >= from && k < to {
+				if inside {
+					moved[i] = base
+					if k > from {
+						moved[i] = b.Len() // the replacement's end
+					}
+				} else {
+					moved[i] = base + k - from
+				}
+			}
+		}
+	}
 	for _, m := range ms {
 		if m.Start < last {
 			continue // overlapping matches: the first one already covered it
 		}
+		shiftTo(last, m.Start, b.Len(), false)
 		b.WriteString(s[last:m.Start])
-		if m.Kind == Email {
-			b.WriteString(redactEmail(s[m.Start:m.End]))
-		} else {
-			b.WriteString(redactPhone(s[m.Start:m.End]))
-		}
+		base := b.Len()
+		b.WriteString(redactMatch(m.Kind, s[m.Start:m.End]))
+		shiftTo(m.Start, m.End, base, true)
 		last = m.End
 	}
+	shiftTo(last, len(s)+1, b.Len(), false)
 	b.WriteString(s[last:])
-	return b.String()
+	return b.String(), moved
+}
+
+// redactMatch redacts one value found in s as written: encoded values are
+// decoded first, so no spelling of the original survives.
+func redactMatch(k Kind, orig string) string {
+	text := orig
+	if mayBeEncoded(orig) {
+		text = decoded(orig).text
+	}
+	if k == Email && strings.ReplaceAll(orig, "%40", "@") == text {
+		text = orig // keep the one encoding a URL query needs
+	}
+	return RedactAs(k, text)
+}
+
+// RedactAs redacts s, known to be personal data of kind k (a rule decided
+// so by the field it is in), even when its shape is not recognised.
+func RedactAs(k Kind, s string) string {
+	if strings.Contains(s, "**") || s == "" {
+		return s // redacted already
+	}
+	switch k {
+	case Email:
+		if email.MatchString(s) && !strings.Contains(s, "***") {
+			if m := email.FindStringIndex(s); m[0] == 0 && m[1] == len(s) {
+				return redactEmail(s)
+			}
+		}
+	case Phone:
+		if digits(s) > 2 {
+			return redactPhone(s)
+		}
+	}
+	return firstRune(s) + "***"
 }
 
 func redactEmail(e string) string {

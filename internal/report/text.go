@@ -65,7 +65,7 @@ func (t *textReporter) flush() error {
 func (t *textReporter) Result(r Result) error {
 	for _, f := range r.Findings {
 		src := r.Sources[f.Span.File]
-		f = Redacted(f)
+		f = visibleFinding(Redacted(f), false)
 		loc := f.Span.File
 		if !f.Span.Start.IsZero() {
 			loc = fmt.Sprintf("%s:%d:%d", f.Span.File, f.Span.Start.Line, f.Span.Start.Col)
