@@ -34,11 +34,11 @@ are printed on standard error.`,
 				doc, _, err := in.load()
 				if err != nil {
 					failed = true
-					fmt.Fprintf(streams.ErrOut, "oaiq-lint: %s: %v\n", in.name, err)
+					fmt.Fprint(streams.ErrOut, pii.Redact(fmt.Sprintf("oaiq-lint: %s: %v\n", in.name, err)))
 					continue
 				}
 				for _, f := range doc.Findings {
-					fmt.Fprintf(streams.ErrOut, "%s: %s: %s [%s]\n", f.Span, f.Severity, pii.Redact(f.Message), f.Rule)
+					fmt.Fprint(streams.ErrOut, pii.Redact(fmt.Sprintf("%s: %s: %s [%s]\n", f.Span, f.Severity, f.Message, f.Rule)))
 				}
 				for _, c := range doc.Calls {
 					if err := w.Write(eventlog.CallRecord(c, doc)); err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
 	"iter"
 	"os"
@@ -191,7 +192,7 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 		if o.err != nil {
 			unreadable = true
 			sum.Unreadable++
-			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", o.name, o.err)
+			fmt.Fprint(l.io.ErrOut, pii.Redact(fmt.Sprintf("oaiq-lint: %s: %v\n", o.name, o.err)))
 			continue
 		}
 		pr.settle(&o.res)

@@ -51,8 +51,8 @@ func CallRecord(c *model.Call, doc *model.Document) Record {
 	return r
 }
 
-// Writer writes records as JSON Lines. String values that hold an e-mail
-// address or phone number are written redacted.
+// Writer writes records as JSON Lines. Personal data and secrets are
+// written redacted wherever they stand: values, keys, file, document and url.
 type Writer struct {
 	w   io.Writer
 	buf bytes.Buffer
@@ -70,23 +70,23 @@ func (lw *Writer) Write(r Record) error {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeValue(b, a)
+		writeValue(b, a, "")
 	}
 	b.WriteString(`],"source":"browser"`)
 	if r.URL != "" {
 		b.WriteString(`,"url":`)
-		writeString(b, r.URL)
+		writeString(b, pii.Redact(r.URL))
 	}
 	if r.File != "" {
 		b.WriteString(`,"file":`)
-		writeString(b, r.File)
+		writeString(b, pii.Redact(r.File))
 		if r.Kind != "" {
 			b.WriteString(`,"kind":`)
 			writeString(b, r.Kind)
 		}
 		if r.Document != "" && r.Document != r.File {
 			b.WriteString(`,"document":`)
-			writeString(b, r.Document)
+			writeString(b, pii.Redact(r.Document))
 		}
 		b.WriteString(`,"line":` + strconv.Itoa(r.Line) + `,"column":` + strconv.Itoa(r.Column))
 	}
@@ -95,7 +95,24 @@ func (lw *Writer) Write(r Record) error {
 	return err
 }
 
-func writeValue(b *bytes.Buffer, v *model.Value) {
+// writeValue writes v; kind is the personal data the field v is in only
+// ever holds ("" when it is no such field): such values are written
+// redacted whatever their shape, a number as a string.
+func writeValue(b *bytes.Buffer, v *model.Value, kind pii.Kind) {
+	if kind != "" {
+		switch v.Kind {
+		case model.String:
+			writeString(b, pii.RedactAs(kind, v.Str))
+			return
+		case model.Number:
+			raw := v.Raw
+			if raw == "" {
+				raw = strconv.FormatFloat(v.Num, 'f', -1, 64)
+			}
+			writeString(b, pii.RedactAs(kind, raw))
+			return
+		}
+	}
 	switch v.Kind {
 	case model.Null, model.Undefined:
 		b.WriteString("null")
@@ -120,7 +137,7 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeValue(b, it)
+			writeValue(b, it, kind)
 		}
 		b.WriteByte(']')
 	case model.Object:
@@ -129,9 +146,14 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeString(b, f.Key)
+			// A key is written by the page too, and may be an address.
+			writeString(b, pii.Redact(f.Key))
 			b.WriteByte(':')
-			writeValue(b, f.Value)
+			k, _ := pii.KeyKind(f.Key)
+			if k == "" {
+				k = kind
+			}
+			writeValue(b, f.Value, k)
 		}
 		if v.Open {
 			if len(v.Fields) > 0 {

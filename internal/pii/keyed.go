@@ -85,6 +85,9 @@ func keyedValue(s string, m []int) (Match, bool) {
 		return Match{}, false // the tail of a longer name ("hotel")
 	}
 	kind, ok := keyKindIn(name)
+	if !ok && isSecretName(name) {
+		kind, ok = Secret, true
+	}
 	if !ok {
 		return Match{}, false
 	}
@@ -97,7 +100,10 @@ func keyedValue(s string, m []int) (Match, bool) {
 	default:
 		a, b = m[8], m[9]
 		query := m[2] > 0 && (s[m[2]-1] == '?' || s[m[2]-1] == '&')
-		if !query && (kind != Phone || !IsPhone(s[a:b])) {
+		// In code a bare value is mostly a variable; a secret's is kept
+		// when it looks like a token (long, with digits).
+		token := kind == Secret && b-a >= 8 && strings.ContainsAny(s[a:b], "0123456789")
+		if !query && !token && (kind != Phone || !IsPhone(s[a:b])) {
 			return Match{}, false
 		}
 	}
@@ -127,7 +133,7 @@ func keyKindIn(name string) (Kind, bool) {
 func mentionsKey(s string) bool {
 	l := strings.ToLower(s)
 	return strings.Contains(l, "mail") || strings.Contains(l, "phone") || strings.Contains(l, "tel") ||
-		strings.Contains(l, "mobile") || strings.Contains(l, "external")
+		strings.Contains(l, "mobile") || strings.Contains(l, "external") || mentionsSecretName(l)
 }
 
 func isWordByte(c byte) bool {

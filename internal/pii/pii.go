@@ -57,7 +57,9 @@ type Match struct {
 // %2540, &#64;, \u0040, \x40, …), so data is found whatever its spelling,
 // and values written after a field name that only ever holds personal data
 // ("phone": "4155550111", ?email=…) count whatever their shape.
-func Find(s string) []Match {
+func Find(s string) []Match { return personalData(findAll(s)) }
+
+func findAll(s string) []Match {
 	if !mayBeEncoded(s) {
 		return findPlain(s)
 	}
@@ -67,6 +69,44 @@ func Find(s string) []Match {
 		ms[i].Start, ms[i].End = v.span(ms[i].Start, ms[i].End)
 	}
 	return ms
+}
+
+// personalData is Find without the secrets, which are for redaction only.
+func personalData(ms []Match) []Match {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.Kind != Secret {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// findRedactable is everything Redact masks: personal data and secrets,
+// overlapping matches merged.
+func findRedactable(s string) []Match {
+	ms := findAll(s)
+	if mayBeEncoded(s) {
+		v := decoded(s)
+		for _, m := range findSecrets(v.text) {
+			m.Start, m.End = v.span(m.Start, m.End)
+			ms = append(ms, m)
+		}
+	}
+	ms = append(ms, findSecrets(s)...)
+	sortMatches(ms)
+	merged := ms[:0]
+	for _, m := range ms {
+		if n := len(merged); n > 0 && m.Start < merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, m.End)
+			if m.Kind == Secret {
+				merged[n-1].Kind = Secret
+			}
+			continue
+		}
+		merged = append(merged, m)
+	}
+	return merged
 }
 
 // findPlain finds personal data in s as written.
@@ -95,7 +135,16 @@ func findShapes(s string) []Match {
 			emails = append(emails, redactedEmail.FindAllStringIndex(s, -1)...)
 		}
 	}
+	var authorities [][]int
+	if len(emails) > 0 && strings.Contains(s, "://") {
+		for _, m := range userinfo.FindAllStringSubmatchIndex(s, -1) {
+			authorities = append(authorities, m[2:4])
+		}
+	}
 	for _, m := range emails {
+		if overlaps(m, authorities) {
+			continue // the "@" ends a URL's user and password: no address
+		}
 		for s[m[0]] == '\'' && m[0] < m[1] {
 			m[0]++ // a quote around the address, not part of it
 		}
@@ -153,7 +202,7 @@ func Redact(s string) string {
 // (sorted or not) to where they fall in the result. Code frames use it to keep their
 // marker under the finding's span.
 func RedactKeeping(s string, keep []int) (string, []int) {
-	ms := Find(s)
+	ms := findRedactable(s)
 	if len(ms) == 0 {
 		return s, keep
 	}
@@ -211,6 +260,9 @@ func redactMatch(k Kind, orig string) string {
 func RedactAs(k Kind, s string) string {
 	if strings.Contains(s, "**") || s == "" {
 		return s // redacted already
+	}
+	if k == Secret {
+		return "***"
 	}
 	switch k {
 	case Email:

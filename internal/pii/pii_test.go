@@ -123,3 +123,25 @@ func TestRedactAs(t *testing.T) {
 		}
 	}
 }
+
+func TestRedactSecrets(t *testing.T) {
+	cases := map[string]string{
+		"http://admin:hunter2@shop.example/a":             "http://***@shop.example/a",
+		`headers: {Authorization: "Bearer abcdef123456"}`: `headers: {Authorization: "***"}`,
+		"Authorization: Bearer abcdef123456":              "Authorization: Bearer ***",
+		`key = "sk-proj-abcdefghijklmnop1234"`:            `key = "***"`,
+		`{"api_key":"xyz"}`:                               `{"api_key":"***"}`,
+		"document.cookie = 'sid=abc123def456'":            "document.cookie = '***'",
+		"Cookie: sid=abc123def456":                        "Cookie: ***",
+		"?access_token=abc&x=1":                           "?access_token=***&x=1",
+		"const token = getToken()":                        "const token = getToken()",
+	}
+	for in, want := range cases {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if ms := Find("http://admin:hunter2@shop.example/"); len(ms) != 0 {
+		t.Errorf("secrets are no personal data for the rules: %v", ms)
+	}
+}
