@@ -70,7 +70,7 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 		}
 		event := "(dynamic)"
 		if name, ok := c.Arg(1).StringValue(); ok {
-			event = name
+			event = pii.Redact(name)
 		}
 		t.events[event]++
 	}

@@ -45,7 +45,7 @@ func foldKey(s string) string {
 // YAML, HTML attributes and query strings write them: `phone: "…"`,
 // `"email":"…"`, `data-email="…"`, `?phone=…`. Group 1 is the name; the
 // value is group 2 (quoted) or group 3 (bare, up to a separator).
-var keyed = regexp.MustCompile(`(?i)([A-Za-z][A-Za-z_\-]{1,30})["']?\s*[:=]\s*(?:"([^"\\\n]{1,256})"|'([^'\\\n]{1,256})'|([^\s&#"'<>,;{}()\[\]]{1,256}))`)
+var keyed = regexp.MustCompile(`(?i)([A-Za-z][A-Za-z_\-]{1,30})["']?\s*[:=]\s*(?:"([^"\\\n]{1,256})"|'([^'\\\n]{1,256})'|([^\s&#"'<>,;:/{}()\[\]]{1,256}))`)
 
 // findKeyed finds values written after a raw-data field name. A bare value
 // counts after a query's "?" or "&", or when it is a phone's digits, so
@@ -108,6 +108,9 @@ func keyedValue(s string, m []int) (Match, bool) {
 		}
 	}
 	v := s[a:b]
+	if isTemplate(v) {
+		return Match{}, false // code that computes the value: literals in it are found by shape
+	}
 	if kind == Phone && !IsPhone(v) || strings.Contains(v, "**") || strings.TrimSpace(v) == "" {
 		return Match{}, false // no phone, or redacted already
 	}
@@ -138,4 +141,14 @@ func mentionsKey(s string) bool {
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// isTemplate reports a value that is a template tag or interpolation.
+func isTemplate(v string) bool {
+	for _, open := range []string{"{{", "{%", "<%", "${", "<?"} {
+		if strings.Contains(v, open) {
+			return true
+		}
+	}
+	return false
 }

@@ -233,7 +233,7 @@ func RedactKeeping(s string, keep []int) (string, []int) {
 		shiftTo(last, m.Start, b.Len(), false)
 		b.WriteString(s[last:m.Start])
 		base := b.Len()
-		b.WriteString(redactMatch(m.Kind, s[m.Start:m.End]))
+		b.WriteString(RedactAs(m.Kind, s[m.Start:m.End]))
 		shiftTo(m.Start, m.End, base, true)
 		last = m.End
 	}
@@ -242,17 +242,9 @@ func RedactKeeping(s string, keep []int) (string, []int) {
 	return b.String(), moved
 }
 
-// redactMatch redacts one value found in s as written: encoded values are
-// decoded first, so no spelling of the original survives.
-func redactMatch(k Kind, orig string) string {
-	text := orig
-	if mayBeEncoded(orig) {
-		text = decoded(orig).text
-	}
-	if k == Email && strings.ReplaceAll(orig, "%40", "@") == text {
-		text = orig // keep the one encoding a URL query needs
-	}
-	return RedactAs(k, text)
+func wholeEmail(s string) bool {
+	m := email.FindStringIndex(s)
+	return m != nil && m[0] == 0 && m[1] == len(s)
 }
 
 // RedactAs redacts s, known to be personal data of kind k (a rule decided
@@ -264,12 +256,16 @@ func RedactAs(k Kind, s string) string {
 	if k == Secret {
 		return "***"
 	}
+	if k == Email && wholeEmail(s) {
+		return redactEmail(s) // "%40" kept: the one encoding a URL query needs
+	}
+	if mayBeEncoded(s) {
+		s = decoded(s).text // no spelling of the value survives
+	}
 	switch k {
 	case Email:
-		if email.MatchString(s) && !strings.Contains(s, "***") {
-			if m := email.FindStringIndex(s); m[0] == 0 && m[1] == len(s) {
-				return redactEmail(s)
-			}
+		if wholeEmail(s) {
+			return redactEmail(s)
 		}
 	case Phone:
 		if digits(s) > 2 {

@@ -115,6 +115,7 @@ func TestRedactAs(t *testing.T) {
 		{string(Email), "quinn at example"}:  "q***",
 		{string(Email), "quinn@example.org"}: "q***@e***.org",
 		{string(Phone), "4155550111"}:        "********11",
+		{string(Phone), "%2B14155550111"}:    "+*********11",
 		{string(ExternalID), "cust-1"}:       "c***",
 		{string(ExternalID), "c***"}:         "c***",
 	} {
