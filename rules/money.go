@@ -39,7 +39,11 @@ func amountMessage(path, field string, v *model.Value, currency string) (string,
 	}
 	raw := numText(v)
 	if math.IsInf(v.Num, 0) {
-		return fmt.Sprintf("%s is %s, which overflows to Infinity; it must be an integer", path, raw),
+		inf := "Infinity"
+		if v.Num < 0 {
+			inf = "-Infinity"
+		}
+		return fmt.Sprintf("%s is %s, which overflows to %s; it must be an integer", path, raw, inf),
 			"send the amount in the currency's minor unit, such as 2599 for 25.99 USD"
 	}
 	if r := math.Round(v.Num); math.Abs(v.Num-r) < 1e-6 {
@@ -156,7 +160,27 @@ func checkCurrencyMissing(p *Pass) {
 		if len(path) > 0 && (m.Data.Open || m.Data.Field("currency") != nil) {
 			return
 		}
-		p.Report(f.KeySpan, fmt.Sprintf("%s has no currency: 2599 is 25.99 in USD but 2599 in JPY", fieldPath(append(path, "amount"))),
+		p.Report(f.KeySpan, fmt.Sprintf("%s has no currency: %s", fieldPath(append(path, "amount")), withoutCurrency(f.Value)),
 			`add currency beside it, such as currency: "USD"`)
 	})
+}
+
+// withoutCurrency says what the amount found means in two currencies, or
+// what it is when it is no integer.
+func withoutCurrency(v *model.Value) string {
+	if !v.IsInteger() || math.Abs(v.Num) > maxSafeInteger {
+		return describe(v) + " means nothing without one"
+	}
+	n := numText(v)
+	usd, _ := toMajor(v.Num, "USD")
+	return fmt.Sprintf("%s is %s in USD but %s in JPY", n, usd, strconv.FormatFloat(v.Num, 'f', -1, 64))
+}
+
+// toMajor is a minor-unit amount in the currency's major unit.
+func toMajor(minor float64, currency string) (string, bool) {
+	digits, ok := isodata.MinorDigits(currency)
+	if !ok {
+		return "", false
+	}
+	return strconv.FormatFloat(minor/math.Pow10(digits), 'f', digits, 64), true
 }
