@@ -2,7 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"io"
 	"sort"
 	"strings"
@@ -57,7 +57,7 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 		s.withCalls++
 	}
 	// A path segment may be an address or a phone number (/+14155550122/).
-	name := pii.Redact(crawl.PageType(p.URL))
+	name := report.Printable(crawl.PageType(p.URL))
 	t := s.types[name]
 	if t == nil {
 		t = &pageType{events: map[string]int{}}
@@ -70,7 +70,7 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 		}
 		event := "(dynamic)"
 		if name, ok := c.Arg(1).StringValue(); ok {
-			event = pii.Redact(name)
+			event = report.Printable(name)
 		}
 		t.events[event]++
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
 	"iter"
 	"os"
@@ -89,6 +88,9 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 			}
 			files = append(files, f)
 			w = f
+			if name == "text" {
+				w = l.io.colorWriter(f, l.g.color, false) // a file is no terminal: styled only with --color always
+			}
 		} else {
 			toStdout++
 			if toStdout > 1 {
@@ -192,7 +194,7 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 		if o.err != nil {
 			unreadable = true
 			sum.Unreadable++
-			fmt.Fprint(l.io.ErrOut, pii.Redact(fmt.Sprintf("oaiq-lint: %s: %v\n", o.name, o.err)))
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", o.name, o.err)))
 			continue
 		}
 		pr.settle(&o.res)

@@ -68,6 +68,7 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 	writeFile(t, root, "js/app.js", app)
 	writeFile(t, root, "+1 415-555-0109/index.liquid", tmpl)
 	writeFile(t, root, "tokens/token=zqnametoken0123456789/app.js", app)
+	writeFile(t, root, "forged\nname.html:1:1: error: \x1b[2Jforged [pii-raw].html", page)
 	logPath := writeFile(t, t.TempDir(), "logs/zqlogname@example.org.jsonl", events)
 	csvPath := writeFile(t, t.TempDir(), "zqcsvname@example.org.csv", read("emails.csv"))
 	noHeader := writeFile(t, t.TempDir(), "noheader.csv", read("noheader.csv"))
@@ -75,11 +76,17 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 	srv := privacySite(t, page, app)
 	out := t.TempDir()
 	n := 0
+	// colored are the outputs styled on request (--color always), which
+	// may hold our own escape sequences.
+	colored := []string{"check page standard output"}
 	// withOutputs adds every registered format, each to its own file, and
 	// the command's other output files.
 	withOutputs := func(cmd string, args ...string) []string {
 		n++
 		dir := filepath.Join(out, fmt.Sprintf("%02d-%s", n, cmd))
+		if containsString(args, "always") {
+			colored = append(colored, filepath.Base(dir)+"/report.text the file")
+		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -149,6 +156,13 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 	check := func(run, what, text string) {
 		checked++
 		bytes += len(text)
+		// Control characters from the pages and file names: only our own
+		// colours (--color always) may reach a terminal.
+		if !containsString(colored, run+" "+what) {
+			if i := strings.IndexAny(text, "\x1b\x07\u202e"); i >= 0 {
+				t.Errorf("%s: %s passes a control character through: %q", run, what, excerpt(text, i))
+			}
+		}
 		if i := strings.Index(strings.ToLower(text), "zq"); i >= 0 {
 			t.Errorf("%s: %s leaks a planted value: …%s…", run, what, excerpt(text, i))
 		}

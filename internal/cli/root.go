@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"runtime/debug"
 	"strings"
 
@@ -152,10 +151,10 @@ func Main(args []string, io *IOStreams) int {
 		fmt.Fprintln(io.ErrOut, "oaiq-lint: interrupted")
 		return ExitInterrupted
 	case errors.As(err, &usage) || isCobraUsage(err):
-		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint --help' for usage.\n", pii.Redact(err.Error()))
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint --help' for usage.\n", report.Printable(err.Error()))
 		return ExitUsage
 	default:
-		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\n", pii.Redact(err.Error()))
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\n", report.Printable(err.Error()))
 		return ExitInput
 	}
 }

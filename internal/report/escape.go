@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"strings"
 	"unicode/utf8"
@@ -70,3 +71,8 @@ func visibleFinding(f model.Finding, lines bool) model.Finding {
 	f.Span.Pointer = visible(f.Span.Pointer)
 	return f
 }
+
+// Printable is s made safe for a terminal line: personal data and secrets
+// redacted, control characters escaped. Lines written outside reporters
+// (standard error, the crawl summary) use it.
+func Printable(s string) string { return visible(pii.Redact(s)) }
