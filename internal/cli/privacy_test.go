@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/render"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -117,6 +119,15 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 		{name: "hash stdin", args: []string{"hash", "--csv", "-", "--column", "email"}, stdin: read("emails.csv")},
 		{name: "hash csv", args: []string{"hash", "--csv", csvPath, "--column", "email"}},
 		{name: "hash csv without header", args: []string{"hash", "--csv", noHeader, "--column", "email"}, usage: true},
+	}
+	// The browser's recordings too, where a browser is at hand (in CI it
+	// must be).
+	if haveChromium(t) {
+		renderFlags := []string{"--render", "--wait", "50ms", "--page-timeout", "20s", "--block-third-party"}
+		runs = append(runs,
+			privacyRun{name: "check render", args: withOutputs("check", append([]string{srv.URL + "/live/thanks?email=zqrender%40example.org&phone=%2B14155550110"}, renderFlags...)...)},
+			privacyRun{name: "crawl render", args: withOutputs("crawl", append(append([]string{srv.URL + "/live/", "--max-pages", "4"}, crawlFlags...), renderFlags...)...)},
+		)
 	}
 
 	// Every command that reads user input is run, with each output flag it has.
@@ -246,6 +257,11 @@ func privacySite(t *testing.T, page, app string) *httptest.Server {
 			http.NotFound(w, r)
 		case r.URL.User != nil || r.Header.Get("Authorization") != "":
 			t.Errorf("credentials were sent: %s", r.URL)
+		case strings.HasPrefix(r.URL.Path, "/live/"):
+			// For the browser: the pixel's snippet first, so every call
+			// runs and is recorded.
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, strings.Replace(strings.Replace(page, "<head>", "<head>"+crawlSnippet, 1), "<body>", "<body>"+links, 1))
 		default:
 			w.Header().Set("Content-Type", "text/html")
 			w.Header().Set("Content-Security-Policy", "script-src 'self'; report-uri https://r.example/csp?email=zqcsp%40example.org")
@@ -254,6 +270,19 @@ func privacySite(t *testing.T, page, app string) *httptest.Server {
 	}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// haveChromium is needChromium for a test that also has work without one.
+func haveChromium(t *testing.T) bool {
+	t.Helper()
+	if _, err := render.FindBrowser(""); err != nil {
+		if os.Getenv("CI") == "true" || !errors.Is(err, render.ErrNoBrowser) {
+			t.Fatalf("--render needs a browser: %v", err)
+		}
+		t.Logf("no browser, --render not tested: %v", err)
+		return false
+	}
+	return true
 }
 
 func containsString(list []string, s string) bool {

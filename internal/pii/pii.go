@@ -9,15 +9,19 @@ import (
 	"strings"
 )
 
-// label is one label of a domain name; letters may be any script's
-// (exämple.de), as internationalised domain names are written.
-const label = `[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?`
+// wide is a character of a name written in any script, or mis-decoded
+// into another (exämple read as exÃ¤mple): anything beyond ASCII but
+// controls and spaces.
+const wide = `[^\x00-\x{a0}\x{1680}\x{2000}-\x{200b}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]`
+
+// label is one label of a domain name.
+const label = `(?:[A-Za-z0-9]|` + wide + `)(?:(?:[A-Za-z0-9\-]|` + wide + `)*(?:[A-Za-z0-9]|` + wide + `))?`
 
 var (
 	// email is deliberately practical rather than RFC 5322-complete: a local
 	// part, an @, and a dotted domain with a letter-only top level.
 	// "%40" is the @ of an address that went through URL encoding.
-	email = regexp.MustCompile(`[\p{L}\p{N}._%+\-']+(?:@|%40)` + label + `(?:\.` + label + `)*\.(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{2,59}|\p{L}{2,24})`)
+	email = regexp.MustCompile(`(?:[A-Za-z0-9._%+\-']|` + wide + `)+(?:@|%40)` + label + `(?:\.` + label + `)*\.(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{2,59}|\p{L}{2,24})`)
 	// phone needs the shape of a phone number, not just many digits: an
 	// international "+" prefix, or digit groups split by separators the way
 	// people write numbers. Plain digit runs (order ids, timestamps) do not match.

@@ -146,3 +146,17 @@ func TestRedactSecrets(t *testing.T) {
 		t.Errorf("secrets are no personal data for the rules: %v", ms)
 	}
 }
+
+// A page served without a charset is decoded as windows-1252 by a browser:
+// the address it records is mojibake, and still an address.
+func TestRedactMojibake(t *testing.T) {
+	for in, want := range map[string]string{
+		"quinn@exÃ¤mple.de":      "q***@e***.de",
+		"jÃ¶rg@example.org":      "j***@e***.org",
+		"note: jörg@exämple.de…": "note: j***@e***.de…",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
