@@ -54,7 +54,7 @@ var ErrTooLarge = errors.New("response larger than the size limit")
 
 // ErrUserinfo refuses a URL that carries a user name or password
 // (http://user:password@host/): credentials are never sent or printed.
-var ErrUserinfo = errors.New("URLs with a user name or password (user:password@) are not fetched: remove the credentials from the URL")
+var ErrUserinfo = errors.New("the URL carries a user name or password (user:password@), which are never sent")
 
 // Get fetches rawURL. Non-2xx statuses are returned as responses, not
 // errors; the caller decides what they mean.
@@ -67,7 +67,7 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 		return nil, fmt.Errorf("only http and https URLs can be fetched, not %q", u.Scheme)
 	}
 	if u.User != nil {
-		return nil, ErrUserinfo
+		return nil, fmt.Errorf("%w: remove them from the URL", ErrUserinfo)
 	}
 	var redirects []string
 	hc := *c.HTTP
@@ -78,7 +78,7 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 		if req.URL.User != nil {
 			// Following would send the user name and password the
 			// redirect chose, and print them wherever the URL is shown.
-			return fmt.Errorf("redirect to %s://***@%s refused: %w", req.URL.Scheme, req.URL.Host, ErrUserinfo)
+			return fmt.Errorf("redirect to %s://***@%s refused: %w; point the redirect at a URL without them", req.URL.Scheme, req.URL.Host, ErrUserinfo)
 		}
 		if len(via) > c.MaxRedirects {
 			return fmt.Errorf("more than %d redirects", c.MaxRedirects)
