@@ -31,7 +31,7 @@ import (
 // privacyPhones are the phone numbers planted, as digits.
 var privacyPhones = []string{
 	"4155550101", "4155550102", "4155550103", "2079460104", "4155550105", "4155550106",
-	"4155550107", "4155550108", "4155550109", "4155550110", "4155550111",
+	"4155550107", "4155550108", "4155550109", "4155550110", "4155550111", "4155550112", "4155550113",
 }
 
 // commandsWithoutInput read nothing a user wrote, so have nothing to leak.

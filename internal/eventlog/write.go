@@ -66,11 +66,14 @@ func (lw *Writer) Write(r Record) error {
 	b := &lw.buf
 	b.Reset()
 	b.WriteString(`{"args":[`)
+	// Values a raw-data field holds are masked wherever else they appear
+	// in the record too.
+	w := valueWriter{b: b, known: pii.KnownIn(r.Args...)}
 	for i, a := range r.Args {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeValue(b, a, "")
+		w.value(a, "")
 	}
 	b.WriteString(`],"source":"browser"`)
 	if r.URL != "" {
@@ -95,10 +98,23 @@ func (lw *Writer) Write(r Record) error {
 	return err
 }
 
-// writeValue writes v; kind is the personal data the field v is in only
-// ever holds ("" when it is no such field): such values are written
-// redacted whatever their shape, a number as a string.
-func writeValue(b *bytes.Buffer, v *model.Value, kind pii.Kind) {
+// valueWriter writes a record's values, redacted, and masks the values
+// its raw-data fields hold (known) wherever they appear.
+type valueWriter struct {
+	b     *bytes.Buffer
+	known []pii.Known
+}
+
+func (w valueWriter) redact(s string) string {
+	out, _ := pii.RedactWith(s, w.known, nil)
+	return out
+}
+
+// value writes v; kind is the personal data the field v is in only ever
+// holds ("" when it is no such field): such values are written redacted
+// whatever their shape, a number as a string.
+func (w valueWriter) value(v *model.Value, kind pii.Kind) {
+	b := w.b
 	if kind != "" {
 		switch v.Kind {
 		case model.String:
@@ -122,7 +138,7 @@ func writeValue(b *bytes.Buffer, v *model.Value, kind pii.Kind) {
 		if math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
 			// JSON has no NaN: keep what the code said, as a dynamic value.
 			b.WriteString(`{"` + dynamicKey + `":`)
-			writeString(b, pii.Redact(v.Raw))
+			writeString(b, w.redact(v.Raw))
 			b.WriteByte('}')
 			return
 		}
@@ -130,14 +146,14 @@ func writeValue(b *bytes.Buffer, v *model.Value, kind pii.Kind) {
 	case model.String:
 		// Logs are output too: raw personal data is redacted, in a form the
 		// pii-raw rule still recognises when the log is linted.
-		writeString(b, pii.Redact(v.Str))
+		writeString(b, w.redact(v.Str))
 	case model.Array:
 		b.WriteByte('[')
 		for i, it := range v.Items {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeValue(b, it, kind)
+			w.value(it, kind)
 		}
 		b.WriteByte(']')
 	case model.Object:
@@ -147,13 +163,13 @@ func writeValue(b *bytes.Buffer, v *model.Value, kind pii.Kind) {
 				b.WriteByte(',')
 			}
 			// A key is written by the page too, and may be an address.
-			writeString(b, pii.Redact(f.Key))
+			writeString(b, w.redact(f.Key))
 			b.WriteByte(':')
 			k, _ := pii.KeyKind(f.Key)
 			if k == "" {
 				k = kind
 			}
-			writeValue(b, f.Value, k)
+			w.value(f.Value, k)
 		}
 		if v.Open {
 			if len(v.Fields) > 0 {
@@ -165,7 +181,7 @@ func writeValue(b *bytes.Buffer, v *model.Value, kind pii.Kind) {
 	default:
 		// Expressions are source text and may hold literal personal data.
 		b.WriteString(`{"` + dynamicKey + `":`)
-		writeString(b, pii.Redact(v.Raw))
+		writeString(b, w.redact(v.Raw))
 		b.WriteByte('}')
 	}
 }

@@ -98,19 +98,25 @@ func findRedactable(s string) []Match {
 		}
 	}
 	ms = append(ms, findSecrets(s)...)
+	return merged(ms)
+}
+
+// merged sorts matches and joins those that overlap; a secret among them
+// makes the whole a secret.
+func merged(ms []Match) []Match {
 	sortMatches(ms)
-	merged := ms[:0]
+	out := ms[:0]
 	for _, m := range ms {
-		if n := len(merged); n > 0 && m.Start < merged[n-1].End {
-			merged[n-1].End = max(merged[n-1].End, m.End)
+		if n := len(out); n > 0 && m.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, m.End)
 			if m.Kind == Secret {
-				merged[n-1].Kind = Secret
+				out[n-1].Kind = Secret
 			}
 			continue
 		}
-		merged = append(merged, m)
+		out = append(out, m)
 	}
-	return merged
+	return out
 }
 
 // findPlain finds personal data in s as written.
@@ -205,8 +211,40 @@ func Redact(s string) string {
 // RedactKeeping redacts s like Redact and moves the byte offsets in keep
 // (sorted or not) to where they fall in the result. Code frames use it to keep their
 // marker under the finding's span.
-func RedactKeeping(s string, keep []int) (string, []int) {
+func RedactKeeping(s string, keep []int) (string, []int) { return RedactWith(s, nil, keep) }
+
+// Known is a value that a field's name says is personal data (a digits-only
+// phone in a "phone" field): it is redacted wherever it appears, even where
+// nothing around it says what it is.
+type Known struct {
+	Kind Kind
+	Text string
+}
+
+// minKnown is the shortest known value masked wherever it appears: shorter
+// ones ("1", "ab") would mask unrelated text.
+const minKnown = 4
+
+// RedactWith is RedactKeeping that also masks every occurrence of the
+// known values.
+func RedactWith(s string, known []Known, keep []int) (string, []int) {
 	ms := findRedactable(s)
+	if len(known) > 0 {
+		for _, k := range known {
+			if len(k.Text) < minKnown {
+				continue
+			}
+			for from := 0; ; {
+				i := strings.Index(s[from:], k.Text)
+				if i < 0 {
+					break
+				}
+				ms = append(ms, Match{k.Kind, from + i, from + i + len(k.Text)})
+				from += i + len(k.Text)
+			}
+		}
+		ms = merged(ms)
+	}
 	if len(ms) == 0 {
 		return s, keep
 	}

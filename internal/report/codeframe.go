@@ -30,9 +30,10 @@ func (c codeFrame) Marked() (before, marked, after string) {
 	return string(r[:from]), string(r[from:to]), string(r[to:])
 }
 
-// newCodeFrame builds the frame of a finding; false when the finding has no
+// newCodeFrame builds the frame of a finding, masking the known values of
+// its result too; false when the finding has no
 // position or its file is not at hand.
-func newCodeFrame(f model.Finding, src *source.File) (codeFrame, bool) {
+func newCodeFrame(f model.Finding, src *source.File, known []pii.Known) (codeFrame, bool) {
 	if src == nil || f.Span.Start.IsZero() {
 		return codeFrame{}, false
 	}
@@ -56,7 +57,7 @@ func newCodeFrame(f model.Finding, src *source.File) (codeFrame, bool) {
 	// as in the message, whatever its spelling), keeping the marker's ends.
 	text := string(line)
 	a, b := len(string(line[:start])), len(string(line[:end]))
-	red, at := pii.RedactKeeping(text, []int{a, b})
+	red, at := pii.RedactWith(text, known, []int{a, b})
 	pre := []rune(visible(red[:at[0]]))
 	mid := []rune(visible(red[at[0]:at[1]]))
 	post := []rune(visible(red[at[1]:]))

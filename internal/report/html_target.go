@@ -56,7 +56,7 @@ func newHTMLTarget(n int, r Result, base string) htmlTarget {
 		}
 		hf := htmlFinding{Severity: f.Severity.String(), Rule: f.Rule, RuleURL: RuleHelpURL(f.Rule),
 			Location: findingLocation(base, r.Path, f.Span), Message: f.Message, Hint: f.Hint}
-		if c, ok := newCodeFrame(f, src); ok {
+		if c, ok := newCodeFrame(f, src, r.Sensitive); ok {
 			before, marked, after := c.Marked()
 			hf.Frame = &htmlFrame{Line: c.Line, Before: before, Marked: marked, After: after}
 		}
