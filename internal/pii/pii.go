@@ -223,7 +223,7 @@ type Known struct {
 
 // minKnown is the shortest known value masked wherever it appears: shorter
 // ones ("1", "ab") would mask unrelated text.
-const minKnown = 4
+const minKnown = 5
 
 // RedactWith is RedactKeeping that also masks every occurrence of the
 // known values.

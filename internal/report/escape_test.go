@@ -53,3 +53,32 @@ func TestGitHubEscapesControlCharacters(t *testing.T) {
 func sourcesOf(name, text string) map[string]*source.File {
 	return map[string]*source.File{name: source.New(name, []byte(text))}
 }
+
+// Code frames redact every spelling of an address, with the marker kept
+// under the finding's span (issue 18, item 1).
+func TestFrameRedactsEverySpellingUnderTheSpan(t *testing.T) {
+	for _, line := range []string{
+		`oaiq("m", { note: "nina&#64;example.com", x: 1 });`,
+		`oaiq("m", { note: "oscar\u0040example.com", x: 1 });`,
+		`oaiq("m", { note: "paula\x40example.com", x: 1 });`,
+		`oaiq("m", { note: "rita%2540example.com", x: 1 });`,
+		`oaiq("m", { note: "quinn@exämple.de", x: 1 });`,
+	} {
+		start := strings.Index(line, `"`+strings.Split(strings.Split(line, `note: "`)[1], `"`)[0])
+		end := start + len(strings.Split(strings.Split(line, `note: "`)[1], `"`)[0]) + 2
+		col := func(b int) int { return len([]rune(line[:b])) + 1 }
+		out := render(t, line+"\n", model.Finding{Rule: "pii-raw", Severity: model.Error, Message: "raw e-mail",
+			Span: model.Span{Start: model.Pos{Line: 1, Col: col(start)}, End: model.Pos{Line: 1, Col: col(end)}}})
+		lines := strings.Split(out, "\n")
+		code, marker := lines[2], lines[3]
+		for _, raw := range []string{"nina", "oscar", "paula", "rita", "quinn"} {
+			if strings.Contains(code, raw) {
+				t.Errorf("raw address in frame: %s", code)
+			}
+		}
+		at := strings.Index(marker, "^")
+		if at < 0 || !strings.HasPrefix(code[at:], `"`) || !strings.HasPrefix(code[at+strings.Count(marker, "~")+1:], `, x`) {
+			t.Errorf("marker not under the value:\n%s\n%s", code, marker)
+		}
+	}
+}
