@@ -125,7 +125,8 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 	if haveChromium(t) {
 		renderFlags := []string{"--render", "--wait", "50ms", "--page-timeout", "20s", "--block-third-party"}
 		runs = append(runs,
-			privacyRun{name: "check render", args: withOutputs("check", append([]string{srv.URL + "/live/thanks?email=zqrender%40example.org&phone=%2B14155550110"}, renderFlags...)...)},
+			privacyRun{name: "check render", args: withOutputs("check", append([]string{srv.URL + "/live/thanks?email=zqrender%40example.org&phone=%2B14155550110",
+				"http://admin:hunter2zqrender@" + strings.TrimPrefix(srv.URL, "http://") + "/live/"}, renderFlags...)...)},
 			privacyRun{name: "crawl render", args: withOutputs("crawl", append(append([]string{srv.URL + "/live/", "--max-pages", "4"}, crawlFlags...), renderFlags...)...)},
 		)
 	}
