@@ -1,7 +1,9 @@
-// Package pii finds raw personal data (e-mail addresses and phone numbers)
-// in strings and redacts it. The pii-raw rule detects with it, and every
-// reporter redacts with it, so no output format can leak what the linter
-// exists to keep out of ad pixels.
+// Package pii finds raw personal data (e-mail addresses, phone numbers,
+// values of fields that only hold personal data) in strings, whatever
+// their encoding, and redacts it together with secrets (URL credentials,
+// API keys, tokens, cookies). The pii-raw rule detects with it, and every
+// reporter and log writer redacts with it, so no output can leak what the
+// linter exists to keep out of ad pixels.
 package pii
 
 import (
@@ -61,44 +63,46 @@ type Match struct {
 // %2540, &#64;, \u0040, \x40, …), so data is found whatever its spelling,
 // and values written after a field name that only ever holds personal data
 // ("phone": "4155550111", ?email=…) count whatever their shape.
-func Find(s string) []Match { return personalData(findAll(s)) }
-
-func findAll(s string) []Match {
-	if !mayBeEncoded(s) {
-		return findPlain(s)
-	}
-	v := decoded(s)
-	ms := findPlain(v.text)
-	for i := range ms {
-		ms[i].Start, ms[i].End = v.span(ms[i].Start, ms[i].End)
-	}
-	return ms
-}
-
-// personalData is Find without the secrets, which are for redaction only.
-func personalData(ms []Match) []Match {
-	out := ms[:0:0]
+func Find(s string) []Match {
+	ms := find(s, false)
+	out := ms[:0]
 	for _, m := range ms {
-		if m.Kind != Secret {
+		if m.Kind != Secret { // a value after "token:": for redaction only
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
+// find finds personal data in s, and secrets too when asked (for redaction:
+// the rules judge personal data only). It reads s decoded, and for
+// secrets as written too: decoding may split a token it mangles.
+func find(s string, secrets bool) []Match {
+	if !mayBeEncoded(s) {
+		ms := findPlain(s)
+		if secrets {
+			ms = append(ms, findSecrets(s)...)
+		}
+		return ms
+	}
+	v := decoded(s)
+	ms := findPlain(v.text)
+	if secrets {
+		ms = append(ms, findSecrets(v.text)...)
+	}
+	for i := range ms {
+		ms[i].Start, ms[i].End = v.span(ms[i].Start, ms[i].End)
+	}
+	if secrets {
+		ms = append(ms, findSecrets(s)...)
+	}
+	return ms
+}
+
 // findRedactable is everything Redact masks: personal data and secrets,
 // overlapping matches merged.
 func findRedactable(s string) []Match {
-	ms := findAll(s)
-	if mayBeEncoded(s) {
-		v := decoded(s)
-		for _, m := range findSecrets(v.text) {
-			m.Start, m.End = v.span(m.Start, m.End)
-			ms = append(ms, m)
-		}
-	}
-	ms = append(ms, findSecrets(s)...)
-	return merged(ms)
+	return merged(find(s, true))
 }
 
 // merged sorts matches and joins those that overlap; a secret among them
