@@ -31,14 +31,15 @@ func (c codeFrame) Marked() (before, marked, after string) {
 }
 
 // newCodeFrame builds the frame of a finding, masking the known values of
-// its result too; false when the finding has no
-// position or its file is not at hand.
+// its result too; false when the finding has no position or its file is
+// not at hand.
 func newCodeFrame(f model.Finding, src *source.File, known []pii.Known) (codeFrame, bool) {
 	if src == nil || f.Span.Start.IsZero() {
 		return codeFrame{}, false
 	}
 	lineNo := f.Span.Start.Line
 	line := []rune(src.Line(lineNo))
+	whole := len(line)
 	start := min(f.Span.Start.Col-1, len(line))
 	end := len(line)
 	if f.Span.End.Line == lineNo {
@@ -64,7 +65,7 @@ func newCodeFrame(f model.Finding, src *source.File, known []pii.Known) (codeFra
 	if from > 0 {
 		pre = append([]rune{'…'}, pre...)
 	}
-	if to < len([]rune(src.Line(lineNo))) {
+	if to < whole {
 		post = append(post, '…')
 	}
 	text, markFrom, markLen := window(pre, mid, post)
