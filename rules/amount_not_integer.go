@@ -58,7 +58,11 @@ func amountMessage(path, field string, v *model.Value, currency string) (string,
 	}
 	raw := numText(v)
 	if math.IsInf(v.Num, 0) {
-		return fmt.Sprintf("%s is %s, which overflows to Infinity; it must be an integer", path, raw),
+		inf := "Infinity"
+		if v.Num < 0 {
+			inf = "-Infinity"
+		}
+		return fmt.Sprintf("%s is %s, which overflows to %s; it must be an integer", path, raw, inf),
 			"send the amount in the currency's minor unit, such as 2599 for 25.99 USD"
 	}
 	if r := math.Round(v.Num); math.Abs(v.Num-r) < 1e-6 {

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -35,7 +37,17 @@ func checkCurrencyMissing(p *Pass) {
 		if len(path) > 0 && (m.Data.Open || m.Data.Field("currency") != nil) {
 			return
 		}
-		p.Report(f.KeySpan, fmt.Sprintf("%s has no currency: 2599 is 25.99 in USD but 2599 in JPY", fieldPath(append(path, "amount"))),
+		p.Report(f.KeySpan, fmt.Sprintf("%s has no currency: %s", fieldPath(append(path, "amount")), withoutCurrency(f.Value)),
 			`add currency beside it, such as currency: "USD"`)
 	})
+}
+
+// withoutCurrency says what the amount found means in two currencies, or
+// what it is when it is no integer.
+func withoutCurrency(v *model.Value) string {
+	if !v.IsInteger() || math.Abs(v.Num) > maxSafeInteger {
+		return describe(v) + " means nothing without one"
+	}
+	usd, _ := toMajor(v.Num, "USD")
+	return fmt.Sprintf("%s is %s in USD but %s in JPY", numText(v), usd, strconv.FormatFloat(v.Num, 'f', -1, 64))
 }

@@ -5,9 +5,11 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/isodata"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -44,4 +46,13 @@ func moneyHint(alias, fallback string) string {
 		return "amount is an integer in the currency's minor unit: 25.99 USD is amount: 2599, currency: \"USD\""
 	}
 	return fallback
+}
+
+// toMajor is a minor-unit amount in the currency's major unit.
+func toMajor(minor float64, currency string) (string, bool) {
+	digits, ok := isodata.MinorDigits(currency)
+	if !ok {
+		return "", false
+	}
+	return strconv.FormatFloat(minor/math.Pow10(digits), 'f', digits, 64), true
 }

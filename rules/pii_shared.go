@@ -13,16 +13,6 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-// rawDataKeys are field names (case and separators folded) that only ever
-// hold personal data the pixel must not receive.
-var rawDataKeys = map[string]pii.Kind{
-	"email": pii.Email, "emailaddress": pii.Email, "mail": pii.Email, "useremail": pii.Email, "customeremail": pii.Email,
-	"phone": pii.Phone, "phonenumber": pii.Phone, "phonesha256": pii.Phone, "phonehash": pii.Phone,
-	"hashedphone": pii.Phone, "mobile": pii.Phone, "mobilenumber": pii.Phone, "mobilephone": pii.Phone,
-	"telephone": pii.Phone, "tel": pii.Phone,
-	"externalid": "external ID",
-}
-
 type personalDataHit struct {
 	span      model.Span
 	msg, hint string
@@ -71,7 +61,7 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 		}
 	case model.Object:
 		for _, f := range v.Fields {
-			k, ok := rawDataKeys[normalizeName(f.Key)]
+			k, ok := pii.KeyKind(f.Key)
 			if !ok {
 				h.scan(c, arg, append(path, f.Key), f.Value)
 				continue
@@ -80,7 +70,7 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 			f.Value.Walk(func(_ []string, n *model.Value) { h.nodes[n] = true })
 			sent := ""
 			if s, isStr := f.Value.StringValue(); isStr {
-				sent = " (" + quote(s) + ")"
+				sent = " (" + quote(pii.RedactAs(k, s)) + ")"
 			}
 			msg := fmt.Sprintf("field %q in %s is for raw personal data%s: the pixel must not receive a raw %s", f.Key, argName(c, arg, path), sent, k)
 			if k == pii.Phone && strings.Contains(strings.ToLower(f.Key), "sha") {

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
 	"os"
 	"sort"
@@ -80,7 +81,9 @@ func (r *Recorder) Add(fs []model.Finding, sources map[string]*source.File) {
 		fp := Fingerprint(f, sources[f.Span.File])
 		e := r.entries[fp]
 		if e == nil {
-			e = &Entry{Fingerprint: fp, Rule: f.Rule, File: f.Span.File}
+			// The file only helps a reader: a crawled URL's query or a
+			// file name may hold personal data, the fingerprint needs none.
+			e = &Entry{Fingerprint: fp, Rule: f.Rule, File: pii.Redact(f.Span.File)}
 			r.entries[fp] = e
 		}
 		e.Count++

@@ -191,7 +191,7 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 		if p.Start && p.SkippedByRobots {
 			// Nothing of the site was checked: say so, and do not pass.
 			startFailed = true
-			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: robots.txt disallows our user agent, so the page was not crawled; crawl your own site with --ignore-robots, or allow the user agent in robots.txt\n", p.URL)
+			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: robots.txt disallows our user agent, so the page was not crawled; crawl your own site with --ignore-robots, or allow the user agent in robots.txt\n", report.Printable(p.URL))
 		}
 		for _, f := range r.Findings {
 			failed = failed || (threshold != 0 && f.Severity >= threshold)
@@ -208,7 +208,7 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 		return fmt.Errorf("writing output: %w", repErr)
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s\n", n)
+		fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s\n", report.Printable(n))
 	}
 	if !l.g.quiet {
 		site.write(l.io.colorWriter(l.io.ErrOut, l.g.color, stderrIsTerminal(l.io)))

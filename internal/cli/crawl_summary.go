@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"io"
 	"sort"
 	"strings"
@@ -55,7 +56,8 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 	if len(p.Doc.Calls) > 0 {
 		s.withCalls++
 	}
-	name := crawl.PageType(p.URL)
+	// A path segment may be an address or a phone number (/+14155550122/).
+	name := report.Printable(crawl.PageType(p.URL))
 	t := s.types[name]
 	if t == nil {
 		t = &pageType{events: map[string]int{}}
@@ -68,7 +70,7 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 		}
 		event := "(dynamic)"
 		if name, ok := c.Arg(1).StringValue(); ok {
-			event = name
+			event = report.Printable(name)
 		}
 		t.events[event]++
 	}

@@ -3,11 +3,11 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 
 	"github.com/spf13/cobra"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 )
 
 func newExtractCmd(streams *IOStreams) *cobra.Command {
@@ -34,11 +34,11 @@ are printed on standard error.`,
 				doc, _, err := in.load()
 				if err != nil {
 					failed = true
-					fmt.Fprintf(streams.ErrOut, "oaiq-lint: %s: %v\n", in.name, err)
+					fmt.Fprintf(streams.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", in.name, err)))
 					continue
 				}
 				for _, f := range doc.Findings {
-					fmt.Fprintf(streams.ErrOut, "%s: %s: %s [%s]\n", f.Span, f.Severity, pii.Redact(f.Message), f.Rule)
+					fmt.Fprintf(streams.ErrOut, "%s\n", report.Printable(fmt.Sprintf("%s: %s: %s [%s]", f.Span, f.Severity, f.Message, f.Rule)))
 				}
 				for _, c := range doc.Calls {
 					if err := w.Write(eventlog.CallRecord(c, doc)); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"io"
 	"os"
 	"strings"
@@ -247,7 +248,7 @@ func (o *hashOptions) runCSV() error {
 		Column: o.column, NoHeader: o.noHeader, Keep: o.keep,
 		Hash: func(v string) (string, error) { return hashValue(o.kind, v) },
 		Reject: func(line int, reason string) {
-			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s:%d: row left out: %s\n", name, line, reason)
+			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s:%d: row left out: %s\n", report.Printable(name), line, report.Printable(reason))
 		},
 	})
 	if ferr := out.Flush(); err == nil && ferr != nil {

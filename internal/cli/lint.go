@@ -90,6 +90,9 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 			}
 			files = append(files, f)
 			w = f
+			if name == "text" {
+				w = l.io.colorWriter(f, l.g.color, false) // a file is no terminal: styled only with --color always
+			}
 		} else {
 			toStdout++
 			if toStdout > 1 {
@@ -193,7 +196,7 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 		if o.err != nil {
 			unreadable = true
 			sum.Unreadable++
-			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", o.name, o.err)
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", o.name, o.err)))
 			continue
 		}
 		pr.settle(&o.res)

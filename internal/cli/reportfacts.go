@@ -9,6 +9,7 @@ import (
 // document holds; every path that lints a document into a Result calls it.
 func addFacts(res *report.Result, doc *model.Document) {
 	res.Kind, res.Events, res.Page = doc.Kind.String(), eventFacts(doc), pageFacts(doc)
+	res.Sensitive = report.SensitiveIn(doc)
 }
 
 // eventFacts describes a document's measure calls for formats that count

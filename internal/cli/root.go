@@ -151,10 +151,10 @@ func Main(args []string, io *IOStreams) int {
 		fmt.Fprintln(io.ErrOut, "oaiq-lint: interrupted")
 		return ExitInterrupted
 	case errors.As(err, &usage) || isCobraUsage(err):
-		fmt.Fprintf(io.ErrOut, "oaiq-lint: %v\nRun 'oaiq-lint --help' for usage.\n", err)
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint --help' for usage.\n", report.Printable(err.Error()))
 		return ExitUsage
 	default:
-		fmt.Fprintf(io.ErrOut, "oaiq-lint: %v\n", err)
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\n", report.Printable(err.Error()))
 		return ExitInput
 	}
 }

@@ -51,8 +51,8 @@ func CallRecord(c *model.Call, doc *model.Document) Record {
 	return r
 }
 
-// Writer writes records as JSON Lines. String values that hold an e-mail
-// address or phone number are written redacted.
+// Writer writes records as JSON Lines. Personal data and secrets are
+// written redacted wherever they stand: values, keys, file, document and url.
 type Writer struct {
 	w   io.Writer
 	buf bytes.Buffer
@@ -66,27 +66,30 @@ func (lw *Writer) Write(r Record) error {
 	b := &lw.buf
 	b.Reset()
 	b.WriteString(`{"args":[`)
+	// Values a raw-data field holds are masked wherever else they appear
+	// in the record too.
+	w := valueWriter{b: b, known: pii.KnownIn(r.Args...)}
 	for i, a := range r.Args {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeValue(b, a)
+		w.value(a, "")
 	}
 	b.WriteString(`],"source":"browser"`)
 	if r.URL != "" {
 		b.WriteString(`,"url":`)
-		writeString(b, r.URL)
+		writeString(b, pii.Redact(r.URL))
 	}
 	if r.File != "" {
 		b.WriteString(`,"file":`)
-		writeString(b, r.File)
+		writeString(b, pii.Redact(r.File))
 		if r.Kind != "" {
 			b.WriteString(`,"kind":`)
 			writeString(b, r.Kind)
 		}
 		if r.Document != "" && r.Document != r.File {
 			b.WriteString(`,"document":`)
-			writeString(b, r.Document)
+			writeString(b, pii.Redact(r.Document))
 		}
 		b.WriteString(`,"line":` + strconv.Itoa(r.Line) + `,"column":` + strconv.Itoa(r.Column))
 	}
@@ -95,7 +98,37 @@ func (lw *Writer) Write(r Record) error {
 	return err
 }
 
-func writeValue(b *bytes.Buffer, v *model.Value) {
+// valueWriter writes a record's values, redacted, and masks the values
+// its raw-data fields hold (known) wherever they appear.
+type valueWriter struct {
+	b     *bytes.Buffer
+	known []pii.Known
+}
+
+func (w valueWriter) redact(s string) string {
+	out, _ := pii.RedactWith(s, w.known, nil)
+	return out
+}
+
+// value writes v; kind is the personal data the field v is in only ever
+// holds ("" when it is no such field): such values are written redacted
+// whatever their shape, a number as a string.
+func (w valueWriter) value(v *model.Value, kind pii.Kind) {
+	b := w.b
+	if kind != "" {
+		switch v.Kind {
+		case model.String:
+			writeString(b, pii.RedactAs(kind, v.Str))
+			return
+		case model.Number:
+			raw := v.Raw
+			if raw == "" {
+				raw = strconv.FormatFloat(v.Num, 'f', -1, 64)
+			}
+			writeString(b, pii.RedactAs(kind, raw))
+			return
+		}
+	}
 	switch v.Kind {
 	case model.Null, model.Undefined:
 		b.WriteString("null")
@@ -105,7 +138,7 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 		if math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
 			// JSON has no NaN: keep what the code said, as a dynamic value.
 			b.WriteString(`{"` + dynamicKey + `":`)
-			writeString(b, pii.Redact(v.Raw))
+			writeString(b, w.redact(v.Raw))
 			b.WriteByte('}')
 			return
 		}
@@ -113,14 +146,14 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 	case model.String:
 		// Logs are output too: raw personal data is redacted, in a form the
 		// pii-raw rule still recognises when the log is linted.
-		writeString(b, pii.Redact(v.Str))
+		writeString(b, w.redact(v.Str))
 	case model.Array:
 		b.WriteByte('[')
 		for i, it := range v.Items {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeValue(b, it)
+			w.value(it, kind)
 		}
 		b.WriteByte(']')
 	case model.Object:
@@ -129,9 +162,14 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeString(b, f.Key)
+			// A key is written by the page too, and may be an address.
+			writeString(b, w.redact(f.Key))
 			b.WriteByte(':')
-			writeValue(b, f.Value)
+			k, _ := pii.KeyKind(f.Key)
+			if k == "" {
+				k = kind
+			}
+			w.value(f.Value, k)
 		}
 		if v.Open {
 			if len(v.Fields) > 0 {
@@ -143,7 +181,7 @@ func writeValue(b *bytes.Buffer, v *model.Value) {
 	default:
 		// Expressions are source text and may hold literal personal data.
 		b.WriteString(`{"` + dynamicKey + `":`)
-		writeString(b, pii.Redact(v.Raw))
+		writeString(b, w.redact(v.Raw))
 		b.WriteByte('}')
 	}
 }

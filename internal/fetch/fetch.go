@@ -52,6 +52,10 @@ type Response struct {
 // ErrTooLarge is returned when a body exceeds MaxBytes.
 var ErrTooLarge = errors.New("response larger than the size limit")
 
+// ErrUserinfo refuses a URL that carries a user name or password
+// (http://user:password@host/): credentials are never sent or printed.
+var ErrUserinfo = errors.New("the URL carries a user name or password (user:password@), which are never sent")
+
 // Get fetches rawURL. Non-2xx statuses are returned as responses, not
 // errors; the caller decides what they mean.
 func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
@@ -62,11 +66,19 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, fmt.Errorf("only http and https URLs can be fetched, not %q", u.Scheme)
 	}
+	if u.User != nil {
+		return nil, fmt.Errorf("%w: remove them from the URL", ErrUserinfo)
+	}
 	var redirects []string
 	hc := *c.HTTP
 	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
 		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 			return fmt.Errorf("redirect to a %s: URL", req.URL.Scheme)
+		}
+		if req.URL.User != nil {
+			// Following would send the user name and password the
+			// redirect chose, and print them wherever the URL is shown.
+			return fmt.Errorf("redirect to %s://***@%s refused: %w; point the redirect at a URL without them", req.URL.Scheme, req.URL.Host, ErrUserinfo)
 		}
 		if len(via) > c.MaxRedirects {
 			return fmt.Errorf("more than %d redirects", c.MaxRedirects)
@@ -87,6 +99,10 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/javascript,*/*;q=0.8")
 	resp, err := hc.Do(req)
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			ue.URL = withoutUserinfo(ue.URL) // the URL a redirect chose
+		}
 		return nil, err
 	}
 	defer resp.Body.Close()
@@ -98,4 +114,14 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 		return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, c.MaxBytes>>20)
 	}
 	return &Response{URL: resp.Request.URL, Status: resp.StatusCode, Header: resp.Header, Body: body, Redirects: redirects}, nil
+}
+
+// withoutUserinfo is raw without its user name and password.
+func withoutUserinfo(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	u.User = nil
+	return u.String()
 }

@@ -40,3 +40,26 @@ func TestGetFollowsRedirectsWithinLimitsAndCapsSize(t *testing.T) {
 		t.Error("file: URL fetched")
 	}
 }
+
+// A redirect to http://admin:hunter2@same-host/ is refused: the credentials
+// are neither sent nor in the error (issue 18, item 3).
+func TestRedirectToUserinfoIsRefused(t *testing.T) {
+	var sawAuth bool
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://admin:hunter2@"+strings.TrimPrefix(srv.URL, "http://")+"/b", http.StatusFound)
+	})
+	mux.HandleFunc("/b", func(w http.ResponseWriter, r *http.Request) { sawAuth = true })
+	_, err := New("oaiq-lint/test").Get(context.Background(), srv.URL+"/a")
+	if !errors.Is(err, ErrUserinfo) || sawAuth {
+		t.Fatalf("err %v, followed %v", err, sawAuth)
+	}
+	if strings.Contains(err.Error(), "hunter2") || strings.Contains(err.Error(), "admin") {
+		t.Errorf("credentials in the error: %v", err)
+	}
+	if _, err := New("x").Get(context.Background(), "http://admin:hunter2@"+strings.TrimPrefix(srv.URL, "http://")+"/b"); !errors.Is(err, ErrUserinfo) || sawAuth {
+		t.Errorf("a URL with credentials was fetched: %v", err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
 	"strconv"
 	"strings"
@@ -208,6 +209,10 @@ func findColumn(header []string, column string) (int, error) {
 	case 1:
 		return matches[0], nil
 	case 0:
+		if looksLikeData(header) {
+			// Never echo the row: it is someone's personal data.
+			return 0, columnErrorf("--column %q: no such column, and the first row looks like data, not a header (it holds an e-mail address, a phone number or a long number): use --no-header with --column INDEX (1-based) if the file has no header row", column)
+		}
 		return 0, columnErrorf("--column %q: no such column; the header has %s", column, quoteList(header))
 	default:
 		idx := make([]string, len(matches))
@@ -218,10 +223,31 @@ func findColumn(header []string, column string) (int, error) {
 	}
 }
 
+// looksLikeData reports a first row that holds personal data or long
+// numbers, which a header never does.
+func looksLikeData(row []string) bool {
+	for _, c := range row {
+		if len(pii.Find(c)) > 0 || digitCount(c) >= 7 {
+			return true
+		}
+	}
+	return false
+}
+
+func digitCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
 func quoteList(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = strconv.Quote(n)
+		q[i] = strconv.Quote(pii.Redact(n))
 	}
 	return strings.Join(q, ", ")
 }

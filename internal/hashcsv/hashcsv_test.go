@@ -252,3 +252,18 @@ func BenchmarkHashRows(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// A file without a header row, hashed by column name, must not have its
+// first row (someone's address and phone) echoed in the error.
+func TestMissingHeaderDoesNotEchoTheFirstRow(t *testing.T) {
+	for _, row := range []string{"jane@example.org,4155550111\n", "x,4155550111\n"} {
+		var out strings.Builder
+		_, err := Hash(strings.NewReader(row), &out, Options{Column: "email", Hash: func(v string) (string, error) { return v, nil }})
+		if err == nil {
+			t.Fatalf("%q: no error", row)
+		}
+		if strings.Contains(err.Error(), "jane") || strings.Contains(err.Error(), "4155550111") || !strings.Contains(err.Error(), "--no-header") {
+			t.Errorf("error = %v", err)
+		}
+	}
+}

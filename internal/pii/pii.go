@@ -1,7 +1,9 @@
-// Package pii finds raw personal data (e-mail addresses and phone numbers)
-// in strings and redacts it. The pii-raw rule detects with it, and every
-// reporter redacts with it, so no output format can leak what the linter
-// exists to keep out of ad pixels.
+// Package pii finds raw personal data (e-mail addresses, phone numbers,
+// values of fields that only hold personal data) in strings, whatever
+// their encoding, and redacts it together with secrets (URL credentials,
+// API keys, tokens, cookies). The pii-raw rule detects with it, and every
+// reporter and log writer redacts with it, so no output can leak what the
+// linter exists to keep out of ad pixels.
 package pii
 
 import (
@@ -9,11 +11,19 @@ import (
 	"strings"
 )
 
+// wide is a character of a name written in any script, or mis-decoded
+// into another (exämple read as exÃ¤mple): anything beyond ASCII but
+// controls and spaces.
+const wide = `[^\x00-\x{a0}\x{1680}\x{2000}-\x{200b}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]`
+
+// label is one label of a domain name.
+const label = `(?:[A-Za-z0-9]|` + wide + `)(?:(?:[A-Za-z0-9\-]|` + wide + `)*(?:[A-Za-z0-9]|` + wide + `))?`
+
 var (
 	// email is deliberately practical rather than RFC 5322-complete: a local
 	// part, an @, and a dotted domain with a letter-only top level.
 	// "%40" is the @ of an address that went through URL encoding.
-	email = regexp.MustCompile(`[A-Za-z0-9._%+\-']+(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}`)
+	email = regexp.MustCompile(`(?:[A-Za-z0-9._%+\-']|` + wide + `)+(?:@|%40)` + label + `(?:\.` + label + `)*\.(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9\-]{2,59}|\p{L}{2,24})`)
 	// phone needs the shape of a phone number, not just many digits: an
 	// international "+" prefix, or digit groups split by separators the way
 	// people write numbers. Plain digit runs (order ids, timestamps) do not match.
@@ -37,8 +47,9 @@ var (
 type Kind string
 
 const (
-	Email Kind = "e-mail address"
-	Phone Kind = "phone number"
+	Email      Kind = "e-mail address"
+	Phone      Kind = "phone number"
+	ExternalID Kind = "external ID"
 )
 
 // Match is one piece of personal data in a string, as byte offsets.
@@ -47,11 +58,86 @@ type Match struct {
 	Start, End int
 }
 
-// Find returns the e-mail addresses and phone numbers in s, in order.
+// Find returns the e-mail addresses and phone numbers in s, in order, as
+// byte offsets of s. s is read with its encodings decoded first (%40,
+// %2540, &#64;, \u0040, \x40, …), so data is found whatever its spelling,
+// and values written after a field name that only ever holds personal data
+// ("phone": "4155550111", ?email=…) count whatever their shape.
 func Find(s string) []Match {
-	if !strings.ContainsAny(s, "@+0123456789") {
-		return nil
+	ms := find(s, false)
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Kind != Secret { // a value after "token:": for redaction only
+			out = append(out, m)
+		}
 	}
+	return out
+}
+
+// find finds personal data in s, and secrets too when asked (for redaction:
+// the rules judge personal data only). It reads s decoded, and for
+// secrets as written too: decoding may split a token it mangles.
+func find(s string, secrets bool) []Match {
+	if !mayBeEncoded(s) {
+		ms := findPlain(s)
+		if secrets {
+			ms = append(ms, findSecrets(s)...)
+		}
+		return ms
+	}
+	v := decoded(s)
+	ms := findPlain(v.text)
+	if secrets {
+		ms = append(ms, findSecrets(v.text)...)
+	}
+	for i := range ms {
+		ms[i].Start, ms[i].End = v.span(ms[i].Start, ms[i].End)
+	}
+	if secrets {
+		ms = append(ms, findSecrets(s)...)
+	}
+	return ms
+}
+
+// findRedactable is everything Redact masks: personal data and secrets,
+// overlapping matches merged.
+func findRedactable(s string) []Match {
+	return merged(find(s, true))
+}
+
+// merged sorts matches and joins those that overlap; a secret among them
+// makes the whole a secret.
+func merged(ms []Match) []Match {
+	sortMatches(ms)
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, m.End)
+			if m.Kind == Secret {
+				out[n-1].Kind = Secret
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// findPlain finds personal data in s as written.
+func findPlain(s string) []Match {
+	var out []Match
+	if strings.ContainsAny(s, "@+0123456789") {
+		out = findShapes(s)
+	}
+	if keyed := findKeyed(s); len(keyed) > 0 {
+		out = append(out, keyed...)
+		sortMatches(out)
+	}
+	return out
+}
+
+// findShapes finds e-mail addresses and phone numbers by their shape.
+func findShapes(s string) []Match {
 	var out []Match
 	// Each pattern runs only when s holds what every match of it needs
 	// (an "@", "***@", seven digits, a "*", "(" or ")"): reporters redact every message,
@@ -63,7 +149,19 @@ func Find(s string) []Match {
 			emails = append(emails, redactedEmail.FindAllStringIndex(s, -1)...)
 		}
 	}
+	var authorities [][]int
+	if len(emails) > 0 && strings.Contains(s, "://") {
+		for _, m := range userinfo.FindAllStringSubmatchIndex(s, -1) {
+			authorities = append(authorities, m[2:4])
+		}
+	}
 	for _, m := range emails {
+		if overlaps(m, authorities) {
+			continue // the "@" ends a URL's user and password: no address
+		}
+		for s[m[0]] == '\'' && m[0] < m[1] {
+			m[0]++ // a quote around the address, not part of it
+		}
 		out = append(out, Match{Email, m[0], m[1]})
 	}
 	var phones, ibans [][]int
@@ -107,28 +205,120 @@ func IsPhone(s string) bool {
 
 // Redact replaces every e-mail address and phone number in s by a redacted
 // form that keeps enough shape to recognise the mistake: j***@s***.org,
-// +1 ***-***-**67.
+// +1 ***-***-**67. Data written in an encoding is redacted in its decoded
+// form (a "%40" alone is kept).
 func Redact(s string) string {
-	ms := Find(s)
+	out, _ := RedactKeeping(s, nil)
+	return out
+}
+
+// RedactKeeping redacts s like Redact and moves the byte offsets in keep
+// (sorted or not) to where they fall in the result. Code frames use it to keep their
+// marker under the finding's span.
+func RedactKeeping(s string, keep []int) (string, []int) { return RedactWith(s, nil, keep) }
+
+// Known is a value that a field's name says is personal data (a digits-only
+// phone in a "phone" field): it is redacted wherever it appears, even where
+// nothing around it says what it is.
+type Known struct {
+	Kind Kind
+	Text string
+}
+
+// minKnown is the shortest known value masked wherever it appears: shorter
+// ones ("1", "ab") would mask unrelated text.
+const minKnown = 5
+
+// RedactWith is RedactKeeping that also masks every occurrence of the
+// known values.
+func RedactWith(s string, known []Known, keep []int) (string, []int) {
+	ms := findRedactable(s)
+	if len(known) > 0 {
+		for _, k := range known {
+			if len(k.Text) < minKnown {
+				continue
+			}
+			for from := 0; ; {
+				i := strings.Index(s[from:], k.Text)
+				if i < 0 {
+					break
+				}
+				ms = append(ms, Match{k.Kind, from + i, from + i + len(k.Text)})
+				from += i + len(k.Text)
+			}
+		}
+		ms = merged(ms)
+	}
 	if len(ms) == 0 {
-		return s
+		return s, keep
 	}
 	var b strings.Builder
+	moved := make([]int, len(keep))
 	last := 0
+	// shiftTo moves the offsets in [from, to) of s to the output, where
+	// that part starts at base; an offset inside a redacted value moves to
+	// its start, or its end when it is not the value's first byte.
+	shiftTo := func(from, to int, base int, inside bool) {
+		for i, k := range keep {
+			if k >= from && k < to {
+				if inside {
+					moved[i] = base
+					if k > from {
+						moved[i] = b.Len() // the replacement's end
+					}
+				} else {
+					moved[i] = base + k - from
+				}
+			}
+		}
+	}
 	for _, m := range ms {
 		if m.Start < last {
 			continue // overlapping matches: the first one already covered it
 		}
+		shiftTo(last, m.Start, b.Len(), false)
 		b.WriteString(s[last:m.Start])
-		if m.Kind == Email {
-			b.WriteString(redactEmail(s[m.Start:m.End]))
-		} else {
-			b.WriteString(redactPhone(s[m.Start:m.End]))
-		}
+		base := b.Len()
+		b.WriteString(RedactAs(m.Kind, s[m.Start:m.End]))
+		shiftTo(m.Start, m.End, base, true)
 		last = m.End
 	}
+	shiftTo(last, len(s)+1, b.Len(), false)
 	b.WriteString(s[last:])
-	return b.String()
+	return b.String(), moved
+}
+
+func wholeEmail(s string) bool {
+	m := email.FindStringIndex(s)
+	return m != nil && m[0] == 0 && m[1] == len(s)
+}
+
+// RedactAs redacts s, known to be personal data of kind k (a rule decided
+// so by the field it is in), even when its shape is not recognised.
+func RedactAs(k Kind, s string) string {
+	if strings.Contains(s, "**") || s == "" {
+		return s // redacted already
+	}
+	if k == Secret {
+		return "***"
+	}
+	if k == Email && wholeEmail(s) {
+		return redactEmail(s) // "%40" kept: the one encoding a URL query needs
+	}
+	if mayBeEncoded(s) {
+		s = decoded(s).text // no spelling of the value survives
+	}
+	switch k {
+	case Email:
+		if wholeEmail(s) {
+			return redactEmail(s)
+		}
+	case Phone:
+		if digits(s) > 2 {
+			return redactPhone(s)
+		}
+	}
+	return firstRune(s) + "***"
 }
 
 func redactEmail(e string) string {

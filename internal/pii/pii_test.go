@@ -1,6 +1,9 @@
 package pii
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestRedact(t *testing.T) {
 	cases := map[string]string{
@@ -59,5 +62,112 @@ func TestIsPhone(t *testing.T) {
 		if got := IsPhone(s); got != want {
 			t.Errorf("IsPhone(%q) = %v", s, got)
 		}
+	}
+}
+
+// Every spelling of personal data is found and redacted: the attacks of
+// issue 18 (entities, JS and JSON escapes, repeated percent-encoding, IDN
+// domains, digits after a phone field's name).
+func TestRedactEverySpelling(t *testing.T) {
+	cases := map[string]string{
+		"quinn@exämple.de":                             "q***@e***.de",
+		`note: "nina&#64;example.com"`:                 `note: "n***@e***.com"`,
+		`"oscar\u0040example.com"`:                     `"o***@e***.com"`,
+		`'paula\x40example.com'`:                       `'p***@e***.com'`,
+		"x=rita%2540example.com&y=1":                   "x=r***@e***.com&y=1",
+		"x=rita%252540example.com":                     "x=r***@e***.com",
+		"tel=%2B14155550111":                           "tel=+*********11",
+		"/thanks/%2B14155550122/":                      "/thanks/+*********22/",
+		`phone: "4155550111"`:                          `phone: "********11"`,
+		`{"mobile_number":"4155550111"}`:               `{"mobile_number":"********11"}`,
+		"https://shop.example/?email=quinn%40x":        "https://shop.example/?email=q***",
+		`<a data-email="quinn" data-tel="4155550111">`: `<a data-email="q***" data-tel="********11">`,
+		`external_id: "cust-829301"`:                   `external_id: "c***"`,
+		"jane&commat;example&period;org":               "j***@e***.org",
+		"hotel: 4155550111":                            "hotel: 4155550111",
+		"email = input.value":                          "email = input.value",
+		"phone: phoneVar":                              "phone: phoneVar",
+	}
+	for in, want := range cases {
+		got := Redact(in)
+		if got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+		if again := Redact(got); again != got {
+			t.Errorf("Redact(%q) = %q, want it unchanged", got, again)
+		}
+	}
+}
+
+func TestRedactKeepingMovesOffsets(t *testing.T) {
+	s := `a("jane@example.org", 1)`
+	out, keep := RedactKeeping(s, []int{2, 3, 19, 20, len(s)})
+	if out != `a("j***@e***.org", 1)` {
+		t.Fatalf("got %q", out)
+	}
+	if want := []int{2, 3, 16, 17, len(out)}; fmt.Sprint(keep) != fmt.Sprint(want) {
+		t.Errorf("offsets %v, want %v", keep, want)
+	}
+}
+
+func TestRedactAs(t *testing.T) {
+	for in, want := range map[[2]string]string{
+		{string(Email), "quinn at example"}:  "q***",
+		{string(Email), "quinn@example.org"}: "q***@e***.org",
+		{string(Phone), "4155550111"}:        "********11",
+		{string(Phone), "%2B14155550111"}:    "+*********11",
+		{string(ExternalID), "cust-1"}:       "c***",
+		{string(ExternalID), "c***"}:         "c***",
+	} {
+		if got := RedactAs(Kind(in[0]), in[1]); got != want {
+			t.Errorf("RedactAs(%q, %q) = %q, want %q", in[0], in[1], got, want)
+		}
+	}
+}
+
+func TestRedactSecrets(t *testing.T) {
+	cases := map[string]string{
+		"http://admin:hunter2@shop.example/a":             "http://***@shop.example/a",
+		`headers: {Authorization: "Bearer abcdef123456"}`: `headers: {Authorization: "***"}`,
+		"Authorization: Bearer abcdef123456":              "Authorization: Bearer ***",
+		`key = "sk-proj-abcdefghijklmnop1234"`:            `key = "***"`,
+		`{"api_key":"xyz"}`:                               `{"api_key":"***"}`,
+		"document.cookie = 'sid=abc123def456'":            "document.cookie = '***'",
+		"Cookie: sid=abc123def456":                        "Cookie: ***",
+		"?access_token=abc&x=1":                           "?access_token=***&x=1",
+		"const token = getToken()":                        "const token = getToken()",
+	}
+	for in, want := range cases {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if ms := Find(`http://admin:hunter2@shop.example/ token: "abc0123456789"`); len(ms) != 0 {
+		t.Errorf("secrets are no personal data for the rules: %v", ms)
+	}
+}
+
+// A page served without a charset is decoded as windows-1252 by a browser:
+// the address it records is mojibake, and still an address.
+func TestRedactMojibake(t *testing.T) {
+	for in, want := range map[string]string{
+		"quinn@exÃ¤mple.de":      "q***@e***.de",
+		"jÃ¶rg@example.org":      "j***@e***.org",
+		"note: jörg@exämple.de…": "note: j***@e***.de…",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRedactWithKnownValues(t *testing.T) {
+	known := []Known{{Phone, "4155550112"}, {ExternalID, "cust-77"}, {Phone, "1234"}}
+	out, keep := RedactWith(`var n = "4155550112"; id("cust-77") x1234`, known, []int{0, 9})
+	if out != `var n = "********12"; id("c***") x1234` {
+		t.Errorf("got %q", out)
+	}
+	if keep[0] != 0 || keep[1] != 9 {
+		t.Errorf("offsets %v", keep)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	ofetch "github.com/oaiq-lint/oaiq-lint/internal/fetch"
 )
 
 //go:embed recorder.js
@@ -103,6 +106,10 @@ func (b *Browser) Capture(ctx context.Context, pageURL string) (*Capture, error)
 func (b *Browser) CapturePage(ctx context.Context, pageURL string, opts PageOptions) (*Capture, error) {
 	if opts.PageTimeout <= 0 {
 		opts.PageTimeout = b.opts.Page.PageTimeout
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.User != nil {
+		// The browser would answer an authentication challenge with them.
+		return nil, fmt.Errorf("%w: remove them from the URL", ofetch.ErrUserinfo)
 	}
 	select {
 	case b.tabs <- struct{}{}:

@@ -30,26 +30,51 @@ func (c codeFrame) Marked() (before, marked, after string) {
 	return string(r[:from]), string(r[from:to]), string(r[to:])
 }
 
-// newCodeFrame builds the frame of a finding; false when the finding has no
-// position or its file is not at hand.
-func newCodeFrame(f model.Finding, src *source.File) (codeFrame, bool) {
+// newCodeFrame builds the frame of a finding, masking the known values of
+// its result too; false when the finding has no position or its file is
+// not at hand.
+func newCodeFrame(f model.Finding, src *source.File, known []pii.Known) (codeFrame, bool) {
 	if src == nil || f.Span.Start.IsZero() {
 		return codeFrame{}, false
 	}
 	lineNo := f.Span.Start.Line
 	line := []rune(src.Line(lineNo))
+	whole := len(line)
 	start := min(f.Span.Start.Col-1, len(line))
 	end := len(line)
 	if f.Span.End.Line == lineNo {
 		end = min(max(f.Span.End.Col-1, start+1), len(line))
 	}
-	// Redact each part on its own so the marker stays under the span.
-	pre := []rune(pii.Redact(string(line[:start])))
-	mid := []rune(pii.Redact(string(line[start:max(start, end)])))
-	post := []rune(pii.Redact(string(line[max(start, end):])))
+	end = max(start, end)
+	// Cut a long line to a generous window first, so a 20 MB minified line
+	// is not decoded whole; the margin keeps any e-mail or phone number that
+	// reaches into the final window whole, so it is still recognised.
+	from, to := max(start-frameMargin, 0), min(end+frameMargin, len(line))
+	if end-start > 2*frameMargin {
+		to = min(start+2*frameMargin, len(line))
+	}
+	line, start, end = line[from:to], start-from, min(end, to)-from
+	// Redact the whole line at once (the data is found by the same spans
+	// as in the message, whatever its spelling), keeping the marker's ends.
+	text := string(line)
+	a, b := len(string(line[:start])), len(string(line[:end]))
+	red, at := pii.RedactWith(text, known, []int{a, b})
+	pre := []rune(visible(red[:at[0]]))
+	mid := []rune(visible(red[at[0]:at[1]]))
+	post := []rune(visible(red[at[1]:]))
+	if from > 0 {
+		pre = append([]rune{'…'}, pre...)
+	}
+	if to < whole {
+		post = append(post, '…')
+	}
 	text, markFrom, markLen := window(pre, mid, post)
 	return codeFrame{Line: lineNo, Text: strings.ReplaceAll(text, "\t", " "), MarkFrom: markFrom, MarkLen: markLen}, true
 }
+
+// frameMargin is how much of a line beyond the span is redacted before a
+// frame is cut to frameWidth: more than any address is long.
+const frameMargin = 4 * frameWidth
 
 // window cuts a long line to about frameWidth characters around the span,
 // marking cuts with "…". It returns the text, and where and how long the

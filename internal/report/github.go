@@ -27,7 +27,7 @@ func newGitHub(w io.Writer, opts Options) Reporter {
 
 func (g *githubReporter) Result(r Result) error {
 	for _, f := range r.Findings {
-		f = Redacted(f)
+		f = visibleFinding(Redacted(f), true)
 		msg := messageWithHint(f, "\nHint: ")
 		if isURL(f.Span.File) {
 			// A fetched page is no file of the repository: name it in the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -103,7 +102,7 @@ func (f *funnel) row(ev EventInfo) *funnelRow {
 	if g == groupCustom {
 		name = ev.Custom
 	}
-	name = pii.Redact(name)
+	name = Printable(name)
 	k := funnelKey{g, name}
 	if row := f.rows[k]; row != nil {
 		return row

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -57,7 +56,7 @@ func newHTMLTarget(n int, r Result, base string) htmlTarget {
 		}
 		hf := htmlFinding{Severity: f.Severity.String(), Rule: f.Rule, RuleURL: RuleHelpURL(f.Rule),
 			Location: findingLocation(base, r.Path, f.Span), Message: f.Message, Hint: f.Hint}
-		if c, ok := newCodeFrame(f, src); ok {
+		if c, ok := newCodeFrame(f, src, r.Sensitive); ok {
 			before, marked, after := c.Marked()
 			hf.Frame = &htmlFrame{Line: c.Line, Before: before, Marked: marked, After: after}
 		}
@@ -85,7 +84,7 @@ func newPixelBadge(p *PageInfo) *pixelBadge {
 // displayPath shows a path relative to the base directory and a URL as it
 // is, masking any personal data a query string may hold.
 func displayPath(base, path string) string {
-	return pii.Redact(repoPath(base, path))
+	return Printable(repoPath(base, path))
 }
 
 // findingLocation is "line L, col C" in the target itself, or
@@ -105,7 +104,7 @@ func findingLocation(base, target string, s model.Span) string {
 		loc = "whole target"
 	}
 	if s.Pointer != "" {
-		loc += " · " + pii.Redact(s.Pointer)
+		loc += " · " + Printable(s.Pointer)
 	}
 	return loc
 }

@@ -37,6 +37,9 @@ type Result struct {
 	Events []EventInfo
 	// Page is set for whole HTML pages (a crawl's pages too); nil otherwise.
 	Page *PageInfo
+	// Sensitive are values the input's fields say are personal data
+	// (SensitiveIn), masked wherever they appear in this result's output.
+	Sensitive []pii.Known
 }
 
 // Summary counts a whole run.
@@ -150,6 +153,13 @@ type Multi []Reporter
 
 func (m Multi) Result(r Result) error {
 	r.Path = pii.Redact(r.Path)
+	if len(r.Sensitive) > 0 {
+		fs := make([]model.Finding, len(r.Findings))
+		for i, f := range r.Findings {
+			fs[i] = maskKnown(f, r.Sensitive)
+		}
+		r.Findings = fs
+	}
 	for _, rep := range m {
 		if err := rep.Result(r); err != nil {
 			return err

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
 	"strconv"
 	"strings"
@@ -65,7 +66,7 @@ func (t *textReporter) flush() error {
 func (t *textReporter) Result(r Result) error {
 	for _, f := range r.Findings {
 		src := r.Sources[f.Span.File]
-		f = Redacted(f)
+		f = visibleFinding(Redacted(f), false)
 		loc := f.Span.File
 		if !f.Span.Start.IsZero() {
 			loc = fmt.Sprintf("%s:%d:%d", f.Span.File, f.Span.Start.Line, f.Span.Start.Col)
@@ -82,7 +83,7 @@ func (t *textReporter) Result(r Result) error {
 		if t.opts.Quiet {
 			continue
 		}
-		t.frame(f, src)
+		t.frame(f, src, r.Sensitive)
 		if f.Hint != "" {
 			fmt.Fprintf(t.w, "  %s %s\n", styleHint.Render("= hint:"), f.Hint)
 		}
@@ -91,8 +92,8 @@ func (t *textReporter) Result(r Result) error {
 }
 
 // frame prints the finding's source line and a marker under its span.
-func (t *textReporter) frame(f model.Finding, src *source.File) {
-	c, ok := newCodeFrame(f, src)
+func (t *textReporter) frame(f model.Finding, src *source.File, known []pii.Known) {
+	c, ok := newCodeFrame(f, src, known)
 	if !ok {
 		return
 	}
