@@ -167,6 +167,10 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 	began := time.Now()
 	res, err := crawl.Run(ctx, starts, o.sitemaps, opts)
 	bar.clear()
+	if ctx.Err() != nil {
+		closeFiles()
+		return errInterrupted
+	}
 	if err != nil {
 		closeFiles()
 		return usageErrorf("%v", err)

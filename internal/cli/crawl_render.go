@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"sync"
-	"syscall"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -27,11 +24,9 @@ func (r *renderOptions) renderPages(ctx context.Context, pages []*crawl.Page, er
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	b, err := r.start(ctx, steps)
 	if err != nil {
-		return err
+		return interrupted(ctx, err)
 	}
 	defer b.Close()
 	var wg sync.WaitGroup
@@ -66,6 +61,17 @@ func (r *renderOptions) renderPages(ctx context.Context, pages []*crawl.Page, er
 
 // errInterrupted ends a run stopped by Ctrl-C or SIGTERM.
 var errInterrupted = errors.New("interrupted")
+
+// interrupted maps an error that arrived after ctx ended to errInterrupted:
+// a cancel can land at any moment (while the browser starts, while a page
+// loads, while a file is read), and whatever the step then fails with, the
+// cause is the interruption.
+func interrupted(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return errInterrupted
+	}
+	return err
+}
 
 // mergeCrawlFindings keeps the crawler's findings and adds the rendered
 // page's, except an oppref-dropped the crawler already reported.

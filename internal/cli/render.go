@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"iter"
 	"os"
-	"os/signal"
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -85,13 +83,10 @@ type renderSession struct {
 
 // setup wires --render and --record into inputs: URL inputs are loaded in
 // the browser instead of fetched, and every input's calls are recorded.
-// It returns the context to run with (cancelled on Ctrl-C, so the browser
-// is always stopped) and a cleanup to defer.
+// It returns the context to run with and a cleanup to defer.
 func (r *renderOptions) setup(ctx context.Context, args []string, inputs iter.Seq[input]) (context.Context, iter.Seq[input], func() error, error) {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	s := &renderSession{}
 	cleanup := func() error {
-		stop()
 		if s.browser != nil {
 			s.browser.Close()
 		}
@@ -117,7 +112,7 @@ func (r *renderOptions) setup(ctx context.Context, args []string, inputs iter.Se
 		b, err := r.start(ctx, steps)
 		if err != nil {
 			cleanup()
-			return nil, nil, nil, err
+			return nil, nil, nil, interrupted(ctx, err)
 		}
 		s.browser = b
 	}
