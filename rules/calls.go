@@ -92,11 +92,3 @@ func initConfig(c *model.Call) *model.Value {
 	return nil
 }
 
-// keyOrValueSpan is where a finding about a field goes: its key when the
-// node is an object member, else the node itself.
-func keyOrValueSpan(f *model.Field, v *model.Value) model.Span {
-	if f != nil {
-		return f.KeySpan
-	}
-	return v.Span
-}

@@ -58,17 +58,6 @@ func shapeFor(event string) string {
 	return standardEvents[event]
 }
 
-// eventsUsing lists the standard events of a shape, for messages.
-func eventsUsing(shape string) []string {
-	var out []string
-	for _, e := range standardEventOrder {
-		if standardEvents[e] == shape {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // standardEventOrder is the documentation's order, for stable messages.
 var standardEventOrder = []string{
 	"page_viewed", "contents_viewed", "items_added", "checkout_started", "order_created",

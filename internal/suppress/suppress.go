@@ -89,9 +89,7 @@ func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Fi
 		}
 		list, reason, _ := strings.Cut(body, "--")
 		d.Reason = strings.TrimSpace(reason)
-		for _, r := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-			d.Rules = append(d.Rules, r)
-		}
+		d.Rules = append(d.Rules, strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })...)
 		switch {
 		case len(d.Rules) == 0:
 			bad = append(bad, malformed(d.Span, "a suppression must name the rules it silences",

@@ -83,8 +83,7 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 			declare(t.Left, nil)
 		}
 	}
-	var written func(target ast.Expression)
-	written = func(target ast.Expression) {
+	written := func(target ast.Expression) {
 		switch t := target.(type) {
 		case *ast.Identifier:
 			get(t.Name.String()).assigned = true
