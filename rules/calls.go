@@ -91,4 +91,3 @@ func initConfig(c *model.Call) *model.Value {
 	}
 	return nil
 }
-

@@ -11,13 +11,13 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 // siteSummary is what a crawl found, counted for people: coverage, the
 // events each kind of page sends, and findings by rule.
 type siteSummary struct {
-	res                       *crawl.Result
 	pages, withSDK, withCalls int
 	failed, robotsSkipped     int
 	types                     map[string]*pageType
@@ -30,12 +30,13 @@ type pageType struct {
 	events map[string]int
 }
 
-func newSiteSummary(res *crawl.Result) *siteSummary {
-	return &siteSummary{res: res, types: map[string]*pageType{}, byRule: map[string]int{}, severity: map[string]model.Severity{}}
+func newSiteSummary() *siteSummary {
+	return &siteSummary{types: map[string]*pageType{}, byRule: map[string]int{}, severity: map[string]model.Severity{}}
 }
 
-func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
-	for _, f := range findings {
+// add counts one page, from its result's facts: the page itself is gone.
+func (s *siteSummary) add(p *crawl.Page, r report.Result) {
+	for _, f := range r.Findings {
 		s.byRule[f.Rule]++
 		s.severity[f.Rule] = max(s.severity[f.Rule], f.Severity)
 	}
@@ -49,10 +50,10 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 		return
 	}
 	s.pages++
-	if p.Doc.Page != nil && len(p.Doc.Page.Loaders) > 0 {
+	if r.Page != nil && r.Page.HasLoader {
 		s.withSDK++
 	}
-	if len(p.Doc.Calls) > 0 {
+	if r.Calls > 0 {
 		s.withCalls++
 	}
 	name := crawl.PageType(p.URL)
@@ -62,13 +63,10 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 		s.types[name] = t
 	}
 	t.pages++
-	for _, c := range p.Doc.Calls {
-		if c.Command() != "measure" {
-			continue
-		}
+	for _, e := range r.Events {
 		event := "(dynamic)"
-		if name, ok := c.Arg(1).StringValue(); ok {
-			event = name
+		if e.Name != "" {
+			event = e.Name
 		}
 		t.events[event]++
 	}
@@ -87,9 +85,8 @@ var (
 )
 
 // write prints the summary; w strips the styles when it is not a terminal.
-func (s *siteSummary) write(w io.Writer) {
+func (s *siteSummary) write(r *crawl.Result, w io.Writer) {
 	var b strings.Builder
-	r := s.res
 	fmt.Fprintf(&b, "\n%s %d HTML %s in %s (%d requests)", styleHeading.Render("Crawled"), s.pages, noun(s.pages, "page", "pages"),
 		r.Elapsed.Round(10*time.Millisecond), r.Requests)
 	var extra []string
