@@ -282,14 +282,45 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 			c.pixelless = &model.Document{Path: doc.Path, Kind: doc.Kind, Page: &page}
 		}
 	}
-	if len(c.res.Findings) > 0 || len(c.bad) > 0 || c.pixelless != nil {
+	if len(c.res.Findings) > 0 || len(c.bad) > 0 || len(c.dirs) > 0 {
 		// Keep the sources findings may quote; a long run keeps no others.
 		c.res.Sources = make(map[string]*source.File, len(ld.Files))
 		for _, f := range ld.Files {
 			c.res.Sources[f.Name] = f
 		}
+		if l.opts.SortByName {
+			c.res.Sources = c.quoted()
+		}
 	}
 	return c
+}
+
+// quoted cuts the sources of a result held until the end down to the lines
+// its findings (and those suppressions may add) start on: the reporters'
+// code frames and the baseline's fingerprints read nothing else.
+func (c *checked) quoted() map[string]*source.File {
+	lines := map[string][]int{}
+	add := func(sp model.Span) {
+		if !sp.Start.IsZero() {
+			lines[sp.File] = append(lines[sp.File], sp.Start.Line)
+		}
+	}
+	for _, f := range c.res.Findings {
+		add(f.Span)
+	}
+	for _, f := range c.bad {
+		add(f.Span)
+	}
+	for _, d := range c.dirs {
+		add(d.Span)
+	}
+	out := make(map[string]*source.File, len(lines))
+	for name, ls := range lines {
+		if f := c.res.Sources[name]; f != nil {
+			out[name] = f.Excerpt(ls)
+		}
+	}
+	return out
 }
 
 // deliver passes one checked input through the engine to the consumer.
