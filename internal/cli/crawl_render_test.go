@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -83,6 +84,9 @@ func TestInterruptedCommandsExit130(t *testing.T) {
 		code := MainContext(ctx, args, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
 		if code != ExitInterrupted || strings.Count(errOut.String(), "\n") != 1 || !strings.Contains(errOut.String(), "oaiq-lint: interrupted") {
 			t.Errorf("%v: exit %d, stderr:\n%s", args, code, errOut.String())
+		}
+		if args[1] == "--format" && !json.Valid(out.Bytes()) {
+			t.Errorf("%v: the report is not closed: %q", args, out.String())
 		}
 	}
 }
