@@ -185,14 +185,20 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func newVersionCmd(io *IOStreams) *cobra.Command {
+// versionOptions are what `oaiq-lint version` needs: where to print.
+type versionOptions struct{ io *IOStreams }
+
+func newVersionCmd(streams *IOStreams) *cobra.Command {
+	o := &versionOptions{io: streams}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(io.Out, "oaiq-lint %s\n", Version())
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runVersion(cmd.Context(), o) },
 	}
+}
+
+func runVersion(_ context.Context, o *versionOptions) error {
+	_, err := fmt.Fprintf(o.io.Out, "oaiq-lint %s\n", Version())
+	return err
 }

@@ -2,6 +2,11 @@
 // messages in rules and commands.
 package suggest
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Distance is the Levenshtein distance over runes, with adjacent
 // transpositions counted as one edit (the commonest typo).
 func Distance(a, b string) int {
@@ -27,4 +32,33 @@ func Distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// Closest returns the ids nearest to id by edit distance (within a third
+// of its length), or those containing it, at most three, quoted.
+func Closest(id string, ids []string) []string {
+	best, bestDist := []string(nil), len(id)/3+2
+	for _, c := range ids {
+		d := Distance(id, c)
+		switch {
+		case d < bestDist:
+			best, bestDist = []string{c}, d
+		case d == bestDist:
+			best = append(best, c)
+		}
+	}
+	if len(best) == 0 && len(id) >= 3 {
+		for _, c := range ids {
+			if strings.Contains(c, id) {
+				best = append(best, c)
+			}
+		}
+	}
+	if len(best) > 3 {
+		best = best[:3]
+	}
+	for i, b := range best {
+		best[i] = fmt.Sprintf("%q", b)
+	}
+	return best
 }
