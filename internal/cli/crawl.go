@@ -16,6 +16,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
 	"github.com/oaiq-lint/oaiq-lint/internal/render"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
@@ -173,8 +174,8 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 		defer browser.Close()
 		opts.Workers = max(runtime.GOMAXPROCS(0), o.render.tabs) // pages wait on the browser, not the CPU
 	}
-	bar := newProgressBar(o.io, o.g.quiet)
-	copts.Progress = bar.update
+	bar := report.NewProgressBar(o.io.ErrOut, !o.g.quiet && stderrIsTerminal(o.io))
+	copts.Progress = func(p crawl.Progress) { bar.Update(p.Done, p.Queued, p.Failed) }
 	began := time.Now()
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -193,7 +194,7 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	}()
 	notes := &lockedWriter{w: o.io.ErrOut}
 	inputs := func(yield func(lint.Input) bool) {
-		defer bar.clear()
+		defer bar.Clear()
 		for p := range pages {
 			if !yield(pageInput(p, browser, notes)) {
 				cancel()
@@ -203,13 +204,13 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			}
 		}
 	}
-	site := newSiteSummary()
+	site := report.NewSiteSummary()
 	startFailed := false
 	hooks := runHooks{
 		recordPageURL: true,
 		each: func(r *lint.Result) {
 			p := r.Origin.(*crawl.Page)
-			site.add(p, r.Report)
+			site.Add(report.SitePage{Type: crawl.PageType(p.URL), HTML: p.HTML, Failed: p.Failed, SkippedByRobots: p.SkippedByRobots}, r.Report)
 			startFailed = startFailed || (p.Start && p.Failed)
 			if p.Start && p.SkippedByRobots {
 				// Nothing of the site was checked: say so, and do not pass.
@@ -223,7 +224,8 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			}
 			if !o.g.quiet {
 				res.Elapsed = time.Since(began) // the summary's time includes rendering
-				site.write(res, o.io.colorWriter(o.io.ErrOut, o.g.color, stderrIsTerminal(o.io)))
+				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite}
+				site.Write(totals, o.io.colorWriter(o.io.ErrOut, o.g.color, stderrIsTerminal(o.io)))
 			}
 		},
 		exit: func() error {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/baseline"
 	"github.com/oaiq-lint/oaiq-lint/internal/config"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
@@ -86,7 +87,7 @@ func parseShard(s string) (int, int, bool) {
 // finish writes the baseline file when asked.
 func (p *projectFlags) finish(pr *project, errOut io.Writer) error {
 	if pr.baseline != nil && pr.baseline.Hidden > 0 {
-		fmt.Fprintf(errOut, "oaiq-lint: %s in the baseline %s not reported\n", plural(pr.baseline.Hidden, "known finding", "known findings"), p.baselinePath)
+		fmt.Fprintf(errOut, "oaiq-lint: %s in the baseline %s not reported\n", report.Plural(pr.baseline.Hidden, "known finding", "known findings"), p.baselinePath)
 	}
 	if pr.recorder == nil {
 		return nil

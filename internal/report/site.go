@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"fmt"
@@ -10,14 +10,27 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
-	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-// siteSummary is what a crawl found, counted for people: coverage, the
-// events each kind of page sends, and findings by rule.
-type siteSummary struct {
+// SitePage is what the crawl summary counts of one page besides its result.
+type SitePage struct {
+	// Type groups pages by URL shape ("/products/").
+	Type                          string
+	HTML, Failed, SkippedByRobots bool
+}
+
+// SiteTotals are the crawl's own counts, known once it is over.
+type SiteTotals struct {
+	Elapsed          time.Duration
+	Requests         int64
+	NonHTML, OffSite int
+}
+
+// SiteSummary is what a crawl found, counted for people: coverage, the
+// events each kind of page sends, and findings by rule. It is a consumer
+// of the ordered stream of results, like the reporters.
+type SiteSummary struct {
 	pages, withSDK, withCalls int
 	failed, robotsSkipped     int
 	types                     map[string]*pageType
@@ -30,12 +43,13 @@ type pageType struct {
 	events map[string]int
 }
 
-func newSiteSummary() *siteSummary {
-	return &siteSummary{types: map[string]*pageType{}, byRule: map[string]int{}, severity: map[string]model.Severity{}}
+// NewSiteSummary returns an empty summary.
+func NewSiteSummary() *SiteSummary {
+	return &SiteSummary{types: map[string]*pageType{}, byRule: map[string]int{}, severity: map[string]model.Severity{}}
 }
 
-// add counts one page, from its result's facts: the page itself is gone.
-func (s *siteSummary) add(p *crawl.Page, r report.Result) {
+// Add counts one page, from its result's facts: the page itself is gone.
+func (s *SiteSummary) Add(p SitePage, r Result) {
 	for _, f := range r.Findings {
 		s.byRule[f.Rule]++
 		s.severity[f.Rule] = max(s.severity[f.Rule], f.Severity)
@@ -56,7 +70,7 @@ func (s *siteSummary) add(p *crawl.Page, r report.Result) {
 	if r.Calls > 0 {
 		s.withCalls++
 	}
-	name := crawl.PageType(p.URL)
+	name := p.Type
 	t := s.types[name]
 	if t == nil {
 		t = &pageType{events: map[string]int{}}
@@ -84,8 +98,8 @@ var (
 	}
 )
 
-// write prints the summary; w strips the styles when it is not a terminal.
-func (s *siteSummary) write(r *crawl.Result, w io.Writer) {
+// Write prints the summary; w strips the styles when it is not a terminal.
+func (s *SiteSummary) Write(r SiteTotals, w io.Writer) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%s %d HTML %s in %s (%d requests)", styleHeading.Render("Crawled"), s.pages, noun(s.pages, "page", "pages"),
 		r.Elapsed.Round(10*time.Millisecond), r.Requests)
@@ -169,8 +183,6 @@ func countList(m map[string]int, sep string) string {
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, one, many string) string { return fmt.Sprintf("%d %s", n, noun(n, one, many)) }
-
 func noun(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -178,9 +190,9 @@ func noun(n int, one, many string) string {
 	return many
 }
 
-// progressBar redraws one line on standard error while a crawl runs, only
+// ProgressBar redraws one line on standard error while a crawl runs, only
 // when standard error is a terminal and --quiet is off.
-type progressBar struct {
+type ProgressBar struct {
 	mu    sync.Mutex
 	w     io.Writer
 	on    bool
@@ -189,11 +201,13 @@ type progressBar struct {
 	drawn bool
 }
 
-func newProgressBar(s *IOStreams, quiet bool) *progressBar {
-	return &progressBar{w: s.ErrOut, on: !quiet && stderrIsTerminal(s), start: time.Now()}
+// NewProgressBar draws on w when on is true (a terminal, not --quiet).
+func NewProgressBar(w io.Writer, on bool) *ProgressBar {
+	return &ProgressBar{w: w, on: on, start: time.Now()}
 }
 
-func (p *progressBar) update(pr crawl.Progress) {
+// Update redraws the bar, at most ten times a second.
+func (p *ProgressBar) Update(done, queued, failed int) {
 	if !p.on {
 		return
 	}
@@ -203,21 +217,21 @@ func (p *progressBar) update(pr crawl.Progress) {
 		return
 	}
 	p.last = time.Now()
-	total := pr.Done + pr.Queued
+	total := done + queued
 	const width = 30
 	full := 0
 	if total > 0 {
-		full = pr.Done * width / total
+		full = done * width / total
 	}
-	rate := float64(pr.Done) / max(time.Since(p.start).Seconds(), 0.001)
+	rate := float64(done) / max(time.Since(p.start).Seconds(), 0.001)
 	line := fmt.Sprintf("\r[%s%s] %d/%d pages · %d failed · %.1f pages/s", strings.Repeat("=", full), strings.Repeat(" ", width-full),
-		pr.Done, total, pr.Failed, rate)
+		done, total, failed, rate)
 	io.WriteString(p.w, line+"\x1b[K")
 	p.drawn = true
 }
 
-// clear erases the bar before the report is printed.
-func (p *progressBar) clear() {
+// Clear erases the bar before the report is printed.
+func (p *ProgressBar) Clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.drawn {
