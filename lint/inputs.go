@@ -55,8 +55,7 @@ func Document(name string, doc *model.Document, files []*source.File) Input {
 // nothing become inputs that fail to load, so they are reported (and exit
 // 3) while everything else is still linted.
 func Targets(args []string, stdin io.Reader, o SourceOptions) iter.Seq[Input] {
-	client := fetch.New(o.UserAgent)
-	client.MaxBytes = o.maxSize()
+	client := o.client()
 	return func(yield func(Input) bool) {
 		for t, err := range discover.Stream(args, discover.Options{}) {
 			if !yield(o.target(client, t, err, stdin)) {
@@ -84,7 +83,7 @@ func (o SourceOptions) target(client *fetch.Client, t discover.Target, err error
 			return &Loaded{Doc: doc, Files: files}, nil
 		}}
 	case t.Kind == discover.URL:
-		return URL(t.Path, client)
+		return urlInput(t.Path, client)
 	}
 	return Input{Name: t.Path, Load: func(context.Context) (*Loaded, error) { return o.loadFile(t) }}
 }
@@ -118,8 +117,17 @@ func (o SourceOptions) loadFile(t discover.Target) (*Loaded, error) {
 	return &Loaded{Doc: doc, Files: files}, nil
 }
 
-// URL fetches one page (no crawling) and reads its same-origin scripts.
-func URL(raw string, client *fetch.Client) Input {
+// client fetches URLs with the options' user agent and size cap.
+func (o SourceOptions) client() *fetch.Client {
+	c := fetch.New(o.UserAgent)
+	c.MaxBytes = o.maxSize()
+	return c
+}
+
+// URL is one page fetched (no crawling), with its same-origin scripts.
+func URL(raw string, o SourceOptions) Input { return urlInput(raw, o.client()) }
+
+func urlInput(raw string, client *fetch.Client) Input {
 	return Input{Name: raw, Load: func(ctx context.Context) (*Loaded, error) {
 		resp, err := client.Get(ctx, raw)
 		if err != nil {

@@ -109,3 +109,42 @@ func TestEngineAppliesConfigurationToSuppressionFindings(t *testing.T) {
 		t.Errorf("no unused-suppression in %+v", fs)
 	}
 }
+
+// Held results come out sorted by name, after the site rules compared the
+// pages: a page without the pixel among pages with it is snippet-coverage.
+func TestSortByNameRunsTheSiteRules(t *testing.T) {
+	withPixel := `<!doctype html><html><head><script async src="https://bzrcdn.openai.com/sdk/oaiq.min.js"></script></head><body></body></html>`
+	without := `<!doctype html><html><head><title>x</title></head><body><p>no pixel</p></body></html>`
+	var inputs []Input
+	for _, p := range []struct{ name, page string }{{"https://s.example/c", withPixel}, {"https://s.example/b", without}, {"https://s.example/a", withPixel}} {
+		in := Bytes(p.name+".html", []byte(p.page), SourceOptions{})
+		in.Name, in.SitePage = p.name, true
+		inputs = append(inputs, in)
+	}
+	var names []string
+	coverage := map[string]bool{}
+	_, err := New(Options{SortByName: true}).Run(context.Background(), func(yield func(Input) bool) {
+		for _, in := range inputs {
+			if !yield(in) {
+				return
+			}
+		}
+	}, func(r *Result) error {
+		names = append(names, r.Name)
+		for _, f := range r.Report.Findings {
+			if f.Rule == "snippet-coverage" {
+				coverage[r.Name] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(names) != "[https://s.example/a https://s.example/b https://s.example/c]" {
+		t.Errorf("delivered %v, want them sorted by name", names)
+	}
+	if !coverage["https://s.example/b"] || len(coverage) != 1 {
+		t.Errorf("snippet-coverage on %v, want only on /b", coverage)
+	}
+}
