@@ -1,18 +1,22 @@
 package cli
 
 import (
-	"io"
-	"iter"
-	"os"
+	"context"
 
 	"github.com/spf13/cobra"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
-	"github.com/oaiq-lint/oaiq-lint/internal/source"
-	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
+// logOptions are the flags and arguments of `oaiq-lint log`.
+type logOptions struct {
+	io    *IOStreams
+	g     *globalOptions
+	paths []string
+}
+
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
+	o := &logOptions{io: streams, g: g}
 	cmd := &cobra.Command{
 		Use:   "log FILE... | -",
 		Short: "Check JSON event logs (JSON Lines or one JSON array)",
@@ -38,50 +42,20 @@ checked for deduplication (same pixel, event name and event_id).`,
   oaiq-lint log --format json recorded.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			run := &lintRun{io: streams, g: g}
-			return run.run(cmd.Context(), logInputs(args, streams.In))
+			o.paths = args
+			return runLog(cmd.Context(), o)
 		},
 	}
 	g.addLintFlags(cmd)
 	return cmd
 }
 
-// logInputs reads each log when the run reaches it and yields one input
-// per document in it: a log that extract wrote holds the calls of many
-// pages and scripts, each checked as check checked it.
-func logInputs(paths []string, stdin io.Reader) iter.Seq[input] {
-	return func(yield func(input) bool) {
-		for _, path := range paths {
-			docs, f, err := readLog(path, stdin)
-			if err != nil {
-				if !yield(input{name: path, load: func() (*model.Document, []*source.File, error) { return nil, nil, err }}) {
-					return
-				}
-				continue
-			}
-			for _, doc := range docs {
-				load := func() (*model.Document, []*source.File, error) { return doc, []*source.File{f}, nil }
-				if !yield(input{name: path, load: load}) {
-					return
-				}
-			}
-		}
-	}
-}
-
-func readLog(path string, stdin io.Reader) ([]*model.Document, *source.File, error) {
-	var data []byte
-	var err error
-	name := path
-	if path == "-" {
-		name = "<stdin>"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+// runLog lints each log, one input per document in it.
+func runLog(ctx context.Context, o *logOptions) error {
+	l := &lintRun{io: o.io, g: o.g}
+	opts, err := l.options()
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	docs, f := eventlog.ParseAll(name, data)
-	return docs, f, nil
+	return l.run(ctx, opts, lint.Logs(o.paths, o.io.In), runHooks{})
 }

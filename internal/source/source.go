@@ -16,6 +16,8 @@ type File struct {
 	Name  string
 	Text  []byte
 	lines []int // byte offset of the start of each line
+	// excerpt holds the only lines an excerpt keeps (nil: the whole file).
+	excerpt map[int]string
 
 	// runes indexes rune counts through long lines (minified pages), built
 	// on the first position asked for far into one.
@@ -88,8 +90,22 @@ func (f *File) Offset(p model.Pos) int {
 	return off
 }
 
+// Excerpt keeps only the given lines (1-based) of f, under its name: what
+// a result held until the end of a long run needs to quote its findings,
+// without the rest of the file. Only Line answers on an excerpt.
+func (f *File) Excerpt(lines []int) *File {
+	ex := &File{Name: f.Name, excerpt: make(map[int]string, len(lines))}
+	for _, n := range lines {
+		ex.excerpt[n] = f.Line(n)
+	}
+	return ex
+}
+
 // Line returns line n (1-based) without its line ending, or "" when out of range.
 func (f *File) Line(n int) string {
+	if f.excerpt != nil {
+		return f.excerpt[n]
+	}
 	if n < 1 || n > len(f.lines) {
 		return ""
 	}
