@@ -78,7 +78,7 @@ func validateArg(c *model.Call, arg int, name string, pii personalDataHits, out 
 		if ap, ok := sv.Kind.(*kind.AdditionalProperties); ok {
 			// Each unknown member is its own problem at its own key.
 			for _, prop := range ap.Properties {
-				if f := node.Field(prop); f != nil && !pii.flaggedKey(f) {
+				if f := node.Field(prop); f != nil && !pii.flaggedKey(f) && !capiAllowsField(v, prop) {
 					emit(out, unknownField(v, f))
 				}
 			}

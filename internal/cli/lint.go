@@ -28,6 +28,9 @@ type lintRun struct {
 	io      *IOStreams
 	g       *globalOptions
 	project *project
+	// now judges Conversions API timestamps of requests that do not say
+	// when they were sent (log --now); zero when not given.
+	now time.Time
 }
 
 // failThreshold parses --fail-on (or the configuration's fail_on when the
@@ -240,7 +243,8 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 		return outcome{name: in.name, err: err}
 	}
 	opts := l.project.ruleOptions(in.name)
-	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts),
+	opts.Now = l.now
+	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts), Input: doc.Input,
 		Sources: make(map[string]*source.File, len(files))}
 	addFacts(&res, doc)
 	for _, f := range files {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +14,7 @@ import (
 )
 
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
+	var now string
 	cmd := &cobra.Command{
 		Use:   "log FILE... | -",
 		Short: "Check JSON event logs (JSON Lines or one JSON array)",
@@ -39,10 +41,18 @@ checked for deduplication (same pixel, event name and event_id).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			run := &lintRun{io: streams, g: g}
+			if now != "" {
+				t, err := time.Parse(time.RFC3339Nano, now)
+				if err != nil {
+					return usageErrorf("--now: %q is not an RFC 3339 time such as 2026-12-01T10:00:00Z", now)
+				}
+				run.now = t
+			}
 			return run.run(cmd.Context(), logInputs(args, streams.In))
 		},
 	}
 	g.addLintFlags(cmd)
+	cmd.Flags().StringVar(&now, "now", "", "the time Conversions API requests without their own time were sent (RFC 3339), for the timestamp_ms window")
 	return cmd
 }
 

@@ -134,10 +134,14 @@ func (r *reader) request(doc *model.Document, rec, req *model.Value) {
 		body = req.Get("postData").Get("text")
 	}
 	if body.Is(model.String) {
-		body = r.embedded(body)
+		parsed, ok := r.embedded(body)
+		if !ok {
+			return // reported where the JSON breaks
+		}
+		body = parsed
 	}
 	if !body.Is(model.Object) {
-		span := req.Field("url").KeySpan
+		span := req.Span
 		if body != nil {
 			span = body.Span
 		}

@@ -13,15 +13,16 @@ import (
 // embedded parses JSON written inside a JSON string (a HAR entry's
 // postData.text, a client log's body as sent) and maps every node's span
 // back to where its text is written in the log, escapes and all. Pointers
-// continue the string's own. A body that is not JSON is a log-parse-error.
-func (r *reader) embedded(s *model.Value) *model.Value {
+// continue the string's own. A body that is not JSON is a log-parse-error
+// and false; a string that cannot be mapped is returned as it is.
+func (r *reader) embedded(s *model.Value) (*model.Value, bool) {
 	start, end := r.f.Offset(s.Span.Start), r.f.Offset(s.Span.End)
 	if start < 0 || end <= start+1 || r.f.Text[start] != '"' {
-		return nil
+		return s, true
 	}
 	text, at := unescapeMapped(r.f.Text[start+1 : end-1])
 	if text == nil {
-		return nil
+		return s, true
 	}
 	inner := source.New(r.f.Name, text)
 	v, err := jsonpos.Parse(inner, 0, len(text))
@@ -31,8 +32,10 @@ func (r *reader) embedded(s *model.Value) *model.Value {
 			off = se.Offset
 		}
 		raw := start + 1 + at[off]
-		r.fail(r.f.Span(raw, raw), "request body is not valid JSON: "+err.Error(), "log the body the server posted, as it was sent")
-		return nil
+		span := r.f.Span(raw, raw)
+		span.Pointer = s.Span.Pointer
+		r.fail(span, "request body is not valid JSON: "+err.Error(), "log the body the server posted, as it was sent")
+		return nil, false
 	}
 	toLog := func(sp model.Span) model.Span {
 		a, b := inner.Offset(sp.Start), inner.Offset(sp.End)
@@ -56,7 +59,7 @@ func (r *reader) embedded(s *model.Value) *model.Value {
 	}
 	remap(v)
 	unmark(v)
-	return v
+	return v, true
 }
 
 // unescapeMapped decodes a JSON string's contents and returns, for each

@@ -33,6 +33,9 @@ type Result struct {
 	// Kind is what the input is: "page", "fragment", "script" or "log"
 	// ("" when not told).
 	Kind string
+	// Input is what a log's records were recognised as ("capi-request-bodies",
+	// "calls+server-events", …; see docs/event-log.md), "" for other inputs.
+	Input string
 	// Events are the input's measure calls, for formats that count them.
 	Events []EventInfo
 	// Page is set for whole HTML pages (a crawl's pages too); nil otherwise.

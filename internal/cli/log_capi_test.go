@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const capiBodyLine = `{"events": [{"id": "o_1", "type": "order_created", "timestamp_ms": 1796115600000, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}` + "\n"
+
+// --now is the request time of bodies that do not carry one: without it
+// the window is not checked (one info), with it an old event is an error.
+func TestLogNowJudgesTheTimestampWindow(t *testing.T) {
+	out, _, code := runCLI(t, capiBodyLine, "log", "--format", "json", "-")
+	if code != 0 || !strings.Contains(out, `"rule":"capi-timestamp-window","severity":"info"`) {
+		t.Errorf("without --now: code %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, capiBodyLine, "log", "--format", "json", "--now", "2026-12-01T10:05:00Z", "-")
+	if code != 0 || strings.Contains(out, "capi-timestamp-window") {
+		t.Errorf("--now within the window: code %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, capiBodyLine, "log", "--format", "json", "--now", "2026-12-20T00:00:00Z", "-")
+	if code != 1 || !strings.Contains(out, `"rule":"capi-timestamp-window","severity":"error"`) {
+		t.Errorf("--now 19 days later: code %d\n%s", code, out)
+	}
+	if _, stderr, code := runCLI(t, capiBodyLine, "log", "--now", "yesterday", "-"); code != 2 || !strings.Contains(stderr, "--now") {
+		t.Errorf("bad --now: code %d, stderr %s", code, stderr)
+	}
+}
+
+// --format json says per file what its records were recognised as.
+func TestLogJSONSaysWhatEachFileHolds(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "bodies.jsonl", capiBodyLine+capiBodyLine)
+	writeFile(t, dir, "calls.jsonl", `["init", {"pixelId": "px_1"}]`+"\n")
+	writeFile(t, dir, "requests.jsonl", `{"method": "POST", "url": "https://bzr.openai.com/v1/events?pid=px_1", "time": "2026-12-01T10:00:00Z", "body": `+strings.TrimSpace(capiBodyLine)+"}\n")
+	out, _, _ := runCLI(t, "", "log", "--format", "json", dir+"/bodies.jsonl", dir+"/calls.jsonl", dir+"/requests.jsonl")
+	var doc struct {
+		Inputs []struct{ File, Input string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := []string{"capi-request-bodies", "calls", "http-requests"}
+	if len(doc.Inputs) != len(want) {
+		t.Fatalf("inputs = %+v", doc.Inputs)
+	}
+	for i, w := range want {
+		if doc.Inputs[i].Input != w {
+			t.Errorf("input %d = %+v, want %s", i, doc.Inputs[i], w)
+		}
+	}
+}
