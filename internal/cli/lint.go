@@ -21,6 +21,9 @@ import (
 type input struct {
 	name string
 	load func() (*model.Document, []*source.File, error)
+	// continues marks a further piece of the previous input's file (a
+	// large log read in pieces): its result is not counted as a file again.
+	continues bool
 }
 
 // lintRun carries what one linting command needs.
@@ -244,7 +247,7 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 	}
 	opts := l.project.ruleOptions(in.name)
 	opts.Now = l.now
-	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts), Input: doc.Input,
+	res := report.Result{Continues: in.continues, Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts), Input: doc.Input,
 		Sources: make(map[string]*source.File, len(files))}
 	addFacts(&res, doc)
 	for _, f := range files {

@@ -58,40 +58,52 @@ checked for deduplication (same pixel, event name and event_id).`,
 
 // logInputs reads each log when the run reaches it and yields one input
 // per document in it: a log that extract wrote holds the calls of many
-// pages and scripts, each checked as check checked it.
+// pages and scripts, each checked as check checked it. A large log of
+// Conversions API requests is read in pieces as the run takes them, so
+// memory stays flat (eventlog.ReadPieces).
 func logInputs(paths []string, stdin io.Reader) iter.Seq[input] {
 	return func(yield func(input) bool) {
 		for _, path := range paths {
-			docs, f, err := readLog(path, stdin)
+			fail := func(err error) bool {
+				return yield(input{name: path, load: func() (*model.Document, []*source.File, error) { return nil, nil, err }})
+			}
+			r, name, closeFn, err := openLog(path, stdin)
 			if err != nil {
-				if !yield(input{name: path, load: func() (*model.Document, []*source.File, error) { return nil, nil, err }}) {
+				if !fail(err) {
 					return
 				}
 				continue
 			}
-			for _, doc := range docs {
-				load := func() (*model.Document, []*source.File, error) { return doc, []*source.File{f}, nil }
-				if !yield(input{name: path, load: load}) {
-					return
+			stopped := false
+			err = eventlog.ReadPieces(name, r, eventlog.WholeLimit, func(p eventlog.Piece) bool {
+				for _, doc := range p.Docs {
+					load := func() (*model.Document, []*source.File, error) { return doc, []*source.File{p.File}, nil }
+					if !yield(input{name: path, load: load, continues: p.Continues}) {
+						stopped = true
+						return false
+					}
 				}
+				return true
+			})
+			closeFn()
+			if stopped {
+				return
+			}
+			if err != nil && !fail(err) {
+				return
 			}
 		}
 	}
 }
 
-func readLog(path string, stdin io.Reader) ([]*model.Document, *source.File, error) {
-	var data []byte
-	var err error
-	name := path
+// openLog opens a log file, or standard input for "-".
+func openLog(path string, stdin io.Reader) (io.Reader, string, func(), error) {
 	if path == "-" {
-		name = "<stdin>"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
+		return stdin, "<stdin>", func() {}, nil
 	}
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	docs, f := eventlog.ParseAll(name, data)
-	return docs, f, nil
+	return f, path, func() { f.Close() }, nil
 }

@@ -35,7 +35,11 @@ func Parse(name string, data []byte) (*model.Document, *source.File) {
 // (see ParseAll).
 func read(name string, data []byte, split bool) *reader {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	f := source.New(name, data)
+	return readFile(source.New(name, data), split)
+}
+
+// readFile parses the log (or the piece of a log) f holds.
+func readFile(f *source.File, split bool) *reader {
 	r := &reader{f: f, p: jsonpos.NewParser(f), split: split}
 	switch {
 	case r.isArrayOfRecords():

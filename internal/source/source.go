@@ -16,6 +16,9 @@ type File struct {
 	Name  string
 	Text  []byte
 	lines []int // byte offset of the start of each line
+	// base is the number of lines before Text: a piece of a file read in
+	// parts (a large log) keeps the line numbers of the whole file.
+	base int
 
 	// runes indexes rune counts through long lines (minified pages), built
 	// on the first position asked for far into one.
@@ -51,9 +54,17 @@ func New(name string, text []byte) *File {
 	return f
 }
 
+// NewAt indexes text that starts at line firstLine (1-based) of a larger
+// file: positions and Line use that file's line numbers.
+func NewAt(name string, text []byte, firstLine int) *File {
+	f := New(name, text)
+	f.base = firstLine - 1
+	return f
+}
+
 // LineCount is the number of lines (a file ending in a newline has an empty
 // last line).
-func (f *File) LineCount() int { return len(f.lines) }
+func (f *File) LineCount() int { return f.base + len(f.lines) }
 
 // Pos converts a byte offset to a position. Offsets past the end clamp to it.
 func (f *File) Pos(off int) model.Pos {
@@ -64,7 +75,7 @@ func (f *File) Pos(off int) model.Pos {
 		off = len(f.Text)
 	}
 	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	return model.Pos{Line: line + 1, Col: f.runesBetween(f.lines[line], off) + 1}
+	return model.Pos{Line: f.base + line + 1, Col: f.runesBetween(f.lines[line], off) + 1}
 }
 
 // Span converts a byte range to a span in this file.
@@ -74,10 +85,11 @@ func (f *File) Span(start, end int) model.Span {
 
 // Offset converts a position back to a byte offset (-1 when out of range).
 func (f *File) Offset(p model.Pos) int {
-	if p.Line < 1 || p.Line > len(f.lines) {
+	n := p.Line - f.base
+	if n < 1 || n > len(f.lines) {
 		return -1
 	}
-	off := f.lines[p.Line-1]
+	off := f.lines[n-1]
 	for col := 1; col < p.Col; col++ {
 		if off >= len(f.Text) || f.Text[off] == '\n' || f.Text[off] == '\r' {
 			return -1
@@ -90,6 +102,7 @@ func (f *File) Offset(p model.Pos) int {
 
 // Line returns line n (1-based) without its line ending, or "" when out of range.
 func (f *File) Line(n int) string {
+	n -= f.base
 	if n < 1 || n > len(f.lines) {
 		return ""
 	}
