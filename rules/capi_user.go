@@ -37,6 +37,9 @@ func userHashValues(user *model.Value, fn func(field string, v *model.Value)) {
 // rawUserValue says what raw personal data a hash field's value is ("" when
 // none): an e-mail address, a phone number, or a name in a name field.
 func rawUserValue(field, s string) string {
+	if hashing.IsHex64(s) {
+		return "" // the common case, and never raw data
+	}
 	if ms := pii.Find(s); len(ms) > 0 {
 		return string(ms[0].Kind)
 	}

@@ -20,6 +20,9 @@ type File struct {
 	// parts (a large log) keeps the line numbers of the whole file.
 	base int
 
+	lastMu sync.Mutex
+	last   lastPos // the last position asked for
+
 	// runes indexes rune counts through long lines (minified pages), built
 	// on the first position asked for far into one.
 	runesOnce sync.Once
@@ -75,7 +78,20 @@ func (f *File) Pos(off int) model.Pos {
 		off = len(f.Text)
 	}
 	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	return model.Pos{Line: f.base + line + 1, Col: f.runesBetween(f.lines[line], off) + 1}
+	// A parser asks for positions in increasing order: count on from the
+	// last one asked on the same line, so a long line costs one pass, not
+	// one pass per node.
+	f.lastMu.Lock()
+	from, col := f.lines[line], 0
+	// (Only from an ASCII byte: no rune is decoded across one, so the
+	// counts add up even in invalid UTF-8.)
+	if f.last.line == line && f.last.off <= off && f.last.off >= from && f.last.off < len(f.Text) && f.Text[f.last.off] < utf8.RuneSelf {
+		from, col = f.last.off, f.last.col
+	}
+	col += f.runesBetween(from, off)
+	f.last = lastPos{line: line, off: off, col: col}
+	f.lastMu.Unlock()
+	return model.Pos{Line: f.base + line + 1, Col: col + 1}
 }
 
 // Span converts a byte range to a span in this file.
@@ -116,3 +132,7 @@ func (f *File) Line(n int) string {
 	}
 	return string(f.Text[start:end])
 }
+
+// lastPos is a line (0-based), a byte offset in it and the runes before
+// that offset on the line.
+type lastPos struct{ line, off, col int }
