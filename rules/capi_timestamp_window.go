@@ -70,6 +70,9 @@ func roughDuration(d time.Duration) string {
 		if hours == 0 || days >= 30 {
 			return fmt.Sprintf("%d days", days)
 		}
+		if hours == 1 {
+			return fmt.Sprintf("%d days 1 hour", days)
+		}
 		return fmt.Sprintf("%d days %d hours", days, hours)
 	case d >= 2*time.Hour:
 		return fmt.Sprintf("%d hours", int(d.Hours()))

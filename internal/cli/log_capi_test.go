@@ -51,3 +51,16 @@ func TestLogJSONSaysWhatEachFileHolds(t *testing.T) {
 		}
 	}
 }
+
+// The API key in the example's request headers is printed by no format.
+func TestCAPIExampleLeaksNoSecret(t *testing.T) {
+	for _, format := range []string{"text", "json", "sarif", "github", "junit", "checkstyle"} {
+		out, stderr, code := runCLI(t, "", "log", "--format", format, "../../examples/capi-requests.jsonl")
+		if code != ExitFindings {
+			t.Errorf("%s: code %d, stderr %s", format, code, stderr)
+		}
+		if strings.Contains(out+stderr, "capi_sk_live") || strings.Contains(out+stderr, "jane.doe@example.org") {
+			t.Errorf("%s: a secret or raw e-mail is printed:\n%s", format, out)
+		}
+	}
+}

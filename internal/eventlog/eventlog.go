@@ -34,7 +34,7 @@ func Parse(name string, data []byte) (*model.Document, *source.File) {
 // read parses the log; split groups records by the file they came from
 // (see ParseAll).
 func read(name string, data []byte, split bool) *reader {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = maskSecrets(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	return readFile(source.New(name, data), split)
 }
 

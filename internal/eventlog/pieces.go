@@ -14,7 +14,7 @@ import (
 // of a larger log of Conversions API requests is read at a time.
 const (
 	WholeLimit = 16 << 20
-	pieceSize  = 2 << 20
+	pieceSize  = 512 << 10
 )
 
 // Piece is part of a log, read as ParseAll reads a whole log.
@@ -106,7 +106,7 @@ func readPieces(name string, src io.Reader, fn func(Piece) bool) error {
 		carry = append(carry[:0:0], buf[cut:]...)
 		piece := buf[:cut]
 		if len(bytes.TrimSpace(piece)) > 0 || first {
-			f := source.NewAt(name, piece, line)
+			f := source.NewAt(name, maskSecrets(piece), line)
 			r := readFile(f, true)
 			if len(r.docs) == 0 {
 				r.logDoc()
