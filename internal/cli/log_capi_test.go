@@ -64,3 +64,13 @@ func TestCAPIExampleLeaksNoSecret(t *testing.T) {
 		}
 	}
 }
+
+// check on a .json file named explicitly reads a request body in it.
+func TestCheckReadsANamedRequestBody(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "body.json", "{\n  \"events\": [{\"id\": \"o_1\", \"type\": \"order_created\", \"timestamp_ms\": 1796115600, \"data\": {\"type\": \"contents\"}}]\n}\n")
+	out, _, code := runCLI(t, "", "check", "--format", "json", dir+"/body.json")
+	if code != ExitFindings || !strings.Contains(out, `"rule":"capi-timestamp"`) || !strings.Contains(out, `"line":2`) {
+		t.Errorf("code %d\n%s", code, out)
+	}
+}

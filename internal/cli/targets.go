@@ -7,9 +7,11 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/internal/discover"
+	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
@@ -91,6 +93,13 @@ func (o *sourceOptions) loadFile(t discover.Target) (*model.Document, []*source.
 	data, err := os.ReadFile(t.Path)
 	if err != nil {
 		return nil, nil, err
+	}
+	if ext := strings.ToLower(filepath.Ext(t.Path)); t.Explicit && (ext == ".json" || ext == ".jsonl") {
+		// A JSON file named on the command line that holds an event log or
+		// Conversions API requests is read as log would read it.
+		if doc, f := eventlog.Parse(name, data); doc.Input != "" {
+			return doc, []*source.File{f}, nil
+		}
 	}
 	doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
 	return doc, files, nil
