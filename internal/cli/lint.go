@@ -184,6 +184,19 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 	var sum report.Summary
 	failed, unreadable := false, false
 	var repErr error
+	cross := &crossDedup{}
+	emit := func(res report.Result) {
+		pr.settle(&res)
+		sum.Add(res)
+		for _, f := range res.Findings {
+			if threshold != 0 && f.Severity >= threshold {
+				failed = true
+			}
+		}
+		if repErr == nil {
+			repErr = reps.Result(res)
+		}
+	}
 	for slot := range pending {
 		var o outcome
 		select {
@@ -200,19 +213,14 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", o.name, o.err)
 			continue
 		}
-		pr.settle(&o.res)
-		sum.Add(o.res)
-		for _, f := range o.res.Findings {
-			if threshold != 0 && f.Severity >= threshold {
-				failed = true
-			}
-		}
-		if repErr == nil {
-			repErr = reps.Result(o.res)
-		}
+		cross.add(o.dedup)
+		emit(o.res)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	for _, res := range cross.results(l.project) {
+		emit(res)
 	}
 	repErr = l.finish(reps, closeFiles, sum, repErr)
 	if repErr != nil {
@@ -231,6 +239,9 @@ type outcome struct {
 	name string // the input's name, for errors
 	res  report.Result
 	err  error
+	// dedup are the input's events with an event_id, for deduplication
+	// across inputs (cross_dedup.go).
+	dedup []rules.DedupEvent
 }
 
 // lintOne loads and checks one input. A panic in a source or rule becomes
@@ -254,5 +265,5 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 		res.Sources[f.Name] = f
 	}
 	suppressInline(&res, opts)
-	return outcome{name: in.name, res: res}
+	return outcome{name: in.name, res: res, dedup: rules.DedupEvents(doc)}
 }

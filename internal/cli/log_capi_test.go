@@ -74,3 +74,22 @@ func TestCheckReadsANamedRequestBody(t *testing.T) {
 		t.Errorf("code %d\n%s", code, out)
 	}
 }
+
+// A page's browser event and a Conversions API log's server event in one
+// run pair up on pixel and event_id: a different event name is reported
+// at the server event, naming the page's line.
+func TestDedupAcrossInputs(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "thanks.html", `<html><head><script>!function(w,d){w.oaiq=w.oaiq||function(){(w.oaiq.q=w.oaiq.q||[]).push(arguments)};var s=d.createElement("script");s.async=1;s.src="https://bzrcdn.openai.com/sdk/oaiq.min.js";d.head.appendChild(s)}(window,document);
+oaiq("init", { pixelId: "px_1" });
+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" }, { event_id: "o_1" });</script></head><body></body></html>`)
+	writeFile(t, dir, "capi.json", `{"method": "POST", "url": "https://bzr.openai.com/v1/events?pid=px_1", "time": "2026-12-01T10:00:00Z", "body": {"events": [{"id": "o_1", "type": "checkout_started", "timestamp_ms": 1796115600000, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents"}}]}}`+"\n")
+	out, _, _ := runCLI(t, "", "check", "--format", "json", dir+"/thanks.html", dir+"/capi.json")
+	if !strings.Contains(out, `"rule":"dedup-event-name-mismatch"`) || !strings.Contains(out, "thanks.html:3)") || !strings.Contains(out, `"files":2`) {
+		t.Errorf("want a cross-input mismatch at the server event:\n%s", out)
+	}
+	out, _, _ = runCLI(t, "", "check", "--format", "json", dir+"/thanks.html")
+	if strings.Contains(out, "dedup-") {
+		t.Errorf("one side only: nothing to pair\n%s", out)
+	}
+}

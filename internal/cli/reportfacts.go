@@ -16,13 +16,21 @@ func addFacts(res *report.Result, doc *model.Document) {
 // not known statically stays unknown.
 func eventFacts(doc *model.Document) []report.EventInfo {
 	var out []report.EventInfo
+	pixel := "" // the browser's: its first init's
 	for _, c := range doc.Calls {
+		if c.Side == model.Browser && c.Command() == "init" && pixel == "" {
+			pixel, _ = c.Arg(1).Get("pixelId").StringValue()
+		}
 		if c.Command() != "measure" {
 			continue
 		}
 		name, _ := c.Arg(1).StringValue()
 		opts := c.Arg(3)
-		ev := report.EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id")}
+		ev := report.EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id"), Pixel: pixel}
+		ev.ID, _ = opts.Get("event_id").StringValue()
+		if c.Side == model.Server {
+			ev.Pixel = c.PixelID
+		}
 		if name == "custom" {
 			ev.Custom, _ = opts.Get("custom_event_name").StringValue()
 		}

@@ -37,13 +37,14 @@ func TestEventFactsNeverGuess(t *testing.T) {
 		measure(&model.Value{Kind: model.Dynamic, Raw: "name"}),
 	}}
 	got := eventFacts(doc)
+	// Pixel is init's pixelId ("x"); ID the event_id when it is known.
 	want := []report.EventInfo{
-		{Name: "order_created", EventID: report.Present},
-		{Name: "order_created", EventID: report.Absent},
-		{Name: "order_created", EventID: report.Unknown},
-		{Name: "order_created", EventID: report.Unknown},
-		{Name: "custom", Custom: "quote_requested", EventID: report.Absent},
-		{Name: "", EventID: report.Absent},
+		{Name: "order_created", EventID: report.Present, ID: "x", Pixel: "x"},
+		{Name: "order_created", EventID: report.Absent, Pixel: "x"},
+		{Name: "order_created", EventID: report.Unknown, Pixel: "x"},
+		{Name: "order_created", EventID: report.Unknown, Pixel: "x"},
+		{Name: "custom", Custom: "quote_requested", EventID: report.Absent, Pixel: "x"},
+		{Name: "", EventID: report.Absent, Pixel: "x"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d events, want %d: %+v", len(got), len(want), got)
