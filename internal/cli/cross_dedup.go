@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/rules"
@@ -9,7 +11,7 @@ import (
 // maxCrossEvents bounds what a run keeps for deduplication across its
 // inputs, so memory stays flat on huge logs: events past it are paired
 // only within their own log.
-const maxCrossEvents = 200_000
+const maxCrossEvents = 100_000
 
 // crossDedup gathers, in input order, the events with an event_id of every
 // input, and at the end of the run reports browser/server mismatches
@@ -23,6 +25,10 @@ func (c *crossDedup) add(evs []rules.DedupEvent) {
 		if len(c.browser)+len(c.server) >= maxCrossEvents {
 			return
 		}
+		// Strings are cut from their input's text: copy them, so the text
+		// can go once the input is reported.
+		e.Pixel, e.ID, e.Name, e.Custom = strings.Clone(e.Pixel), strings.Clone(e.ID), strings.Clone(e.Name), strings.Clone(e.Custom)
+		e.At.Pointer, e.NameAt.Pointer, e.CustomAt.Pointer = strings.Clone(e.At.Pointer), strings.Clone(e.NameAt.Pointer), strings.Clone(e.CustomAt.Pointer)
 		if e.Side == model.Server {
 			c.server = append(c.server, e)
 		} else {
