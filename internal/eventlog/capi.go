@@ -153,15 +153,23 @@ func (r *reader) request(doc *model.Document, rec, req *model.Value) {
 }
 
 // body reads a request body's events.
-func (r *reader) body(doc *model.Document, q *model.Request) {
-	if ev := q.Body.Get("events"); ev.Is(model.Array) {
+func (r *reader) body(doc *model.Document, q *model.Request) { AddRequest(doc, q) }
+
+// events records a list of events logged without their request.
+func (r *reader) events(doc *model.Document, q *model.Request) { addEvents(doc, q) }
+
+// AddRequest adds a Conversions API request to doc: the request, and each
+// readable event of its body as the measure call it stands for. Sources
+// other than logs (server code posting to the API) use it too.
+func AddRequest(doc *model.Document, q *model.Request) {
+	if ev := q.Body.Get("events"); ev.Is(model.Array) && q.Events == nil {
 		q.Events = ev.Items
 	}
-	r.events(doc, q)
+	addEvents(doc, q)
 }
 
-// events records the request and turns each readable event into a call.
-func (r *reader) events(doc *model.Document, q *model.Request) {
+// addEvents records the request and turns each readable event into a call.
+func addEvents(doc *model.Document, q *model.Request) {
 	doc.Requests = append(doc.Requests, q)
 	pid, pidOK := "", false
 	if q.URL != "" {
