@@ -44,7 +44,7 @@ as an event log that 'oaiq-lint log' reads.`,
   oaiq-lint check --render --click '#buy' https://shop.example.com/product`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			run := &lintRun{io: streams, g: g}
+			run := &lintRun{io: streams, g: g, single: isSingleFile(args)}
 			ctx, inputs, cleanup, err := ro.setup(cmd.Context(), args, o.targetInputs(cmd.Context(), args, streams.In))
 			if err != nil {
 				return err

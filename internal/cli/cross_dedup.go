@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
@@ -65,4 +66,17 @@ func (c *crossDedup) results(pr *project) []report.Result {
 		rules.SortFindings(out[i].Findings)
 	}
 	return out
+}
+
+// isSingleFile: the run's arguments name one regular file (or standard
+// input), so no other input can hold an event's twin.
+func isSingleFile(args []string) bool {
+	if len(args) != 1 {
+		return false
+	}
+	if args[0] == "-" {
+		return true
+	}
+	info, err := os.Stat(args[0])
+	return err == nil && info.Mode().IsRegular()
 }

@@ -34,6 +34,9 @@ type lintRun struct {
 	// now judges Conversions API timestamps of requests that do not say
 	// when they were sent (log --now); zero when not given.
 	now time.Time
+	// single is true when the run reads one file: there is no other input
+	// to pair its events with (cross_dedup.go), so none are kept.
+	single bool
 }
 
 // failThreshold parses --fail-on (or the configuration's fail_on when the
@@ -213,7 +216,9 @@ func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
 			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: %v\n", o.name, o.err)
 			continue
 		}
-		cross.add(o.dedup)
+		if !l.single {
+			cross.add(o.dedup)
+		}
 		emit(o.res)
 	}
 	if err := ctx.Err(); err != nil {
@@ -265,5 +270,9 @@ func (l *lintRun) lintOne(in input) (o outcome) {
 		res.Sources[f.Name] = f
 	}
 	suppressInline(&res, opts)
-	return outcome{name: in.name, res: res, dedup: rules.DedupEvents(doc)}
+	o = outcome{name: in.name, res: res}
+	if !l.single {
+		o.dedup = rules.DedupEvents(doc)
+	}
+	return o
 }

@@ -40,7 +40,7 @@ checked for deduplication (same pixel, event name and event_id).`,
   oaiq-lint log --format json recorded.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			run := &lintRun{io: streams, g: g}
+			run := &lintRun{io: streams, g: g, single: isSingleFile(args)}
 			if now != "" {
 				t, err := time.Parse(time.RFC3339Nano, now)
 				if err != nil {
