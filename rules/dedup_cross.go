@@ -16,12 +16,12 @@ import (
 // DedupEvent is what deduplication needs of one event with an event_id,
 // small enough to keep for a whole run.
 type DedupEvent struct {
-	Side              model.Side
-	Pixel, ID         string
-	Name, Custom      string
-	At                model.Span // the event (or call)
-	NameAt, CustomAt  model.Span
-	custom, hasCustom bool
+	Side             model.Side
+	Pixel, ID        string
+	Name, Custom     string
+	At               model.Span // the event (or call)
+	NameAt, CustomAt model.Span
+	hasCustom        bool
 }
 
 // DedupEvents returns a document's events that carry an event_id.
