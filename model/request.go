@@ -18,4 +18,7 @@ type Request struct {
 	// TimeSpan is where.
 	Time     string
 	TimeSpan Span
+	// KeySpan is where code writes the Conversions API key itself (a
+	// literal Authorization header), zero when it does not.
+	KeySpan Span
 }

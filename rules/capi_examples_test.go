@@ -22,8 +22,10 @@ func TestCAPIDocExamples(t *testing.T) {
 		bad, good, _ := strings.Cut(r.Doc, "\nGood")
 		blocks := map[string]string{"bad": firstBlock(bad), "good": firstBlock(good)}
 		if blocks["good"] == "" {
-			t.Errorf("%s: no Good json example", r.ID)
-			continue
+			if !strings.Contains(r.Doc, "```ts") {
+				t.Errorf("%s: no Good json example", r.ID)
+			}
+			continue // examples in code: internal/extract's source fixtures run them
 		}
 		for which, ex := range blocks {
 			if ex == "" {

@@ -109,6 +109,7 @@ func IsPhone(s string) bool {
 // form that keeps enough shape to recognise the mistake: j***@s***.org,
 // +1 ***-***-**67.
 func Redact(s string) string {
+	s = redactSecrets(s) // credentials too (secret.go)
 	ms := Find(s)
 	if len(ms) == 0 {
 		return s

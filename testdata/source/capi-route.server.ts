@@ -24,3 +24,6 @@ export async function POST(req: Request): Promise<Response> {
   await fetch("https://api.example.com/orders", { method: "POST", body: JSON.stringify({ events: [{ type: "x" }] }) });
   return new Response("ok");
 }
+export async function retry(): Promise<void> {
+  await fetch(CAPI_URL, { method: "POST", headers: { Authorization: "Bearer capi_live_0123456789abcdef" }, body: JSON.stringify({ events: [] }) }); // want "capi-key-in-code:warning@69" "capi-events-invalid@139"
+}

@@ -7,6 +7,8 @@ package jscall
 // with exact positions.
 
 import (
+	"strings"
+
 	"github.com/dop251/goja/ast"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -27,7 +29,7 @@ func (x *extractor) checkCAPICall(n *ast.CallExpression) {
 	if v == nil {
 		return
 	}
-	q := &model.Request{Body: v, Span: x.span(n)}
+	q := &model.Request{Body: v, Span: x.span(n), KeySpan: x.literalKey(n)}
 	if full {
 		q.URL, q.URLSpan = u, x.span(urlExpr)
 	}
@@ -151,4 +153,28 @@ func (x *extractor) urlOf(e ast.Expression) (u string, full, ok bool) {
 	}
 	u, ok = staticPrefix(e)
 	return u, false, ok
+}
+
+// literalKey finds an Authorization header written as a literal "Bearer …"
+// among a request call's arguments (fetch's init, axios' config, got's
+// options), zero when the credential is computed (an environment variable).
+func (x *extractor) literalKey(n *ast.CallExpression) model.Span {
+	for _, a := range n.ArgumentList {
+		h := x.member(a, "headers")
+		for _, k := range []string{"Authorization", "authorization"} {
+			e := x.member(h, k)
+			if e == nil {
+				continue
+			}
+			if v := x.literal(e); v != nil && v.Kind == model.String && len(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v.Str), "Bearer"))) > 0 {
+				return x.span(e)
+			}
+			if t, ok := e.(*ast.TemplateLiteral); ok && t.Tag == nil && len(t.Elements) > 0 {
+				if head := t.Elements[0].Parsed.String(); len(strings.TrimSpace(strings.TrimPrefix(head, "Bearer "))) >= 8 {
+					return x.span(e) // the key written before a ${…}
+				}
+			}
+		}
+	}
+	return model.Span{}
 }
