@@ -29,6 +29,14 @@ A log is JSON Lines or one JSON array. Each record is one of:
       {"source": "server", "pixel_id": "…", "event_name": "order_created",
        "event_id": "order_12345", "data": {…}, "ts": "…"}
 
+Conversions API requests are read too, recognised by content: request
+bodies ({"events": […]}), bare event lists, one event per line, request
+records with method, URL and body (HTTP client logs), and HAR files; a body
+logged as a JSON string is read inside the string. Secrets in them
+(Authorization headers, cookies, keys in URLs) are masked before anything
+is read. Event timestamps are judged against the record's own time, else
+--now. --format json says per file what it held ("inputs").
+
 A record that cannot be read is reported (log-parse-error) at its line and
 the rest is still checked. Findings give the record's line and a JSON
 Pointer into the record. Records that carry "file" and "kind" (as extract
@@ -37,7 +45,8 @@ came from. Logs holding both browser and server events are
 checked for deduplication (same pixel, event name and event_id).`,
 		Example: `  oaiq-lint log events.jsonl
   oaiq-lint extract ./public | oaiq-lint log -
-  oaiq-lint log --format json recorded.json`,
+  oaiq-lint log --format json recorded.json
+  oaiq-lint log --now 2026-12-01T10:00:00Z capi-requests.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			run := &lintRun{io: streams, g: g, single: isSingleFile(args)}
