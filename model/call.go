@@ -104,4 +104,7 @@ type Document struct {
 	// Input says what the source recognised the input as (for logs: the
 	// shapes of its records), "" when there is nothing to say.
 	Input string
+	// Continues is true for a further piece of a log read in pieces: what
+	// is said once per file is not said again.
+	Continues bool
 }

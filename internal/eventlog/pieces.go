@@ -112,6 +112,9 @@ func readPieces(name string, src io.Reader, fn func(Piece) bool) error {
 				r.logDoc()
 				r.log.Input = strings.Join(r.kinds, "+")
 			}
+			for _, d := range r.docs {
+				d.Continues = !first
+			}
 			if !fn(Piece{Docs: r.docs, File: f, Continues: !first}) {
 				return nil
 			}

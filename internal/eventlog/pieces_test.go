@@ -28,6 +28,9 @@ func TestPiecesKeepWholeFilePositions(t *testing.T) {
 		}
 		pieces++
 		for _, d := range p.Docs {
+			if d.Continues != p.Continues {
+				t.Errorf("piece %d: document Continues = %v", pieces, d.Continues)
+			}
 			inputs[d.Input] = true
 			calls = append(calls, d.Calls...)
 			for _, c := range d.Calls {
