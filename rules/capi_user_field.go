@@ -52,6 +52,11 @@ func checkCAPIUserField(p *Pass) {
 						p.Report(it.Span, fmt.Sprintf("user.%s[%d] must be a string, got %s", f.Key, i, describe(it)), stringFix(it))
 					}
 				}
+				if len(v.Items) > pixel.UserListLimit && !v.Open {
+					extra := v.Items[pixel.UserListLimit]
+					p.ReportAs(model.Warning, extra.Span, fmt.Sprintf("user.%s holds %d values: the API keeps the first %d valid unique ones and ignores the rest", f.Key, len(v.Items), pixel.UserListLimit),
+						fmt.Sprintf("send the %d values most likely to match first", pixel.UserListLimit))
+				}
 			case contains(pixel.UserSingularHashes, f.Key) || contains(pixel.UserSingularRaw, f.Key) || contains(pixel.UserScalars, f.Key):
 				if !v.Is(model.String) {
 					p.Report(v.Span, fmt.Sprintf("user.%s must be a string, got %s", f.Key, describe(v)), stringFix(v))
