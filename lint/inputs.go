@@ -7,6 +7,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/internal/discover"
@@ -113,6 +114,13 @@ func (o SourceOptions) loadFile(t discover.Target) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ext := strings.ToLower(filepath.Ext(t.Path)); t.Explicit && (ext == ".json" || ext == ".jsonl") {
+		// A JSON file named on the command line that holds an event log or
+		// Conversions API requests is read as log reads it.
+		if doc, f := eventlog.Parse(name, data); doc.Input != "" {
+			return &Loaded{Doc: doc, Files: []*source.File{f}}, nil
+		}
+	}
 	doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
 	return &Loaded{Doc: doc, Files: files}, nil
 }
@@ -147,17 +155,35 @@ func urlInput(raw string, client *fetch.Client) Input {
 func Logs(paths []string, stdin io.Reader) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		for _, path := range paths {
-			name, data, err := readLog(path, stdin)
+			fail := func(err error) bool {
+				return yield(Input{Name: path, Load: func(context.Context) (*Loaded, error) { return nil, err }})
+			}
+			r, name, closeLog, err := openLog(path, stdin)
 			if err != nil {
-				if !yield(Input{Name: path, Load: func(context.Context) (*Loaded, error) { return nil, err }}) {
+				if !fail(err) {
 					return
 				}
 				continue
 			}
-			for in := range Records(path, name, data) {
-				if !yield(in) {
-					return
+			// A large log of Conversions API requests comes in pieces as
+			// the run takes them, so memory stays flat.
+			stopped := false
+			err = eventlog.ReadPieces(name, r, eventlog.WholeLimit, func(p eventlog.Piece) bool {
+				for _, doc := range p.Docs {
+					load := func(context.Context) (*Loaded, error) { return &Loaded{Doc: doc, Files: []*source.File{p.File}}, nil }
+					if !yield(Input{Name: path, Load: load, Continues: p.Continues}) {
+						stopped = true
+						return false
+					}
 				}
+				return true
+			})
+			closeLog()
+			if stopped {
+				return
+			}
+			if err != nil && !fail(err) {
+				return
 			}
 		}
 	}
@@ -179,13 +205,16 @@ func Records(inputName, name string, data []byte) iter.Seq[Input] {
 	}
 }
 
-func readLog(path string, stdin io.Reader) (string, []byte, error) {
+// openLog opens a log file, or standard input for "-".
+func openLog(path string, stdin io.Reader) (io.Reader, string, func(), error) {
 	if path == "-" {
-		data, err := io.ReadAll(stdin)
-		return "<stdin>", data, err
+		return stdin, "<stdin>", func() {}, nil
 	}
-	data, err := os.ReadFile(path)
-	return path, data, err
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return f, path, func() { f.Close() }, nil
 }
 
 // byteSize writes a size the way people read it: 15 MB, 977 KB, 812 bytes.

@@ -21,6 +21,7 @@ import (
 	"iter"
 	"runtime"
 	"slices"
+	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/baseline"
 	"github.com/oaiq-lint/oaiq-lint/internal/config"
@@ -60,6 +61,14 @@ type Options struct {
 	// ExtractOnly skips the rules and the engine: results carry the calls
 	// and what the sources themselves reported (extract).
 	ExtractOnly bool
+	// Now is the time Conversions API requests without their own time are
+	// judged at (log --now); zero: their timestamps' window is not checked.
+	Now time.Time
+	// CrossInputDedup pairs browser and server events of different inputs
+	// (deduplication across the files of a run), reported after the last
+	// input. Off for a run of one file: nothing could pair, so nothing is
+	// kept.
+	CrossInputDedup bool
 	// SortByName holds the results until every input is in and hands them
 	// over sorted by name, after the site rules (snippet-coverage) compared
 	// the pages. A held result keeps no document, and no source unless a
@@ -79,6 +88,9 @@ type Input struct {
 	// Origin is handed back on the input's result (a crawled page's
 	// status, for the crawl summary).
 	Origin any
+	// Continues marks a further piece of the previous input's file (a
+	// large log read in pieces): its result does not count as a file again.
+	Continues bool
 }
 
 // Loaded is an input read: its document and the files positions point into.
@@ -117,6 +129,7 @@ type Outcome struct {
 type Linter struct {
 	opts     Options
 	reported map[model.Finding]bool
+	cross    crossInputs
 }
 
 // New returns a linter for one run.
@@ -159,6 +172,9 @@ type checked struct {
 	// the part of it the site rules read when it does not (pixelless).
 	sitePage, hasSDK bool
 	pixelless        *model.Document
+	// dedup are the input's events with an event_id, kept when events are
+	// paired across inputs (Options.CrossInputDedup).
+	dedup []rules.DedupEvent
 }
 
 // Run lints inputs and calls consume with each result, in input order
@@ -230,6 +246,13 @@ func (l *Linter) Run(ctx context.Context, inputs iter.Seq[Input], consume func(*
 	if runErr == nil && l.opts.SortByName {
 		runErr = l.deliverSorted(held, &out, consume)
 	}
+	if runErr == nil && !interrupted {
+		for _, c := range l.cross.results() {
+			if runErr = l.deliver(c, &out, consume); runErr != nil {
+				break
+			}
+		}
+	}
 	if runErr != nil {
 		return out, runErr
 	}
@@ -255,6 +278,7 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 	}
 	doc := ld.Doc
 	c.res.Path = doc.Path
+	c.res.Continues = in.Continues
 	c.res.Describe(doc)
 	if l.opts.Record {
 		made := ld.Made
@@ -269,7 +293,10 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		c.res.Findings = doc.Findings
 		return c
 	}
-	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID})
+	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now})
+	if l.opts.CrossInputDedup {
+		c.dedup = rules.DedupEvents(doc)
+	}
 	for _, f := range ld.Files {
 		dirs, bad := suppress.Parse(f, func(id string) bool { return rules.Lookup(id) != nil })
 		c.dirs = append(c.dirs, dirs...)
@@ -331,6 +358,7 @@ func (l *Linter) deliver(c *checked, out *Outcome, consume func(*Result) error) 
 		return consume(r)
 	}
 	r.Report, r.Records = c.res, c.records
+	l.cross.add(c.dedup)
 	if !l.opts.ExtractOnly {
 		r.Report.Findings = l.judge(c)
 	}

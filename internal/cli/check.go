@@ -92,6 +92,7 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		return err
 	}
 	var in io.Reader = o.io.In
+	opts.CrossInputDedup = !isSingleFile(o.args)
 	inputs := lint.Targets(o.args, in, o.source.lintOptions())
 	if o.render.enabled {
 		b, err := o.render.startFor(ctx, o.args)

@@ -5,10 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +15,9 @@ type logOptions struct {
 	io    *IOStreams
 	g     *globalOptions
 	paths []string
+	// now is --now: when Conversions API requests without their own time
+	// were sent ("" when not given).
+	now string
 }
 
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -36,10 +41,20 @@ the rest is still checked. Findings give the record's line and a JSON
 Pointer into the record. Records that carry "file" and "kind" (as extract
 writes them) are checked per file, as the page, fragment or script they
 came from. Logs holding both browser and server events are
-checked for deduplication (same pixel, event name and event_id).`,
+checked for deduplication (same pixel, event name and event_id), within a
+log and across the files of one run.
+
+Conversions API requests are read too, recognised by content: request
+bodies ({"events": […]}), bare event lists, one event per line, request
+records with method, URL and body (HTTP client logs), and HAR files; a body
+logged as a JSON string is read inside the string. Secrets in them
+(Authorization headers, cookies, keys in URLs) are masked before anything
+is read. Event timestamps are judged against the record's own time, else
+--now. --format json says per file what it held ("inputs").`,
 		Example: `  oaiq-lint log events.jsonl
   oaiq-lint extract ./public | oaiq-lint log -
-  oaiq-lint log --format json recorded.json`,
+  oaiq-lint log --format json recorded.json
+  oaiq-lint log --now 2026-12-01T10:00:00Z capi-requests.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
@@ -47,6 +62,7 @@ checked for deduplication (same pixel, event name and event_id).`,
 		},
 	}
 	g.addLintFlags(cmd)
+	cmd.Flags().StringVar(&o.now, "now", "", "the time Conversions API requests without their own time were sent (RFC 3339), for the timestamp_ms window")
 	return cmd
 }
 
@@ -57,5 +73,26 @@ func runLog(ctx context.Context, o *logOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.now != "" {
+		t, err := time.Parse(time.RFC3339Nano, o.now)
+		if err != nil {
+			return usageErrorf("--now: %q is not an RFC 3339 time such as 2026-12-01T10:00:00Z", o.now)
+		}
+		opts.Now = t
+	}
+	opts.CrossInputDedup = !isSingleFile(o.paths)
 	return l.run(ctx, opts, lint.Logs(o.paths, o.io.In), runHooks{})
+}
+
+// isSingleFile: the arguments name one regular file (or standard input),
+// so no other input can hold an event's twin and none need be kept.
+func isSingleFile(args []string) bool {
+	if len(args) != 1 {
+		return false
+	}
+	if args[0] == "-" {
+		return true
+	}
+	info, err := os.Stat(args[0])
+	return err == nil && info.Mode().IsRegular()
 }

@@ -4,10 +4,11 @@ import (
 	"context"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/rules"
-	"github.com/spf13/cobra"
 )
 
 // docs/rules.md is this command's markdown output; a test fails when the

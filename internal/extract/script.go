@@ -53,6 +53,7 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 		doc.Page.Definers = append(doc.Page.Definers, p.span)
 	}
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
+	addCAPIRequests(doc, res.CAPIRequests)
 	for _, l := range res.Loaders {
 		if p != nil {
 			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span

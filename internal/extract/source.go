@@ -100,6 +100,7 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 	}
 	doc.Calls = append(doc.Calls, res.Calls...)
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
+	addCAPIRequests(doc, res.CAPIRequests)
 	for _, l := range res.Loaders {
 		l.InHead = s.InHead
 		if s.NextScript {

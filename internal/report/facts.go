@@ -9,6 +9,7 @@ import (
 func (r *Result) Describe(doc *model.Document) {
 	r.Calls, r.Kind, r.Events, r.Page = len(doc.Calls), doc.Kind.String(), eventFacts(doc), pageFacts(doc)
 	r.Sensitive = SensitiveIn(doc)
+	r.Input = doc.Input
 }
 
 // eventFacts describes a document's measure calls for formats that count
@@ -16,13 +17,21 @@ func (r *Result) Describe(doc *model.Document) {
 // not known statically stays unknown.
 func eventFacts(doc *model.Document) []EventInfo {
 	var out []EventInfo
+	pixelID := "" // the browser's: its first init's
 	for _, c := range doc.Calls {
+		if c.Side == model.Browser && c.Command() == "init" && pixelID == "" {
+			pixelID, _ = c.Arg(1).Get("pixelId").StringValue()
+		}
 		if c.Command() != "measure" {
 			continue
 		}
 		name, _ := c.Arg(1).StringValue()
 		opts := c.Arg(3)
-		ev := EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id")}
+		ev := EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id"), Pixel: pixelID}
+		ev.ID, _ = opts.Get("event_id").StringValue()
+		if c.Side == model.Server {
+			ev.Pixel = c.PixelID
+		}
 		if name == "custom" {
 			ev.Custom, _ = opts.Get("custom_event_name").StringValue()
 		}

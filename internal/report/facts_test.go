@@ -33,13 +33,14 @@ func TestEventFactsNeverGuess(t *testing.T) {
 		measure(&model.Value{Kind: model.Dynamic, Raw: "name"}),
 	}}
 	got := eventFacts(doc)
+	// Pixel is init's pixelId ("x"); ID the event_id when it is known.
 	want := []EventInfo{
-		{Name: "order_created", EventID: Present},
-		{Name: "order_created", EventID: Absent},
-		{Name: "order_created", EventID: Unknown},
-		{Name: "order_created", EventID: Unknown},
-		{Name: "custom", Custom: "quote_requested", EventID: Absent},
-		{Name: "", EventID: Absent},
+		{Name: "order_created", EventID: Present, ID: "x", Pixel: "x"},
+		{Name: "order_created", EventID: Absent, Pixel: "x"},
+		{Name: "order_created", EventID: Unknown, Pixel: "x"},
+		{Name: "order_created", EventID: Unknown, Pixel: "x"},
+		{Name: "custom", Custom: "quote_requested", EventID: Absent, Pixel: "x"},
+		{Name: "", EventID: Absent, Pixel: "x"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d events, want %d: %+v", len(got), len(want), got)

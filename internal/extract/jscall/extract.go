@@ -57,6 +57,8 @@ type Result struct {
 	// covers the loader expression. Placement facts are the caller's job.
 	Loaders  []model.LoaderSighting
 	Requests []model.ServerRequest
+	// CAPIRequests are the bodies server code posts to the Conversions API.
+	CAPIRequests []*model.Request
 	// Defines is true when code that runs with the script (not in a
 	// handler or callback) assigns window.oaiq, or declares a global oaiq:
 	// the snippet's stub, or a stub of the site's own.

@@ -34,6 +34,7 @@ func (x *extractor) run() {
 				x.res.Calls = append(x.res.Calls, c)
 			}
 			x.checkRequestCall(n)
+			x.checkCAPICall(n)
 		case *ast.AssignExpression:
 			x.checkRequestAssign(n)
 			if isPixelTarget(n.Left) && !x.s.Deferred && !deferred(stack) {
