@@ -137,7 +137,7 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 		return
 	}
 	late := runsLate(el, true)
-	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late})
+	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: len(spans) > 0})
 	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
 }
 
@@ -155,9 +155,10 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 		return
 	}
 	late := runsLate(el, false)
+	templates := spansWithin(pr.spans, el.TextStart, el.TextEnd)
 	res := jscall.Extract(jscall.Script{
 		File: pr.f, Base: el.TextStart, Code: code,
-		Templates: spansWithin(pr.spans, el.TextStart, el.TextEnd), URL: pr.opts.URL, Deferred: late,
+		Templates: templates, URL: pr.opts.URL, Deferred: late, Recover: len(templates) > 0,
 	})
 	addScript(pr.doc, pr.f, res, &placement{
 		span: span, inHead: el.InHead, preceding: pr.preceding,

@@ -35,7 +35,7 @@ func Source(name string, data []byte, opts Options) (*model.Document, []*source.
 // esbuild: its calls, then the snippets its components render.
 func readModule(doc *model.Document, f *source.File, base int, code []byte, loader module.Loader, url string) {
 	t, err := module.Transform(code, loader)
-	res := jscall.Extract(jscall.Script{File: f, Base: base, Code: code, URL: url,
+	res := jscall.Extract(jscall.Script{File: f, Base: base, Code: code, URL: url, Recover: true,
 		Transform: func([]byte) (*jscall.Transformed, error) { return t, err }})
 	addScript(doc, f, res, nil)
 	writtenNumbers(f, res.Calls)
@@ -92,10 +92,13 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 		}
 		spans = append(spans, tmpl.Span{Start: base + sub[0], End: base + sub[1], Output: true})
 	}
-	res := jscall.Extract(jscall.Script{File: f, Base: start, Code: code, Templates: spans, URL: url})
+	res := jscall.Extract(jscall.Script{File: f, Base: start, Code: code, Templates: spans, URL: url, Recover: true})
 	if res.Err != nil {
 		addScript(doc, f, res, nil)
 		return
+	}
+	if res.Partial != nil {
+		doc.Findings = append(doc.Findings, partialParse(f, res.Partial, len(res.Calls)))
 	}
 	doc.Calls = append(doc.Calls, res.Calls...)
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
