@@ -24,6 +24,10 @@ type PageFacts struct {
 	// layouts, Shopify's content_for_header). What they print was not read:
 	// the loader or init may be there.
 	Includes []TemplateInclude
+	// Unread are the parts of scripts that mention oaiq and could not be
+	// read even call by call (a pixel call cut by a template tag): what
+	// they do is unseen.
+	Unread []Span
 	// ServerRequests are requests from page code straight to the pixel's
 	// server endpoints (fetch, sendBeacon, XMLHttpRequest, images).
 	ServerRequests []ServerRequest

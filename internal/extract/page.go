@@ -19,6 +19,9 @@ import (
 func Page(name string, data []byte, opts Options) (*model.Document, []*source.File) {
 	f := source.New(name, decode.HTML(data, opts.ContentType).Text)
 	masked, spans := tmpl.Mask(f.Text)
+	if isBlade(name) {
+		masked, spans = tmpl.Blade(masked, spans)
+	}
 	separateTagNames(masked, spans)
 	helpers := erbScriptBlocks(f.Text, masked, spans)
 	hdoc := htmlx.Scan(masked, f.Text)
@@ -181,6 +184,12 @@ func (pr *pageReader) nonce(el *htmlx.Element) string {
 		tagEnd = el.TextStart
 	}
 	return templateAttr(el, pr.f.Text, pr.spans, tagEnd)
+}
+
+// isBlade reports a Laravel Blade template, whose @directives are
+// template syntax (elsewhere "@" is a decorator or part of an address).
+func isBlade(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".blade.php")
 }
 
 // mentionsPixel is the pre-filter: only scripts naming the pixel or its

@@ -61,7 +61,10 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 		return
 	}
 	if res.Partial != nil {
-		doc.Findings = append(doc.Findings, partialParse(f, res.Partial, len(res.Calls)))
+		doc.Findings = append(doc.Findings, partialParse(f, res.Partial, len(res.Calls), len(res.Unread)))
+		for _, off := range res.Unread {
+			doc.Page.Unread = append(doc.Page.Unread, f.Span(off, off))
+		}
 	}
 	doc.Calls = append(doc.Calls, res.Calls...)
 	if res.Defines && p != nil && !p.deferred {
@@ -84,7 +87,7 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 // whose pixel calls were read statement by statement: it says which part
 // could not be read. A script with template tags may well parse once
 // rendered (info); one without fails in the browser too (warning).
-func partialParse(f *source.File, e *jscall.SyntaxError, calls int) model.Finding {
+func partialParse(f *source.File, e *jscall.SyntaxError, calls, unread int) model.Finding {
 	pf := parseError(f, e)
 	what := "the rest of the script was read on its own"
 	switch {
@@ -92,6 +95,12 @@ func partialParse(f *source.File, e *jscall.SyntaxError, calls int) model.Findin
 		what = "its pixel call was read on its own"
 	case calls > 1:
 		what = fmt.Sprintf("its %d pixel calls were read on their own", calls)
+	}
+	switch {
+	case unread == 1:
+		what = "1 pixel call could not be read at all; " + what
+	case unread > 1:
+		what = fmt.Sprintf("%d pixel calls could not be read at all; ", unread) + what
 	}
 	if e.Templated {
 		pf.Severity = model.Info

@@ -77,6 +77,9 @@ type Result struct {
 	// or loader could be read statement by statement or call by call
 	// (recover.go): the rest of Result holds what was read.
 	Partial *SyntaxError
+	// Unread are the offsets in File.Text of pixel calls (or statements
+	// naming oaiq) in a Partial script that could not be read at all.
+	Unread []int
 }
 
 // Transformed is script code made from other source (TypeScript, JSX, an
@@ -160,7 +163,7 @@ func extractTransformed(s Script) Result {
 func recoverOr(s Script, serr *SyntaxError) Result {
 	if s.Recover {
 		if res, ok := recoverScript(s, s.Code, serr); ok {
-			serr.Templated = len(s.Templates) > 0 || s.Transform != nil
+			serr.Templated = len(s.Templates) > 0
 			return res
 		}
 	}

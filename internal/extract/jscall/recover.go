@@ -33,6 +33,7 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 		}
 		kept = true
 	}
+	var unread []int
 	parsedChunks := 0
 	ci := 0 // the first call that may lie in the current statement
 	for _, ch := range sc.chunks {
@@ -51,7 +52,7 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 		}
 		// The statement does not parse: read its pixel calls one by one
 		// (a call inside one already kept is part of it).
-		last := -1
+		last, keptHere := -1, false
 		for _, c := range sc.calls[ci:] {
 			if c[0] >= ch[1] {
 				break
@@ -61,8 +62,13 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 			}
 			if _, err := parse(code[c[0]:c[1]]); err == nil {
 				keep(c[0], c[1])
-				last = c[1]
+				last, keptHere = c[1], true
+			} else {
+				unread = append(unread, s.Base+c[0])
 			}
+		}
+		if !keptHere && len(unread) == 0 && bytes.Contains(code[ch[0]:ch[1]], pixelName) {
+			unread = append(unread, s.Base+ch[0])
 		}
 	}
 	if !kept || !bytes.Contains(buf, pixelName) {
@@ -78,6 +84,7 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 		return Result{}, false
 	}
 	res.Partial = serr
+	res.Unread = unread
 	return res, true
 }
 
