@@ -20,6 +20,9 @@ type Snippet struct {
 	// Subs are the ${…} parts of a template literal (original offsets):
 	// code computed at runtime.
 	Subs [][2]int
+	// Blanks are what joins the pieces of a concatenated snippet (quotes,
+	// "+", white space): no code (see assemble.go).
+	Blanks [][2]int
 	Placement
 }
 
@@ -214,11 +217,18 @@ func Snippets(gen []byte, start func(int) int, orig []byte) ([]Snippet, []Script
 		}
 	}
 	var out []Snippet
+	covered := -1 // the end of the last snippet: a later piece of it is no new snippet
 	for _, h := range hits {
-		s, ok := snippetAt(orig, start(h.lit.start))
+		at := start(h.lit.start)
+		if at < covered {
+			continue
+		}
+		s, ok := snippetAt(orig, at)
 		if !ok {
 			continue
 		}
+		s = assemble(orig, s)
+		covered = s.End
 		s.Placement = placementOf(gen, start, orig, h.owner, h.top, scriptName, headName)
 		out = append(out, s)
 	}
@@ -325,13 +335,17 @@ func snippetAt(orig []byte, off int) (Snippet, bool) {
 	}
 	switch orig[off] {
 	case '`':
-		end, subs, ok := module.TemplateLiteral(orig, off)
+		end, subs, ok := templateAt(orig, off)
 		return Snippet{Start: off, End: end, Subs: subs}, ok
 	case '"', '\'':
 		end, ok := literalEnd(orig, off)
 		return Snippet{Start: off, End: end}, ok
 	}
 	return Snippet{}, false
+}
+
+func templateAt(orig []byte, off int) (int, [][2]int, bool) {
+	return module.TemplateLiteral(orig, off)
 }
 
 // literalEnd returns the offset just past the string literal at off.
