@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -17,6 +18,11 @@ type extractor struct {
 	mapStart, mapEnd func(int) int
 	consts           map[string]*binding
 	res              Result
+	// callAt is where the call whose arguments are being read starts;
+	// resolving and budget bound the names resolved for it (value.go).
+	callAt    file.Idx
+	resolving map[string]bool
+	budget    int
 }
 
 func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) *extractor {
@@ -182,6 +188,7 @@ func memberName(e ast.Expression) string {
 
 func (x *extractor) call(n *ast.CallExpression) *model.Call {
 	c := &model.Call{Span: x.span(n), Side: model.Browser, URL: x.s.URL}
+	x.callAt, x.budget = n.Idx0(), resolveBudget
 	for _, a := range n.ArgumentList {
 		if sp, ok := a.(*ast.SpreadElement); ok {
 			// Arguments from here on are not known, not even how many.
