@@ -68,8 +68,11 @@ type LoaderSighting struct {
 	Preceding int
 	// Stub properties (LoaderStub only): what the snippet guarantees.
 	HasQueue bool // defines a queue function that keeps early calls
-	HasGuard bool // returns when window.oaiq already exists
-	Async    bool // the injected or tagged script is async (or defer for tags)
+	// PixelArray: the stub makes window.oaiq an array (w.oaiq = w.oaiq ||
+	// []), which is no function: every oaiq(…) call before the SDK throws.
+	PixelArray bool
+	HasGuard   bool // returns when window.oaiq already exists
+	Async      bool // the injected or tagged script is async (or defer for tags)
 	// Deferred is true when the script holding a stub runs only after the
 	// page is parsed, or whenever it arrives (defer, async, type=module):
 	// page code before then finds no window.oaiq.
