@@ -438,7 +438,7 @@ func (x *extractor) sighting(st *stub) model.LoaderSighting {
 		HasQueue: st.assignsPixel && st.queueInit && st.pushArgs,
 		// An array for a stub, and no queue function either.
 		PixelArray: st.pixelArray && !(st.queueInit && st.pushArgs),
-		HasGuard: st.guard || st.keepsPixel,
+		HasGuard:   st.guard || st.keepsPixel,
 		// A script element inserted by code is async unless code says
 		// otherwise, so only an explicit falsy value makes it blocking.
 		Async: !st.asyncFalse,
