@@ -92,7 +92,7 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 		}
 		spans = append(spans, tmpl.Span{Start: base + sub[0], End: base + sub[1], Output: true})
 	}
-	unescape(code)
+	jscall.UnescapeCode(code)
 	for _, bl := range s.Blanks {
 		for i := bl[0] - s.Start - 1; i < bl[1]-s.Start-1; i++ {
 			if code[i] != '\n' && code[i] != '\r' {
@@ -126,58 +126,6 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 			}
 		}
 		doc.Page.Loaders = append(doc.Page.Loaders, l)
-	}
-}
-
-// unescape turns the escapes of a string literal's source into the
-// characters the script gets, at the same length (the character and a
-// space): "oaiq(\"init\")" is read as oaiq( "init" ). The space goes
-// outside the script's own strings: before a quote that opens one, after
-// one that closes it. Escapes that stand for other characters (\u0041,
-// \x41) are left as written.
-func unescape(code []byte) {
-	var in byte // the quote of the script's string being read, if any
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		if c == '"' || c == '\'' || c == '`' {
-			switch in {
-			case 0:
-				in = c
-			case c:
-				in = 0
-			}
-			continue
-		}
-		if c != '\\' || i+1 >= len(code) {
-			continue
-		}
-		c = code[i+1]
-		switch c {
-		case 'n':
-			c = '\n'
-		case 'r':
-			c = '\r'
-		case 't':
-			c = '\t'
-		case '"', '\'', '`':
-			switch in {
-			case 0:
-				in = c
-				code[i], code[i+1] = ' ', c
-			case c:
-				in = 0
-				code[i], code[i+1] = c, ' '
-			default:
-				code[i], code[i+1] = ' ', c
-			}
-			i++
-			continue
-		case '\\', '$', '/':
-		default:
-			continue
-		}
-		code[i], code[i+1] = ' ', c
-		i++
 	}
 }
 

@@ -45,6 +45,8 @@ type Script struct {
 	// TypeScript, assembled strings). A plain inline script that does not
 	// parse stops in the browser too, calls included, and is not recovered.
 	Recover bool
+	// depth counts the strings this script was injected from (injected.go).
+	depth int
 }
 
 // SyntaxError is a script that does not parse.

@@ -40,8 +40,10 @@ func (x *extractor) run() {
 				x.res.Calls = append(x.res.Calls, c)
 			}
 			x.checkRequestCall(n)
+			x.checkInjected(n)
 		case *ast.AssignExpression:
 			x.checkRequestAssign(n)
+			x.checkInjected(n)
 			if isPixelTarget(n.Left) && !x.s.Deferred && !deferred(stack) {
 				x.res.Defines = true
 			}
@@ -56,7 +58,7 @@ func (x *extractor) run() {
 		}
 		return true
 	})
-	x.res.Loaders = x.findLoaders()
+	x.res.Loaders = append(x.findLoaders(), x.res.Loaders...) // after those injected from strings
 }
 
 // offsets returns the byte range of n in File.Text. goja's Idx is 1-based
