@@ -120,6 +120,8 @@ func checkDynamicValues(p *Pass) {
 					return // an unknown field has its own finding; its value does not matter
 				}
 				switch {
+				case n.IsDynamic() && amountJudged(c, i+1, path, n):
+					// amount-expression's: a finding of its own, or a right form.
 				case n.IsDynamic():
 					where := argName(c, i+1, path)
 					what := "its value"
