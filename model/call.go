@@ -40,6 +40,10 @@ type Call struct {
 	// callback, a method) or in an HTML event-handler attribute. Top-level
 	// code and code in an immediately invoked function are not deferred.
 	Deferred bool
+	// Body, for a deferred call, identifies the function body or callback
+	// it is written in (1 + the byte offset of the function in its file; 0
+	// elsewhere): calls of one body run in their written order when it runs.
+	Body int
 }
 
 // Command returns the first argument when it is a known string, else "".

@@ -63,6 +63,9 @@ type LoaderSighting struct {
 	SrcDynamic bool
 	// InHead is true when the element is inside <head>.
 	InHead bool
+	// InBody: rendered inside a <body> element in a component (a root
+	// layout), so known to be out of <head> even without the whole page.
+	InBody bool
 	// Preceding counts the external scripts and stylesheets that come before
 	// the loader in <head> (meta, title and base are fine before it).
 	Preceding int

@@ -6,6 +6,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -170,6 +171,23 @@ func checkMeasureArgs(p *Pass) {
 }
 
 func checkMeasureBeforeInit(p *Pass) {
+	// In one callback (useEffect(() => { … })) the calls run in written
+	// order: a measure before the init that only this body makes is early.
+	for _, body := range bodies(p.Doc.Calls) {
+		if n := countInits(body); n == 0 || n != len(p.inits()) {
+			continue // an init elsewhere may have run first
+		}
+	scan:
+		for _, c := range body {
+			switch c.Command() {
+			case "init":
+				break scan
+			case "measure":
+				p.Report(c.Span, "measure call before the init of the same function: the pixel has no Pixel ID yet",
+					`call oaiq("init", { pixelId: "…" }) first`)
+			}
+		}
+	}
 	if !hasImmediateInit(p) {
 		return // no init at all is init-missing's finding; one in a handler runs at an unknown time
 	}
@@ -211,6 +229,38 @@ func checkConsentValue(p *Pass) {
 	}
 }
 
+// bodies groups the deferred browser calls by the function body they are
+// written in (model.Call.Body), each group in source order; calls with no
+// known body are left out.
+func bodies(calls []*model.Call) [][]*model.Call {
+	index := map[string]int{}
+	var out [][]*model.Call
+	for _, c := range calls {
+		if !c.Deferred || c.Body == 0 || c.Side != model.Browser {
+			continue
+		}
+		k := c.Span.File + "\x00" + strconv.Itoa(c.Body)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}
+
+func countInits(calls []*model.Call) int {
+	n := 0
+	for _, c := range calls {
+		if c.Command() == "init" {
+			n++
+		}
+	}
+	return n
+}
+
 // hasImmediateInit reports an init that runs when its script runs (not in
 // a handler or callback).
 func hasImmediateInit(p *Pass) bool {
@@ -223,6 +273,22 @@ func hasImmediateInit(p *Pass) bool {
 }
 
 func checkConsentAfterInit(p *Pass) {
+	// In one callback the calls run in written order: init then
+	// consent(false) in the same body is not the visitor revoking later.
+	for _, body := range bodies(p.Doc.Calls) {
+		seen := false
+		for _, c := range body {
+			switch c.Command() {
+			case "init":
+				seen = seen || c.Side == model.Browser
+			case "consent":
+				if v := c.Arg(1); v.Is(model.Bool) && !v.Bool && seen {
+					p.Report(c.Span, "consent(false) comes after init in the same function: the pixel starts with consent granted",
+						`call oaiq("consent", false) before oaiq("init", …) when consent is required`)
+				}
+			}
+		}
+	}
 	initSeen := false
 	for _, c := range p.Doc.Calls {
 		if c.Deferred {

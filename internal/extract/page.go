@@ -114,7 +114,9 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 		return
 	}
 	pr.resolve(el, url, span)
-	if el.InHead {
+	// An async, defer or module script does not hold the parser: the
+	// snippet after it is not delayed by it.
+	if el.InHead && !runsLate(el, true) {
 		pr.preceding++
 	}
 }

@@ -63,6 +63,7 @@ func readScriptSrc(doc *model.Document, f *source.File, base int, s component.Sc
 		SrcSpan:    f.Span(base+s.SrcStart, base+s.SrcEnd),
 		SrcDynamic: s.SrcDynamic,
 		InHead:     s.InHead,
+		InBody:     s.InBody,
 		Async:      s.Async || isModule(s.Type),
 	}
 	l.Span = l.SrcSpan
@@ -115,7 +116,7 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 	doc.Calls = append(doc.Calls, res.Calls...)
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
 	for _, l := range res.Loaders {
-		l.InHead = s.InHead
+		l.InHead, l.InBody = s.InHead, s.InBody
 		if s.NextScript {
 			l.Late, l.LateReason = nextScriptLate(s.Placement)
 			switch {

@@ -43,6 +43,9 @@ type Placement struct {
 	// InHead is true when the snippet is rendered inside the document head:
 	// a <head>, next/head <Head>, <Helmet>, or a useHead script entry.
 	InHead bool
+	// InBody is true when it is rendered inside a <body> element (a root
+	// layout's): known to be out of the head.
+	InBody bool
 }
 
 // snippetKeys are the props and head-entry fields whose value is script text.
@@ -275,6 +278,7 @@ func placementOf(gen []byte, start func(int) int, orig []byte, owner, top *frame
 		p.StrategyDynamic = o.dynamic
 	}
 	p.InHead = inHead(top, headName) || p.NextScript && p.Strategy == "beforeInteractive"
+	p.InBody = !p.InHead && inBody(top)
 	return p
 }
 
@@ -310,6 +314,15 @@ func elementOf(f *frame) *frame {
 func inHeadCall(f *frame) bool {
 	for ; f != nil; f = f.parent {
 		if headCalls[f.call] {
+			return true
+		}
+	}
+	return false
+}
+
+func inBody(f *frame) bool {
+	for ; f != nil; f = f.parent {
+		if f.call == "createElement" && f.elem == "body" {
 			return true
 		}
 	}

@@ -37,6 +37,10 @@ func (x *extractor) run() {
 			if isPixelCallee(n.Callee) {
 				c := x.call(n)
 				c.Deferred = x.s.Deferred || deferred(stack)
+				if b := bodyOf(stack); b != nil && c.Deferred {
+					a, _ := x.offsets(b)
+					c.Body = a + 1
+				}
 				x.res.Calls = append(x.res.Calls, c)
 			}
 			x.checkRequestCall(n)
