@@ -50,6 +50,10 @@ var ScriptExtensions = []string{".js", ".mjs", ".cjs"}
 // single-file components (.astro is among the HTML extensions).
 var SourceExtensions = []string{".ts", ".mts", ".cts", ".tsx", ".jsx", ".vue", ".svelte"}
 
+// MarkdownExtensions are documents whose fenced code blocks are linted
+// (docs sites and MDX pages show and run the snippet).
+var MarkdownExtensions = []string{".md", ".markdown", ".mdx"}
+
 // isDeclaration reports TypeScript declaration files (.d.ts, .d.mts,
 // .d.cts): types only, never a call.
 func isDeclaration(name string) bool {
@@ -100,7 +104,7 @@ func Expand(args []string, opts Options) ([]Target, []error) {
 // *Error. Nothing is kept per file, so memory does not grow with the tree.
 func Stream(args []string, opts Options) iter.Seq2[Target, error] {
 	exts := map[string]bool{}
-	for _, list := range [][]string{HTMLExtensions, ScriptExtensions, SourceExtensions, opts.Extensions} {
+	for _, list := range [][]string{HTMLExtensions, ScriptExtensions, SourceExtensions, MarkdownExtensions, opts.Extensions} {
 		for _, e := range list {
 			exts[e] = true
 		}

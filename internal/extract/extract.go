@@ -29,6 +29,8 @@ const (
 	Module
 	// Component reads a Vue, Svelte or Astro single-file component.
 	Component
+	// Markdown reads the fenced code blocks of a Markdown or MDX file.
+	Markdown
 )
 
 // Options describe where an input came from.
@@ -71,6 +73,8 @@ func File(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 		return Source(name, data, opts)
 	case Component:
 		return SFC(name, data, opts)
+	case Markdown:
+		return MarkdownDoc(name, data, opts)
 	}
 	return Page(name, data, opts)
 }

@@ -40,6 +40,8 @@ func KindByExtension(name string) Kind {
 		return HTML
 	case ScriptExtensions[ext]:
 		return JS
+	case MarkdownExtensions[ext]:
+		return Markdown
 	}
 	return Auto
 }
