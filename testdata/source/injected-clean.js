@@ -1,6 +1,8 @@
 // Strings that are not injected as code, or hold no pixel call, stay text.
 var p = document.createElement("p");
 p.title = "oaiq('track', 'x')";
+p.textContent = "oaiq('track', 'x')";
+document.querySelector("#code").innerText = "oaiq('track', 'x')";
 console.log("oaiq('track', 'x')");
 var s = document.createElement("script");
 s.text = "window.dataLayer = window.dataLayer || [];";

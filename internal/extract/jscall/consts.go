@@ -210,3 +210,21 @@ func conditional(stack []ast.Node) ast.Node {
 
 // mutators are the methods that change an array in place.
 var mutators = map[string]bool{"push": true, "pop": true, "shift": true, "unshift": true, "splice": true, "sort": true, "reverse": true, "fill": true, "copyWithin": true}
+
+// functionDecls maps the names of function declarations to their
+// functions; a name declared twice maps to nil.
+func functionDecls(prog *ast.Program) map[string]ast.Node {
+	m := map[string]ast.Node{}
+	inspect(prog, func(n ast.Node, _ []ast.Node) bool {
+		if d, ok := n.(*ast.FunctionDeclaration); ok && d.Function != nil && d.Function.Name != nil {
+			name := d.Function.Name.Name.String()
+			if _, seen := m[name]; seen {
+				m[name] = nil
+			} else {
+				m[name] = d.Function
+			}
+		}
+		return true
+	})
+	return m
+}

@@ -20,6 +20,9 @@ type extractor struct {
 	res              Result
 	// callAt is where the call whose arguments are being read starts;
 	// resolving and budget bound the names resolved for it (value.go).
+	// funcDecls are the function declarations by name (a name declared
+	// twice is dropped), for __html: snippet() (injected.go).
+	funcDecls map[string]ast.Node
 	callAt    file.Idx
 	resolving map[string]bool
 	budget    int
@@ -31,6 +34,7 @@ func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd f
 
 func (x *extractor) run() {
 	x.consts = collectBindings(x.prog)
+	x.funcDecls = functionDecls(x.prog)
 	inspect(x.prog, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpression:
@@ -44,10 +48,10 @@ func (x *extractor) run() {
 				x.res.Calls = append(x.res.Calls, c)
 			}
 			x.checkRequestCall(n)
-			x.checkInjected(n)
+			x.checkInjected(n, stack)
 		case *ast.AssignExpression:
 			x.checkRequestAssign(n)
-			x.checkInjected(n)
+			x.checkInjected(n, stack)
 			if isPixelTarget(n.Left) && !x.s.Deferred && !deferred(stack) {
 				x.res.Defines = true
 			}
@@ -59,6 +63,8 @@ func (x *extractor) run() {
 			if n.Function != nil && n.Function.Name != nil && n.Function.Name.Name == "oaiq" && !x.s.Deferred && !deferred(stack) {
 				x.res.Defines = true
 			}
+		case *ast.PropertyKeyed:
+			x.checkInjected(n, stack)
 		}
 		return true
 	})

@@ -2,6 +2,7 @@ package jscall
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
@@ -29,17 +30,29 @@ var markupCalls = map[string]bool{"write": true, "writeln": true, "insertAdjacen
 const injectedLate = "it is injected from a string by code, after the page's own scripts have run"
 
 // checkInjected reads the snippet a node injects, if any.
-func (x *extractor) checkInjected(n ast.Node) {
+func (x *extractor) checkInjected(n ast.Node, stack []ast.Node) {
 	if x.s.depth >= maxInjectDepth {
 		return
 	}
 	switch n := n.(type) {
+	case *ast.PropertyKeyed:
+		// { __html: pixelSnippet(id) }: the strings the function returns are
+		// what the component renders as a script, where it stands.
+		if k, ok := x.key(n); ok && k == "__html" && rendersScript(stack) {
+			if call, ok := n.Value.(*ast.CallExpression); ok {
+				if id, ok := call.Callee.(*ast.Identifier); ok {
+					for _, r := range x.returnedStrings(id.Name.String()) {
+						x.readInjectedAs(r, false, false)
+					}
+				}
+			}
+		}
 	case *ast.AssignExpression:
 		if n.Operator != token.ASSIGN && n.Operator != token.PLUS {
 			return
 		}
 		switch name := memberName(n.Left); {
-		case codeProps[name]:
+		case codeProps[name] && x.isScriptElement(n.Left):
 			x.readInjected(n.Right, false)
 		case name == "innerHTML" || name == "outerHTML":
 			x.readInjected(n.Right, true)
@@ -54,12 +67,121 @@ func (x *extractor) checkInjected(n ast.Node) {
 // readInjected reads the string e as code, or as markup whose scripts are
 // code.
 func (x *extractor) readInjected(e ast.Expression, markup bool) {
+	x.readInjectedAs(e, markup, true)
+}
+
+// isScriptElement reports that the object of the member expression e is
+// a script element: document.createElement("script"), or a name bound
+// once to it. Text set on any other element is text.
+func (x *extractor) isScriptElement(e ast.Expression) bool {
+	var obj ast.Expression
+	switch m := unwrap(e).(type) {
+	case *ast.DotExpression:
+		obj = m.Left
+	case *ast.BracketExpression:
+		obj = m.Left
+	default:
+		return false
+	}
+	if id, ok := obj.(*ast.Identifier); ok {
+		b := x.consts[id.Name.String()]
+		if !b.single() {
+			return false
+		}
+		obj = b.init
+	}
+	c, ok := obj.(*ast.CallExpression)
+	return ok && memberName(c.Callee) == "createElement" && len(c.ArgumentList) > 0 && isStringNamed(c.ArgumentList[0], "script")
+}
+
+// rendersScript reports a props object of createElement("script", …) or
+// of next/script's <Script> (a jsx() call in another transform) around the
+// top of stack: the same string in a <div> is text.
+func rendersScript(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		c, ok := stack[i].(*ast.CallExpression)
+		if !ok {
+			continue
+		}
+		name := memberName(c.Callee)
+		if id, ok := c.Callee.(*ast.Identifier); ok {
+			name = id.Name.String()
+		}
+		switch strings.TrimLeft(name, "_") {
+		case "createElement", "jsx", "jsxs", "jsxDEV":
+		default:
+			continue
+		}
+		if len(c.ArgumentList) == 0 {
+			return false
+		}
+		switch e := c.ArgumentList[0].(type) {
+		case *ast.StringLiteral:
+			return e.Value.String() == "script"
+		case *ast.Identifier:
+			return e.Name.String() == "Script"
+		}
+		return false
+	}
+	return false
+}
+
+// returnedStrings are the string expressions the function declared once
+// as name returns (function name() { return "…" }, const name = () => "…").
+func (x *extractor) returnedStrings(name string) []ast.Expression {
+	b := x.consts[name]
+	var fn ast.Node
+	if b != nil && b.decls == 1 && !b.assigned {
+		if b.init != nil {
+			switch f := b.init.(type) {
+			case *ast.ArrowFunctionLiteral, *ast.FunctionLiteral:
+				fn = f
+			}
+		}
+		if fn == nil {
+			fn = x.funcDecls[name]
+		}
+	}
+	if fn == nil {
+		return nil
+	}
+	var out []ast.Expression
+	if a, ok := fn.(*ast.ArrowFunctionLiteral); ok {
+		if e, ok := a.Body.(*ast.ExpressionBody); ok {
+			if isStringPiece(e.Expression) || isConcat(e.Expression) {
+				out = append(out, e.Expression)
+			}
+			return out
+		}
+	}
+	inspect(fn, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
+			return n == fn // the returns of nested functions are theirs
+		case *ast.ReturnStatement:
+			if n.Argument != nil && (isStringPiece(n.Argument) || isConcat(n.Argument)) {
+				out = append(out, n.Argument)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func isConcat(e ast.Expression) bool {
+	b, ok := e.(*ast.BinaryExpression)
+	return ok && b.Operator == token.PLUS
+}
+
+// readInjectedAs is readInjected; late tells whether the code runs after
+// the page's own scripts (injected by code) or where it is rendered.
+func (x *extractor) readInjectedAs(e ast.Expression, markup, late bool) {
 	base, code, spans, ok := x.stringCode(e)
 	if !ok || !bytes.Contains(code, pixelName) {
 		return
 	}
 	if !markup {
-		x.addInjected(base, code, spans)
+		x.addInjected(base, code, spans, late)
 		return
 	}
 	lower := bytes.ToLower(code)
@@ -78,12 +200,12 @@ func (x *extractor) readInjected(e ast.Expression, markup bool) {
 		if end < 0 {
 			end = len(code) - body
 		}
-		x.addInjected(base+body, code[body:body+end], spansWithin(spans, base+body, base+body+end))
+		x.addInjected(base+body, code[body:body+end], spansWithin(spans, base+body, base+body+end), late)
 		i = body + end
 	}
 }
 
-func (x *extractor) addInjected(base int, code []byte, spans []tmpl.Span) {
+func (x *extractor) addInjected(base int, code []byte, spans []tmpl.Span, late bool) {
 	if !bytes.Contains(code, pixelName) {
 		return
 	}
@@ -95,7 +217,9 @@ func (x *extractor) addInjected(base int, code []byte, spans []tmpl.Span) {
 	x.res.Calls = append(x.res.Calls, res.Calls...)
 	x.res.Requests = append(x.res.Requests, res.Requests...)
 	for _, l := range res.Loaders {
-		l.Late, l.LateReason = true, injectedLate
+		if late {
+			l.Late, l.LateReason = true, injectedLate
+		}
 		x.res.Loaders = append(x.res.Loaders, l)
 	}
 }
@@ -132,9 +256,17 @@ func (x *extractor) stringCode(e ast.Expression) (base int, code []byte, spans [
 	if first < 0 {
 		return 0, nil, nil, false
 	}
+	// Pieces are read where they start: a transform may have joined
+	// literals or moved where one seems to end.
+	last := len(pieces) - 1
+	for last > first && !isStringPiece(pieces[last]) {
+		last-- // operands after the last literal add text the code cannot know
+	}
+	pieces = pieces[:last+1]
 	a, _ := x.offsets(pieces[first])
-	_, b := x.offsets(pieces[len(pieces)-1])
-	if a+1 >= b || b > x.s.Base+len(x.s.Code) {
+	lb, _ := x.offsets(pieces[last])
+	b, ok := x.literalEnd(lb)
+	if !ok || a+1 >= b {
 		return 0, nil, nil, false
 	}
 	base = a + 1
@@ -164,17 +296,18 @@ func (x *extractor) stringCode(e ast.Expression) (base int, code []byte, spans [
 	prevEnd := base // the end of the previous literal's content
 	pendingDynamic := false
 	for _, p := range pieces[first:] {
-		pa, pb := x.offsets(p)
+		pa, _ := x.offsets(p)
 		if !isStringPiece(p) {
 			pendingDynamic = true
 			continue
 		}
+		pb, ok := x.literalEnd(pa)
+		if !ok || pa+1 < prevEnd {
+			return 0, nil, nil, false
+		}
 		// From the previous content to this literal's opening quote.
 		blankTo(prevEnd, pa+1, pendingDynamic)
 		pendingDynamic = false
-		if !x.simpleLiteral(pa, pb) {
-			return 0, nil, nil, false // a transform joined pieces into one
-		}
 		if t, isTmpl := p.(*ast.TemplateLiteral); isTmpl {
 			for _, sub := range t.Expressions {
 				sa, sb := x.offsets(sub)
@@ -194,33 +327,36 @@ func (x *extractor) stringCode(e ast.Expression) (base int, code []byte, spans [
 	return base, code[:prevEnd-base], spans, true
 }
 
-// simpleLiteral reports that File.Text[a:b] is one string or template
-// literal as written: its opening quote closes only at its end.
-func (x *extractor) simpleLiteral(a, b int) bool {
+// literalEnd returns the offset in File.Text just past the string or
+// template literal written at a, read in the source (a transform may have
+// respelt or joined it); ok is false when none starts there.
+func (x *extractor) literalEnd(a int) (int, bool) {
 	code := x.s.Code
-	i, j := a-x.s.Base, b-x.s.Base
-	if i < 0 || j > len(code) || j-i < 2 {
-		return false
+	i := a - x.s.Base
+	if i < 0 || i >= len(code) {
+		return 0, false
 	}
 	q := code[i]
-	if q != '"' && q != '\'' && q != '`' || code[j-1] != q {
-		return false
+	if q != '"' && q != '\'' && q != '`' {
+		return 0, false
 	}
 	depth := 0
-	for k := i + 1; k < j-1; k++ {
+	for k := i + 1; k < len(code); k++ {
 		switch c := code[k]; {
 		case c == '\\':
 			k++
-		case q == '`' && c == '$' && k+1 < j-1 && code[k+1] == '{':
+		case q == '`' && c == '$' && k+1 < len(code) && code[k+1] == '{':
 			depth++
 			k++
 		case q == '`' && c == '}' && depth > 0:
 			depth--
 		case c == q && depth == 0:
-			return false
+			return x.s.Base + k + 1, true
+		case q != '`' && (c == '\n' || c == '\r'):
+			return 0, false
 		}
 	}
-	return true
+	return 0, false
 }
 
 func isStringPiece(e ast.Expression) bool {
