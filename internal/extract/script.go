@@ -26,9 +26,10 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 		switch {
 		case res.Err == nil:
 			addScript(doc, f, res, nil)
-		case len(spans) == 0 && module.Parses(masked, module.JSX):
-			// Next.js pages/ and Create React App write JSX in .js files.
-			readModule(doc, f, 0, masked, module.JSX, opts.URL)
+		case module.Parses(f.Text, module.JSX):
+			// Next.js pages/ and Create React App write JSX in .js files
+			// (whose style={{…}} is no template tag).
+			readModule(doc, f, 0, f.Text, module.JSX, opts.URL)
 			sortCalls(doc)
 		default:
 			s.Recover = true
@@ -75,8 +76,8 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 		if p != nil {
 			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span
 			l.Deferred = p.deferred
-			if p.inline != "" {
-				l.Span = p.span
+			if p.inline != "" && !l.Late {
+				l.Span = p.span // the snippet is the element; one injected from a string is where it is written
 			}
 		}
 		doc.Page.Loaders = append(doc.Page.Loaders, l)
