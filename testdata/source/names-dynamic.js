@@ -15,7 +15,15 @@ after.type = "lead";
 
 const items = [];
 items.push({ id: "sku-1", quantity: 1 });
-oaiq("measure", "order_created", { type: "contents", amount: 1999, currency: "USD", contents: items });
+oaiq("measure", "order_created", { type: "contents", amount: 1999, currency: "USD", contents: items }); // want "dynamic-value:info@95"
 
 const self = { type: "customer_action", again: self.type }; // want "data-unknown-field@41"
 oaiq("measure", "lead_created", self);
+
+const cfg = { pixelId: "px_live_5a3c9e1f", user: { email: "ann@example.com" } };
+cfg.user.email = sha256(cfg.user.email);
+oaiq("init", cfg); // want "dynamic-value:info@14"
+
+const keyed = { type: "customer_action", amount: 19.99, currency: "USD" };
+keyed["amount"] = 1999;
+oaiq("measure", "lead_created", keyed); // want "dynamic-value:info@33"

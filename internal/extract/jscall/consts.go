@@ -14,7 +14,8 @@ type binding struct {
 	init     ast.Expression
 	// writes are the member writes name.prop = value, in source order;
 	// opened is set by a write the resolver cannot follow (name[k] = …,
-	// delete, Object.assign(name, …)), which makes the object Open.
+	// name.a.b = …, delete, Object.assign(name, …), name.push(…)): the
+	// value is then not known at all.
 	writes []memberWrite
 	opened bool
 }
@@ -114,17 +115,17 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 		case *ast.ObjectPattern, *ast.ArrayPattern:
 			declare(t, nil)
 		case *ast.DotExpression:
-			if id, ok := t.Left.(*ast.Identifier); ok {
+			if id, ok := t.Left.(*ast.Identifier); ok && value != nil {
 				b := get(id.Name.String())
-				if value == nil {
-					b.opened = true
-					return
-				}
 				b.writes = append(b.writes, memberWrite{key: &t.Identifier, prop: t.Identifier.Name.String(), value: value, at: t.Idx0(), within: conditional(stack)})
+				return
+			}
+			if root := rootName(t); root != "" {
+				get(root).opened = true // a nested or compound write: not followed
 			}
 		case *ast.BracketExpression:
-			if id, ok := t.Left.(*ast.Identifier); ok {
-				get(id.Name.String()).opened = true
+			if root := rootName(t); root != "" {
+				get(root).opened = true
 			}
 		}
 	}
@@ -227,4 +228,21 @@ func functionDecls(prog *ast.Program) map[string]ast.Node {
 		return true
 	})
 	return m
+}
+
+// rootName returns the name a member expression starts from (d in
+// d.user.email), or "".
+func rootName(e ast.Expression) string {
+	for {
+		switch m := e.(type) {
+		case *ast.DotExpression:
+			e = m.Left
+		case *ast.BracketExpression:
+			e = m.Left
+		case *ast.Identifier:
+			return m.Name.String()
+		default:
+			return ""
+		}
+	}
 }

@@ -274,7 +274,7 @@ const (
 func (x *extractor) resolve(id *ast.Identifier) *model.Value {
 	name := id.Name.String()
 	b := x.consts[name]
-	if !b.single() {
+	if !b.single() || b.opened {
 		return nil
 	}
 	if b.constant() {
@@ -316,9 +316,6 @@ func (x *extractor) resolve(id *ast.Identifier) *model.Value {
 			}
 			setField(v, f)
 		}
-	}
-	if b.opened {
-		v.Open = true
 	}
 	return v
 }
