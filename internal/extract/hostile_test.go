@@ -28,7 +28,11 @@ func TestHostileShapesEnd(t *testing.T) {
 	big := "export const B = () => <script dangerouslySetInnerHTML={{ __html: 'oaiq(\"init\");' + '" +
 		strings.Repeat("a", 10<<20) + "' }} />;\n"
 
+	injected := "var s = document.createElement('script');\ns.text = 'oaiq(\"init\");' + " + strings.Repeat("x + ", 100000) + "'';\n"
+	fences := strings.Repeat("```js\noaiq('init');\n```\n", 20000)
 	for name, in := range map[string]struct{ file, code string }{
+		"100000 terms injected": {"inject.js", injected},
+		"20000 fenced blocks":   {"many.md", fences},
 		"self-reference":  {"self.js", "const d = { type: 'customer_action', d };\nconst e = e;\noaiq('measure', 'lead_created', d);\noaiq('measure', 'lead_created', e);\n"},
 		"const chain":     {"chain.js", chain.String()},
 		"spread doubling": {"spreads.js", spreads.String()},

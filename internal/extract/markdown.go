@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/jscall"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/module"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -24,6 +26,7 @@ func MarkdownDoc(name string, data []byte, opts Options) (*model.Document, []*so
 	if !mentionsPixel(f.Text) {
 		return doc, []*source.File{f}
 	}
+	pages := 0
 	for _, b := range fencedBlocks(f.Text) {
 		code := f.Text[b.start:b.end]
 		if !mentionsPixel(code) {
@@ -31,11 +34,20 @@ func MarkdownDoc(name string, data []byte, opts Options) (*model.Document, []*so
 		}
 		switch b.lang {
 		case "html", "htm", "xhtml", "svelte", "vue", "erb", "liquid", "php", "twig", "jinja", "njk", "handlebars", "hbs":
+			// Markup is read as a page of the file's length: bounded, so a
+			// document of thousands of blocks stays linear.
+			if pages++; pages > maxMarkupBlocks {
+				continue
+			}
 			sub, _ := Page(name, onlyBlock(f.Text, b), Options{URL: opts.URL})
 			mergeBlock(doc, sub)
 		case "js", "javascript", "mjs", "cjs":
-			sub, _ := Script(name, onlyBlock(f.Text, b), Options{URL: opts.URL})
-			mergeBlock(doc, sub)
+			masked, spans := tmpl.Mask(code)
+			for i := range spans {
+				spans[i].Start += b.start
+				spans[i].End += b.start
+			}
+			addScript(doc, f, jscall.Extract(jscall.Script{File: f, Base: b.start, Code: masked, Templates: spans, URL: opts.URL, Recover: true}), nil)
 		case "jsx", "tsx", "ts", "typescript":
 			readModule(doc, f, b.start, code, module.LoaderFor(b.lang), opts.URL)
 		}
@@ -43,6 +55,9 @@ func MarkdownDoc(name string, data []byte, opts Options) (*model.Document, []*so
 	sortCalls(doc)
 	return doc, []*source.File{f}
 }
+
+// maxMarkupBlocks bounds the markup blocks read in one document.
+const maxMarkupBlocks = 100
 
 // block is one fenced code block: its language and its code's bytes.
 type block struct {
