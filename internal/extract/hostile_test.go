@@ -33,11 +33,11 @@ func TestHostileShapesEnd(t *testing.T) {
 	for name, in := range map[string]struct{ file, code string }{
 		"100000 terms injected": {"inject.js", injected},
 		"20000 fenced blocks":   {"many.md", fences},
-		"self-reference":  {"self.js", "const d = { type: 'customer_action', d };\nconst e = e;\noaiq('measure', 'lead_created', d);\noaiq('measure', 'lead_created', e);\n"},
-		"const chain":     {"chain.js", chain.String()},
-		"spread doubling": {"spreads.js", spreads.String()},
-		"100000 terms":    {"plus.jsx", plus},
-		"10 MB piece":     {"big.jsx", big},
+		"self-reference":        {"self.js", "const d = { type: 'customer_action', d };\nconst e = e;\noaiq('measure', 'lead_created', d);\noaiq('measure', 'lead_created', e);\n"},
+		"const chain":           {"chain.js", chain.String()},
+		"spread doubling":       {"spreads.js", spreads.String()},
+		"100000 terms":          {"plus.jsx", plus},
+		"10 MB piece":           {"big.jsx", big},
 	} {
 		t.Run(name, func(t *testing.T) {
 			doc, _ := File(in.file, []byte(in.code), Options{})
