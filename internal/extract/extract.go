@@ -47,6 +47,9 @@ type Options struct {
 	Resolver Resolver
 	// Kind forces HTML or JS; Auto decides.
 	Kind Kind
+	// Rendered is set when a browser runs the page: the scripts it injects
+	// from strings are seen running, so they are not read from the strings.
+	Rendered bool
 }
 
 // Resolver reads the script a <script src> names. ok is false when it

@@ -45,6 +45,9 @@ type Script struct {
 	// TypeScript, assembled strings). A plain inline script that does not
 	// parse stops in the browser too, calls included, and is not recovered.
 	Recover bool
+	// NoInjected leaves the snippets held in strings unread (injected.go):
+	// a browser rendering the page sees them run.
+	NoInjected bool
 	// depth counts the strings this script was injected from (injected.go).
 	depth int
 }

@@ -31,7 +31,7 @@ const injectedLate = "it is injected from a string by code, after the page's own
 
 // checkInjected reads the snippet a node injects, if any.
 func (x *extractor) checkInjected(n ast.Node, stack []ast.Node) {
-	if x.s.depth >= maxInjectDepth {
+	if x.s.depth >= maxInjectDepth || x.s.NoInjected {
 		return
 	}
 	switch n := n.(type) {
