@@ -107,8 +107,7 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 			declare(t.Left, nil)
 		}
 	}
-	var written func(target ast.Expression, value ast.Expression, stack []ast.Node)
-	written = func(target ast.Expression, value ast.Expression, stack []ast.Node) {
+	written := func(target ast.Expression, value ast.Expression, stack []ast.Node) {
 		switch t := target.(type) {
 		case *ast.Identifier:
 			get(t.Name.String()).assigned = true
