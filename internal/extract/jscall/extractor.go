@@ -21,7 +21,8 @@ type extractor struct {
 	// callAt is where the call whose arguments are being read starts;
 	// resolving and budget bound the names resolved for it (value.go).
 	// funcDecls are the function declarations by name (a name declared
-	// twice is dropped), for __html: snippet() (injected.go).
+	// twice is dropped), for __html: snippet() (injected.go); built when
+	// first needed.
 	funcDecls map[string]ast.Node
 	callAt    file.Idx
 	resolving map[string]bool
@@ -34,7 +35,6 @@ func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd f
 
 func (x *extractor) run() {
 	x.consts = collectBindings(x.prog)
-	x.funcDecls = functionDecls(x.prog)
 	inspect(x.prog, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpression:

@@ -139,6 +139,9 @@ func (x *extractor) returnedStrings(name string) []ast.Expression {
 			}
 		}
 		if fn == nil {
+			if x.funcDecls == nil {
+				x.funcDecls = functionDecls(x.prog)
+			}
 			fn = x.funcDecls[name]
 		}
 	}
