@@ -7,3 +7,7 @@ t.textContent = `oaiq("measure", "order_created", { type: "contents", amount: ${
 document.write('<script>oaiq("consent", "yes")<\/script>'); // want "consent-value@41"
 document.head.insertAdjacentHTML("beforeend", "<script>" + "oaiq('track', 'x');" + "</script>"); // want "command-unknown@66"
 $("head").append('<script>!function(w,d,s,u){if(w.oaiq)return;var q=function(){q.q.push(arguments)};q.q=[];w.oaiq=q;var js=d.createElement(s);js.async=!0;js.src=u;var f=d.getElementsByTagName(s)[0];f.parentNode.insertBefore(js,f)}(window,document,"script","https://bzrcdn.openai.com/sdk/oaiq.min.js");</script>'); // want "snippet-late@27"
+const pixelCode = "oaiq('init', { pixelId: '" + window.PIXEL_ID + "' });" + // want "dynamic-value:info@44"
+  "oaiq('measure', 'order_created', { type: 'contents', amount: 19.99, currency: 'USD' });"; // want "amount-not-integer@65"
+var t2 = document.createElement("script");
+t2.text = pixelCode;

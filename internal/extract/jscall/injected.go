@@ -179,6 +179,12 @@ func isConcat(e ast.Expression) bool {
 // readInjectedAs is readInjected; late tells whether the code runs after
 // the page's own scripts (injected by code) or where it is rendered.
 func (x *extractor) readInjectedAs(e ast.Expression, markup, late bool) {
+	if id, ok := e.(*ast.Identifier); ok {
+		// s.text = snippet, the snippet assembled in a name bound once.
+		if b := x.consts[id.Name.String()]; b.single() && !b.opened && (isStringPiece(b.init) || isConcat(b.init)) {
+			e = b.init
+		}
+	}
 	base, code, spans, ok := x.stringCode(e)
 	if !ok || !bytes.Contains(code, pixelName) {
 		return
