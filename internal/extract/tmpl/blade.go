@@ -3,6 +3,7 @@ package tmpl
 import (
 	"bytes"
 	"sort"
+	"strings"
 )
 
 // Blade masks Laravel Blade directives in text already masked by Mask:
@@ -34,6 +35,9 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 			continue
 		}
 		word := string(text[i+1 : w])
+		if !bladeDirectives[word] {
+			continue // @click="…" (Alpine.js, Vue) and other attributes are markup
+		}
 		end := w
 		// Arguments: @if ($a && ($b)) — balanced parentheses on the same
 		// directive, strings skipped.
@@ -70,6 +74,25 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	return out, spans
 }
+
+// bladeDirectives are Blade's built-in directives; any other @word is left
+// as written.
+var bladeDirectives = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`if elseif else endif unless endunless isset endisset empty endempty
+		auth endauth guest endguest production endproduction env endenv hasSection sectionMissing
+		switch case break default endswitch for endfor foreach endforeach forelse endforelse while endwhile continue
+		php endphp include includeIf includeWhen includeUnless includeFirst each once endonce
+		push endpush pushOnce endPushOnce prepend endprepend prependOnce endPrependOnce stack
+		section endsection yield show stop append overwrite extends parent hasstack
+		csrf method error enderror js json can endcan cannot endcannot canany endcanany
+		vite viteReactRefresh livewireStyles livewireScripts livewire props aware
+		class style checked selected disabled readonly required lang choice dd dump inject
+		fragment endfragment session endsession use`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // bladeNeedsArgs are directives that are only directives with arguments:
 // a bare @js or @json is left as written.

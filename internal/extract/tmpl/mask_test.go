@@ -57,10 +57,10 @@ func TestMaskIsLinearOnUnterminatedOpeners(t *testing.T) {
 }
 
 func TestBladeDirectives(t *testing.T) {
-	in := "@auth\nx(@js($id), \"a@b.c\", @@y, {!! $raw !!});\n@endauth @if ($a && ($b)) z @endif"
+	in := "@auth\nx(@js($id), \"a@b.c\", @@y, {!! $raw !!});\n@endauth @if ($a && ($b)) z @endif <b @click=\"go()\">"
 	masked, spans := Mask([]byte(in))
 	out, spans := Blade(masked, spans)
-	want := "     \nx(________, \"a@b.c\", @@y, ____________);\n" + strings.Repeat(" ", 26) + "z       "
+	want := "     \nx(________, \"a@b.c\", @@y, ____________);\n" + strings.Repeat(" ", 26) + "z        <b @click=\"go()\">"
 	if string(out) != want {
 		t.Fatalf("got  %q\nwant %q", out, want)
 	}

@@ -15,6 +15,7 @@
 </head>
 <body>
 <p>Write to hello@example.com, or @@mention us.</p>
+<button @click="oaiq('measure', 'lead_created', { type: 'lead' })">Alpine.js</button> <!-- want "data-type-mismatch" -->
 @foreach ($items as $item)
 <script>
   oaiq("measure", "items_added", { type: "contents", amount: {{ $item->cents }}, currency: "EUR" }); // want "dynamic-value:info"
