@@ -17,10 +17,10 @@ import (
 )
 
 // translateCall returns the call c written for the pixel, or "" when its
-// command is not another vendor's measure, or its event is not known.
+// command is not measure or another vendor's, or its event is not known.
 func translateCall(c *model.Call) string {
 	cmd, ok := c.Arg(0).StringValue()
-	if !ok || commandAliases[normalizeName(cmd)] != "measure" {
+	if !ok || cmd != "measure" && commandAliases[normalizeName(cmd)] != "measure" {
 		return ""
 	}
 	name, ok := c.Arg(1).StringValue()

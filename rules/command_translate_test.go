@@ -38,3 +38,19 @@ func TestVendorCallTranslatedInOneFinding(t *testing.T) {
 		}
 	}
 }
+
+// measure with another pixel's event name and data: the event-name finding
+// carries the whole call.
+func TestVendorEventTranslatedInItsHint(t *testing.T) {
+	doc, _ := extract.Script("t.js", []byte(`oaiq('measure', 'Purchase', {value: 189.99, currency: 'USD', content_ids: ['tent-2p'], num_items: 1})`), extract.Options{})
+	want := `send oaiq("measure", "order_created", { type: "contents", amount: 18999, currency: "USD", contents: [{ id: "tent-2p", quantity: 1 }] })`
+	for _, f := range rules.Check(doc, rules.Options{}) {
+		if f.Rule == "event-name-unknown" {
+			if f.Hint != want {
+				t.Errorf("hint %s\nwant %s", f.Hint, want)
+			}
+			return
+		}
+	}
+	t.Error("no event-name-unknown finding")
+}
