@@ -46,6 +46,10 @@ type Call struct {
 	// Request is the Conversions API request that carried Event, nil when
 	// the event was logged without its request.
 	Request *Request
+	// Body, for a deferred call, identifies the function body or callback
+	// it is written in (1 + the byte offset of the function in its file; 0
+	// elsewhere): calls of one body run in their written order when it runs.
+	Body int
 }
 
 // Command returns the first argument when it is a known string, else "".
