@@ -21,6 +21,7 @@ import (
 	"iter"
 	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/baseline"
 	"github.com/oaiq-lint/oaiq-lint/internal/config"
@@ -145,14 +146,26 @@ func (l *Linter) selects(name string) bool {
 	return int(h.Sum32()%uint32(l.opts.Shards)) == l.opts.ShardIndex-1
 }
 
+// notUnreadable turns off every rule but those that report what could not
+// be read: extract runs no other.
+var notUnreadable = sync.OnceValue(func() map[string]bool {
+	off := map[string]bool{}
+	for _, r := range rules.All() {
+		if !r.Unreadable {
+			off[r.ID] = true
+		}
+	}
+	return off
+})
+
 // checked is a worker's output for one input, before the engine's policy.
 type checked struct {
 	name   string
 	origin any
 	err    error
 	res    report.Result // findings as the rules made them
-	dirs   []*suppress.Directive
-	bad    []model.Finding // malformed suppressions
+	// sups are the input's suppression comments, which judge applies.
+	sups []*model.Suppression
 	// records are the calls made, when recording.
 	records []eventlog.Record
 	// site: the input is a crawled page (sitePage), it loads the SDK, and
@@ -266,15 +279,16 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		}
 	}
 	if l.opts.ExtractOnly {
-		c.res.Findings = doc.Findings
+		c.res.Findings = rules.Check(doc, rules.Options{Off: notUnreadable()})
 		return c
 	}
-	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID})
 	for _, f := range ld.Files {
-		dirs, bad := suppress.Parse(f, func(id string) bool { return rules.Lookup(id) != nil })
-		c.dirs = append(c.dirs, dirs...)
-		c.bad = append(c.bad, bad...)
+		sups, bad := suppress.Parse(f, func(id string) bool { return rules.Lookup(id) != nil })
+		doc.Suppressions = append(doc.Suppressions, sups...)
+		doc.SuppressionProblems = append(doc.SuppressionProblems, bad...)
 	}
+	c.sups = doc.Suppressions
+	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID})
 	if c.sitePage {
 		c.hasSDK = doc.Page != nil && len(doc.Page.Loaders) > 0
 		if doc.Kind == model.Page && doc.Page != nil && !c.hasSDK && len(doc.Calls) == 0 {
@@ -282,7 +296,7 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 			c.pixelless = &model.Document{Path: doc.Path, Kind: doc.Kind, Page: &page}
 		}
 	}
-	if len(c.res.Findings) > 0 || len(c.bad) > 0 || len(c.dirs) > 0 {
+	if len(c.res.Findings) > 0 || len(c.sups) > 0 {
 		// Keep the sources findings may quote; a long run keeps no others.
 		c.res.Sources = make(map[string]*source.File, len(ld.Files))
 		for _, f := range ld.Files {
@@ -308,11 +322,8 @@ func (c *checked) quoted() map[string]*source.File {
 	for _, f := range c.res.Findings {
 		add(f.Span)
 	}
-	for _, f := range c.bad {
-		add(f.Span)
-	}
-	for _, d := range c.dirs {
-		add(d.Span)
+	for _, d := range c.sups {
+		add(d.Span) // an unused suppression is reported there
 	}
 	out := make(map[string]*source.File, len(lines))
 	for name, ls := range lines {
@@ -346,12 +357,9 @@ func (l *Linter) deliver(c *checked, out *Outcome, consume func(*Result) error) 
 	return consume(r)
 }
 
-// siteRules compare a page with the rest of its site, so they run once
-// every page is in.
-var siteRules = []string{"snippet-coverage"}
-
-// deliverSorted runs the site rules over the held pages, then delivers
-// them sorted by name.
+// deliverSorted runs the site rules (rules.Site: they compare a page with
+// the rest of its site) over the held pixel-less pages, then delivers them
+// sorted by name.
 func (l *Linter) deliverSorted(held []*checked, out *Outcome, consume func(*Result) error) error {
 	site := &model.SiteFacts{}
 	for _, c := range held {
@@ -362,17 +370,11 @@ func (l *Linter) deliverSorted(held []*checked, out *Outcome, consume func(*Resu
 			}
 		}
 	}
-	onlySite := map[string]bool{}
-	for _, r := range rules.All() {
-		if !slices.Contains(siteRules, r.ID) {
-			onlySite[r.ID] = true
-		}
-	}
 	slices.SortStableFunc(held, func(a, b *checked) int { return cmp.Compare(a.name, b.name) })
 	for _, c := range held {
 		if c.pixelless != nil {
 			c.pixelless.Page.Site = site
-			c.res.Findings = append(c.res.Findings, rules.Check(c.pixelless, rules.Options{Off: onlySite, PixelID: l.opts.Config.PixelID})...)
+			c.res.Findings = append(c.res.Findings, rules.Check(c.pixelless, rules.Options{Stage: rules.Site, PixelID: l.opts.Config.PixelID})...)
 			c.pixelless = nil
 		}
 		if err := l.deliver(c, out, consume); err != nil {

@@ -89,7 +89,8 @@ type Document struct {
 	Calls []*Call
 	// Page holds page facts for Page and Fragment documents; nil otherwise.
 	Page *PageFacts
-	// Findings the source itself produced while reading the document
-	// (unreadable records, script syntax errors, dynamic values).
-	Findings []Finding
+	// Facts are what the source saw besides the calls (what it could not
+	// read, what a crawl or a browser showed, suppression comments); rules
+	// turn them into findings.
+	Facts
 }

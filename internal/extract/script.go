@@ -1,13 +1,11 @@
 package extract
 
 import (
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/jscall"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -45,7 +43,7 @@ type placement struct {
 // read on its own.
 func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placement) {
 	if res.Err != nil {
-		doc.Findings = append(doc.Findings, parseError(f, res.Err))
+		doc.ScriptFailures = append(doc.ScriptFailures, parseFailure(f, res.Err))
 		return
 	}
 	doc.Calls = append(doc.Calls, res.Calls...)
@@ -65,17 +63,13 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 	}
 }
 
-func parseError(f *source.File, e *jscall.SyntaxError) model.Finding {
+// parseFailure is the fact of a script the parser stopped in, at the
+// character it stopped at.
+func parseFailure(f *source.File, e *jscall.SyntaxError) model.ScriptFailure {
 	end := e.Offset
 	if end < len(f.Text) {
 		_, size := utf8.DecodeRune(f.Text[end:])
 		end += size
 	}
-	return model.Finding{
-		Rule:     ParseErrorRule,
-		Severity: model.Warning,
-		Message:  pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed: %s", e.Message)),
-		Hint:     "fix the syntax error: the pixel calls in this script could not be checked",
-		Span:     f.Span(e.Offset, end),
-	}
+	return model.ScriptFailure{Span: f.Span(e.Offset, end), Reason: e.Message}
 }

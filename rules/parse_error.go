@@ -1,8 +1,9 @@
 package rules
 
-// parse-error: reported by the extractor, documented here.
-
-import "github.com/oaiq-lint/oaiq-lint/model"
+import (
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
 
 func init() {
 	register(&Rule{
@@ -18,12 +19,23 @@ understood and is not a parse error.
 
 Bad:
 ` + md("html", `<script>
-  oaiq("measure", "order_created", { type: "contents", amount: 2599, });
+  oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD", });
   });
 </script>`) + `
 Good:
 ` + md("html", `<script>
-  oaiq("measure", "order_created", { type: "contents", amount: 2599 });
+  oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });
 </script>`),
+		Check:      checkParseError,
+		Unreadable: true,
 	})
+}
+
+// checkParseError reports each script the extractor could not parse, at
+// the character the parser stopped at.
+func checkParseError(p *Pass) {
+	for _, f := range p.Doc.ScriptFailures {
+		p.Report(f.Span, pii.Redact("this script mentions oaiq but could not be parsed: "+f.Reason),
+			"fix the syntax error: the pixel calls in this script could not be checked")
+	}
 }
