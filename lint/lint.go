@@ -58,11 +58,12 @@ type Options struct {
 	// Record fills Result.Records with the calls each input made, as event
 	// log records (--record).
 	Record bool
-	// ExtractOnly skips the rules and the engine: results carry the calls
-	// and what the sources themselves reported (extract).
+	// ExtractOnly skips the engine's policy and every rule but those that
+	// report what could not be read (rules.Rule.Unreadable): results carry
+	// the calls and those findings (extract).
 	ExtractOnly bool
 	// SortByName holds the results until every input is in and hands them
-	// over sorted by name, after the site rules (snippet-coverage) compared
+	// over sorted by name, after the site rules (rules.Site) compared
 	// the pages. A held result keeps no document, and no source unless a
 	// finding may quote it. For inputs whose order is not deterministic
 	// (a crawl's pages arrive as the server answers).

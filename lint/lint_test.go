@@ -75,8 +75,8 @@ func TestInterruptFlushesWhatWasFinished(t *testing.T) {
 	}
 }
 
-// The engine applies off and severities to findings made outside the
-// rules' checks too: the suppressions' own findings obey the configuration.
+// The engine applies off and severities to the suppressions' own rules
+// too, unused-suppression included, which runs after the suppressions.
 func TestEngineAppliesConfigurationToSuppressionFindings(t *testing.T) {
 	cfg, err := config.Parse("t.yaml", []byte("rules:\n  unused-suppression: error\n  suppression-malformed: off\n"), func(string) bool { return true })
 	if err != nil {
