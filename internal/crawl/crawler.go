@@ -136,7 +136,8 @@ type crawler struct {
 
 // Run crawls from the start URLs and the pages the sitemaps list, and
 // returns the pages sorted by URL. It returns an error only for unusable
-// options or start URLs; every page problem is a finding on that page.
+// options or start URLs; every page problem is a fact on that page's
+// document, which a rule reports.
 func Run(ctx context.Context, starts, sitemaps []string, opts Options) (*Result, error) {
 	var mu sync.Mutex
 	var pages []*Page

@@ -164,6 +164,13 @@ func ruleIDs(fs []model.Finding) []string {
 	return ids
 }
 
+// The rules that report what only a crawl sees (rules/*.go).
+const (
+	RuleRobotsBlocksAdsBot = "robots-blocks-adsbot"
+	RuleOpprefDropped      = "oppref-dropped"
+	RuleFetchFailed        = "fetch-failed"
+)
+
 // findings are what the rules make of a page's crawl facts.
 func findings(doc *model.Document) []model.Finding {
 	if doc == nil {

@@ -11,8 +11,9 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-// visit fetches one URL, extracts it when it is HTML, adds the crawl's own
-// findings and queues its links.
+// visit fetches one URL, extracts it when it is HTML, records what only
+// the crawl sees (fetch failures, robots.txt's verdict, oppref lost) as
+// facts on its document and queues its links.
 func (c *crawler) visit(ctx context.Context, j job) {
 	defer c.done.Add(1)
 	if c.frontier.isClaimed(j.key) {
