@@ -148,3 +148,25 @@ func TestSortByNameRunsTheSiteRules(t *testing.T) {
 		t.Errorf("snippet-coverage on %v, want only on /b", coverage)
 	}
 }
+
+// ExtractOnly runs only the rules that report what could not be read:
+// a script that does not parse is reported, a measure call without init
+// (a rule's verdict on what was read) is not.
+func TestExtractOnlyReportsWhatCouldNotBeRead(t *testing.T) {
+	page := "<script>\noaiq(\"measure\", \"page_viewed\", { type: \"contents\" });\n</script>\n<script>\noaiq(\"consent\", true;\n</script>\n"
+	var rules []string
+	_, err := New(Options{ExtractOnly: true}).Run(context.Background(), func(yield func(Input) bool) {
+		yield(Bytes("a.html", []byte(page), SourceOptions{}))
+	}, func(r *Result) error {
+		for _, f := range r.Report.Findings {
+			rules = append(rules, f.Rule)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) != 1 || rules[0] != "parse-error" {
+		t.Errorf("extract reported %v, want [parse-error]", rules)
+	}
+}

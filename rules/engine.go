@@ -40,7 +40,15 @@ const (
 func Check(doc *model.Document, opts Options) []model.Finding {
 	var out []model.Finding
 	if opts.Stage == PerDocument {
-		checkSchemas(doc, schemaHooks(), &out)
+		var hooks []*Rule
+		for _, r := range schemaHooks() {
+			if !opts.Off[r.ID] {
+				hooks = append(hooks, r)
+			}
+		}
+		if len(hooks) > 0 { // extract, for one, turns them all off
+			checkSchemas(doc, hooks, &out)
+		}
 	}
 	calls := indexCalls(doc)
 	for _, r := range All() {
