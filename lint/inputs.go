@@ -146,6 +146,10 @@ func urlInput(raw string, client *fetch.Client) Input {
 	}}
 }
 
+// wholeLimit is the largest log read whole (a variable for tests, which
+// read small logs in small pieces).
+var wholeLimit = eventlog.WholeLimit
+
 // Logs reads each event log when the run reaches it and yields one input
 // per document in it: a log that extract wrote holds the calls of many
 // pages and scripts, each checked as check checked it. "-" is stdin.
@@ -165,10 +169,10 @@ func Logs(paths []string, stdin io.Reader) iter.Seq[Input] {
 			// A large log of Conversions API requests comes in pieces as
 			// the run takes them, so memory stays flat.
 			stopped := false
-			err = eventlog.ReadPieces(name, r, eventlog.WholeLimit, func(p eventlog.Piece) bool {
+			err = eventlog.ReadPieces(name, r, wholeLimit, func(p eventlog.Piece) bool {
 				for _, doc := range p.Docs {
 					load := func(context.Context) (*Loaded, error) { return &Loaded{Doc: doc, Files: []*source.File{p.File}}, nil }
-					if !yield(Input{Name: path, Load: load, Continues: p.Continues}) {
+					if !yield(Input{Name: path, Load: load, Continues: p.Continues, Pieced: p.Pieced}) {
 						stopped = true
 						return false
 					}

@@ -93,6 +93,10 @@ type Input struct {
 	// Continues marks a further piece of the previous input's file (a
 	// large log read in pieces): its result does not count as a file again.
 	Continues bool
+	// Pieced marks every piece of a log read in pieces: the rules that
+	// compare its records (rules.Streamed) run over the whole log through
+	// its rules.LogState instead of over each piece.
+	Pieced bool
 }
 
 // Loaded is an input read: its document and the files positions point into.
@@ -132,6 +136,10 @@ type Linter struct {
 	opts     Options
 	reported map[model.Finding]bool
 	cross    crossInputs
+	// log is the state of the log being delivered in pieces, if any, and
+	// logName its input's name.
+	log     *rules.LogState
+	logName string
 }
 
 // New returns a linter for one run.
@@ -189,6 +197,9 @@ type checked struct {
 	// dedup are the input's events with an event_id, kept when events are
 	// paired across inputs (Options.CrossInputDedup).
 	dedup []rules.DedupEvent
+	// facts are what the rules that compare records need of a piece of a
+	// log read in pieces (Input.Pieced).
+	facts *rules.LogFacts
 }
 
 // Run lints inputs and calls consume with each result, in input order
@@ -250,12 +261,23 @@ func (l *Linter) Run(ctx context.Context, inputs iter.Seq[Input], consume func(*
 			interrupted = true // the inputs still running fail with it: say it once
 			break
 		}
+		if l.log != nil && (c.facts == nil || !c.res.Continues) {
+			if runErr = l.emitEnd(emit); runErr != nil {
+				break
+			}
+		}
+		if c.facts != nil {
+			l.addPiece(c)
+		}
 		if runErr = emit(c); runErr != nil {
 			break
 		}
 	}
 	if ctx.Err() != nil {
 		interrupted = true
+	}
+	if runErr == nil && !interrupted && l.log != nil {
+		runErr = l.emitEnd(emit)
 	}
 	if runErr == nil && l.opts.SortByName {
 		runErr = l.deliverSorted(held, &out, consume)
@@ -313,7 +335,12 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		doc.SuppressionProblems = append(doc.SuppressionProblems, bad...)
 	}
 	c.sups = doc.Suppressions
-	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now})
+	ropts := rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now}
+	if in.Pieced && doc.Kind == model.EventLog {
+		ropts.Off = rules.Streamed()
+		c.facts = rules.Facts(doc)
+	}
+	c.res.Findings = rules.Check(doc, ropts)
 	if l.opts.CrossInputDedup {
 		c.dedup = rules.DedupEvents(doc)
 	}
@@ -324,7 +351,7 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 			c.pixelless = &model.Document{Path: doc.Path, Kind: doc.Kind, Page: &page}
 		}
 	}
-	if len(c.res.Findings) > 0 || len(c.sups) > 0 {
+	if len(c.res.Findings) > 0 || len(c.sups) > 0 || c.facts != nil {
 		// Keep the sources findings may quote; a long run keeps no others.
 		c.res.Sources = make(map[string]*source.File, len(ld.Files))
 		for _, f := range ld.Files {
@@ -335,6 +362,33 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		}
 	}
 	return c
+}
+
+// addPiece folds a piece of a log read in pieces into the log's state, in
+// log order, and adds the findings of the rules that compare records known
+// once it is in.
+func (l *Linter) addPiece(c *checked) {
+	if !c.res.Continues || l.log == nil {
+		l.log, l.logName = rules.NewLogState(c.res.Path), c.name
+	}
+	c.res.Findings = l.log.Add(c.facts, c.res.Findings)
+	rules.SortFindings(c.res.Findings)
+	c.facts = nil
+}
+
+// emitEnd ends the log read in pieces: what its state knows only at the
+// end (no init at all, browser and server events paired) is one more
+// result for its file, which does not count as a file again.
+func (l *Linter) emitEnd(emit func(*checked) error) error {
+	path := l.log.File()
+	c := &checked{name: l.logName, res: report.Result{Path: path, Kind: model.EventLog.String(), Continues: true}}
+	c.res.Findings = l.log.End()
+	rules.SortFindings(c.res.Findings)
+	l.log = nil
+	if len(c.res.Findings) == 0 {
+		return nil
+	}
+	return emit(c)
 }
 
 // quoted cuts the sources of a result held until the end down to the lines

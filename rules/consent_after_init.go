@@ -24,6 +24,12 @@ oaiq("init", { pixelId: "px_123" });
 	})
 }
 
+// The finding outside function bodies, also made by LogState.
+const (
+	consentAfterInitMsg  = "consent(false) comes after init: the pixel starts with consent granted"
+	consentAfterInitHint = `call oaiq("consent", false) before oaiq("init", …) when consent is required`
+)
+
 func checkConsentAfterInit(p *Pass) {
 	// In one callback the calls run in written order: init then
 	// consent(false) in the same body is not the visitor revoking later.
@@ -56,8 +62,7 @@ func checkConsentAfterInit(p *Pass) {
 		case "consent":
 			if v := c.Arg(1); v.Is(model.Bool) && !v.Bool {
 				if initSeen {
-					p.Report(c.Span, "consent(false) comes after init: the pixel starts with consent granted",
-						`call oaiq("consent", false) before oaiq("init", …) when consent is required`)
+					p.Report(c.Span, consentAfterInitMsg, consentAfterInitHint)
 				}
 				return
 			}

@@ -51,6 +51,22 @@ func dedupEvents(doc *model.Document) (browser, server []dedupEvent) {
 
 // samePixel is true when both pixels are known and equal, or either is not
 // known (then only the event_id can pair them).
+// The mismatch findings within one document, also made by LogState.
+const (
+	dedupCustomHint = "send the same custom_event_name from both sides"
+	dedupNameHint   = "send the same event name from both sides, or give different events different event_ids"
+)
+
+func dedupCustomMsg(server, browser, id string, browserLine int) string {
+	return fmt.Sprintf("server custom_event_name %s differs from the browser's %s for event_id %s (line %d): the conversion is counted twice",
+		quote(server), quote(browser), quote(id), browserLine)
+}
+
+func dedupNameMsg(server, browser string, browserLine int, id string) string {
+	return fmt.Sprintf("server event %s and browser event %s (line %d) share event_id %s: deduplication needs the same event name",
+		quote(server), quote(browser), browserLine, quote(id))
+}
+
 func samePixel(a, b string) bool { return a == "" || b == "" || a == b }
 
 func checkDedup(p *Pass, custom bool) {
@@ -69,16 +85,10 @@ func checkDedup(p *Pass, custom bool) {
 				bc, okb := b.m.CustomName()
 				sc, oks := s.m.CustomName()
 				if custom && okb && oks && bc != sc {
-					p.Report(s.m.Options.Get("custom_event_name").Span,
-						fmt.Sprintf("server custom_event_name %s differs from the browser's %s for event_id %s (line %d): the conversion is counted twice",
-							quote(sc), quote(bc), quote(s.id), b.m.Span.Start.Line),
-						"send the same custom_event_name from both sides")
+					p.Report(s.m.Options.Get("custom_event_name").Span, dedupCustomMsg(sc, bc, s.id, b.m.Span.Start.Line), dedupCustomHint)
 				}
 			} else if !custom && bn != sn {
-				p.Report(s.m.Name.Span,
-					fmt.Sprintf("server event %s and browser event %s (line %d) share event_id %s: deduplication needs the same event name",
-						quote(sn), quote(bn), b.m.Span.Start.Line, quote(s.id)),
-					"send the same event name from both sides, or give different events different event_ids")
+				p.Report(s.m.Name.Span, dedupNameMsg(sn, bn, b.m.Span.Start.Line, s.id), dedupNameHint)
 			}
 			break
 		}

@@ -27,6 +27,21 @@ Good:
 	})
 }
 
+// The findings, also made by LogState.
+const (
+	dedupOtherPixelHint = "send the server event for the pixel the page initialises"
+	dedupOneSideHint    = "reuse the same event_id (and pixel) on both sides when the conversion is sent twice"
+)
+
+func dedupOtherPixelMsg(id, pixel, otherPixel, other string, otherLine int) string {
+	return fmt.Sprintf("event_id %s goes to pixel %s here but to pixel %s on the %s (line %d): deduplication needs the same pixel",
+		quote(id), quote(pixel), quote(otherPixel), other, otherLine)
+}
+
+func dedupOneSideMsg(id, side, other string) string {
+	return fmt.Sprintf("event_id %s is sent from the %s only: no %s event shares it, so it is not deduplicated", quote(id), side, other)
+}
+
 func checkDedupUnmatched(p *Pass) {
 	browser, server := dedupEvents(p.Doc)
 	report := func(e dedupEvent, side, other string, others []dedupEvent) {
@@ -37,14 +52,11 @@ func checkDedupUnmatched(p *Pass) {
 		}
 		for _, o := range others {
 			if o.id == e.id {
-				p.Report(e.idV.Span, fmt.Sprintf("event_id %s goes to pixel %s here but to pixel %s on the %s (line %d): deduplication needs the same pixel",
-					quote(e.id), quote(e.pixel), quote(o.pixel), other, o.m.Span.Start.Line),
-					"send the server event for the pixel the page initialises")
+				p.Report(e.idV.Span, dedupOtherPixelMsg(e.id, e.pixel, o.pixel, other, o.m.Span.Start.Line), dedupOtherPixelHint)
 				return
 			}
 		}
-		p.Report(e.idV.Span, fmt.Sprintf("event_id %s is sent from the %s only: no %s event shares it, so it is not deduplicated", quote(e.id), side, other),
-			"reuse the same event_id (and pixel) on both sides when the conversion is sent twice")
+		p.Report(e.idV.Span, dedupOneSideMsg(e.id, side, other), dedupOneSideHint)
 	}
 	for _, b := range browser {
 		report(b, "browser", "server", server)

@@ -42,6 +42,18 @@ func eventIdentity(m measureCall) string {
 	return name
 }
 
+const eventIDDuplicateHint = "give each conversion its own event_id, such as the order number"
+
+func eventIDDuplicateMsg(id string, firstLine int, identity string) string {
+	return fmt.Sprintf("event_id %s was already used on line %d by another %s event with different data; one of them would be dropped as the other's duplicate",
+		quote(id), firstLine, identity)
+}
+
+// eventIDKey is what makes two events one conversion to the pixel.
+func eventIDKey(m measureCall, id string) string {
+	return strings.Join([]string{m.Side.String(), m.PixelID, eventIdentity(m), id}, "\x00")
+}
+
 func checkEventIDDuplicate(p *Pass) {
 	type first struct {
 		m    measureCall
@@ -55,7 +67,7 @@ func checkEventIDDuplicate(p *Pass) {
 		}
 		// The pixel's own deduplication key: pixel, event name (or custom
 		// name) and event_id, per side.
-		key := strings.Join([]string{m.Side.String(), m.PixelID, eventIdentity(m), id}, "\x00")
+		key := eventIDKey(m, id)
 		data := m.Data.Plain(nil)
 		prev, dup := seen[key]
 		if !dup {
@@ -63,8 +75,7 @@ func checkEventIDDuplicate(p *Pass) {
 			continue
 		}
 		if !reflect.DeepEqual(prev.data, data) {
-			p.Report(v.Span, fmt.Sprintf("event_id %s was already used on line %d by another %s event with different data; one of them would be dropped as the other's duplicate",
-				quote(id), prev.m.Span.Start.Line, eventIdentity(m)), "give each conversion its own event_id, such as the order number")
+			p.Report(v.Span, eventIDDuplicateMsg(id, prev.m.Span.Start.Line, eventIdentity(m)), eventIDDuplicateHint)
 		}
 	}
 }

@@ -20,6 +20,12 @@ Good:
 	})
 }
 
+// The finding where the whole document is seen, also made by LogState.
+const (
+	initMissingMsg  = "measure calls but no init: the pixel has no Pixel ID and sends nothing"
+	initMissingHint = `add oaiq("init", { pixelId: "…" }) before the first measure call`
+)
+
 func checkInitMissing(p *Pass) {
 	if len(p.inits()) > 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
 		return // a fragment or script may rely on an init elsewhere
@@ -28,14 +34,12 @@ func checkInitMissing(p *Pass) {
 		if m.Side != model.Browser {
 			continue
 		}
-		msg := "measure calls but no init: the pixel has no Pixel ID and sends nothing"
-		hint := `add oaiq("init", { pixelId: "…" }) before the first measure call`
 		if unseen := unseenParts(p.Doc); unseen != "" {
 			p.ReportAs(model.Info, m.Span, "no init found in this page; "+unseen+" may call it, which static analysis cannot see",
 				"check the tag manager, or lint the rendered page with --render")
 			return
 		}
-		p.Report(m.Span, msg, hint)
+		p.Report(m.Span, initMissingMsg, initMissingHint)
 		return
 	}
 }

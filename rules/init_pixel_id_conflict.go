@@ -27,13 +27,29 @@ oaiq("init", { user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de
 	})
 }
 
+const pixelIDConflictHint = "keep one pixelId per page; later inits can leave pixelId out"
+
+func pixelIDConflictMsg(s, first string, firstLine int) string {
+	return fmt.Sprintf("pixelId %s differs from %s set on line %d: events go to one pixel only", quote(s), quote(first), firstLine)
+}
+
+// validPixelID is a pixelId the conflict compares: a string, not blank
+// and not a placeholder (init-pixel-id-placeholder's finding).
+func validPixelID(v *model.Value) (string, bool) {
+	s, ok := v.StringValue()
+	if !ok || strings.TrimSpace(s) == "" || isPlaceholder(strings.TrimSpace(s)) {
+		return "", false
+	}
+	return s, true
+}
+
 func checkPixelIDConflict(p *Pass) {
 	first := ""
 	var firstLine int
 	for _, c := range p.inits() {
 		v := initConfig(c).Get("pixelId")
-		s, ok := v.StringValue()
-		if !ok || strings.TrimSpace(s) == "" || isPlaceholder(strings.TrimSpace(s)) {
+		s, ok := validPixelID(v)
+		if !ok {
 			continue // init-pixel-id-placeholder's finding
 		}
 		if first == "" {
@@ -41,8 +57,7 @@ func checkPixelIDConflict(p *Pass) {
 			continue
 		}
 		if s != first {
-			p.Report(v.Span, fmt.Sprintf("pixelId %s differs from %s set on line %d: events go to one pixel only", quote(s), quote(first), firstLine),
-				"keep one pixelId per page; later inits can leave pixelId out")
+			p.Report(v.Span, pixelIDConflictMsg(s, first, firstLine), pixelIDConflictHint)
 		}
 	}
 }

@@ -61,14 +61,19 @@ func checkMeasureBeforeInit(p *Pass) {
 		case "init":
 			return
 		case "measure":
-			p.Report(c.Span, "measure call before any init: the pixel has no Pixel ID yet",
-				`call oaiq("init", { pixelId: "…" }) first`)
+			p.Report(c.Span, measureBeforeInitMsg, measureBeforeInitHint)
 		}
 	}
 }
 
 // hasImmediateInit reports an init that runs when its script runs (not in
 // a handler or callback).
+// The finding outside function bodies, also made by LogState.
+const (
+	measureBeforeInitMsg  = "measure call before any init: the pixel has no Pixel ID yet"
+	measureBeforeInitHint = `call oaiq("init", { pixelId: "…" }) first`
+)
+
 func hasImmediateInit(p *Pass) bool {
 	for _, c := range p.inits() {
 		if !c.Deferred {

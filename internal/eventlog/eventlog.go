@@ -32,13 +32,16 @@ func Parse(name string, data []byte) (*model.Document, *source.File) {
 // (see ParseAll).
 func read(name string, data []byte, split bool) *reader {
 	data = maskSecrets(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	return readFile(source.New(name, data), split)
+	return readFile(source.New(name, data), split, false)
 }
 
-// readFile parses the log (or the piece of a log) f holds.
-func readFile(f *source.File, split bool) *reader {
+// readFile parses the log (or the piece of a log) f holds; lines says it
+// is JSON Lines (a piece of a log known to be), whatever its first line.
+func readFile(f *source.File, split, lines bool) *reader {
 	r := &reader{f: f, p: jsonpos.NewParser(f), split: split}
 	switch {
+	case lines:
+		r.readLines()
 	case r.isArrayOfRecords():
 		r.readArray()
 	case r.readOneValue():

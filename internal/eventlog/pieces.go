@@ -13,8 +13,8 @@ import (
 // WholeLimit is the largest log read whole; pieceSize is about how much
 // of a larger log of Conversions API requests is read at a time.
 const (
-	WholeLimit = 16 << 20
-	pieceSize  = 512 << 10
+	WholeLimit = 4 << 20
+	pieceSize  = 64 << 10
 )
 
 // Piece is part of a log, read as ParseAll reads a whole log.
@@ -23,17 +23,20 @@ type Piece struct {
 	File *source.File
 	// Continues is true for every piece after the first of a log.
 	Continues bool
+	// Pieced is true for every piece of a log read in pieces: the rules
+	// that compare records carry their state across them.
+	Pieced bool
 }
 
 // ReadPieces reads a log from r and calls fn with its pieces, until fn
-// returns false. A log of at most limit bytes, or one whose first record
-// is not a Conversions API request (body, request record, event or event
-// list), is one piece: records of the pixel may depend on one another
-// (init before measure), so they are read together. A larger JSON Lines log
-// of requests is read in pieces of about pieceSize bytes cut at line ends,
+// returns false. A log of at most limit bytes is one piece. A larger JSON
+// Lines log is read in pieces of about pieceSize bytes cut at line ends,
 // with the line numbers of the whole file, so memory stays flat however
-// large it is; rules that compare records (deduplication, duplicate ids)
-// then compare those of one piece.
+// large it is; the rules that compare records carry their state from piece
+// to piece (rules.LogState). A larger log that is not JSON Lines of
+// records (a JSON array, one value over several lines, or a log extract
+// wrote, whose records are grouped by the file they came from) is one
+// piece.
 func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error {
 	// Most logs are small: read up to limit+1 bytes, growing as needed.
 	head, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
@@ -46,7 +49,7 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 		return nil
 	}
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	if !firstRecordIsRequest(name, head) {
+	if !firstRecordIsALine(name, head) {
 		rest, err := io.ReadAll(r)
 		if err != nil {
 			return err
@@ -55,34 +58,30 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 		fn(Piece{Docs: docs, File: f})
 		return nil
 	}
-	return readPieces(name, io.MultiReader(bytes.NewReader(head), r), fn)
+	return readPieces(name, io.MultiReader(bytes.NewReader(head), r), min(limit, pieceSize), fn)
 }
 
-// firstRecordIsRequest tells a JSON Lines log of Conversions API requests
-// by its first non-blank line.
-func firstRecordIsRequest(name string, text []byte) bool {
+// firstRecordIsALine tells a JSON Lines log of records by its first
+// non-blank line: one whole record of the log's own document (not one
+// extract wrote with "file" and "kind").
+func firstRecordIsALine(name string, text []byte) bool {
 	start := skipSpace(text, 0)
 	end, _ := lineEnd(text, start)
 	if end >= len(text) {
 		return false // no line end in the head: not JSON Lines
 	}
-	r := readFile(source.New(name, text[start:end]), false)
-	if len(r.kinds) == 0 || len(r.docs) > 0 && len(r.docs[0].RecordFailures) > 0 {
-		return false
-	}
-	for _, k := range r.kinds {
-		if k != inputBodies && k != inputRequests && k != inputEvents && k != inputEventLists {
-			return false
-		}
-	}
-	return true
+	r := readFile(source.New(name, text[start:end]), true, false)
+	return len(r.kinds) > 0 && len(r.docs) == 1 && r.docs[0] == r.log && len(r.log.RecordFailures) == 0
 }
 
-func readPieces(name string, src io.Reader, fn func(Piece) bool) error {
+// readPieces cuts pieces of about size bytes (a limit below pieceSize
+// asks for smaller pieces).
+func readPieces(name string, src io.Reader, size int, fn func(Piece) bool) error {
+	size = max(size, 1)
 	line := 1
 	var carry []byte
 	for first := true; ; first = false {
-		buf := make([]byte, len(carry), pieceSize+len(carry))
+		buf := make([]byte, len(carry), size+len(carry))
 		copy(buf, carry)
 		eof := false
 		for {
@@ -97,7 +96,7 @@ func readPieces(name string, src io.Reader, fn func(Piece) bool) error {
 				break
 			}
 			// One line longer than a piece: keep reading until it ends.
-			buf = append(buf, make([]byte, pieceSize)...)[:len(buf)]
+			buf = append(buf, make([]byte, size)...)[:len(buf)]
 		}
 		cut := len(buf)
 		if !eof {
@@ -107,7 +106,7 @@ func readPieces(name string, src io.Reader, fn func(Piece) bool) error {
 		piece := buf[:cut]
 		if len(bytes.TrimSpace(piece)) > 0 || first {
 			f := source.NewAt(name, maskSecrets(piece), line)
-			r := readFile(f, true)
+			r := readFile(f, true, true)
 			if len(r.docs) == 0 {
 				r.logDoc()
 				r.log.Input = strings.Join(r.kinds, "+")
@@ -115,7 +114,7 @@ func readPieces(name string, src io.Reader, fn func(Piece) bool) error {
 			for _, d := range r.docs {
 				d.Continues = !first
 			}
-			if !fn(Piece{Docs: r.docs, File: f, Continues: !first}) {
+			if !fn(Piece{Docs: r.docs, File: f, Continues: !first, Pieced: true}) {
 				return nil
 			}
 		}

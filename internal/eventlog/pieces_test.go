@@ -62,19 +62,42 @@ func TestPiecesKeepWholeFilePositions(t *testing.T) {
 	}
 }
 
-// Logs of the pixel's own records stay one piece, whatever their size:
-// their records depend on one another.
-func TestPixelLogsAreReadWhole(t *testing.T) {
-	var b bytes.Buffer
-	b.WriteString(`["init", {"pixelId": "px_1"}]` + "\n")
-	for b.Len() < 3*pieceSize {
-		b.WriteString(`["measure", "page_viewed", {"type": "contents"}]` + "\n")
-	}
-	pieces := 0
-	if err := ReadPieces("calls.jsonl", bytes.NewReader(b.Bytes()), pieceSize, func(Piece) bool { pieces++; return true }); err != nil {
-		t.Fatal(err)
-	}
-	if pieces != 1 {
-		t.Errorf("%d pieces, want 1", pieces)
+// A large log of the pixel's own records comes in pieces too (the rules
+// that compare its records carry their state across them: see
+// rules.LogState); a log extract wrote, whose records are grouped by the
+// file they came from, stays one piece whatever its size.
+func TestPixelLogsComeInPiecesExtractLogsWhole(t *testing.T) {
+	for _, tc := range []struct {
+		name, first, record string
+		whole               bool
+	}{
+		{"calls.jsonl", `["init", {"pixelId": "px_1"}]`, `["measure", "page_viewed", {"type": "contents"}]`, false},
+		{"extract.jsonl", `{"args": ["init", {"pixelId": "px_1"}], "file": "a.html", "kind": "page"}`,
+			`{"args": ["measure", "page_viewed", {"type": "contents"}], "file": "a.html", "kind": "page"}`, true},
+	} {
+		var b bytes.Buffer
+		b.WriteString(tc.first + "\n")
+		for b.Len() < 3*pieceSize {
+			b.WriteString(tc.record + "\n")
+		}
+		pieces, calls := 0, 0
+		if err := ReadPieces(tc.name, bytes.NewReader(b.Bytes()), pieceSize, func(p Piece) bool {
+			pieces++
+			for _, d := range p.Docs {
+				calls += len(d.Calls)
+			}
+			return true
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if want := bytes.Count(b.Bytes(), []byte("\n")); calls != want {
+			t.Errorf("%s: %d calls, want %d", tc.name, calls, want)
+		}
+		if tc.whole && pieces != 1 {
+			t.Errorf("%s: %d pieces, want 1", tc.name, pieces)
+		}
+		if !tc.whole && pieces < 3 {
+			t.Errorf("%s: %d pieces, want at least 3", tc.name, pieces)
+		}
 	}
 }

@@ -1,0 +1,110 @@
+package lint
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/config"
+	"github.com/oaiq-lint/oaiq-lint/internal/expect"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// crossRecords exercises every rule that compares records: a measure
+// before init, an init without pixelId, a second pixelId, consent(false)
+// after init, one event_id with other data, browser and server events
+// paired with another name, another custom name, another pixel, and
+// event_ids on one side only.
+const crossRecords = `["measure", "page_viewed", {"type": "contents"}]
+{"args": ["measure", "order_created", {"type": "contents", "amount": 100, "currency": "USD"}, {"event_id": "o1"}], "ts": "2026-11-26T10:00:00Z"}
+["init", {"debug": false}]
+["init", {"pixelId": "px_1"}]
+["measure", "order_created", {"type": "contents", "amount": 100, "currency": "USD"}, {"event_id": "o2"}]
+["consent", true]
+["consent", false]
+["consent", false]
+["init", {"pixelId": "px_2"}]
+["measure", "order_created", {"type": "contents", "amount": 200, "currency": "USD"}, {"event_id": "o2"}]
+["measure", "custom", {"type": "contents"}, {"event_id": "c1", "custom_event_name": "signup_done"}]
+{"source": "server", "pixel_id": "px_1", "event_name": "checkout_started", "event_id": "o1"}
+{"source": "server", "pixel_id": "px_1", "event_name": "custom", "event_id": "c1", "custom_event_name": "signup_finished"}
+{"source": "server", "pixel_id": "px_9", "event_name": "order_created", "event_id": "o2"}
+{"source": "server", "pixel_id": "px_1", "event_name": "order_created", "event_id": "o3"}
+{"source": "server", "pixel_id": "px_1", "event_name": "order_created", "event_id": "o3", "data": {"type": "contents", "amount": 5}}
+["measure", "page_viewed", {"type": "contents"}]
+`
+
+// A log read in pieces gets the findings it gets read whole: the rules
+// that compare records carry their state across pieces (rules.LogState).
+// Pieces of about 64 bytes cut almost every record into a piece of its own.
+func TestPiecesKeepVerdicts(t *testing.T) {
+	logs := map[string][]byte{
+		"cross.jsonl":     []byte(crossRecords),
+		"no-init.jsonl":   []byte(strings.Repeat(`["measure", "page_viewed", {"type": "contents"}]`+"\n", 5)),
+		"late-init.jsonl": []byte(strings.Repeat(`["measure", "page_viewed", {"type": "contents"}]`+"\n", 5) + `["init", {"pixelId": "px_1"}]` + "\n"),
+	}
+	fixtures, err := filepath.Glob(filepath.Join("..", "testdata", "log", "*.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range fixtures {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs[path] = data
+	}
+	findings := 0
+	for name, data := range logs {
+		cfg := &config.Config{}
+		if want, err := os.ReadFile(strings.TrimSuffix(name, filepath.Ext(name)) + ".want"); err == nil {
+			cfg.PixelID = expect.Config(string(want))["pixel_id"]
+		}
+		whole := logFindings(t, name, data, cfg, WholeLimitForTest(1<<30))
+		pieced := logFindings(t, name, data, cfg, WholeLimitForTest(64))
+		if !slices.Equal(whole, pieced) {
+			t.Errorf("%s: read in pieces:\n%s\nread whole:\n%s", name, strings.Join(pieced, "\n"), strings.Join(whole, "\n"))
+		}
+		findings += len(whole)
+	}
+	if findings == 0 {
+		t.Fatal("no findings at all: the logs test nothing")
+	}
+}
+
+// WholeLimitForTest sets the largest log read whole until the returned
+// function is called.
+func WholeLimitForTest(n int) func() {
+	old := wholeLimit
+	wholeLimit = n
+	return func() { wholeLimit = old }
+}
+
+func logFindings(t *testing.T, name string, data []byte, cfg *config.Config, restore func()) []string {
+	t.Helper()
+	defer restore()
+	var out []string
+	_, err := New(Options{Config: cfg, Workers: 2}).Run(context.Background(), Logs([]string{"-"}, bytes.NewReader(data)), func(r *Result) error {
+		if r.Err != nil {
+			return r.Err
+		}
+		for _, f := range r.Report.Findings {
+			out = append(out, findingLine(f))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func findingLine(f model.Finding) string {
+	return fmt.Sprintf("%s %s %s %s | %s", f.Span, f.Rule, f.Severity, f.Message, f.Hint)
+}

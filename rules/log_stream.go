@@ -1,0 +1,370 @@
+package rules
+
+// A large event log is read in pieces so memory stays flat. Most rules read
+// one record at a time and run on each piece as on a whole document; the
+// rules below compare records, so on a log read in pieces they are turned
+// off per piece (Streamed) and LogState gives their verdicts instead: each
+// worker reduces its piece to LogFacts (a few strings and positions, no
+// values), and the pipeline folds them in log order into the log's
+// LogState, which holds only what these rules need: whether and where an
+// init was seen, the first pixelId, the first consent(false), a hash of
+// each deduplication key with its first line and data, and the events with
+// an event_id for pairing browser and server at the end of the log.
+
+import (
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+// Bounds of what one log's state holds, so memory stays flat on any log.
+// Past them: keys are no longer remembered (a later repeat of a key not
+// held is not compared), measure calls before the first init are no
+// longer held (not reported), and events are no longer paired
+// (dedup-unmatched then says nothing for the log: a partner may be among
+// those not held).
+const (
+	maxStreamKeys     = 500_000
+	maxStreamPreInit  = 100_000
+	maxStreamDedupEvs = 100_000
+)
+
+// streamed are the rules LogState runs on a log read in pieces.
+var streamed = map[string]bool{
+	"init-missing":               true,
+	"init-pixel-id-conflict":     true,
+	"measure-before-init":        true,
+	"consent-after-init":         true,
+	"event-id-duplicate":         true,
+	"dedup-event-name-mismatch":  true,
+	"dedup-custom-name-mismatch": true,
+	"dedup-unmatched":            true,
+}
+
+// Streamed returns the ids of the rules LogState runs: a piece of a log
+// is checked with them off (the map is shared: do not modify).
+func Streamed() map[string]bool { return streamed }
+
+// FirstInitOnly are rules that read only a document's first init
+// (init-pixel-id-missing): on a piece they run as usual, and their
+// findings are kept only in the piece holding the log's first init
+// (LogState.Add drops them from the others).
+var firstInitOnly = map[string]bool{"init-pixel-id-missing": true}
+
+// logAt is a span without its file (the log's, kept once in LogState).
+type logAt struct {
+	sl, sc, el, ec int32
+	ptr            string
+}
+
+func atOf(s model.Span) logAt {
+	return logAt{int32(s.Start.Line), int32(s.Start.Col), int32(s.End.Line), int32(s.End.Col), s.Pointer}
+}
+
+func (a logAt) span(file string) model.Span {
+	return model.Span{File: file, Start: model.Pos{Line: int(a.sl), Col: int(a.sc)}, End: model.Pos{Line: int(a.el), Col: int(a.ec)}, Pointer: a.ptr}
+}
+
+// LogFacts is what one piece of a log tells the rules that compare
+// records.
+type LogFacts struct {
+	hasInit      bool    // a browser init
+	pixel        string  // the first pixelId of a browser init, for pairing
+	firstMeasure logAt   // the first browser measure (sl == 0: none)
+	preInit      []logAt // browser measures before the piece's first browser init
+	pixels       []pixelFact
+	consent      logAt // the first consent(false) (sl == 0: none)
+	consentLate  bool  // a browser init came before it in the piece
+	ids          []idFact
+	dedup        []dedupFact
+}
+
+type pixelFact struct {
+	id    string
+	logAt logAt
+}
+
+type idFact struct {
+	key, data    uint64
+	line         int
+	logAt        logAt
+	id, identity string
+}
+
+type dedupFact struct {
+	server               bool
+	id, pixel, name      string
+	pixelKnown           bool // a browser event after the piece's first pixelId
+	nameOK, customOK     bool
+	custom               string
+	line                 int
+	idAt, nameAt, custAt logAt
+}
+
+// Facts reduces a piece of a log to what LogState needs; what it keeps is
+// copied, so the piece's text can go.
+func Facts(doc *model.Document) *LogFacts {
+	f := &LogFacts{}
+	for _, c := range doc.Calls {
+		switch c.Command() {
+		case "init":
+			if c.Side != model.Browser {
+				continue
+			}
+			f.hasInit = true
+			v := initConfig(c).Get("pixelId")
+			if s, ok := validPixelID(v); ok {
+				f.pixels = append(f.pixels, pixelFact{strings.Clone(s), atOf(v.Span)})
+			}
+			if f.pixel == "" {
+				p, _ := v.StringValue()
+				f.pixel = strings.Clone(p)
+			}
+		case "consent":
+			if v := c.Arg(1); f.consent.sl == 0 && v.Is(model.Bool) && !v.Bool {
+				f.consent, f.consentLate = atOf(c.Span), f.hasInit
+			}
+		case "measure":
+			f.measure(c, f.pixel)
+		}
+	}
+	return f
+}
+
+func (f *LogFacts) measure(c *model.Call, initPixel string) {
+	m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
+	if c.Side == model.Browser {
+		if f.firstMeasure.sl == 0 {
+			f.firstMeasure = atOf(c.Span)
+		}
+		if !f.hasInit {
+			f.preInit = append(f.preInit, atOf(c.Span))
+		}
+	}
+	v, id, ok := m.EventID()
+	if !ok || strings.TrimSpace(id) == "" {
+		return
+	}
+	if !m.Name.IsDynamic() {
+		h := fnv.New64a()
+		h.Write([]byte(eventIDKey(m, id)))
+		f.ids = append(f.ids, idFact{key: h.Sum64(), data: plainHash(m.Data), line: c.Span.Start.Line, logAt: atOf(v.Span),
+			id: strings.Clone(id), identity: strings.Clone(eventIdentity(m))})
+	}
+	if stringified[strings.TrimSpace(id)] {
+		return
+	}
+	e := dedupFact{server: c.Side == model.Server, id: strings.Clone(id), line: c.Span.Start.Line, idAt: atOf(v.Span)}
+	if e.server {
+		e.pixel, e.pixelKnown = strings.Clone(c.PixelID), true
+	} else if initPixel != "" {
+		e.pixel, e.pixelKnown = initPixel, true
+	}
+	var name string
+	if name, e.nameOK = m.EventName(); e.nameOK {
+		e.name, e.nameAt = strings.Clone(name), atOf(m.Name.Span)
+	}
+	if cv := m.Options.Get("custom_event_name"); cv != nil {
+		var custom string
+		custom, e.customOK = cv.StringValue()
+		e.custom, e.custAt = strings.Clone(custom), atOf(cv.Span)
+	}
+	f.dedup = append(f.dedup, e)
+}
+
+// plainHash stands for the data's plain value: two data objects are the
+// same when their hashes are.
+func plainHash(v *model.Value) uint64 {
+	h := fnv.New64a()
+	plain := v.Plain(nil)
+	if b, err := json.Marshal(plain); err == nil {
+		h.Write(b)
+	} else {
+		fmt.Fprintf(h, "%#v", plain)
+	}
+	return h.Sum64()
+}
+
+// LogState is the state of the rules that compare records, for one log
+// document read in pieces: Add each piece's facts in log order, then End.
+type LogState struct {
+	file string
+
+	initSeen     bool
+	firstMeasure logAt
+	preInit      []logAt
+	preInitLost  bool
+	firstPixel   string
+	firstLine    int
+	consentDone  bool
+
+	keys map[uint64]keyFirst
+
+	pixel          string // the first pixelId of a browser init, for pairing
+	browser        []dedupFact
+	server         []dedupFact
+	dedupOverflown bool
+}
+
+type keyFirst struct {
+	line int
+	data uint64
+}
+
+// NewLogState returns the state of the log document named file.
+func NewLogState(file string) *LogState {
+	return &LogState{file: file, keys: map[uint64]keyFirst{}}
+}
+
+// File is the log's name, as its findings give it.
+func (s *LogState) File() string { return s.file }
+
+// Add folds in the next piece's facts and returns the findings of the
+// streamed rules that are known now, and filters the piece's own findings
+// (the rules of the first init only: see firstInitOnly).
+func (s *LogState) Add(f *LogFacts, findings []model.Finding) []model.Finding {
+	if s.initSeen {
+		kept := findings[:0]
+		for _, x := range findings {
+			if !firstInitOnly[x.Rule] {
+				kept = append(kept, x)
+			}
+		}
+		findings = kept
+	}
+	report := func(rule string, a logAt, msg, hint string) {
+		findings = append(findings, model.Finding{Rule: rule, Severity: Lookup(rule).Severity, Message: msg, Hint: hint, Span: a.span(s.file)})
+	}
+	// consent-after-init: the log's first consent(false), after a browser init.
+	if f.consent.sl != 0 && !s.consentDone {
+		s.consentDone = true
+		if s.initSeen || f.consentLate {
+			report("consent-after-init", f.consent, consentAfterInitMsg, consentAfterInitHint)
+		}
+	}
+	// measure-before-init: browser measures before the first init, once
+	// an init shows up.
+	if !s.initSeen {
+		if s.firstMeasure.sl == 0 {
+			s.firstMeasure = f.firstMeasure
+		}
+		if len(s.preInit)+len(f.preInit) > maxStreamPreInit {
+			s.preInitLost = true
+		} else {
+			s.preInit = append(s.preInit, f.preInit...)
+		}
+		if f.hasInit {
+			for _, a := range s.preInit {
+				report("measure-before-init", a, measureBeforeInitMsg, measureBeforeInitHint)
+			}
+			s.preInit, s.initSeen = nil, true
+		}
+	}
+	// init-pixel-id-conflict: every valid pixelId against the first.
+	for _, p := range f.pixels {
+		if s.firstPixel == "" {
+			s.firstPixel, s.firstLine = p.id, int(p.logAt.sl)
+			continue
+		}
+		if p.id != s.firstPixel {
+			report("init-pixel-id-conflict", p.logAt, pixelIDConflictMsg(p.id, s.firstPixel, s.firstLine), pixelIDConflictHint)
+		}
+	}
+	// event-id-duplicate: a key seen before, with other data.
+	for _, e := range f.ids {
+		prev, dup := s.keys[e.key]
+		if !dup {
+			if len(s.keys) < maxStreamKeys {
+				s.keys[e.key] = keyFirst{e.line, e.data}
+			}
+			continue
+		}
+		if prev.data != e.data {
+			report("event-id-duplicate", e.logAt, eventIDDuplicateMsg(e.id, prev.line, e.identity), eventIDDuplicateHint)
+		}
+	}
+	// Deduplication pairs events of the whole log: held until End.
+	for _, e := range f.dedup {
+		if !e.pixelKnown {
+			e.pixel = s.pixel
+		}
+		if len(s.browser)+len(s.server) >= maxStreamDedupEvs {
+			s.dedupOverflown = true
+			break
+		}
+		if e.server {
+			s.server = append(s.server, e)
+		} else {
+			s.browser = append(s.browser, e)
+		}
+	}
+	if s.pixel == "" {
+		s.pixel = f.pixel
+	}
+	return findings
+}
+
+// End returns the findings known only once the whole log is read: no init
+// at all, and the pairing of browser and server events.
+func (s *LogState) End() []model.Finding {
+	var out []model.Finding
+	report := func(rule string, a logAt, msg, hint string) {
+		out = append(out, model.Finding{Rule: rule, Severity: Lookup(rule).Severity, Message: msg, Hint: hint, Span: a.span(s.file)})
+	}
+	if !s.initSeen && s.firstMeasure.sl != 0 {
+		report("init-missing", s.firstMeasure, initMissingMsg, initMissingHint)
+	}
+	if len(s.browser) == 0 || len(s.server) == 0 {
+		return out
+	}
+	browserByID := map[string][]*dedupFact{}
+	for i := range s.browser {
+		browserByID[s.browser[i].id] = append(browserByID[s.browser[i].id], &s.browser[i])
+	}
+	serverByID := map[string][]*dedupFact{}
+	for i := range s.server {
+		serverByID[s.server[i].id] = append(serverByID[s.server[i].id], &s.server[i])
+	}
+	for _, sv := range s.server {
+		for _, b := range browserByID[sv.id] {
+			if !samePixel(b.pixel, sv.pixel) || !b.nameOK || !sv.nameOK {
+				continue
+			}
+			if b.name == pixel.CustomEvent && sv.name == pixel.CustomEvent {
+				if b.customOK && sv.customOK && b.custom != sv.custom {
+					report("dedup-custom-name-mismatch", sv.custAt, dedupCustomMsg(sv.custom, b.custom, sv.id, b.line), dedupCustomHint)
+				}
+			} else if b.name != sv.name {
+				report("dedup-event-name-mismatch", sv.nameAt, dedupNameMsg(sv.name, b.name, b.line, sv.id), dedupNameHint)
+			}
+			break
+		}
+	}
+	if s.dedupOverflown {
+		return out // a partner may be among the events not held
+	}
+	unmatched := func(e *dedupFact, side, other string, others []*dedupFact) {
+		for _, o := range others {
+			if samePixel(o.pixel, e.pixel) {
+				return
+			}
+		}
+		if len(others) > 0 {
+			o := others[0]
+			report("dedup-unmatched", e.idAt, dedupOtherPixelMsg(e.id, e.pixel, o.pixel, other, o.line), dedupOtherPixelHint)
+			return
+		}
+		report("dedup-unmatched", e.idAt, dedupOneSideMsg(e.id, side, other), dedupOneSideHint)
+	}
+	for i := range s.browser {
+		unmatched(&s.browser[i], "browser", "server", serverByID[s.browser[i].id])
+	}
+	for i := range s.server {
+		unmatched(&s.server[i], "server", "browser", browserByID[s.server[i].id])
+	}
+	return out
+}
