@@ -166,19 +166,22 @@ func Logs(paths []string, stdin io.Reader) iter.Seq[Input] {
 				}
 				continue
 			}
-			// A large log of Conversions API requests comes in pieces as
-			// the run takes them, so memory stays flat.
+			// A large log comes in pieces as the run takes them, so memory
+			// stays flat; the next pieces are read and parsed meanwhile, on
+			// another core, at most readAhead of them.
 			stopped := false
-			err = eventlog.ReadPieces(name, r, wholeLimit, func(p eventlog.Piece) bool {
+			for p := range readAhead(name, r, &err) {
 				for _, doc := range p.Docs {
 					load := func(context.Context) (*Loaded, error) { return &Loaded{Doc: doc, Files: []*source.File{p.File}}, nil }
 					if !yield(Input{Name: path, Load: load, Continues: p.Continues, Pieced: p.Pieced}) {
 						stopped = true
-						return false
+						break
 					}
 				}
-				return true
-			})
+				if stopped {
+					break
+				}
+			}
 			closeLog()
 			if stopped {
 				return
@@ -187,6 +190,37 @@ func Logs(paths []string, stdin io.Reader) iter.Seq[Input] {
 				return
 			}
 		}
+	}
+}
+
+// readAhead reads the log's pieces on their own goroutine, at most two
+// ahead of the loop ranging over them; the reading error, if any, is in
+// *err once the loop ends.
+func readAhead(name string, r io.Reader, err *error) iter.Seq[eventlog.Piece] {
+	return func(yield func(eventlog.Piece) bool) {
+		pieces := make(chan eventlog.Piece, 2)
+		stop := make(chan struct{})
+		done := make(chan error, 1)
+		go func() {
+			defer close(pieces)
+			done <- eventlog.ReadPieces(name, r, wholeLimit, func(p eventlog.Piece) bool {
+				select {
+				case pieces <- p:
+					return true
+				case <-stop:
+					return false
+				}
+			})
+		}()
+		for p := range pieces {
+			if !yield(p) {
+				close(stop)
+				for range pieces { // let the reader see stop and end
+				}
+				break
+			}
+		}
+		*err = <-done
 	}
 }
 

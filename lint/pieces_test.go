@@ -48,9 +48,23 @@ func TestPiecesKeepVerdicts(t *testing.T) {
 		"no-init.jsonl":   []byte(strings.Repeat(`["measure", "page_viewed", {"type": "contents"}]`+"\n", 5)),
 		"late-init.jsonl": []byte(strings.Repeat(`["measure", "page_viewed", {"type": "contents"}]`+"\n", 5) + `["init", {"pixelId": "px_1"}]` + "\n"),
 	}
-	fixtures, err := filepath.Glob(filepath.Join("..", "testdata", "log", "*.jsonl"))
-	if err != nil {
-		t.Fatal(err)
+	// The same records as one JSON array, and arrays with broken
+	// separators, which must be reported where a whole read reports them.
+	records := strings.Split(strings.TrimSpace(crossRecords), "\n")
+	logs["cross.json"] = []byte("[\n  " + strings.Join(records, ",\n  ") + "\n]\n")
+	logs["trailing-comma.json"] = []byte("[\n" + strings.Join(records[:6], ",\n") + ",\n]\n")
+	logs["missing-comma.json"] = []byte("[\n" + strings.Join(records[:3], ",\n") + "\n" + strings.Join(records[3:8], ",\n") + "\n]\n")
+	logs["extra-comma.json"] = []byte("[\n" + strings.Join(records[:4], ",\n") + ",\n,\n" + strings.Join(records[4:], ",\n") + "\n]\n")
+	logs["broken-string.json"] = []byte("[\n" + strings.Join(records[:4], ",\n") + ",\n[\"measure\", \"page\n" + strings.Join(records[4:], ",\n") + "\n]\n")
+	logs["unclosed.json"] = []byte("[\n" + strings.Join(records, ",\n") + ",\n")
+	logs["after-end.json"] = []byte("[\n" + strings.Join(records, ",\n") + "\n]\n[]\n")
+	var fixtures []string
+	for _, ext := range []string{"*.jsonl", "*.json"} {
+		found, err := filepath.Glob(filepath.Join("..", "testdata", "log", ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixtures = append(fixtures, found...)
 	}
 	for _, path := range fixtures {
 		data, err := os.ReadFile(path)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 const arrayHint = "each element of the array must be one JSON value: a call array, a browser record or a server event"
@@ -13,9 +15,17 @@ const arrayHint = "each element of the array must be one JSON value: a call arra
 // brackets, and each element is parsed on its own: a broken record is one
 // finding at its line and the records around it are still checked.
 func (r *reader) readArray() {
+	open := skipSpace(r.f.Text, 0) // the '[' isArrayOfRecords saw
+	r.readElements(open+1, true, model.Span{})
+}
+
+// readElements reads the elements of an array of records from pos. A
+// piece of a large array (see ReadPieces) that is not the last ends after
+// a ',' and returns that comma's span, which the next piece is given as
+// comma: a ']' right after it is then a trailing comma.
+func (r *reader) readElements(pos int, last bool, comma model.Span) model.Span {
 	text := r.f.Text
-	open := skipSpace(text, 0) // the '[' isArrayOfRecords saw
-	s := elementScanner{text: text, pos: open + 1}
+	s := elementScanner{text: text, pos: pos}
 	lastComma := -1
 	for {
 		start, end, at := s.next()
@@ -33,19 +43,30 @@ func (r *reader) readArray() {
 		case sep == ',':
 			r.fail(r.f.Span(at, at+1), "no record before this ','", "remove the extra ',': records are separated by exactly one comma")
 		case sep == ']' && lastComma >= 0:
-			r.fail(r.f.Span(lastComma, lastComma+1), "no record after the last ','", "remove the ',' after the last record: JSON does not allow a trailing comma")
+			r.fail(r.f.Span(lastComma, lastComma+1), trailingComma, trailingCommaFix)
+		case sep == ']' && !comma.IsZero():
+			r.fail(comma, trailingComma, trailingCommaFix)
 		}
+		comma = model.Span{}
 		switch sep {
 		case ',':
 			lastComma = at
 		case '\n', '\r':
 			lastComma = -1 // a broken string ended the element: go on at the next line
 		default:
+			if !last && sep == 0 && lastComma >= 0 {
+				return r.f.Span(lastComma, lastComma+1)
+			}
 			r.arrayEnd(s.pos, sep)
-			return
+			return model.Span{}
 		}
 	}
 }
+
+const (
+	trailingComma    = "no record after the last ','"
+	trailingCommaFix = "remove the ',' after the last record: JSON does not allow a trailing comma"
+)
 
 // arrayEnd reports what is wrong at the end of the array: no ']' at all,
 // or more text after it.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/jsonpos"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -33,10 +34,10 @@ type Piece struct {
 // Lines log is read in pieces of about pieceSize bytes cut at line ends,
 // with the line numbers of the whole file, so memory stays flat however
 // large it is; the rules that compare records carry their state from piece
-// to piece (rules.LogState). A larger log that is not JSON Lines of
-// records (a JSON array, one value over several lines, or a log extract
-// wrote, whose records are grouped by the file they came from) is one
-// piece.
+// to piece (rules.LogState). A larger JSON array of records is read in
+// pieces too, cut at line ends between records. A larger log of another
+// shape (one value over several lines, or a log extract wrote, whose
+// records are grouped by the file they came from) is one piece.
 func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error {
 	// Most logs are small: read up to limit+1 bytes, growing as needed.
 	head, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
@@ -49,6 +50,21 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 		return nil
 	}
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	// The shape is told by the first line: read on until it is whole.
+	for bytes.IndexAny(head[skipSpace(head, 0):], "\r\n") < 0 {
+		more, err := io.ReadAll(io.LimitReader(r, int64(max(limit, 4096))))
+		if err != nil {
+			return err
+		}
+		if len(more) == 0 {
+			break
+		}
+		head = append(head, more...)
+	}
+	size := min(limit, pieceSize)
+	if isArrayHead(name, head) {
+		return readArrayPieces(name, io.MultiReader(bytes.NewReader(head), r), size, fn)
+	}
 	if !firstRecordIsALine(name, head) {
 		rest, err := io.ReadAll(r)
 		if err != nil {
@@ -58,7 +74,14 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 		fn(Piece{Docs: docs, File: f})
 		return nil
 	}
-	return readPieces(name, io.MultiReader(bytes.NewReader(head), r), min(limit, pieceSize), fn)
+	return readPieces(name, io.MultiReader(bytes.NewReader(head), r), size, fn)
+}
+
+// isArrayHead tells a log that is one JSON array of records by its start.
+func isArrayHead(name string, head []byte) bool {
+	r := &reader{f: source.New(name, head)}
+	r.p = jsonpos.NewParser(r.f)
+	return r.isArrayOfRecords()
 }
 
 // firstRecordIsALine tells a JSON Lines log of records by its first
@@ -74,16 +97,94 @@ func firstRecordIsALine(name string, text []byte) bool {
 	return len(r.kinds) > 0 && len(r.docs) == 1 && r.docs[0] == r.log && len(r.log.RecordFailures) == 0
 }
 
-// readPieces cuts pieces of about size bytes (a limit below pieceSize
-// asks for smaller pieces).
+// readPieces cuts JSON Lines into pieces of about size bytes (a limit
+// below pieceSize asks for smaller pieces) at line ends.
 func readPieces(name string, src io.Reader, size int, fn func(Piece) bool) error {
+	cut := func(buf []byte, _ bool) int { return bytes.LastIndexByte(buf, '\n') + 1 }
+	parse := func(f *source.File, _, _ bool) *reader { return readFile(f, true, true) }
+	return cutPieces(name, src, size, cut, parse, fn)
+}
+
+// readArrayPieces cuts one JSON array of records into pieces at line ends
+// that follow a ',' between records, so every piece holds whole records
+// and its columns are the file's.
+func readArrayPieces(name string, src io.Reader, size int, fn func(Piece) bool) error {
+	var comma model.Span // the ',' the previous piece ended with
+	cut := func(buf []byte, first bool) int { return arrayCut(buf, first) }
+	parse := func(f *source.File, first, last bool) *reader {
+		r := &reader{f: f, p: jsonpos.NewParser(f), split: true}
+		pos := 0
+		if first {
+			pos = skipSpace(f.Text, 0) + 1 // past the '['
+		}
+		comma = r.readElements(pos, last, comma)
+		return r
+	}
+	return cutPieces(name, src, size, cut, parse, fn)
+}
+
+// arrayCut returns the end of the last line of buf that ends between two
+// records of the array (0: none). It follows the strings and brackets as
+// elementScanner does, from a point between records (or, first, from
+// before the '[').
+func arrayCut(buf []byte, first bool) int {
+	inArray, inString, closed := !first, false, false
+	var open []byte
+	last := byte(0) // the last byte outside strings and white space
+	cut := 0
+	for i := 0; i < len(buf) && !closed; i++ {
+		c := buf[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+				last = c
+			case '\n', '\r':
+				inString, open, last = false, open[:0], 0 // as elementScanner: the element ends here
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			if inArray && len(open) == 0 && last == ',' {
+				cut = i + 1
+			}
+			continue
+		case '"':
+			inString = true
+		case '[', '{':
+			if !inArray && c == '[' {
+				inArray = true
+				break
+			}
+			open = append(open, map[byte]byte{'[': ']', '{': '}'}[c])
+		case ']', '}':
+			if len(open) == 0 && c == ']' {
+				closed = true
+			} else if k := bytes.LastIndexByte(open, c); k >= 0 {
+				open = open[:k]
+			}
+		}
+		last = c
+	}
+	return cut
+}
+
+// cutPieces reads src in pieces of about size bytes, each ending where cut
+// says (the whole rest at the end of src), and parses each with parse.
+func cutPieces(name string, src io.Reader, size int, cut func(buf []byte, first bool) int,
+	parse func(f *source.File, first, last bool) *reader, fn func(Piece) bool) error {
 	size = max(size, 1)
 	line := 1
 	var carry []byte
 	for first := true; ; first = false {
 		buf := make([]byte, len(carry), size+len(carry))
 		copy(buf, carry)
-		eof := false
+		eof, end := false, 0
 		for {
 			n, err := io.ReadFull(src, buf[len(buf):cap(buf)])
 			buf = buf[:len(buf)+n]
@@ -92,27 +193,28 @@ func readPieces(name string, src io.Reader, size int, fn func(Piece) bool) error
 			} else if err != nil {
 				return err
 			}
-			if eof || bytes.IndexByte(buf[len(carry):], '\n') >= 0 {
+			if eof {
+				end = len(buf)
 				break
 			}
-			// One line longer than a piece: keep reading until it ends.
+			if end = cut(buf, first); end > 0 {
+				break
+			}
+			// No place to cut yet (a record longer than a piece): read on.
 			buf = append(buf, make([]byte, size)...)[:len(buf)]
 		}
-		cut := len(buf)
-		if !eof {
-			cut = bytes.LastIndexByte(buf, '\n') + 1
-		}
-		carry = append(carry[:0:0], buf[cut:]...)
-		piece := buf[:cut]
+		carry = append(carry[:0:0], buf[end:]...)
+		piece := buf[:end]
 		if len(bytes.TrimSpace(piece)) > 0 || first {
 			f := source.NewAt(name, maskSecrets(piece), line)
-			r := readFile(f, true, true)
+			r := parse(f, first, eof)
 			if len(r.docs) == 0 {
 				r.logDoc()
-				r.log.Input = strings.Join(r.kinds, "+")
 			}
+			input := strings.Join(r.kinds, "+")
 			for _, d := range r.docs {
 				d.Continues = !first
+				d.Input = input
 			}
 			if !fn(Piece{Docs: r.docs, File: f, Continues: !first, Pieced: true}) {
 				return nil

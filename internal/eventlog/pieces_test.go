@@ -101,3 +101,41 @@ func TestPixelLogsComeInPiecesExtractLogsWhole(t *testing.T) {
 		}
 	}
 }
+
+// A large JSON array of records comes in pieces cut between records, whose
+// calls keep the positions of the whole file.
+func TestArrayPiecesKeepWholeFilePositions(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("[\n")
+	for i := 0; b.Len() < 3*pieceSize; i++ {
+		fmt.Fprintf(&b, `  {"args": ["measure", "page_viewed", {"type": "contents", "note": "a, b\"]"}], "ts": "t%d"},`+"\n", i)
+	}
+	b.WriteString(`  ["measure", "page_viewed", {"type": "contents"}]` + "\n]\n")
+	whole, _ := ParseAll("big.json", b.Bytes())
+	var calls []*model.Call
+	pieces := 0
+	err := ReadPieces("big.json", bytes.NewReader(b.Bytes()), pieceSize, func(p Piece) bool {
+		pieces++
+		for _, d := range p.Docs {
+			if len(d.RecordFailures) > 0 {
+				t.Errorf("piece %d: %v", pieces, d.RecordFailures)
+			}
+			calls = append(calls, d.Calls...)
+		}
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pieces < 3 {
+		t.Errorf("read in %d pieces, want at least 3", pieces)
+	}
+	if len(calls) != len(whole[0].Calls) || len(whole[0].RecordFailures) > 0 {
+		t.Fatalf("%d calls in pieces, %d whole (%v)", len(calls), len(whole[0].Calls), whole[0].RecordFailures)
+	}
+	for i, c := range calls {
+		if w := whole[0].Calls[i]; c.Span != w.Span || c.Arg(2).Span != w.Arg(2).Span {
+			t.Fatalf("call %d at %v, whole %v", i, c.Span, w.Span)
+		}
+	}
+}
