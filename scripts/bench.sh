@@ -5,9 +5,19 @@
 # over it, RUNS times each, and prints the medians. The last line is the
 # figure to drive down: check/tokenize time ratio.
 #
-#   scripts/bench.sh [PAGES]     env: RUNS (5), SEED (1), BENCH_DIR, OAIQ_LINT
+# Then event logs (issue 21): for each size in LOG_MB (20, 200 and 2000 MB)
+# it generates a log of pixel calls, browser records and server events
+# (internal/eventlog/loggen, about 100 bytes a record), times
+# `oaiq-lint log --format json` over it and prints its peak RSS and MB/s,
+# and at the sizes in JQ_MB (200) the time of `jq -c . >/dev/null` on the
+# same file and the log/jq time ratio (jq is installed where missing). Each
+# log is deleted once measured.
+#
+#   scripts/bench.sh [PAGES]     env: RUNS (5), SEED (1), BENCH_DIR, OAIQ_LINT,
+#                                BENCH (all, check or log), LOG_MB, JQ_MB, LOG_RUNS (1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench=${BENCH:-all}
 
 pages=${1:-2000}
 runs=${RUNS:-5}
@@ -16,7 +26,7 @@ work=${BENCH_DIR:-${TMPDIR:-/tmp}/oaiq-bench}
 corpus=$work/corpus-$pages-$seed
 mkdir -p "$work"
 
-if [ ! -f "$corpus/.complete" ]; then
+if [ "$bench" != log ] && [ ! -f "$corpus/.complete" ]; then
 	rm -rf "$corpus"
 	go run ./internal/benchgen -pages "$pages" -seed "$seed" -out "$corpus" >&2
 	touch "$corpus/.complete"
@@ -25,10 +35,6 @@ lint=${OAIQ_LINT:-$work/oaiq-lint} # OAIQ_LINT: a binary already built
 [ -n "${OAIQ_LINT:-}" ] || go build -o "$lint" ./cmd/oaiq-lint
 go build -o "$work/tokenize" ./internal/benchgen/tokenize
 go build -o "$work/measure" ./internal/benchgen/measure
-
-bytes=$(find "$corpus" -type f \( -name '*.html' -o -name '*.liquid' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
-# Warm the page cache so the first run is not the only one reading disk.
-find "$corpus" -type f -exec cat {} + >/dev/null
 
 # run NAME CMD... measures CMD RUNS times into $work/NAME.runs.
 run() {
@@ -45,12 +51,17 @@ run() {
 	done
 }
 
-run tokenize "$work/tokenize" "$corpus"
-run check "$lint" check --format json "$corpus"
-
 median() { # column of $work/NAME.runs
 	sort -n -k"$2" "$work/$1.runs" | awk -v c="$2" '{v[NR]=$c} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
 }
+
+if [ "$bench" != log ]; then
+bytes=$(find "$corpus" -type f \( -name '*.html' -o -name '*.liquid' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
+# Warm the page cache so the first run is not the only one reading disk.
+find "$corpus" -type f -exec cat {} + >/dev/null
+
+run tokenize "$work/tokenize" "$corpus"
+run check "$lint" check --format json "$corpus"
 
 echo "corpus: $pages pages, seed $seed, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1e6}') MB, $runs runs each, $(nproc) CPUs"
 printf '%-10s %10s %10s %10s %14s\n' program MB seconds MB/s "peak RSS MB"
@@ -61,3 +72,35 @@ for name in tokenize check; do
 		'BEGIN {printf "%-10s %10.1f %10.3f %10.1f %14.1f\n", n, b/1e6, s, b/1e6/s, r/1024}'
 done
 awk -v c="$(median check 1)" -v t="$(median tokenize 1)" 'BEGIN {printf "check/tokenize time ratio: %.2f\n", c/t}'
+fi
+
+[ "$bench" != check ] || exit 0
+
+if ! command -v jq >/dev/null; then
+	echo "bench: installing jq" >&2
+	if [ "$(id -u)" = 0 ]; then apt-get install -y -qq jq >&2; else sudo apt-get install -y -qq jq >&2; fi
+fi
+go build -o "$work/loggen" ./internal/eventlog/loggen/cmd
+runs=${LOG_RUNS:-1}
+jq_sizes=" ${JQ_MB:-200} "
+echo "event logs: loggen seed $seed, $runs run(s) each, $(nproc) CPUs"
+printf '%-10s %10s %10s %10s %14s %12s\n' program MB seconds MB/s "peak RSS MB" "log/jq time"
+for mb in ${LOG_MB:-20 200 2000}; do
+	log=$work/log-$mb.jsonl
+	"$work/loggen" -records $((mb * 10000)) -seed "$seed" >"$log"
+	logbytes=$(stat -c %s "$log")
+	cat "$log" >/dev/null # warm the page cache
+	run "log-$mb" "$lint" log --format json "$log"
+	ratio=-
+	if [[ $jq_sizes == *" $mb "* ]]; then
+		run "jq-$mb" jq -c . "$log"
+		ratio=$(awk -v l="$(median "log-$mb" 1)" -v j="$(median "jq-$mb" 1)" 'BEGIN {printf "%.2f", l/j}')
+	fi
+	rm -f "$log"
+	row() { # NAME RATIO
+		awk -v n="$1" -v b="$logbytes" -v s="$(median "$1" 1)" -v rs="$(median "$1" 2)" -v r="$2" \
+			'BEGIN {printf "%-10s %10.1f %10.3f %10.1f %14.1f %12s\n", n, b/1e6, s, b/1e6/s, rs/1024, r}'
+	}
+	row "log-$mb" "$ratio"
+	[ "$ratio" = - ] || row "jq-$mb" ""
+done

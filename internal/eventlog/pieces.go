@@ -14,7 +14,7 @@ import (
 // WholeLimit is the largest log read whole; pieceSize is about how much
 // of a larger log of Conversions API requests is read at a time.
 const (
-	WholeLimit = 4 << 20
+	WholeLimit = 1 << 20
 	pieceSize  = 64 << 10
 )
 
