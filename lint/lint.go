@@ -431,12 +431,15 @@ func (l *Linter) deliver(c *checked, out *Outcome, consume func(*Result) error) 
 	if len(r.Report.Findings) == 0 {
 		r.Report.Sources = nil
 	}
-	out.Summary.Add(r.Report)
 	for _, f := range r.Report.Findings {
 		if l.opts.FailOn != 0 && f.Severity >= l.opts.FailOn {
 			out.Failed = true
 		}
 	}
+	if r.Report.Findings = out.Summary.Cap(r.Report.Findings, l.opts.Config.MaxFindingsPerRule); len(r.Report.Findings) == 0 {
+		r.Report.Sources = nil
+	}
+	out.Summary.Add(r.Report)
 	return consume(r)
 }
 

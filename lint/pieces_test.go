@@ -122,3 +122,35 @@ func logFindings(t *testing.T, name string, data []byte, cfg *config.Config, res
 func findingLine(f model.Finding) string {
 	return fmt.Sprintf("%s %s %s %s | %s", f.Span, f.Rule, f.Severity, f.Message, f.Hint)
 }
+
+// A cap on findings per rule keeps the first N of each rule, in input
+// order, counts every finding per rule and the ones left out, and the run
+// still fails on the findings not shown.
+func TestMaxFindingsPerRule(t *testing.T) {
+	log := `["init", {"pixelId": "px_1"}]` + "\n" +
+		strings.Repeat(`["measure", "add_to_cart", {"type": "contents"}]`+"\n", 5) +
+		`["measure", "page_viewed", {"type": "contents", "amount": 1.5, "currency": "USD"}]` + "\n"
+	var lines []int
+	out, err := New(Options{Config: &config.Config{MaxFindingsPerRule: 2}, FailOn: model.Error}).Run(context.Background(),
+		Logs([]string{"-"}, strings.NewReader(log)), func(r *Result) error {
+			for _, f := range r.Report.Findings {
+				if f.Rule == "event-name-unknown" {
+					lines = append(lines, f.Span.Start.Line)
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(lines, []int{2, 3}) {
+		t.Errorf("event-name-unknown shown on lines %v, want the first two: [2 3]", lines)
+	}
+	s := out.Summary
+	if s.Rules["event-name-unknown"] != 5 || s.Omitted["event-name-unknown"] != 3 || s.Omitted["amount-not-integer"] != 0 || s.Rules["amount-not-integer"] != 1 {
+		t.Errorf("per rule %v, omitted %v", s.Rules, s.Omitted)
+	}
+	if s.Errors < 6 || !out.Failed {
+		t.Errorf("errors = %d, failed = %v: every finding counts, shown or not", s.Errors, out.Failed)
+	}
+}

@@ -30,7 +30,7 @@ import (
 const (
 	maxStreamKeys     = 500_000
 	maxStreamPreInit  = 100_000
-	maxStreamDedupEvs = 100_000
+	maxStreamDedupEvs = 50_000
 )
 
 // streamed are the rules LogState runs on a log read in pieces.

@@ -58,6 +58,12 @@ func (l *lintRun) options() (lint.Options, error) {
 	if err != nil {
 		return lint.Options{}, err
 	}
+	if l.g.maxPerRuleSet {
+		if l.g.maxPerRule < 0 {
+			return lint.Options{}, usageErrorf("--max-findings-per-rule must be 0 or more (0: keep all), got %d", l.g.maxPerRule)
+		}
+		pr.cfg.MaxFindingsPerRule = l.g.maxPerRule
+	}
 	return lint.Options{Config: pr.cfg, ShardIndex: pr.shardI, Shards: pr.shardN, Baseline: pr.baseline,
 		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != ""}, nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -81,8 +82,17 @@ func runLog(ctx context.Context, o *logOptions) error {
 		opts.Now = t
 	}
 	opts.CrossInputDedup = !isSingleFile(o.paths)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A log's state is bounded (rules.LogState): have the collector
+		// keep the heap near what is live rather than let it double, so a
+		// log of any size stays under 100 MB.
+		debug.SetMemoryLimit(logMemoryLimit)
+	}
 	return l.run(ctx, opts, lint.Logs(o.paths, o.io.In), runHooks{})
 }
+
+// logMemoryLimit is the soft heap limit of a log run.
+const logMemoryLimit = 64 << 20
 
 // isSingleFile: the arguments name one regular file (or standard input),
 // so no other input can hold an event's twin and none need be kept.

@@ -70,7 +70,11 @@ type globalOptions struct {
 	// failOnSet is true when --fail-on was given, so it wins over the
 	// configuration's fail_on.
 	failOnSet bool
-	project   projectFlags
+	// maxPerRule is --max-findings-per-rule, which wins over the
+	// configuration's max_findings_per_rule when given (maxPerRuleSet).
+	maxPerRule    int
+	maxPerRuleSet bool
+	project       projectFlags
 }
 
 // addLintFlags adds the flags of commands that lint (check, crawl, log):
@@ -80,6 +84,7 @@ func (g *globalOptions) addLintFlags(cmd *cobra.Command) {
 	g.addFormatFlag(cmd, "output format, repeatable: NAME or NAME=FILE ("+strings.Join(report.Formats(), ", ")+")")
 	f.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
 	f.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
+	f.IntVar(&g.maxPerRule, "max-findings-per-rule", 0, "keep the first N findings of each rule and count the rest in the summary (0: keep all; default: max_findings_per_rule of the configuration)")
 	f.BoolVar(&g.reportTime, "report-time", false, "stamp the html report with the time it was made (left out by default, so reports can be diffed)")
 	g.project.add(cmd)
 }
@@ -119,6 +124,9 @@ exact position, and checks each against the pixel's documentation.`,
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
 		if f := cmd.Flag("fail-on"); f != nil {
 			g.failOnSet = f.Changed
+		}
+		if f := cmd.Flag("max-findings-per-rule"); f != nil {
+			g.maxPerRuleSet = f.Changed
 		}
 	}
 

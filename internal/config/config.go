@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -42,6 +43,9 @@ type Config struct {
 	AllowHosts []string
 	// Overrides adjust rules for the paths their globs match, in order.
 	Overrides []Override
+	// MaxFindingsPerRule keeps the first N findings of each rule and counts
+	// the rest (max_findings_per_rule; 0: no cap).
+	MaxFindingsPerRule int
 }
 
 // Override is a per-path rules section.
@@ -140,7 +144,7 @@ func (r *reader) mapping(n *yaml.Node, what string, fn func(key string, k, v *ya
 	}
 }
 
-var topKeys = []string{"pixel_id", "fail_on", "rules", "ignore", "crawl", "overrides"}
+var topKeys = []string{"pixel_id", "fail_on", "rules", "ignore", "crawl", "overrides", "max_findings_per_rule"}
 
 func (r *reader) top(n *yaml.Node, cfg *Config) {
 	r.mapping(n, "the configuration", func(key string, k, v *yaml.Node) {
@@ -154,6 +158,12 @@ func (r *reader) top(n *yaml.Node, cfg *Config) {
 			}
 		case "rules":
 			cfg.Rules = r.rules(v, "rules")
+		case "max_findings_per_rule":
+			n, err := strconv.Atoi(v.Value)
+			if v.Kind != yaml.ScalarNode || err != nil || n < 0 {
+				r.fail(v, "max_findings_per_rule must be a whole number, 0 or more (0: no cap), got %q", v.Value)
+			}
+			cfg.MaxFindingsPerRule = max(n, 0)
 		case "ignore":
 			cfg.Ignore = r.globs(v, "ignore")
 		case "crawl":

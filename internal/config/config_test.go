@@ -19,6 +19,7 @@ func known(id string) bool {
 const good = `# project settings
 pixel_id: px_live_123
 fail_on: warning
+max_findings_per_rule: 20
 rules:
   init-debug-enabled: off
   pii-raw: warning
@@ -40,7 +41,7 @@ func TestParseGoodConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.PixelID != "px_live_123" || cfg.FailOn != "warning" || len(cfg.AllowHosts) != 1 {
+	if cfg.PixelID != "px_live_123" || cfg.FailOn != "warning" || len(cfg.AllowHosts) != 1 || cfg.MaxFindingsPerRule != 20 {
 		t.Errorf("cfg = %+v", cfg)
 	}
 	sev, off := cfg.RulesFor(filepath.Join(dir, "pages", "a.html"))
@@ -71,6 +72,8 @@ func TestBadConfigsNameKeyAndLine(t *testing.T) {
 		"crawl:\n  hosts: [a]\n":                        ":2: unknown key crawl.hosts",
 		"rules: [1, 2\n":                                "did not find expected",
 		"overrides:\n  - files: [a]\n    extra: true\n": ":3: unknown key overrides[0].extra",
+		"max_findings_per_rule: many\n":                 ":1: max_findings_per_rule must be a whole number",
+		"max_findings_per_rule: -1\n":                   ":1: max_findings_per_rule must be a whole number",
 	}
 	for src, want := range cases {
 		_, err := Parse("/p/.oaiq-lint.yaml", []byte(src), known)

@@ -58,6 +58,35 @@ type Summary struct {
 	// Unreadable counts inputs that could not be read or fetched (their
 	// errors go to standard error); absent from JSON when zero.
 	Unreadable int `json:"unreadable,omitempty"`
+	// Rules counts the findings of each rule, shown or not, and Omitted
+	// those left out past --max-findings-per-rule (counted in Errors,
+	// Warnings and Infos too); both only when that cap is set, so a
+	// summary stays all numbers otherwise.
+	Rules   map[string]int `json:"rules,omitempty"`
+	Omitted map[string]int `json:"omitted,omitempty"`
+}
+
+// Cap keeps the first max findings of each rule among those counted so
+// far and returns the rest of fs, counting every finding per rule and the
+// ones left out; max ≤ 0 keeps all and counts nothing.
+func (s *Summary) Cap(fs []model.Finding, max int) []model.Finding {
+	if max <= 0 {
+		return fs
+	}
+	if s.Rules == nil {
+		s.Rules, s.Omitted = map[string]int{}, map[string]int{}
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		s.Rules[f.Rule]++
+		if s.Rules[f.Rule] <= max {
+			kept = append(kept, f)
+			continue
+		}
+		s.Omitted[f.Rule]++
+		s.count(f.Severity)
+	}
+	return kept
 }
 
 // Add counts one result into the summary.
@@ -67,14 +96,18 @@ func (s *Summary) Add(r Result) {
 	}
 	s.Calls += r.Calls
 	for _, f := range r.Findings {
-		switch f.Severity {
-		case model.Error:
-			s.Errors++
-		case model.Warning:
-			s.Warnings++
-		default:
-			s.Infos++
-		}
+		s.count(f.Severity)
+	}
+}
+
+func (s *Summary) count(sev model.Severity) {
+	switch sev {
+	case model.Error:
+		s.Errors++
+	case model.Warning:
+		s.Warnings++
+	default:
+		s.Infos++
 	}
 }
 

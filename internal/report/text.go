@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,6 +119,17 @@ func (t *textReporter) Finish(s Summary) error {
 	if s.Unreadable > 0 {
 		fmt.Fprintf(t.w, "%s %s could not be read (reasons on standard error); the rest was checked\n",
 			styleError.Render("✖"), Plural(s.Unreadable, "input", "inputs"))
+	}
+	if len(s.Omitted) > 0 {
+		ids := slices.Sorted(maps.Keys(s.Omitted))
+		n := 0
+		parts := make([]string, len(ids))
+		for i, id := range ids {
+			n += s.Omitted[id]
+			parts[i] = fmt.Sprintf("%s %d of %d", id, s.Omitted[id], s.Rules[id])
+		}
+		fmt.Fprintf(t.w, "%s %s not shown (--max-findings-per-rule): %s\n", styleInfo.Render("ℹ"),
+			Plural(n, "finding", "findings"), strings.Join(parts, ", "))
 	}
 	if s.Errors+s.Warnings+s.Infos == 0 {
 		fmt.Fprintf(t.w, "%s no problems in %s\n", styleOK.Render("✔"), files)
