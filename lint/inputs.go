@@ -1,7 +1,10 @@
 package lint
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -187,6 +190,47 @@ func Logs(paths []string, stdin io.Reader) iter.Seq[Input] {
 				return
 			}
 			if err != nil && !fail(err) {
+				return
+			}
+		}
+	}
+}
+
+// StreamRecord is one record of a stream (log --stream): its line number
+// and its bytes as read, without the line end. It is the Origin of the
+// record's result.
+type StreamRecord struct {
+	Line int
+	Text []byte
+}
+
+// Stream yields one input per record of the JSON Lines read from r, as
+// each arrives, named name; blank lines are skipped. The records are one
+// log: the rules that compare records see them all (Input.Pieced). The
+// reading error, if any, is in *err once the stream ends.
+func Stream(name string, r io.Reader, err *error) iter.Seq[Input] {
+	return func(yield func(Input) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		for line, first := 1, true; ; line++ {
+			text, rerr := br.ReadBytes('\n')
+			if rerr != nil && !errors.Is(rerr, io.EOF) {
+				*err = rerr
+				return
+			}
+			text = bytes.TrimSuffix(bytes.TrimSuffix(text, []byte("\n")), []byte("\r"))
+			if len(bytes.TrimSpace(text)) > 0 {
+				rec := StreamRecord{Line: line, Text: text}
+				cont := !first
+				load := func(context.Context) (*Loaded, error) {
+					p := eventlog.Line(name, rec.Text, rec.Line, !cont)
+					return &Loaded{Doc: p.Docs[0], Files: []*source.File{p.File}}, nil
+				}
+				if !yield(Input{Name: "-", Load: load, Origin: rec, Continues: cont, Pieced: true}) {
+					return
+				}
+				first = false
+			}
+			if rerr != nil {
 				return
 			}
 		}

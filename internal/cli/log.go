@@ -19,6 +19,11 @@ type logOptions struct {
 	// now is --now: when Conversions API requests without their own time
 	// were sent ("" when not given).
 	now string
+	// stream is --stream (see runLogStream), with the files records are
+	// copied to; formatSet: --format was given.
+	stream               bool
+	validOut, invalidOut string
+	formatSet            bool
 }
 
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -55,14 +60,24 @@ is read. Event timestamps are judged against the record's own time, else
 		Example: `  oaiq-lint log events.jsonl
   oaiq-lint extract ./public | oaiq-lint log -
   oaiq-lint log --format json recorded.json
-  oaiq-lint log --now 2026-12-01T10:00:00Z capi-requests.jsonl`,
-		Args: cobra.MinimumNArgs(1),
+  oaiq-lint log --now 2026-12-01T10:00:00Z capi-requests.jsonl
+  tail -F events.jsonl | oaiq-lint log --stream --valid-out ok.jsonl --invalid-out dead-letter.jsonl`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if o.stream {
+				return nil // standard input; runLogStream says what else is wrong
+			}
+			return cobra.MinimumNArgs(1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
+			o.formatSet = cmd.Flags().Changed("format")
 			return runLog(cmd.Context(), o)
 		},
 	}
 	g.addLintFlags(cmd)
+	cmd.Flags().BoolVar(&o.stream, "stream", false, "read JSON Lines from standard input and write one JSON result per record as it arrives, in order (a filter for pipelines; see docs/scale.md)")
+	cmd.Flags().StringVar(&o.validOut, "valid-out", "", "with --stream: copy each record without a finding at or above --fail-on, unchanged, to this file")
+	cmd.Flags().StringVar(&o.invalidOut, "invalid-out", "", "with --stream: copy each record with a finding at or above --fail-on, unchanged, to this file (a dead-letter file)")
 	cmd.Flags().StringVar(&o.now, "now", "", "the time Conversions API requests without their own time were sent (RFC 3339), for the timestamp_ms window")
 	return cmd
 }
@@ -87,6 +102,12 @@ func runLog(ctx context.Context, o *logOptions) error {
 		// keep the heap near what is live rather than let it double, so a
 		// log of any size stays under 100 MB.
 		debug.SetMemoryLimit(logMemoryLimit)
+	}
+	if o.stream {
+		return runLogStream(ctx, o, l, opts)
+	}
+	if o.validOut != "" || o.invalidOut != "" {
+		return usageErrorf("--valid-out and --invalid-out go with --stream")
 	}
 	return l.run(ctx, opts, lint.Logs(o.paths, o.io.In), runHooks{})
 }

@@ -207,16 +207,7 @@ func cutPieces(name string, src io.Reader, size int, cut func(buf []byte, first 
 		piece := buf[:end]
 		if len(bytes.TrimSpace(piece)) > 0 || first {
 			f := source.NewAt(name, maskSecrets(piece), line)
-			r := parse(f, first, eof)
-			if len(r.docs) == 0 {
-				r.logDoc()
-			}
-			input := strings.Join(r.kinds, "+")
-			for _, d := range r.docs {
-				d.Continues = !first
-				d.Input = input
-			}
-			if !fn(Piece{Docs: r.docs, File: f, Continues: !first, Pieced: true}) {
+			if !fn(pieceOf(parse(f, first, eof), first)) {
 				return nil
 			}
 		}
@@ -225,4 +216,25 @@ func cutPieces(name string, src io.Reader, size int, cut func(buf []byte, first 
 			return nil
 		}
 	}
+}
+
+// pieceOf is what a reader read of a piece.
+func pieceOf(r *reader, first bool) Piece {
+	if len(r.docs) == 0 {
+		r.logDoc()
+	}
+	input := strings.Join(r.kinds, "+")
+	for _, d := range r.docs {
+		d.Continues = !first
+		d.Input = input
+	}
+	return Piece{Docs: r.docs, File: r.f, Continues: !first, Pieced: true}
+}
+
+// Line reads one line of a JSON Lines log (a stream read record by record,
+// log --stream) as a piece of the log: line is its line number, first
+// says whether it is the log's first piece. text is not changed.
+func Line(name string, text []byte, line int, first bool) Piece {
+	f := source.NewAt(name, maskSecrets(bytes.Clone(text)), line)
+	return pieceOf(readFile(f, true, true), first)
 }

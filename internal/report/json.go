@@ -66,16 +66,7 @@ func (j *jsonReporter) Result(r Result) error {
 		j.inputs = append(j.inputs, jsonInput{File: r.Path, Input: r.Input})
 	}
 	for _, f := range r.Findings {
-		f = Redacted(f)
-		jf := jsonFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Hint: f.Hint,
-			File: f.Span.File, Line: f.Span.Start.Line, Column: f.Span.Start.Col,
-			EndLine: f.Span.End.Line, EndColumn: f.Span.End.Col,
-		}
-		if f.Span.Pointer != "" || r.Kind == model.EventLog.String() {
-			jf.Pointer = &f.Span.Pointer
-		}
-		b, err := marshal(jf)
+		b, err := FindingJSON(f, r.Kind == model.EventLog.String())
 		if err != nil {
 			return err
 		}
@@ -105,6 +96,21 @@ func (j *jsonReporter) Finish(s Summary) error {
 	j.w.Write(sum)
 	j.w.WriteString("\n}\n")
 	return j.w.Flush()
+}
+
+// FindingJSON is one finding as `--format json` writes it (redacted);
+// eventLog gives it a pointer even when it is the whole record's.
+func FindingJSON(f model.Finding, eventLog bool) ([]byte, error) {
+	f = Redacted(f)
+	jf := jsonFinding{
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Hint: f.Hint,
+		File: f.Span.File, Line: f.Span.Start.Line, Column: f.Span.Start.Col,
+		EndLine: f.Span.End.Line, EndColumn: f.Span.End.Col,
+	}
+	if f.Span.Pointer != "" || eventLog {
+		jf.Pointer = &f.Span.Pointer
+	}
+	return marshal(jf)
 }
 
 // marshal is json.Marshal without HTML escaping: messages quote code such
