@@ -51,7 +51,7 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 	}
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	// The shape is told by the first line: read on until it is whole.
-	for bytes.IndexAny(head[skipSpace(head, 0):], "\r\n") < 0 {
+	for !bytes.ContainsAny(head[skipSpace(head, 0):], "\r\n") {
 		more, err := io.ReadAll(io.LimitReader(r, int64(max(limit, 4096))))
 		if err != nil {
 			return err
