@@ -40,14 +40,19 @@ func (l *Linter) judge(c *checked) []model.Finding {
 	}
 	rules.SortFindings(fs)
 
-	kept := fs[:0]
-	for _, f := range fs {
-		if !l.reported[f] {
-			l.reported[f] = true
-			kept = append(kept, f)
+	if !c.pieced {
+		// A log read in pieces is not remembered: its findings are at
+		// its own records, which no other input holds, and remembering
+		// them all would make memory grow with the log.
+		kept := fs[:0]
+		for _, f := range fs {
+			if !l.reported[f] {
+				l.reported[f] = true
+				kept = append(kept, f)
+			}
 		}
+		fs = kept
 	}
-	fs = kept
 	if l.opts.BaselineRecorder != nil {
 		l.opts.BaselineRecorder.Add(fs, c.res.Sources)
 	}

@@ -200,6 +200,8 @@ type checked struct {
 	// facts are what the rules that compare records need of a piece of a
 	// log read in pieces (Input.Pieced).
 	facts *rules.LogFacts
+	// pieced: the input is (the end of) a log read in pieces.
+	pieced bool
 }
 
 // Run lints inputs and calls consume with each result, in input order
@@ -301,7 +303,7 @@ func (l *Linter) Run(ctx context.Context, inputs iter.Seq[Input], consume func(*
 // check loads one input and runs the rules over it. A panic in a source
 // or rule becomes an error for that input instead of ending the run.
 func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
-	c = &checked{name: in.Name, origin: in.Origin, sitePage: in.SitePage}
+	c = &checked{name: in.Name, origin: in.Origin, sitePage: in.SitePage, pieced: in.Pieced}
 	defer func() {
 		if r := recover(); r != nil {
 			*c = checked{name: in.Name, origin: in.Origin, err: fmt.Errorf("internal error while linting (please report it): %v", r)}
@@ -381,7 +383,7 @@ func (l *Linter) addPiece(c *checked) {
 // result for its file, which does not count as a file again.
 func (l *Linter) emitEnd(emit func(*checked) error) error {
 	path := l.log.File()
-	c := &checked{name: l.logName, res: report.Result{Path: path, Kind: model.EventLog.String(), Continues: true}}
+	c := &checked{name: l.logName, pieced: true, res: report.Result{Path: path, Kind: model.EventLog.String(), Continues: true}}
 	c.res.Findings = l.log.End()
 	rules.SortFindings(c.res.Findings)
 	l.log = nil

@@ -61,6 +61,9 @@ func checkAmountImprecise(p *Pass) {
 // imprecise says whether the number v holds is not the one its literal
 // wrote, or is beyond the integers a number holds exactly.
 func imprecise(path string, v *model.Value) (msg, hint string, bad bool) {
+	if shortInteger(v.Raw) {
+		return "", "", false // held exactly: the common case, told without big numbers
+	}
 	held := strconv.FormatFloat(v.Num, 'f', -1, 64)
 	if written, ok := literalValue(v.Raw); ok {
 		if exact := new(big.Rat).SetFloat64(v.Num); exact != nil && written.Cmp(exact) != 0 {
@@ -73,6 +76,21 @@ func imprecise(path string, v *model.Value) (msg, hint string, bad bool) {
 			imprecisionHint(v.Num, held), true
 	}
 	return "", "", false
+}
+
+// shortInteger: raw is a decimal integer of at most 15 digits (below
+// 2^53), which a number holds exactly.
+func shortInteger(raw string) bool {
+	digits := strings.TrimPrefix(raw, "-")
+	if digits == "" || len(digits) > 15 {
+		return false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func imprecisionHint(n float64, held string) string {

@@ -210,9 +210,10 @@ type LogState struct {
 	dedupOverflown bool
 }
 
+// keyFirst is a key's first line and a hash of its data (32 bits: two
+// different data objects are taken for equal once in 4 billion).
 type keyFirst struct {
-	line int
-	data uint64
+	line, data uint32
 }
 
 // NewLogState returns the state of the log document named file.
@@ -279,12 +280,12 @@ func (s *LogState) Add(f *LogFacts, findings []model.Finding) []model.Finding {
 		prev, dup := s.keys[e.key]
 		if !dup {
 			if len(s.keys) < maxStreamKeys {
-				s.keys[e.key] = keyFirst{e.line, e.data}
+				s.keys[e.key] = keyFirst{uint32(e.line), uint32(e.data)}
 			}
 			continue
 		}
-		if prev.data != e.data {
-			report("event-id-duplicate", e.logAt, eventIDDuplicateMsg(e.id, prev.line, e.identity), eventIDDuplicateHint)
+		if prev.data != uint32(e.data) {
+			report("event-id-duplicate", e.logAt, eventIDDuplicateMsg(e.id, int(prev.line), e.identity), eventIDDuplicateHint)
 		}
 	}
 	// Deduplication pairs events of the whole log: held until End.

@@ -97,11 +97,13 @@ func runLog(ctx context.Context, o *logOptions) error {
 		opts.Now = t
 	}
 	opts.CrossInputDedup = !isSingleFile(o.paths)
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A log's state is bounded (rules.LogState): have the collector
-		// keep the heap near what is live rather than let it double, so a
-		// log of any size stays under 100 MB.
-		debug.SetMemoryLimit(logMemoryLimit)
+	if os.Getenv("GOMEMLIMIT") == "" && os.Getenv("GOGC") == "" {
+		// What a log run holds is bounded (the pieces in flight, the rules'
+		// rules.LogState): collect when the heap nears the limit rather
+		// than each time it doubles, which keeps a log of any size under
+		// 100 MB and spends less time collecting.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(logMemoryLimit))
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	}
 	if o.stream {
 		return runLogStream(ctx, o, l, opts)
@@ -113,7 +115,7 @@ func runLog(ctx context.Context, o *logOptions) error {
 }
 
 // logMemoryLimit is the soft heap limit of a log run.
-const logMemoryLimit = 64 << 20
+const logMemoryLimit = 70 << 20
 
 // isSingleFile: the arguments name one regular file (or standard input),
 // so no other input can hold an event's twin and none need be kept.
