@@ -26,6 +26,12 @@ func runLogStream(ctx context.Context, o *logOptions, l *lintRun, opts lint.Opti
 	if o.formatSet {
 		return usageErrorf("--stream writes its own JSON Lines (one result per record): leave out --format")
 	}
+	// A record's result is its own findings, all of them: a cap on
+	// findings per rule would make a record past it look valid.
+	if l.g.maxPerRuleSet && l.g.maxPerRule > 0 {
+		return usageErrorf("--stream writes every finding of each record: leave out --max-findings-per-rule")
+	}
+	opts.Config.MaxFindingsPerRule = 0
 	var valid, invalid *bufio.Writer
 	for _, f := range []struct {
 		path string

@@ -88,6 +88,7 @@ func TestLogStreamUsage(t *testing.T) {
 		{"log", "--stream", "a.jsonl"},
 		{"log", "--stream", "--format", "json"},
 		{"log", "--valid-out", "v.jsonl", "a.jsonl"},
+		{"log", "--stream", "--max-findings-per-rule", "3"},
 	} {
 		if _, stderr, code := runCLI(t, "", args...); code != 2 || stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
