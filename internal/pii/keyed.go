@@ -32,6 +32,15 @@ func KeyKind(key string) (Kind, bool) {
 }
 
 func foldKey(s string) string {
+	// Most keys are already folded ("type", "amount"): no copy for them.
+	folded := true
+	for i := 0; i < len(s) && folded; i++ {
+		c := s[i]
+		folded = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	if folded {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
