@@ -95,3 +95,30 @@ func TestLogStreamUsage(t *testing.T) {
 		}
 	}
 }
+
+// --max-findings-per-rule prints the first N findings of a rule and says
+// how many more there were, in the text summary and the JSON summary.
+func TestMaxFindingsPerRuleSummaries(t *testing.T) {
+	log := `["init", {"pixelId": "px_1"}]` + "\n" + strings.Repeat(`["measure", "add_to_cart", {"type": "contents"}]`+"\n", 3)
+	stdout, _, code := runCLI(t, log, "log", "--max-findings-per-rule", "1", "-")
+	if code != 1 || strings.Count(stdout, "[event-name-unknown]") != 1 ||
+		!strings.Contains(stdout, "2 findings not shown (--max-findings-per-rule): event-name-unknown 2 of 3") ||
+		!strings.Contains(stdout, "3 errors") {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+	stdout, _, _ = runCLI(t, log, "log", "--format", "json", "--max-findings-per-rule", "1", "-")
+	var doc struct {
+		Findings []json.RawMessage `json:"findings"`
+		Summary  struct {
+			Errors  int            `json:"errors"`
+			Rules   map[string]int `json:"rules"`
+			Omitted map[string]int `json:"omitted"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("%v:\n%s", err, stdout)
+	}
+	if len(doc.Findings) != 1 || doc.Summary.Errors != 3 || doc.Summary.Rules["event-name-unknown"] != 3 || doc.Summary.Omitted["event-name-unknown"] != 2 {
+		t.Errorf("%d findings, summary %+v", len(doc.Findings), doc.Summary)
+	}
+}
