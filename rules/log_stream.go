@@ -49,7 +49,7 @@ var streamed = map[string]bool{
 // is checked with them off (the map is shared: do not modify).
 func Streamed() map[string]bool { return streamed }
 
-// FirstInitOnly are rules that read only a document's first init
+// firstInitOnly are the rules that read only a document's first init
 // (init-pixel-id-missing): on a piece they run as usual, and their
 // findings are kept only in the piece holding the log's first init
 // (LogState.Add drops them from the others).
