@@ -92,4 +92,7 @@ type Document struct {
 	// Findings the source itself produced while reading the document
 	// (unreadable records, script syntax errors, dynamic values).
 	Findings []Finding
+	// Container is set for a tag-manager container export or a custom
+	// template file; nil otherwise.
+	Container *Container
 }

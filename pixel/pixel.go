@@ -34,6 +34,11 @@ const (
 	// ConversionsAPIURL is the server-side Conversions API endpoint
 	// (POST, ?pid=<PIXEL-ID>); page code must never call it.
 	ConversionsAPIURL = EventsOrigin + "/v1/events"
+
+	// GTMTemplateRepository is the official Google Tag Manager tag
+	// template's public repository (owner/name), as a container export's
+	// galleryReference names it.
+	GTMTemplateRepository = "openai/ads-measurement-pixel-gtm-template"
 )
 
 // sdkFileNames are the file names of the SDK, minified or not, which a

@@ -17,7 +17,7 @@ package rules_test
 //
 // The fence's language is the input kind: html (a page or fragment), js,
 // ts, tsx, jsx, vue, svelte, astro (application source), json or jsonl (an
-// event log). Attributes: pixel_id=ID runs with that Pixel ID configured;
+// event log, or a tag-manager container export), tpl (a custom template). Attributes: pixel_id=ID runs with that Pixel ID configured;
 // site=PAGES/WITH_SDK lints the page as one of a crawled site's PAGES pages
 // of which WITH_SDK load the SDK; also=rule,rule names other rules the Bad
 // example raises too. A fence in
@@ -40,7 +40,7 @@ import (
 var exampleFile = map[string]string{
 	"html": "example.html", "js": "example.js", "ts": "example.ts", "tsx": "example.tsx",
 	"jsx": "example.jsx", "vue": "Example.vue", "svelte": "Example.svelte", "astro": "Example.astro",
-	"json": "example.json", "jsonl": "example.jsonl",
+	"json": "example.json", "jsonl": "example.jsonl", "tpl": "example.tpl",
 }
 
 type docExample struct {

@@ -1,8 +1,8 @@
 package rules_test
 
 // lintInput is how every fixture and every documentation example is linted
-// in tests: the input's reader (a page, script, module, component or event
-// log), every rule, and the inline suppressions, as a check run does.
+// in tests: the input's reader (a page, script, module, component, event
+// log, tag-manager container export or custom template file), every rule, and the inline suppressions, as a check run does.
 
 import (
 	"path/filepath"
@@ -11,6 +11,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/expect"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/gtm"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/internal/suppress"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -28,10 +29,13 @@ type lintOptions struct {
 func lintInput(path string, data []byte, o lintOptions) []model.Finding {
 	var doc *model.Document
 	var files []*source.File
-	if expect.NeedsSibling(path) {
+	switch {
+	case gtm.Is(path, data):
+		doc, files = gtm.Read(path, data)
+	case expect.NeedsSibling(path):
 		d, f := eventlog.Parse(filepath.Base(path), data)
 		doc, files = d, []*source.File{f}
-	} else {
+	default:
 		doc, files = extract.File(path, data, o.extract)
 	}
 	if o.site != nil && doc.Page != nil {

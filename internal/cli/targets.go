@@ -34,7 +34,7 @@ func (o *sourceOptions) targetInputs(ctx context.Context, args []string, stdin i
 	client := fetch.New(o.userAgent())
 	client.MaxBytes = o.maxFileSize
 	return func(yield func(input) bool) {
-		for t, err := range discover.Stream(args, discover.Options{}) {
+		for t, err := range discover.Stream(args, gtmDiscovery) {
 			if !yield(o.targetInput(ctx, client, t, err, stdin)) {
 				return
 			}
@@ -56,7 +56,7 @@ func (o *sourceOptions) targetInput(ctx context.Context, client *fetch.Client, t
 			if int64(len(data)) > o.maxFileSize {
 				return nil, nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxFileSize)
 			}
-			doc, files := extract.File("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
+			doc, files := readInput("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
 			return doc, files, nil
 		}}
 	case t.Kind == discover.URL:
@@ -92,7 +92,7 @@ func (o *sourceOptions) loadFile(t discover.Target) (*model.Document, []*source.
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
+	doc, files := readInput(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
 	return doc, files, nil
 }
 
