@@ -76,6 +76,8 @@ type ContainerTemplate struct {
 	// Injects are the URLs its inject_script permission allows, where each
 	// is written.
 	Injects []TemplateURL
+	// Loads are the literal URLs its code passes to injectScript.
+	Loads []TemplateURL
 	// Rounds is true when its code rounds the amount to a whole number of
 	// major units; Times100 when it multiplies it by a fixed 100; the
 	// spans are where it does.

@@ -39,8 +39,9 @@ func (r *reader) readTemplates(list *model.Value) {
 				t.Pixel, t.SelfInit = true, true // the official template's event tags initialise
 			}
 		}
+		// The template's own calls are not the container's: its tags make
+		// the calls, with their parameters' values.
 		r.c.Templates = append(r.c.Templates, t)
-		r.doc.Calls = append(r.doc.Calls, t.Calls...)
 		r.templates["cvt_"+str(ct.Get("containerId"))+"_"+str(ct.Get("templateId"))] = t
 	}
 }
@@ -87,7 +88,9 @@ func readTemplate(f *source.File, _ []int, name string) *model.ContainerTemplate
 	}
 	code := f.Text[s:e]
 	for _, m := range injectCall.FindAllSubmatchIndex(code, -1) {
-		if pixel.MentionsSDK(string(code[m[4]:m[5]])) {
+		u := string(code[m[4]:m[5]])
+		t.Loads = append(t.Loads, model.TemplateURL{URL: u, Span: f.Span(s+m[4], s+m[5])})
+		if pixel.MentionsSDK(u) {
 			t.Pixel = true
 		}
 	}
@@ -192,10 +195,16 @@ func (r *reader) templateTag(tag *model.ContainerTag, ps map[string]*model.Value
 	if event != nil {
 		ev := r.resolve(event)
 		data := &model.Value{Kind: model.Object, Span: tag.Span}
+		// The template picks the data shape from the event; for an event it
+		// does not know, what it sends is not known.
 		if name, ok := ev.StringValue(); ok && pixel.ShapeOf(name) != "" {
 			addField(data, "type", &model.Value{Kind: model.String, Str: pixel.ShapeOf(name), Span: ev.Span})
-		} else if ev.IsDynamic() {
-			addField(data, "type", &model.Value{Kind: model.Dynamic, Raw: "the shape the template picks for " + ev.Raw, Span: ev.Span})
+		} else {
+			what := ev.Raw
+			if ok {
+				what = strconv.Quote(name)
+			}
+			addField(data, "type", &model.Value{Kind: model.Dynamic, Raw: "the shape the template picks for " + what, Span: ev.Span})
 		}
 		if a := param(ps, "amount"); a != nil {
 			addField(data, "amount", amountProduced(r.resolve(a), t))
