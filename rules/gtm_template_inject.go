@@ -64,4 +64,3 @@ func checkGTMTemplateInject(p *Pass) {
 		}
 	}
 }
-
