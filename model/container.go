@@ -91,6 +91,19 @@ type ContainerTemplate struct {
 	Calls []*Call
 }
 
+// ContainerVerdict is what a container export shows a page that loads the
+// container: whether its tags load the SDK and initialise the pixel.
+type ContainerVerdict struct {
+	ID string
+	// Path is the export file.
+	Path string
+	// Loader is where a tag loads the SDK, Init where one initialises;
+	// zero when no tag does.
+	Loader, Init Span
+	// Skipped is set when the export is not a linted web container (why).
+	Skipped string
+}
+
 // TemplateURL is a URL a template permission allows.
 type TemplateURL struct {
 	URL  string

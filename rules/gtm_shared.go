@@ -79,3 +79,60 @@ func tagLabel(t *model.ContainerTag) string {
 	}
 	return fmt.Sprintf("tag %q", t.Name)
 }
+
+// seenContainer is the verdict of the container a tag manager loads when
+// the run read its export (a web container), else nil.
+func seenContainer(tm model.TagManager) *model.ContainerVerdict {
+	if tm.Container == nil || tm.Container.Skipped != "" {
+		return nil
+	}
+	return tm.Container
+}
+
+// containerDoes reports whether a container the page loads, whose export
+// the run read, does what ok tests.
+func containerDoes(doc *model.Document, ok func(*model.ContainerVerdict) bool) bool {
+	if doc.Page == nil {
+		return false
+	}
+	for _, tm := range doc.Page.TagManagers {
+		if v := seenContainer(tm); v != nil && ok(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// containersLacking says, for a page's "missing" verdict, which read
+// containers were looked into: "; no tag of container GTM-X (export.json)
+// loads the SDK either", or "".
+func containersLacking(doc *model.Document, what string) string {
+	if doc.Page == nil {
+		return ""
+	}
+	var out []string
+	for _, tm := range doc.Page.TagManagers {
+		if v := seenContainer(tm); v != nil {
+			out = append(out, fmt.Sprintf("container %s (%s)", v.ID, v.Path))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "; no tag of " + strings.Join(out, " or ") + " " + what + " either"
+}
+
+// seenContainerScripts counts the unread external scripts that are the
+// loaders of containers whose exports the run read: what they do is known.
+func seenContainerScripts(page *model.PageFacts) int {
+	n := 0
+	for _, s := range page.Unresolved {
+		for _, tm := range page.TagManagers {
+			if seenContainer(tm) != nil && tm.Span == s.Span && !s.Span.IsZero() {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}

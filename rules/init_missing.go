@@ -24,6 +24,9 @@ func checkInitMissing(p *Pass) {
 	if len(p.inits()) > 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
 		return // a fragment or script may rely on an init elsewhere
 	}
+	if containerDoes(p.Doc, func(v *model.ContainerVerdict) bool { return !v.Init.IsZero() }) {
+		return // a tag of the container the page loads initialises
+	}
 	for _, m := range p.measures() {
 		if m.Side != model.Browser {
 			continue
@@ -35,7 +38,7 @@ func checkInitMissing(p *Pass) {
 				"check the tag manager, or lint the rendered page with --render")
 			return
 		}
-		p.Report(m.Span, msg, hint)
+		p.Report(m.Span, msg+containersLacking(p.Doc, "initialises the pixel"), hint)
 		return
 	}
 }

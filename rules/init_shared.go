@@ -25,9 +25,12 @@ func unseenParts(doc *model.Document) string {
 	}
 	var parts []string
 	for _, t := range doc.Page.TagManagers {
+		if seenContainer(t) != nil {
+			continue // its export was read: what it does is known
+		}
 		parts = append(parts, "the tag manager "+t.Name)
 	}
-	if n := len(doc.Page.Unresolved); n > 0 {
+	if n := len(doc.Page.Unresolved) - seenContainerScripts(doc.Page); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d external script(s) that could not be read", n))
 	}
 	if n := len(doc.Page.Includes); n > 0 {

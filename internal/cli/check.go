@@ -66,4 +66,5 @@ as an event log that 'oaiq-lint log' reads.`,
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: the folder being checked)")
 	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "skip files larger than this many bytes (reported as info)")
+	o.addGTMFlags(cmd)
 }

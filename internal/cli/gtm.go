@@ -3,9 +3,18 @@ package cli
 // Google Tag Manager inputs (issue 17), kept apart from the rest of the
 // input routing so it moves as one piece: container exports (.json) and
 // custom template files (.tpl) are read by internal/extract/gtm, found in
-// folders by their content, and read by content when named.
+// folders by their content, and read by content when named. Before the
+// inputs are linted, the exports in the arguments' folder trees and those
+// named with --gtm are read, so a page that loads GTM-XXXX is judged with
+// what that container's tags really do.
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
 	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/gtm"
@@ -20,11 +29,58 @@ var gtmDiscovery = discover.Options{ByContent: map[string]func(string, []byte) b
 	".tpl":  gtm.IsTemplateFile,
 }}
 
+func (o *sourceOptions) addGTMFlags(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&o.gtmExports, "gtm", nil, "a Google Tag Manager container export (Admin → Export Container) to judge the pages that load its container with; also linted (repeatable)")
+}
+
+// withGTMExports adds the --gtm files to the arguments, so they are linted
+// too (a file named twice is linted once).
+func (o *sourceOptions) withGTMExports(args []string) []string {
+	if len(o.gtmExports) == 0 {
+		return args
+	}
+	return append(append([]string(nil), args...), o.gtmExports...)
+}
+
+// readContainers reads the container exports among the files args name
+// (folders walked) and keeps each one's verdict by container id.
+func (o *sourceOptions) readContainers(args []string) {
+	o.containers = map[string]*model.ContainerVerdict{}
+	var paths []string
+	for _, a := range args {
+		if a != "-" && !strings.HasPrefix(a, "http://") && !strings.HasPrefix(a, "https://") {
+			paths = append(paths, a)
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	for t, err := range discover.Stream(paths, gtmDiscovery) {
+		if err != nil || !strings.EqualFold(filepath.Ext(t.Path), ".json") {
+			continue
+		}
+		if info, err := os.Stat(t.Path); err != nil || info.Size() > o.maxFileSize {
+			continue
+		}
+		data, err := os.ReadFile(t.Path)
+		if err != nil || !gtm.IsExport(data) {
+			continue
+		}
+		doc, _ := gtm.Read(filepath.ToSlash(t.Path), data)
+		if v := gtm.Verdict(doc); v.ID != "" && o.containers[v.ID] == nil {
+			o.containers[v.ID] = v
+		}
+	}
+}
+
 // readInput reads one input: a container export or template file by its
-// content, anything else through extract.
-func readInput(name string, data []byte, opts extract.Options) (*model.Document, []*source.File) {
+// content, anything else through extract, with the verdicts of the
+// containers it loads.
+func (o *sourceOptions) readInput(name string, data []byte, opts extract.Options) (*model.Document, []*source.File) {
 	if gtm.Is(name, data) {
 		return gtm.Read(name, data)
 	}
-	return extract.File(name, data, opts)
+	doc, files := extract.File(name, data, opts)
+	gtm.Attach(doc, o.containers)
+	return doc, files
 }

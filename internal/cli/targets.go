@@ -20,6 +20,10 @@ import (
 type sourceOptions struct {
 	root        string
 	maxFileSize int64
+	// gtmExports are the --gtm files; containers the verdicts of the
+	// container exports the run reads, by container id (see gtm.go).
+	gtmExports []string
+	containers map[string]*model.ContainerVerdict
 }
 
 func (o *sourceOptions) userAgent() string {
@@ -33,7 +37,9 @@ func (o *sourceOptions) userAgent() string {
 func (o *sourceOptions) targetInputs(ctx context.Context, args []string, stdin io.Reader) iter.Seq[input] {
 	client := fetch.New(o.userAgent())
 	client.MaxBytes = o.maxFileSize
+	args = o.withGTMExports(args)
 	return func(yield func(input) bool) {
+		o.readContainers(args)
 		for t, err := range discover.Stream(args, gtmDiscovery) {
 			if !yield(o.targetInput(ctx, client, t, err, stdin)) {
 				return
@@ -56,7 +62,7 @@ func (o *sourceOptions) targetInput(ctx context.Context, client *fetch.Client, t
 			if int64(len(data)) > o.maxFileSize {
 				return nil, nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxFileSize)
 			}
-			doc, files := readInput("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
+			doc, files := o.readInput("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
 			return doc, files, nil
 		}}
 	case t.Kind == discover.URL:
@@ -92,7 +98,7 @@ func (o *sourceOptions) loadFile(t discover.Target) (*model.Document, []*source.
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, files := readInput(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
+	doc, files := o.readInput(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
 	return doc, files, nil
 }
 
@@ -105,7 +111,7 @@ func (o *sourceOptions) loadURL(ctx context.Context, client *fetch.Client, raw s
 	if resp.Status < 200 || resp.Status > 299 {
 		return nil, nil, fmt.Errorf("HTTP %d", resp.Status)
 	}
-	doc, files := extract.File(raw, resp.Body, crawl.ExtractOptions(resp, &fetch.SameOriginResolver{Ctx: ctx, Client: client, Base: resp.URL}))
+	doc, files := o.readInput(raw, resp.Body, crawl.ExtractOptions(resp, &fetch.SameOriginResolver{Ctx: ctx, Client: client, Base: resp.URL}))
 	return doc, files, nil
 }
 

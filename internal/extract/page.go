@@ -94,7 +94,7 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 	url := strings.TrimSpace(src.Value)
 	span := pr.f.Span(el.Start, el.End)
 	if name, ok := tagManagerIn([]byte(url)); ok {
-		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: name, Span: span})
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: name, Span: span, ID: containerID([]byte(url))})
 	}
 	if pixel.IsSDKURL(url) {
 		pr.doc.Page.Loaders = append(pr.doc.Page.Loaders, model.LoaderSighting{
@@ -132,7 +132,7 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 	pr.files = append(pr.files, sf)
 	masked, spans := tmpl.Mask(sf.Text)
 	if tm, ok := tagManagerIn(masked); ok {
-		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span})
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span, ID: containerID(masked)})
 	}
 	if !mentionsPixel(masked) {
 		return
@@ -150,7 +150,7 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	code := pr.masked[el.TextStart:el.TextEnd]
 	span := pr.f.Span(el.Start, el.End)
 	if tm, ok := tagManagerIn(code); ok {
-		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span})
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span, ID: containerID(code)})
 	}
 	if !mentionsPixel(code) {
 		return
