@@ -18,6 +18,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/gtm"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -83,4 +84,17 @@ func (o *sourceOptions) readInput(name string, data []byte, opts extract.Options
 	doc, files := extract.File(name, data, opts)
 	gtm.Attach(doc, o.containers)
 	return doc, files
+}
+
+// tagExtents are a container's tags for the html report's grouping; nil
+// for other documents.
+func tagExtents(doc *model.Document) []report.TagExtent {
+	if doc.Container == nil {
+		return nil
+	}
+	var out []report.TagExtent
+	for _, t := range doc.Container.Tags {
+		out = append(out, report.TagExtent{Name: t.Name, Span: t.Extent})
+	}
+	return out
 }

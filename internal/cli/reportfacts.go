@@ -10,6 +10,7 @@ import (
 func addFacts(res *report.Result, doc *model.Document) {
 	res.Kind, res.Events, res.Page = doc.Kind.String(), eventFacts(doc), pageFacts(doc)
 	res.Sensitive = report.SensitiveIn(doc)
+	res.Tags = tagExtents(doc)
 }
 
 // eventFacts describes a document's measure calls for formats that count
