@@ -17,7 +17,8 @@ package rules_test
 //
 // The fence's language is the input kind: html (a page or fragment), js,
 // ts, tsx, jsx, vue, svelte, astro (application source), json or jsonl (an
-// event log, or a tag-manager container export), tpl (a custom template). Attributes: pixel_id=ID runs with that Pixel ID configured;
+// event log, or a tag-manager container export), tpl (a custom template).
+// Attributes: pixel_id=ID runs with that Pixel ID configured;
 // site=PAGES/WITH_SDK lints the page as one of a crawled site's PAGES pages
 // of which WITH_SDK load the SDK; also=rule,rule names other rules the Bad
 // example raises too. A fence in

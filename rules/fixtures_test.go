@@ -3,9 +3,10 @@ package rules_test
 // One harness for every fixture: testdata/page (HTML pages, their external
 // scripts read from the page's folder), testdata/source (application
 // source: TS, JSX, Vue, Svelte, Astro, modules), testdata/log (event
-// logs) and testdata/gtm (tag-manager container exports and templates) are linted like a check run lints them, by every rule, and every
-// finding must be announced by an expectation (see internal/expect): inline
-// in files that hold comments, in a sibling .want file for JSON logs. A
+// logs) and testdata/gtm (tag-manager container exports and templates) are
+// linted like a check run lints them, by every rule, and every finding
+// must be announced by an expectation (see internal/expect): inline in
+// files that hold comments, in a sibling .want file for JSON inputs. A
 // missing and an unexpected finding both fail, whatever the rule. A
 // fixture-config line configures the run (pixel_id=…).
 
