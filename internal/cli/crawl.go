@@ -41,6 +41,8 @@ type crawlOptions struct {
 	record       string
 	// render runs each crawled page in headless Chromium (--render).
 	render renderOptions
+	// gtmExports are the --gtm container exports (see gtm.go).
+	gtmExports []string
 }
 
 func newCrawlCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -98,6 +100,7 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 	f.BoolVar(&o.ignoreRobots, "ignore-robots", false, "crawl pages robots.txt disallows for our user agent (your own site only)")
 	f.StringVar(&o.record, "record", "", "write every call found as an event log (JSON Lines, with url) to this file")
 	o.render.addFlags(cmd, false)
+	addCrawlGTMFlag(cmd, o)
 	g.addLintFlags(cmd)
 	return cmd
 }
@@ -149,6 +152,9 @@ func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) err
 	pr := l.project
 	opts, err := o.crawlerOptions(l)
 	if err != nil {
+		return err
+	}
+	if l.containers, err = readGTMFlag(o.gtmExports, o.maxFileSize); err != nil {
 		return err
 	}
 	var record *os.File
@@ -260,6 +266,7 @@ func checkPage(l *lintRun, p *crawl.Page) (res report.Result) {
 		}
 	}()
 	opts := l.project.ruleOptions(p.URL)
+	l.attachContainers(p.Doc)
 	res.Calls = len(p.Doc.Calls)
 	res.Findings = rules.Check(p.Doc, opts)
 	addFacts(&res, p.Doc)

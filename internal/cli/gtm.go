@@ -9,6 +9,7 @@ package cli
 // what that container's tags really do.
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,3 +99,38 @@ func tagExtents(doc *model.Document) []report.TagExtent {
 	}
 	return out
 }
+
+func addCrawlGTMFlag(cmd *cobra.Command, o *crawlOptions) {
+	cmd.Flags().StringArrayVar(&o.gtmExports, "gtm", nil, "a Google Tag Manager container export (Admin → Export Container) to judge the crawled pages that load its container with (repeatable)")
+}
+
+// readGTMFlag reads the --gtm exports of a crawl; a file that cannot be
+// read or is not an export is a usage error.
+func readGTMFlag(files []string, maxSize int64) (map[string]*model.ContainerVerdict, error) {
+	out := map[string]*model.ContainerVerdict{}
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err == nil && info.Size() > maxSize {
+			err = fmt.Errorf("larger than --max-file-size")
+		}
+		var data []byte
+		if err == nil {
+			data, err = os.ReadFile(f)
+		}
+		if err == nil && !gtm.IsExport(data) {
+			err = fmt.Errorf("not a Google Tag Manager container export (no exportFormatVersion and containerVersion)")
+		}
+		if err != nil {
+			return nil, usageErrorf("--gtm %s: %v", f, err)
+		}
+		doc, _ := gtm.Read(filepath.ToSlash(f), data)
+		if v := gtm.Verdict(doc); v.ID != "" {
+			out[v.ID] = v
+		}
+	}
+	return out, nil
+}
+
+// attachContainers gives a crawled page the verdicts of the containers it
+// loads (--gtm).
+func (l *lintRun) attachContainers(doc *model.Document) { gtm.Attach(doc, l.containers) }

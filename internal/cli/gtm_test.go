@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,4 +110,47 @@ func TestGTMFlag(t *testing.T) {
 	export := filepath.Join(gtmSite, "gtm", "GTM-BLOG01.json")
 	with := checkJSON(t, page, "--gtm", export)
 	matchFile(t, page, with)
+}
+
+// A crawl given --gtm judges the pages that load the container with its
+// export; a --gtm file that is not an export is a usage error.
+func TestCrawlGTMFlag(t *testing.T) {
+	blog, err := os.ReadFile(filepath.Join(gtmSite, "blog.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(blog)
+	}))
+	t.Cleanup(srv.Close)
+	empty := writeFile(t, t.TempDir(), "empty.yaml", "")
+	base := []string{"crawl", srv.URL + "/", "--config", empty, "--rate", "0", "--retries", "0", "--max-pages", "0", "--oppref-sample", "0", "--format", "json"}
+	severities := func(out string) map[string]string {
+		var doc struct{ Findings []jsonFinding }
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		got := map[string]string{}
+		for _, f := range doc.Findings {
+			got[f.Rule] = f.Severity
+		}
+		return got
+	}
+	out, _, _ := runCLI(t, "", base...)
+	if got := severities(out); got["snippet-missing"] != "info" || got["init-missing"] != "info" {
+		t.Errorf("without --gtm: %v, want both softened to info", got)
+	}
+	out, _, _ = runCLI(t, "", append(base, "--gtm", filepath.Join(gtmSite, "gtm", "GTM-BLOG01.json"))...)
+	if got := severities(out); got["snippet-missing"] != "error" || got["init-missing"] != "error" {
+		t.Errorf("with --gtm: %v, want both errors", got)
+	}
+	_, errOut, code := runCLI(t, "", append(base, "--gtm", filepath.Join(gtmSite, "blog.html"))...)
+	if code != ExitUsage || !strings.Contains(errOut, "not a Google Tag Manager container export") {
+		t.Errorf("--gtm with a page: exit %d, stderr %q", code, errOut)
+	}
 }

@@ -30,6 +30,9 @@ type lintRun struct {
 	io      *IOStreams
 	g       *globalOptions
 	project *project
+	// containers are the verdicts of the container exports a crawl was
+	// given with --gtm, by container id (see gtm.go).
+	containers map[string]*model.ContainerVerdict
 }
 
 // failThreshold parses --fail-on (or the configuration's fail_on when the
