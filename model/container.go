@@ -83,6 +83,9 @@ type ContainerTemplate struct {
 	// spans are where it does.
 	Rounds, Times100        bool
 	RoundSpan, Times100Span Span
+	// CustomAsEvent is where its code passes the custom event name as the
+	// event name (zero when it does not).
+	CustomAsEvent Span
 	// SelfInit is true when each of its tags initialises the pixel before
 	// measuring.
 	SelfInit bool

@@ -68,6 +68,8 @@ var (
 	rounding   = regexp.MustCompile(`makeInteger\s*\(|Math\.(round|floor|ceil)\s*\(`)
 	times100   = regexp.MustCompile(`\*\s*100\b|\b100\s*\*`)
 	initCmd    = regexp.MustCompile(`['"]init['"]`)
+	// customNameRef is a template field holding the custom event name.
+	customNameRef = regexp.MustCompile(`\bdata\.(customEventName|custom_event_name|customName)\b`)
 	// callInWindow('oaiq', …) is how sandboxed code calls the pixel.
 	callInWindow = regexp.MustCompile(`callInWindow\(\s*['"]oaiq['"]\s*,`)
 )
@@ -107,6 +109,11 @@ func readTemplate(f *source.File, _ []int, name string) *model.ContainerTemplate
 	}
 	t.SelfInit = initCmd.Match(code)
 	t.Calls = templateCalls(f, s, e)
+	for _, c := range t.Calls {
+		if ev := c.Arg(1); c.Command() == pixel.CommandMeasure && ev.IsDynamic() && customNameRef.MatchString(ev.Raw) {
+			t.CustomAsEvent = ev.Span
+		}
+	}
 	return t
 }
 
