@@ -49,7 +49,7 @@ func Read(name string, data []byte) (*model.Document, []*source.File) {
 	f := source.New(name, data)
 	doc := &model.Document{Path: name, Kind: model.Fragment, Page: &model.PageFacts{}, Container: &model.Container{}}
 	if IsTemplateFile(name, data) && !IsExport(data) {
-		t := readTemplate(f, nil, name)
+		t := readTemplate(f, name)
 		doc.Container.Templates = append(doc.Container.Templates, t)
 		doc.Calls = append(doc.Calls, t.Calls...)
 		return doc, []*source.File{f}

@@ -27,7 +27,7 @@ func (r *reader) readTemplates(list *model.Value) {
 				continue
 			}
 			tf := source.New(r.f.Name, text)
-			t = readTemplate(tf, nil, str(nameV))
+			t = readTemplate(tf, str(nameV))
 			remap(t, tf, r.f, orig)
 		} else {
 			t = &model.ContainerTemplate{}
@@ -77,7 +77,7 @@ var (
 // readTemplate reads a custom template in the gallery's .tpl format from
 // f: the URLs its inject_script permission allows, what its sandboxed
 // code does with money, whether it initialises, and its literal calls.
-func readTemplate(f *source.File, _ []int, name string) *model.ContainerTemplate {
+func readTemplate(f *source.File, name string) *model.ContainerTemplate {
 	t := &model.ContainerTemplate{Name: name, Span: f.Span(0, 0)}
 	if s, e := section(f.Text, "WEB_PERMISSIONS"); s >= 0 {
 		if perms, err := jsonpos.Parse(f, s, e); err == nil {
