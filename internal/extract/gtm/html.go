@@ -56,8 +56,10 @@ func decodeString(f *source.File, s model.Span) ([]byte, []int) {
 		return nil, nil
 	}
 	t := f.Text
-	var out []byte
-	var orig []int
+	// The decoded text is at most as long as the literal.
+	n := max(f.Offset(s.End)-start, 2)
+	out := make([]byte, 0, n)
+	orig := make([]int, 0, n+1)
 	emit := func(b []byte, at int) {
 		for range b {
 			orig = append(orig, at)
