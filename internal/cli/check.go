@@ -29,6 +29,11 @@ resolve in the tree (relative to the page, or to --root for "/js/x.js").
 Template tags ({{ }}, {% %}, <% %>, <? ?>) are values only known when the
 page is rendered: they are reported as such, never guessed.
 
+Google Tag Manager container exports (.json, Admin → Export Container) and
+custom template files (.tpl) are linted tag by tag; a page that loads a
+container whose export is in the run (or given with --gtm) is judged with
+what the container's tags really do.
+
 With --render, URL arguments are loaded in headless Chromium instead: every
 pixel call the page really makes (values computed at run time, calls from
 bundles and tag managers, calls after --click or --script steps) is
