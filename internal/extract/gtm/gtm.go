@@ -24,11 +24,14 @@ import (
 // exports write them first.
 const sniffWindow = 64 << 10
 
-// IsExport reports whether data is a container export: JSON naming both
-// exportFormatVersion and containerVersion near its start.
+// IsExport reports whether data is a container export: a JSON object
+// naming both exportFormatVersion and containerVersion near its start.
+// Markup before the object means a page that mentions them.
 func IsExport(data []byte) bool {
 	head := data[:min(len(data), sniffWindow)]
-	return bytes.Contains(head, []byte(`"exportFormatVersion"`)) && bytes.Contains(head, []byte(`"containerVersion"`))
+	open := bytes.IndexByte(head, '{')
+	return open >= 0 && !bytes.Contains(head[:open], []byte("<")) &&
+		bytes.Contains(head, []byte(`"exportFormatVersion"`)) && bytes.Contains(head, []byte(`"containerVersion"`))
 }
 
 // IsTemplateFile reports whether data is a custom template file: the
@@ -39,8 +42,14 @@ func IsTemplateFile(name string, data []byte) bool {
 		(bytes.Contains(head, []byte("___INFO___")) || bytes.Contains(head, []byte("___SANDBOXED_JS_FOR_WEB_TEMPLATE___")))
 }
 
-// Is reports whether Read reads data: a container export or a template file.
-func Is(name string, data []byte) bool { return IsExport(data) || IsTemplateFile(name, data) }
+// Is reports whether Read reads data: a container export or a template
+// file. A file whose extension names a page or a script is never one.
+func Is(name string, data []byte) bool {
+	if model.FileKindOf(name) != model.UnknownFile {
+		return false
+	}
+	return IsExport(data) || IsTemplateFile(name, data)
+}
 
 // Read reads a container export or a custom template file into one
 // document. It never fails: an unreadable export is a document whose

@@ -193,3 +193,26 @@ func TestServerContainersAreSkipped(t *testing.T) {
 		t.Errorf("skipped %q, calls %d", doc.Container.Skipped, len(doc.Calls))
 	}
 }
+
+// Pages and scripts that mention an export's keys are not exports.
+func TestIsExportNeedsAnExport(t *testing.T) {
+	export := []byte(`)]}'` + "\n" + `{"exportFormatVersion": 2, "containerVersion": {}}`)
+	page := []byte(`<p>Exports hold "exportFormatVersion" and "containerVersion": {…}</p>`)
+	for _, c := range []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"gtm.json", export, true},
+		{"<stdin>", export, true},
+		{"export.txt", export, true},
+		{"docs.html", export, false},
+		{"app.js", export, false},
+		{"notes.json", page, false},
+		{"<stdin>", page, false},
+	} {
+		if got := Is(c.name, c.data); got != c.want {
+			t.Errorf("Is(%s, %.20q) = %v, want %v", c.name, c.data, got, c.want)
+		}
+	}
+}
