@@ -22,8 +22,8 @@ event).
 
 Bad:
 ` + md("js", `oaiq("init", { pixelId: "px_123" });
-oaiq("measure", "order_created", { type: "contents", amount: order.total * 100, currency: "USD" });
-// info: amount is computed (order.total * 100): not checked that it is an integer in the minor unit`) + `
+oaiq("measure", "order_created", { type: "contents", amount: order.totalCents, currency: "USD" });
+// info: amount is computed (order.totalCents): not checked that it is an integer in the minor unit`) + `
 Good:
 ` + md("js", `oaiq("init", { pixelId: "px_123" });
 oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
@@ -53,6 +53,14 @@ var unchecked = map[string]string{
 }
 
 func checkDynamicValues(p *Pass) {
+	if r := p.Doc.Render; r != nil && r.NotMade > 0 {
+		what := fmt.Sprintf("%d calls in the source were", r.NotMade)
+		if r.NotMade == 1 {
+			what = "1 call in the source was"
+		}
+		p.Report(r.FirstNotMade, what+" not made while rendering (a handler not triggered or a branch not taken); they are checked as written",
+			"to record them with their runtime values, trigger them: --click SELECTOR or --script FILE")
+	}
 	for _, c := range p.Doc.Calls {
 		if c.Side == model.Server {
 			continue // server records are JSON: an absent data object is simply not sent
@@ -70,6 +78,8 @@ func checkDynamicValues(p *Pass) {
 					return // an unknown field has its own finding; its value does not matter
 				}
 				switch {
+				case n.IsDynamic() && amountJudged(c, i+1, path, n):
+					// amount-expression's: a finding of its own, or a right form.
 				case n.IsDynamic():
 					where := argName(c, i+1, path)
 					what := "its value"

@@ -222,3 +222,7 @@ func TestHashNeverEchoesRawValues(t *testing.T) {
 		}
 	}
 }
+
+// docExampleEmailSHA256 is the e-mail hash printed in the pixel's
+// documentation (internal/hashing knows it as a sentinel).
+const docExampleEmailSHA256 = "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514"

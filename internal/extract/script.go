@@ -1,13 +1,12 @@
 package extract
 
 import (
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/jscall"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/module"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -20,8 +19,20 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 	doc := &model.Document{Path: name, Kind: model.Script, Page: &model.PageFacts{URL: opts.URL}}
 	masked, spans := tmpl.Mask(f.Text)
 	if mentionsPixel(masked) {
-		res := jscall.Extract(jscall.Script{File: f, Code: masked, Templates: spans, URL: opts.URL})
-		addScript(doc, f, res, nil)
+		s := jscall.Script{File: f, Code: masked, Templates: spans, URL: opts.URL}
+		res := jscall.Extract(s)
+		switch {
+		case res.Err == nil:
+			addScript(doc, f, res, nil)
+		case module.Parses(f.Text, module.JSX):
+			// Next.js pages/ and Create React App write JSX in .js files
+			// (whose style={{…}} is no template tag).
+			readModule(doc, f, 0, f.Text, module.JSX, opts.URL)
+			sortCalls(doc)
+		default:
+			s.Recover = true
+			addScript(doc, f, jscall.Extract(s), nil)
+		}
 		if usesClient(f.Text) && !serverFile(name) {
 			markBrowser(doc, 0)
 		}
@@ -45,37 +56,49 @@ type placement struct {
 // read on its own.
 func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placement) {
 	if res.Err != nil {
-		doc.Findings = append(doc.Findings, parseError(f, res.Err))
+		doc.ScriptFailures = append(doc.ScriptFailures, parseFailure(f, res.Err))
 		return
+	}
+	if res.Partial != nil {
+		doc.ScriptFailures = append(doc.ScriptFailures, partialFailure(f, res.Partial, len(res.Calls), len(res.Unread)))
+		for _, off := range res.Unread {
+			doc.Page.Unread = append(doc.Page.Unread, f.Span(off, off))
+		}
 	}
 	doc.Calls = append(doc.Calls, res.Calls...)
 	if res.Defines && p != nil && !p.deferred {
 		doc.Page.Definers = append(doc.Page.Definers, p.span)
 	}
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
+	addCAPIRequests(doc, res.CAPIRequests)
 	for _, l := range res.Loaders {
 		if p != nil {
 			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span
 			l.Deferred = p.deferred
-			if p.inline != "" {
-				l.Span = p.span
+			if p.inline != "" && !l.Late {
+				l.Span = p.span // the snippet is the element; one injected from a string is where it is written
 			}
 		}
 		doc.Page.Loaders = append(doc.Page.Loaders, l)
 	}
 }
 
-func parseError(f *source.File, e *jscall.SyntaxError) model.Finding {
+// parseFailure is the fact of a script the parser stopped in, at the
+// character it stopped at.
+func parseFailure(f *source.File, e *jscall.SyntaxError) model.ScriptFailure {
 	end := e.Offset
 	if end < len(f.Text) {
 		_, size := utf8.DecodeRune(f.Text[end:])
 		end += size
 	}
-	return model.Finding{
-		Rule:     ParseErrorRule,
-		Severity: model.Warning,
-		Message:  pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed: %s", e.Message)),
-		Hint:     "fix the syntax error: the pixel calls in this script could not be checked",
-		Span:     f.Span(e.Offset, end),
-	}
+	return model.ScriptFailure{Span: f.Span(e.Offset, end), Reason: e.Message}
+}
+
+// partialFailure is the fact of a script that did not parse as a whole but
+// whose pixel calls were read statement by statement: which part could not
+// be read, how many calls were read and how many could not be.
+func partialFailure(f *source.File, e *jscall.SyntaxError, read, unread int) model.ScriptFailure {
+	sf := parseFailure(f, e)
+	sf.Recovered, sf.Read, sf.Unread, sf.Templated = true, read, unread, e.Templated
+	return sf
 }

@@ -48,6 +48,10 @@ var sentinels = func() map[string]string {
 	// external_id_sha256 of its example customer id.
 	m[Sum("user@example.com")] = "the documentation's example email_sha256 (the SHA-256 of its example address)"
 	m[Sum("customer_12345")] = `the documentation's example external_id_sha256 (the SHA-256 of "customer_12345")`
+	// The Conversions API page's examples: external id, phone, first and last name.
+	for _, s := range []string{"customer_123", "14155552671", "ada", "lovelace"} {
+		m[Sum(s)] = "the Conversions API documentation's example hash (the SHA-256 of " + quoteValue(s) + ")"
+	}
 	return m
 }()
 

@@ -25,13 +25,55 @@ import (
 const sniffWindow = 64 << 10
 
 // IsExport reports whether data is a container export: a JSON object
-// naming both exportFormatVersion and containerVersion near its start.
-// Markup before the object means a page that mentions them.
+// whose own keys, near its start, include exportFormatVersion and
+// containerVersion. Markup before the object means a page that mentions
+// them, an array an event log; keys of nested objects (a log record's
+// data) do not count.
 func IsExport(data []byte) bool {
 	head := data[:min(len(data), sniffWindow)]
 	open := bytes.IndexByte(head, '{')
-	return open >= 0 && !bytes.Contains(head[:open], []byte("<")) &&
-		bytes.Contains(head, []byte(`"exportFormatVersion"`)) && bytes.Contains(head, []byte(`"containerVersion"`))
+	if open < 0 || bytes.ContainsAny(head[:open], "<[") {
+		return false
+	}
+	format, version := false, false
+	depth := 0
+	for i := open; i < len(head) && !(format && version); i++ {
+		switch head[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return false
+			}
+		case '"':
+			end := i + 1
+			for end < len(head) && head[end] != '"' {
+				if head[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if end >= len(head) {
+				return false
+			}
+			if depth == 1 && isKey(head[end+1:]) {
+				switch string(head[i+1 : end]) {
+				case "exportFormatVersion":
+					format = true
+				case "containerVersion":
+					version = true
+				}
+			}
+			i = end
+		}
+	}
+	return format && version
+}
+
+// isKey reports whether the text after a JSON string makes it a key.
+func isKey(rest []byte) bool {
+	rest = bytes.TrimLeft(rest, " \t\r\n")
+	return len(rest) > 0 && rest[0] == ':'
 }
 
 // IsTemplateFile reports whether data is a custom template file: the
@@ -43,9 +85,14 @@ func IsTemplateFile(name string, data []byte) bool {
 }
 
 // Is reports whether Read reads data: a container export or a template
-// file. A file whose extension names a page or a script is never one.
+// file. A file whose extension names a page or a script is never one, nor
+// is a JSON Lines file (an event log: exports are one JSON object).
 func Is(name string, data []byte) bool {
 	if model.FileKindOf(name) != model.UnknownFile {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
 		return false
 	}
 	return IsExport(data) || IsTemplateFile(name, data)

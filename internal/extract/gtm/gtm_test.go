@@ -76,7 +76,7 @@ func TestCustomHTMLPositionsThroughEscapes(t *testing.T) {
 	}
 	doc, _ := Read("gtm.json", data)
 	if len(doc.Calls) != 1 {
-		t.Fatalf("calls: %d, want 1 (%+v)", len(doc.Calls), doc.Findings)
+		t.Fatalf("calls: %d, want 1 (%+v)", len(doc.Calls), doc.ScriptFailures)
 	}
 	c := doc.Calls[0]
 	if want := at(t, data, `oaiq(`, 0); c.Span.Start != want {
@@ -118,7 +118,7 @@ func TestConstantsAreSubstitutedAtTheReference(t *testing.T) {
 	data := export(t, [][2]string{{"t", code}}, map[string]string{"Pixel": "px_o'brien\"1", "Name": "signup"})
 	doc, _ := Read("c.json", data)
 	if len(doc.Calls) != 2 {
-		t.Fatalf("calls: %d, want 2 %+v", len(doc.Calls), doc.Findings)
+		t.Fatalf("calls: %d, want 2 %+v", len(doc.Calls), doc.ScriptFailures)
 	}
 	id := doc.Calls[0].Args[1].Get("pixelId")
 	if s, _ := id.StringValue(); s != `px_o'brien"1` {
@@ -210,6 +210,11 @@ func TestIsExportNeedsAnExport(t *testing.T) {
 		{"app.js", export, false},
 		{"notes.json", page, false},
 		{"<stdin>", page, false},
+		// Event logs whose records hold the keys are not exports.
+		{"events.jsonl", export, false},
+		{"events.json", []byte(`[["init", {"pixelId": "px_1", "exportFormatVersion": 2, "containerVersion": {}}]]`), false},
+		{"records.json", []byte(`{"args": {"exportFormatVersion": 2, "containerVersion": {}}, "note": "\"exportFormatVersion\": 2"}`), false},
+		{"keys-as-values.json", []byte(`{"a": "exportFormatVersion", "b": "containerVersion"}`), false},
 	} {
 		if got := Is(c.name, c.data); got != c.want {
 			t.Errorf("Is(%s, %.20q) = %v, want %v", c.name, c.data, got, c.want)

@@ -29,11 +29,11 @@ func (r *reader) customHTML(tag *model.ContainerTag, v *model.Value) {
 	r.merge(doc)
 }
 
-// merge adds a tag's document (calls, page facts, findings) to the
-// container's.
+// merge adds a tag's document (calls, page facts, the scripts that could
+// not be parsed) to the container's.
 func (r *reader) merge(d *model.Document) {
 	r.doc.Calls = append(r.doc.Calls, d.Calls...)
-	r.doc.Findings = append(r.doc.Findings, d.Findings...)
+	r.doc.ScriptFailures = append(r.doc.ScriptFailures, d.ScriptFailures...)
 	p, q := r.doc.Page, d.Page
 	if q == nil {
 		return
