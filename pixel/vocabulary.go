@@ -7,10 +7,29 @@ const (
 	CommandInit    = "init"
 	CommandMeasure = "measure"
 	CommandConsent = "consent"
+	// CommandMeasureSingle sends one event to one initialised pixel (P5):
+	// oaiq("measureSingle", pixelId, eventName, eventData, eventOptions?).
+	CommandMeasureSingle = "measureSingle"
 )
 
 // Commands lists the commands in the documentation's order.
-var Commands = []string{CommandInit, CommandMeasure, CommandConsent}
+var Commands = []string{CommandInit, CommandMeasure, CommandConsent, CommandMeasureSingle}
+
+// EventArg returns the position of the event name in a command that sends
+// an event (1 for measure, 2 for measureSingle, whose pixel id comes first);
+// the event data and options follow it. It returns 0 for other commands.
+func EventArg(command string) int {
+	switch command {
+	case CommandMeasure:
+		return 1
+	case CommandMeasureSingle:
+		return 2
+	}
+	return 0
+}
+
+// IsEventCommand reports a command that sends an event.
+func IsEventCommand(command string) bool { return EventArg(command) > 0 }
 
 // Data shapes: an event data object's type selects one.
 const (

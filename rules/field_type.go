@@ -12,7 +12,7 @@ func init() {
 		Schema: schemaFieldType,
 		Title:  "a documented field with the wrong JSON type",
 		Spec:   "oaiq(\"init\", { pixelId: \"<YOUR-PIXEL-ID>\" }) … plan_id: \"pro_monthly\" … id: \"sku_123\" (the documentation's examples give each field's type)",
-		Doc: `init takes a config object; pixelId, plan_id and the contents[] item's
+		Doc: `init takes a config object; pixelId (also measureSingle's first argument), plan_id and the contents[] item's
 id, name and content_type are strings; debug is a boolean; user is an object.
 
 Bad:
@@ -59,6 +59,12 @@ func checkInitConfigType(p *Pass) {
 			hint = fmt.Sprintf("oaiq(\"init\", { pixelId: %s })", quote(s))
 		}
 		p.Report(v.Span, "init takes a config object, got "+describe(v), hint)
+	}
+	for _, m := range p.measures() {
+		if v := m.Target; v != nil && !v.IsDynamic() && !v.Is(model.String) {
+			msg, hint := initFieldTypeMessage("pixelId", v)
+			p.Report(v.Span, "measureSingle's "+msg, hint)
+		}
 	}
 }
 

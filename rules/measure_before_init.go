@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -43,8 +44,8 @@ func checkMeasureBeforeInit(p *Pass) {
 		switch c.Command() {
 		case "init":
 			return
-		case "measure":
-			p.Report(c.Span, "measure call before any init: the pixel has no Pixel ID yet",
+		case pixel.CommandMeasure, pixel.CommandMeasureSingle:
+			p.Report(c.Span, c.Command()+" call before any init: the pixel has no Pixel ID yet",
 				`call oaiq("init", { pixelId: "…" }) first`)
 		}
 	}

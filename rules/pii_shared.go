@@ -92,9 +92,12 @@ func rawHint(k pii.Kind) string {
 }
 
 // argName says where in a call a node is: "event data contents[0].name".
+// arg is the node's position in the call.
 func argName(c *model.Call, arg int, path []string) string {
 	var name string
-	switch {
+	switch arg = logicalArg(c, arg); {
+	case arg == argPixelID:
+		name = "the pixel id"
 	case arg == 0:
 		name = "the command"
 	case arg == 1 && c.Command() == "init":

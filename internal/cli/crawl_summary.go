@@ -13,6 +13,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // siteSummary is what a crawl found, counted for people: coverage, the
@@ -65,11 +66,12 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 	}
 	t.pages++
 	for _, c := range p.Doc.Calls {
-		if c.Command() != "measure" {
+		at := pixel.EventArg(c.Command()) // measure or measureSingle
+		if at == 0 {
 			continue
 		}
 		event := "(dynamic)"
-		if name, ok := c.Arg(1).StringValue(); ok {
+		if name, ok := c.Arg(at).StringValue(); ok {
 			event = report.Printable(name)
 		}
 		t.events[event]++

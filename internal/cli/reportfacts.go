@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // addFacts tells formats that count events and pages (html) what a
@@ -18,11 +19,12 @@ func addFacts(res *report.Result, doc *model.Document) {
 func eventFacts(doc *model.Document) []report.EventInfo {
 	var out []report.EventInfo
 	for _, c := range doc.Calls {
-		if c.Command() != "measure" {
+		at := pixel.EventArg(c.Command()) // measure or measureSingle
+		if at == 0 {
 			continue
 		}
-		name, _ := c.Arg(1).StringValue()
-		opts := c.Arg(3)
+		name, _ := c.Arg(at).StringValue()
+		opts := c.Arg(at + 2)
 		ev := report.EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id")}
 		if name == "custom" {
 			ev.Custom, _ = opts.Get("custom_event_name").StringValue()

@@ -97,7 +97,7 @@ before they ship and while they run: the pixel silently drops what it does
 not understand, so a broken integration loses every conversion unnoticed.
 
 It reads HTML pages, templates and scripts (check), and JSON event logs
-(log), extracts every oaiq("init" | "consent" | "measure", …) call with its
+(log), extracts every oaiq("init" | "consent" | "measure" | "measureSingle", …) call with its
 exact position, and checks each against the pixel's documentation.`,
 		Example: `  oaiq-lint check ./public
   oaiq-lint log events.jsonl --format json
