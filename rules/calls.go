@@ -20,7 +20,7 @@ const (
 type measureCall struct {
 	*model.Call
 	// Target is measureSingle's target pixel; nil for measure.
-	Target *model.Value
+	Target  *model.Value
 	Name    *model.Value
 	Data    *model.Value
 	Options *model.Value
