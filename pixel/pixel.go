@@ -31,6 +31,10 @@ const (
 	// image fallback).
 	EventsPath = "/v1/sdk/events"
 	EventsURL  = EventsOrigin + EventsPath
+	// ConfigURL stands for the per-pixel configuration the SDK fetches from
+	// its own host (revision P5, the CSP table's fourth row); the path is not
+	// documented, so only the origin is meant.
+	ConfigURL = SDKOrigin + "/"
 	// ConversionsAPIURL is the server-side Conversions API endpoint
 	// (POST, ?pid=<PIXEL-ID>); page code must never call it.
 	ConversionsAPIURL = EventsOrigin + "/v1/events"

@@ -72,13 +72,15 @@ var EventShape = map[string]string{
 // JavaScript pixel.
 var ServerOnlyEvents = []string{"app_installed", "app_opened"}
 
-// ShapeFields lists the fields each shape allows, from the documentation's
-// examples and its sentence on custom events ("You can add plan_id, amount,
-// currency, or contents"). RequiredDataFields are required in every shape.
+// ShapeFields lists the fields each shape allows, from the supported-events
+// page (every revision: plan_enrollment takes optional plan-related
+// contents) and the sentence on custom events ("You can add plan_id,
+// amount, currency, or contents"). RequiredDataFields are required in every
+// shape.
 var ShapeFields = map[string][]string{
 	ShapeContents:       {"type", "amount", "currency", "contents"},
 	ShapeCustomerAction: {"type", "amount", "currency"},
-	ShapePlanEnrollment: {"type", "plan_id", "amount", "currency"},
+	ShapePlanEnrollment: {"type", "plan_id", "amount", "currency", "contents"},
 	ShapeCustom:         {"type", "plan_id", "amount", "currency", "contents"},
 }
 

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -71,6 +73,9 @@ func checkInitConfigType(p *Pass) {
 func schemaFieldType(v *SchemaViolation) (model.Finding, bool) {
 	if v.valueAt(argInitConfig, "*") {
 		return v.finding(initFieldTypeMessage(v.field(), v.Node))
+	}
+	if _, ok := v.Kind.(*kind.Type); !ok {
+		return model.Finding{}, false // an empty content_type is content-type-empty's
 	}
 	switch field, _ := v.dataField(); field {
 	case "plan_id", "id", "name", "content_type":
