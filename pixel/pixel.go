@@ -10,9 +10,11 @@ package pixel
 import "strings"
 
 // Revision names the revision of the pixel's documentation the rules
-// follow: "P2", the Measurement Pixel page of June 2026 (user object of
-// five fields; event data required).
-const Revision = "P2 (June 2026)"
+// follow: "P6", the newest official text read (2026-08-11): several pixels
+// and measureSingle (P5), the CSP table's four rows, a user object of five
+// fields that forbids phone hashes. Newer material that only third parties
+// attest ("P7": nine user fields) softens verdicts and never raises one.
+const Revision = "P6 (2026-08-11)"
 
 // The pixel's hosts and addresses (facts beyond the spec: the CSP table
 // and the SDK's own requests).

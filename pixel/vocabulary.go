@@ -93,6 +93,10 @@ var (
 	InitFields = []string{"pixelId", "debug", "user"}
 	// UserFields are the members of init's user object, all optional.
 	UserFields = []string{"email_sha256", "external_id_sha256", "country", "city", "zip_code"}
+	// UserFieldsThirdParty are user fields only third-party sources attest
+	// (revision "P7", by September 2026, no official copy seen): not in
+	// UserFields, never an error, never a misspelling.
+	UserFieldsThirdParty = []string{"phone_number_sha256", "first_name_sha256", "last_name_sha256", "region", "postal_code"}
 	// OptionFields are the members of measure's fourth argument.
 	OptionFields = []string{"event_id", "custom_event_name", "opt_out"}
 	// ContentsItemFields are the members of one contents[] item.

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // version is stamped at release time with -ldflags "-X …/internal/cli.version=v1.2.3".
@@ -178,6 +179,7 @@ func newVersionCmd(io *IOStreams) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			fmt.Fprintf(io.Out, "oaiq-lint %s\n", Version())
+			fmt.Fprintf(io.Out, "rules follow the pixel documentation's revision %s\n", pixel.Revision)
 			return nil
 		},
 	}
