@@ -111,3 +111,25 @@ func IsServerURL(u string) bool {
 	path = strings.ToLower(path)
 	return strings.Contains(path, "conversion") || strings.Contains(path, "event")
 }
+
+// IsImageTagURL reports the image tag's address: GET EventsPath on
+// EventsHost by https, http or a protocol-relative URL, whatever its query
+// (developers.openai.com/ads/image-tag).
+func IsImageTagURL(u string) bool {
+	rest := u
+	for _, p := range []string{"https://", "http://", "//"} {
+		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+			rest = rest[len(p):]
+			break
+		}
+	}
+	if len(rest) == len(u) {
+		return false
+	}
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.TrimSuffix(strings.ToLower(host), ":443")
+	return host == EventsHost && strings.TrimSuffix("/"+path, "/") == EventsPath
+}

@@ -73,7 +73,13 @@ var (
 
 func checkCSPBlocksSDK(p *Pass) {
 	page := wholePage(p.Doc)
-	if page == nil || (len(page.Loaders) == 0 && firstBrowserCall(p.Doc) == nil) {
+	if page == nil {
+		return
+	}
+	if len(page.Loaders) == 0 && firstBrowserCall(p.Doc) == nil {
+		if len(imageCalls(p.Doc)) > 0 {
+			checkCSPImageTag(p, page)
+		}
 		return
 	}
 	origin := csp.ParseOrigin(page.URL)
@@ -118,5 +124,24 @@ func checkCSPBlocksSDK(p *Pass) {
 			continue
 		}
 		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+listAnd(blocked), joinFixes(fixes))
+	}
+}
+
+// checkCSPImageTag checks a page whose only pixel is the image tag: it
+// needs img-src alone.
+func checkCSPImageTag(p *Pass, page *model.PageFacts) {
+	origin := csp.ParseOrigin(page.URL)
+	for _, pol := range append(enforcedPolicies(page), policies(page, true)...) {
+		v := pol.AllowsURL(imgRequest.directive, imgRequest.url, origin)
+		if !blocks(v) {
+			continue
+		}
+		msg := "the image tag's request to " + pixel.EventsOrigin + " (blocked by " + v.Directive + ")"
+		hint := joinFixes([]sourceFix{addSources(pol.Policy, imgRequest.directive, []string{imgRequest.source})})
+		if pol.src.ReportOnly {
+			p.ReportAs(model.Info, pol.src.Span, pol.label+" would block the pixel once enforced (today it only reports): "+msg, hint)
+			continue
+		}
+		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+msg, hint)
 	}
 }

@@ -54,7 +54,7 @@ var unchecked = map[string]string{
 
 func checkDynamicValues(p *Pass) {
 	for _, c := range p.Doc.Calls {
-		if c.Side == model.Server {
+		if c.Side == model.Server || c.Image != nil {
 			continue // server records are JSON: an absent data object is simply not sent
 		}
 		if len(c.Args) > 0 && c.Args[0].IsDynamic() {

@@ -85,8 +85,12 @@ func pixelIDs(p *Pass, fn func(v *model.Value, s, where string)) {
 			}
 		case pixel.CommandMeasureSingle:
 			v := c.Arg(1)
+			where := "measureSingle's pixel id"
+			if c.Image != nil {
+				where = "the image tag's pid"
+			}
 			if s, ok := v.StringValue(); ok {
-				fn(v, s, "measureSingle's pixel id")
+				fn(v, s, where)
 			}
 		}
 	}

@@ -35,7 +35,7 @@ func checkMeasureBeforeInit(p *Pass) {
 	}
 	early, _, _, _ := callsBeforeOaiq(p.Doc)
 	for _, c := range p.Doc.Calls {
-		if c.Side != model.Browser || c.Deferred {
+		if c.Side != model.Browser || c.Deferred || c.Image != nil {
 			continue // a call in a handler or callback runs later, in an order the source does not tell
 		}
 		if slices.Contains(early, c) {

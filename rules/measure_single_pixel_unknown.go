@@ -49,6 +49,9 @@ func checkMeasureSinglePixelUnknown(p *Pass) {
 	}
 	unseen := unseenParts(p.Doc)
 	for _, m := range p.measures() {
+		if m.Image != nil {
+			continue // an image tag needs no init: it names its pixel itself
+		}
 		s, ok := m.Target.StringValue()
 		if !ok || strings.TrimSpace(s) == "" || isPlaceholder(strings.TrimSpace(s)) || initialised[strings.TrimSpace(s)] {
 			continue // empty and placeholder ids are init-pixel-id-placeholder's

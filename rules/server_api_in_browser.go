@@ -49,6 +49,9 @@ func checkServerAPIInBrowser(p *Pass) {
 		if !page && !r.Browser {
 			continue // a plain .js file may run on a server, where the API belongs
 		}
+		if r.API == "image" && pixel.IsImageTagURL(r.URL) {
+			continue // the documented image tag, read as an event of its own
+		}
 		with := ""
 		if r.API != "" {
 			with = " with " + r.API
