@@ -377,3 +377,12 @@ func jsonValue(v any, span model.Span) *model.Value {
 	}
 	return &model.Value{Kind: model.Dynamic, Span: span}
 }
+
+// withImageTags adds the image tags of a module or component read whole:
+// <img> in JSX or a template, and literal image URLs its code assigns.
+func withImageTags(doc *model.Document, files []*source.File) (*model.Document, []*source.File) {
+	if len(files) > 0 && doc != nil {
+		pageImageTags(doc, files[0], files[0].Text)
+	}
+	return doc, files
+}
