@@ -45,6 +45,16 @@ type Call struct {
 	// callback, a method) or in an HTML event-handler attribute. Top-level
 	// code and code in an immediately invoked function are not deferred.
 	Deferred bool
+	// Event is the Conversions API event this call was read from, as sent
+	// (nil for every other call): server-only fields are checked on it.
+	Event *Value
+	// Request is the Conversions API request that carried Event, nil when
+	// the event was logged without its request.
+	Request *Request
+	// Body, for a deferred call, identifies the function body or callback
+	// it is written in (1 + the byte offset of the function in its file; 0
+	// elsewhere): calls of one body run in their written order when it runs.
+	Body int
 }
 
 // Command returns the first argument when it is a known string, else "".
@@ -97,6 +107,15 @@ type Document struct {
 	// Findings the source itself produced while reading the document
 	// (unreadable records, script syntax errors, dynamic values).
 	Findings []Finding
+	// Requests are the Conversions API requests (or bare event lists) read
+	// from an event log, in order.
+	Requests []*Request
+	// Input says what the source recognised the input as (for logs: the
+	// shapes of its records), "" when there is nothing to say.
+	Input string
+	// Continues is true for a further piece of a log read in pieces: what
+	// is said once per file is not said again.
+	Continues bool
 }
 
 // ImageRequest is what an image tag's URL holds, parameter by parameter.

@@ -23,6 +23,9 @@ const (
 	ModuleFile
 	// ComponentFile is a single-file component (script blocks and markup).
 	ComponentFile
+	// MarkdownFile is a document whose fenced code blocks are linted (docs
+	// sites and MDX pages show and run the snippet); prose is never read.
+	MarkdownFile
 )
 
 var fileKinds = map[string]FileKind{
@@ -39,6 +42,8 @@ var fileKinds = map[string]FileKind{
 	".ts": ModuleFile, ".mts": ModuleFile, ".cts": ModuleFile, ".tsx": ModuleFile, ".jsx": ModuleFile,
 
 	".vue": ComponentFile, ".svelte": ComponentFile, ".astro": ComponentFile,
+
+	".md": MarkdownFile, ".markdown": MarkdownFile, ".mdx": MarkdownFile,
 }
 
 // FileKindOf returns the kind a file name's extension says, or

@@ -24,6 +24,10 @@ type PageFacts struct {
 	// layouts, Shopify's content_for_header). What they print was not read:
 	// the loader or init may be there.
 	Includes []TemplateInclude
+	// Unread are the parts of scripts that mention oaiq and could not be
+	// read even call by call (a pixel call cut by a template tag): what
+	// they do is unseen.
+	Unread []Span
 	// ServerRequests are requests from page code straight to the pixel's
 	// server endpoints (fetch, sendBeacon, XMLHttpRequest, images).
 	ServerRequests []ServerRequest
@@ -59,13 +63,19 @@ type LoaderSighting struct {
 	SrcDynamic bool
 	// InHead is true when the element is inside <head>.
 	InHead bool
+	// InBody: rendered inside a <body> element in a component (a root
+	// layout), so known to be out of <head> even without the whole page.
+	InBody bool
 	// Preceding counts the external scripts and stylesheets that come before
 	// the loader in <head> (meta, title and base are fine before it).
 	Preceding int
 	// Stub properties (LoaderStub only): what the snippet guarantees.
 	HasQueue bool // defines a queue function that keeps early calls
-	HasGuard bool // returns when window.oaiq already exists
-	Async    bool // the injected or tagged script is async (or defer for tags)
+	// PixelArray: the stub makes window.oaiq an array (w.oaiq = w.oaiq ||
+	// []), which is no function: every oaiq(…) call before the SDK throws.
+	PixelArray bool
+	HasGuard   bool // returns when window.oaiq already exists
+	Async      bool // the injected or tagged script is async (or defer for tags)
 	// Deferred is true when the script holding a stub runs only after the
 	// page is parsed, or whenever it arrives (defer, async, type=module):
 	// page code before then finds no window.oaiq.

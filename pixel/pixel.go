@@ -59,6 +59,15 @@ func IsSDKURL(src string) bool {
 	if i := strings.Index(path, "://"); i >= 0 {
 		path = path[i+3:]
 	}
+	// A script from an OpenAI host named for the pixel is the pixel at a
+	// wrong URL (https://oaiq.openai.com/pixel.js): snippet-src's to judge.
+	host := strings.TrimPrefix(path, "//")
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if (host == "openai.com" || strings.HasSuffix(host, ".openai.com")) && (strings.Contains(l, "oaiq") || strings.Contains(l, "pixel")) {
+		return true
+	}
 	if i := strings.IndexByte(path, '/'); i >= 0 && !strings.HasPrefix(l, "/") {
 		path = path[i:]
 	}

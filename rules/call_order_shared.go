@@ -15,7 +15,7 @@ import (
 func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.PageFacts, first model.Span, found bool) {
 	page = wholePage(doc)
 	if page == nil || !page.HasHead || len(page.Loaders) == 0 ||
-		len(page.TagManagers) > 0 || len(page.Unresolved) > 0 || len(page.Includes) > 0 {
+		len(page.TagManagers) > 0 || len(page.Unresolved) > 0 || len(page.Includes) > 0 || len(page.Unread) > 0 {
 		return nil, nil, model.Span{}, false
 	}
 	first, found = firstDefiner(page)

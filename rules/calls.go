@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strconv"
+
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -133,4 +135,36 @@ func initConfig(c *model.Call) *model.Value {
 		return v
 	}
 	return nil
+}
+
+// bodies groups the deferred browser calls by the function body they are
+// written in (model.Call.Body), each group in source order; calls with no
+// known body are left out. Calls in one body run in written order.
+func bodies(calls []*model.Call) [][]*model.Call {
+	index := map[string]int{}
+	var out [][]*model.Call
+	for _, c := range calls {
+		if !c.Deferred || c.Body == 0 || c.Side != model.Browser {
+			continue
+		}
+		k := c.Span.File + "\x00" + strconv.Itoa(c.Body)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}
+
+func countInits(calls []*model.Call) int {
+	n := 0
+	for _, c := range calls {
+		if c.Command() == "init" {
+			n++
+		}
+	}
+	return n
 }

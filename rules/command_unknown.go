@@ -55,6 +55,11 @@ func checkCommands(p *Pass) {
 			continue
 		}
 		msg, hint := commandMessage(cmd)
+		if t := translateCall(c); t != "" {
+			// Another pixel's call: the whole call the pixel expects, in
+			// one finding (the rest of the call is not judged).
+			hint = "send " + t
+		}
 		p.Report(c.Args[0].Span, msg, hint)
 	}
 }

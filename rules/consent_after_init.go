@@ -25,6 +25,22 @@ oaiq("init", { pixelId: "px_123" });
 }
 
 func checkConsentAfterInit(p *Pass) {
+	// In one callback the calls run in written order: init then
+	// consent(false) in the same body is not the visitor revoking later.
+	for _, body := range bodies(p.Doc.Calls) {
+		seen := false
+		for _, c := range body {
+			switch c.Command() {
+			case "init":
+				seen = seen || c.Side == model.Browser
+			case "consent":
+				if v := c.Arg(1); v.Is(model.Bool) && !v.Bool && seen {
+					p.Report(c.Span, "consent(false) comes after init in the same function: the pixel starts with consent granted",
+						`call oaiq("consent", false) before oaiq("init", …) when consent is required`)
+				}
+			}
+		}
+	}
 	initSeen := false
 	for _, c := range p.Doc.Calls {
 		if c.Deferred {

@@ -46,7 +46,7 @@ func contentsUnknownMessage(key, index string) (string, string) {
 
 func schemaContentsUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	key, ok := v.unknownIn(argData, "contents", "*")
-	if !ok {
+	if !ok || capiAllowsField(v, key) {
 		return model.Finding{}, false
 	}
 	return v.memberFinding(contentsUnknownMessage(key, v.Loc[1]))

@@ -79,7 +79,7 @@ func dataUnknownMessage(key, shape string) (string, string) {
 
 func schemaDataUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	key, ok := v.unknownIn(argData)
-	if !ok || isUserKey(key) {
+	if !ok || isUserKey(key) || capiAllowsField(v, key) {
 		return model.Finding{}, false
 	}
 	return v.memberFinding(dataUnknownMessage(key, v.Schema))

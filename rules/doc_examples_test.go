@@ -20,12 +20,14 @@ package rules_test
 // event log). Attributes: pixel_id=ID runs with that Pixel ID configured;
 // site=PAGES/WITH_SDK lints the page as one of a crawled site's PAGES pages
 // of which WITH_SDK load the SDK; also=rule,rule names other rules the Bad
-// example raises too. A fence in
+// example raises too; events=N runs a Conversions API body with its one
+// event repeated N times (a batch too long to print). A fence in
 // another language (robots.txt, a server configuration, printed output)
 // shows an input the linter does not read; only rules whose findings are
 // made by a source rather than by a Check or Schema hook may use one.
 
 import (
+	"encoding/json"
 	"regexp"
 	"slices"
 	"strconv"
@@ -90,6 +92,13 @@ func docExamples(t *testing.T, r *rules.Rule) []docExample {
 				ex.pixelID = v
 			case "also":
 				ex.also = strings.Split(v, ",")
+			case "events":
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 {
+					t.Errorf("%s: events=%s is not a count", r.ID, v)
+					continue
+				}
+				ex.code = repeatEvent(t, r.ID, ex.code, n)
 			case "site":
 				pages, with, _ := strings.Cut(v, "/")
 				p, err1 := strconv.Atoi(pages)
@@ -156,4 +165,29 @@ func TestDocExamplesRun(t *testing.T) {
 			}
 		})
 	}
+}
+
+// repeatEvent returns the Conversions API body in code (or the body of the
+// request record in code) with its one event repeated n times.
+func repeatEvent(t *testing.T, id, code string, n int) string {
+	var record map[string]any
+	if err := json.Unmarshal([]byte(code), &record); err != nil {
+		t.Errorf("%s: events= needs a JSON body: %v", id, err)
+		return code
+	}
+	body := record
+	if inner, ok := record["body"].(map[string]any); ok {
+		body = inner
+	}
+	evs, _ := body["events"].([]any)
+	if len(evs) != 1 {
+		t.Errorf("%s: events= needs a body with one event, got %d", id, len(evs))
+		return code
+	}
+	body["events"] = slices.Repeat(evs, n)
+	b, err := json.Marshal(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b) + "\n"
 }

@@ -22,8 +22,8 @@ event).
 
 Bad:
 ` + md("js", `oaiq("init", { pixelId: "px_123" });
-oaiq("measure", "order_created", { type: "contents", amount: order.total * 100, currency: "USD" });
-// info: amount is computed (order.total * 100): not checked that it is an integer in the minor unit`) + `
+oaiq("measure", "order_created", { type: "contents", amount: order.totalCents, currency: "USD" });
+// info: amount is computed (order.totalCents): not checked that it is an integer in the minor unit`) + `
 Good:
 ` + md("js", `oaiq("init", { pixelId: "px_123" });
 oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`),
@@ -70,6 +70,8 @@ func checkDynamicValues(p *Pass) {
 					return // an unknown field has its own finding; its value does not matter
 				}
 				switch {
+				case n.IsDynamic() && amountJudged(c, i+1, path, n):
+					// amount-expression's: a finding of its own, or a right form.
 				case n.IsDynamic():
 					where := argName(c, i+1, path)
 					what := "its value"

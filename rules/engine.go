@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -15,6 +16,9 @@ type Options struct {
 	Off map[string]bool
 	// PixelID is the Pixel ID the project expects ("" when not configured).
 	PixelID string
+	// Now is the time a Conversions API request without its own time is
+	// judged at (zero: not known, timestamps are not checked against it).
+	Now time.Time
 }
 
 // Check runs every rule over doc and returns the document's findings,

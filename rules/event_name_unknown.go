@@ -66,6 +66,9 @@ func checkEventNames(p *Pass) {
 			continue
 		}
 		msg, hint := eventNameMessage(name)
+		if t := translateCall(m.Call); t != "" && vendorEvents[normalizeName(name)] != "" {
+			hint = "send " + t // another pixel's event: the whole call, in one round
+		}
 		p.Report(m.Name.Span, msg, hint)
 	}
 }

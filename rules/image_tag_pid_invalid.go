@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -26,9 +25,6 @@ Good:
 		Check: checkImageTagPID,
 	})
 }
-
-// plausiblePixelID is the shape of a Pixel ID: one word, not too long.
-var plausiblePixelID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$`)
 
 func checkImageTagPID(p *Pass) {
 	for _, c := range imageCalls(p.Doc) {

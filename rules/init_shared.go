@@ -33,6 +33,9 @@ func unseenParts(doc *model.Document) string {
 	if n := len(doc.Page.Includes); n > 0 {
 		parts = append(parts, plural(n, "template include", "template includes")+" not read (such as "+doc.Page.Includes[0].Text+")")
 	}
+	if n := len(doc.Page.Unread); n > 0 {
+		parts = append(parts, plural(n, "pixel call", "pixel calls")+" that could not be parsed")
+	}
 	return strings.Join(parts, " or ")
 }
 

@@ -30,6 +30,23 @@ oaiq("measure", "page_viewed", { type: "contents" });
 }
 
 func checkMeasureBeforeInit(p *Pass) {
+	// In one callback (useEffect(() => { … })) the calls run in written
+	// order: a measure before the init that only this body makes is early.
+	for _, body := range bodies(p.Doc.Calls) {
+		if n := countInits(body); n == 0 || n != len(p.inits()) {
+			continue // an init elsewhere may have run first
+		}
+	scan:
+		for _, c := range body {
+			switch c.Command() {
+			case "init":
+				break scan
+			case "measure":
+				p.Report(c.Span, "measure call before the init of the same function: the pixel has no Pixel ID yet",
+					`call oaiq("init", { pixelId: "…" }) first`)
+			}
+		}
+	}
 	if !hasImmediateInit(p) {
 		return // no init at all is init-missing's finding; one in a handler runs at an unknown time
 	}

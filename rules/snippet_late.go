@@ -54,14 +54,34 @@ func checkSnippetLate(p *Pass) {
 			if reason == "" {
 				reason = "it runs after the page is interactive"
 			}
-			p.Report(l.Span, loaderNoun(l)+" runs late: "+reason+"; conversions sent before it runs are lost", lateHint(l, reason))
+			// A queue stub defined earlier keeps the calls: they wait.
+			outcome := "conversions sent before it runs are lost"
+			if queuedBefore(facts, l) {
+				outcome = "conversions sent before it runs wait in the queue defined earlier and are delayed"
+			}
+			p.Report(l.Span, loaderNoun(l)+" runs late: "+reason+"; "+outcome, lateHint(l, reason))
 		case whole && l.InHead && l.Preceding > 0:
+			outcome := "conversions sent while they load are lost"
+			if queuedBefore(facts, l) {
+				outcome = "conversions sent while they load wait in the queue defined earlier and are delayed"
+			}
 			p.Report(placed(l),
-				fmt.Sprintf("%s comes after %s in <head>; conversions sent while they load are lost", loaderNoun(l),
-					plural(l.Preceding, "external script or stylesheet", "external scripts or stylesheets")),
+				fmt.Sprintf("%s comes after %s in <head>; %s", loaderNoun(l),
+					plural(l.Preceding, "external script or stylesheet", "external scripts or stylesheets"), outcome),
 				"move it above them, to the top of <head> (meta, title and base may stay before it)")
 		}
 	}
+}
+
+// queuedBefore reports a script that defines window.oaiq (a queue stub)
+// before the loader l: calls made before l runs are queued, not lost.
+func queuedBefore(facts *model.PageFacts, l model.LoaderSighting) bool {
+	for _, d := range facts.Definers {
+		if d != l.Element && d != l.Span && d.File == l.Span.File && d.Start.Before(l.Span.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // lateHint suggests the framework's early strategy when the reason names a

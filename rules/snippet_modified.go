@@ -44,7 +44,10 @@ func checkSnippetModified(p *Pass) {
 			continue
 		}
 		var lost []string
-		if !l.HasQueue {
+		switch {
+		case l.PixelArray:
+			lost = append(lost, "it makes window.oaiq an array (w.oaiq = w.oaiq || []), which is not a function, so every oaiq(…) call made before the SDK loads throws a TypeError")
+		case !l.HasQueue:
 			lost = append(lost, "it defines no queue (q.q.push(arguments)), so oaiq calls made before the SDK loads are lost")
 		}
 		if !l.HasGuard {

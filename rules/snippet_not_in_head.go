@@ -28,11 +28,14 @@ Good:
 
 func checkSnippetNotInHead(p *Pass) {
 	page := wholePage(p.Doc)
-	if page == nil || !page.HasHead {
+	whole := page != nil && page.HasHead
+	facts := loaderFacts(p.Doc)
+	if facts == nil {
 		return
 	}
-	for _, l := range page.Loaders {
-		if l.InHead || l.Late {
+	for _, l := range facts.Loaders {
+		// Outside a whole page, only a component's <body> says where.
+		if l.InHead || l.Late || !whole && !l.InBody {
 			continue
 		}
 		p.Report(placed(l), loaderNoun(l)+" is in <body>, not <head>: conversions sent before it runs are lost while the content above it loads",

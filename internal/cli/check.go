@@ -1,16 +1,45 @@
 package cli
 
 import (
-	"fmt"
+	"context"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
+// sourceOptions are the flags of commands that read pages and scripts.
+type sourceOptions struct {
+	root        string
+	maxFileSize int64
+}
+
+func (o *sourceOptions) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: the folder being checked)")
+	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "skip files larger than this many bytes (reported as info)")
+}
+
+func (o *sourceOptions) lintOptions() lint.SourceOptions {
+	return lint.SourceOptions{Root: o.root, MaxFileSize: o.maxFileSize, UserAgent: userAgent()}
+}
+
+func userAgent() string {
+	return "oaiq-lint/" + Version() + " (+https://github.com/oaiq-lint/oaiq-lint)"
+}
+
+// checkOptions are the flags and arguments of `oaiq-lint check`.
+type checkOptions struct {
+	io     *IOStreams
+	g      *globalOptions
+	source sourceOptions
+	render renderOptions
+	args   []string
+}
+
 func newCheckCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
-	o := &sourceOptions{}
-	ro := &renderOptions{}
+	o := &checkOptions{io: streams, g: g}
 	cmd := &cobra.Command{
 		Use:   "check PATH... | URL... | -",
 		Short: "Check HTML pages, templates and scripts",
@@ -43,27 +72,37 @@ as an event log that 'oaiq-lint log' reads.`,
   oaiq-lint check ./public --format github --format sarif=oaiq.sarif
   oaiq-lint check --render --click '#buy' https://shop.example.com/product`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			run := &lintRun{io: streams, g: g}
-			ctx, inputs, cleanup, err := ro.setup(cmd.Context(), args, o.targetInputs(cmd.Context(), args, streams.In))
-			if err != nil {
-				return err
-			}
-			defer func() {
-				if cerr := cleanup(); err == nil && cerr != nil {
-					err = fmt.Errorf("--record: %w", cerr)
-				}
-			}()
-			return run.run(ctx, inputs)
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.args = args
+			return runCheck(cmd.Context(), o)
 		},
 	}
-	o.addFlags(cmd)
-	ro.addFlags(cmd, true)
+	o.source.addFlags(cmd)
+	o.render.addFlags(cmd, true)
 	g.addLintFlags(cmd)
 	return cmd
 }
 
-func (o *sourceOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: the folder being checked)")
-	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "skip files larger than this many bytes (reported as info)")
+// runCheck lints the arguments; with --render, URL arguments are loaded in
+// the browser instead of fetched.
+func runCheck(ctx context.Context, o *checkOptions) error {
+	l := &lintRun{io: o.io, g: o.g, record: o.render.record}
+	opts, err := l.options()
+	if err != nil {
+		return err
+	}
+	var in io.Reader = o.io.In
+	opts.CrossInputDedup = !isSingleFile(o.args)
+	inputs := lint.Targets(o.args, in, o.source.lintOptions())
+	if o.render.enabled {
+		b, err := o.render.startFor(ctx, o.args)
+		if err != nil {
+			return err
+		}
+		if b != nil {
+			defer b.Close()
+			inputs = renderURLs(inputs, b)
+		}
+	}
+	return l.run(ctx, opts, inputs, runHooks{})
 }

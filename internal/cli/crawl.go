@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"runtime"
@@ -13,16 +14,17 @@ import (
 	"golang.org/x/term"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
-	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
+	"github.com/oaiq-lint/oaiq-lint/internal/render"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
-	"github.com/oaiq-lint/oaiq-lint/internal/source"
-	"github.com/oaiq-lint/oaiq-lint/model"
-	"github.com/oaiq-lint/oaiq-lint/rules"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
-// crawlOptions are the flags of `oaiq-lint crawl`.
+// crawlOptions are the flags and arguments of `oaiq-lint crawl`.
 type crawlOptions struct {
+	io           *IOStreams
+	g            *globalOptions
+	starts       []string
 	sitemaps     []string
 	allowHosts   []string
 	include      []string
@@ -44,7 +46,7 @@ type crawlOptions struct {
 }
 
 func newCrawlCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
-	o := &crawlOptions{}
+	o := &crawlOptions{io: streams, g: g}
 	cmd := &cobra.Command{
 		Use:   "crawl URL... [--sitemap URL]",
 		Short: "Audit a whole live site: every page, its headers, redirects and robots.txt",
@@ -77,7 +79,8 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 			if len(args) == 0 && len(o.sitemaps) == 0 {
 				return usageErrorf("give at least one start URL or --sitemap URL")
 			}
-			return o.run(cmd.Context(), &lintRun{io: streams, g: g}, args)
+			o.starts = args
+			return runCrawl(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
@@ -111,7 +114,7 @@ func (o *crawlOptions) crawlerOptions(l *lintRun) (crawl.Options, error) {
 		AllowHosts: append(append([]string(nil), l.project.cfg.AllowHosts...), o.allowHosts...),
 	}
 	if opts.UserAgent == "" {
-		opts.UserAgent = (&sourceOptions{}).userAgent()
+		opts.UserAgent = userAgent()
 	}
 	switch {
 	case o.concurrency < 1:
@@ -141,158 +144,140 @@ func (o *crawlOptions) crawlerOptions(l *lintRun) (crawl.Options, error) {
 	return opts, nil
 }
 
-func (o *crawlOptions) run(ctx context.Context, l *lintRun, starts []string) error {
-	threshold, err := l.prepare()
+// runCrawl crawls the site and streams its pages into the pipeline as they
+// are visited (and, with --render, run in the browser); the reports, the
+// record and the summary see them sorted by URL once the crawl is over.
+func runCrawl(ctx context.Context, o *crawlOptions) error {
+	l := &lintRun{io: o.io, g: o.g, record: o.record}
+	opts, err := l.options()
 	if err != nil {
 		return err
 	}
-	pr := l.project
-	opts, err := o.crawlerOptions(l)
+	copts, err := o.crawlerOptions(l)
 	if err != nil {
 		return err
 	}
-	var record *os.File
-	if o.record != "" {
-		if record, err = os.Create(o.record); err != nil {
-			return usageErrorf("--record: %v", err)
-		}
-		defer record.Close()
-	}
-	reps, closeFiles, err := l.openReporters()
+	crawler, err := crawl.New(o.starts, o.sitemaps, copts)
 	if err != nil {
-		return err
-	}
-	bar := newProgressBar(l.io, l.g.quiet)
-	opts.Progress = bar.update
-	began := time.Now()
-	res, err := crawl.Run(ctx, starts, o.sitemaps, opts)
-	bar.clear()
-	if err != nil {
-		closeFiles()
 		return usageErrorf("%v", err)
 	}
-	if err := o.render.renderPages(ctx, res.Pages, l.io.ErrOut); err != nil {
-		closeFiles()
-		return err
+	opts.SortByName = true
+	var browser *render.Browser
+	if o.render.enabled {
+		steps, err := o.render.steps()
+		if err != nil {
+			return err
+		}
+		if browser, err = o.render.start(ctx, steps); err != nil {
+			return interrupted(ctx, err)
+		}
+		defer browser.Close()
+		opts.Workers = max(runtime.GOMAXPROCS(0), o.render.tabs) // pages wait on the browser, not the CPU
 	}
-	res.Elapsed = time.Since(began) // the summary's time includes rendering
+	bar := report.NewProgressBar(o.io.ErrOut, !o.g.quiet && stderrIsTerminal(o.io))
+	copts.Progress = func(p crawl.Progress) { bar.Update(p.Done, p.Queued, p.Failed) }
+	began := time.Now()
 
-	results := checkPages(l, res.Pages)
-	sum := report.Summary{}
-	site := newSiteSummary(res)
-	failed, startFailed := false, false
-	var repErr error
-	for i, p := range res.Pages {
-		r := &results[i]
-		pr.settle(r)
-		sum.Add(*r)
-		site.add(p, r.Findings)
-		startFailed = startFailed || (p.Start && p.Failed)
-		if p.Start && p.SkippedByRobots {
-			// Nothing of the site was checked: say so, and do not pass.
-			startFailed = true
-			fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s: robots.txt disallows our user agent, so the page was not crawled; crawl your own site with --ignore-robots, or allow the user agent in robots.txt\n", report.Printable(p.URL))
-		}
-		for _, f := range r.Findings {
-			failed = failed || (threshold != 0 && f.Severity >= threshold)
-		}
-		if repErr == nil {
-			repErr = reps.Result(*r)
-		}
-	}
-	repErr = l.finish(reps, closeFiles, sum, repErr)
-	if record != nil && repErr == nil {
-		repErr = writeRecord(record, res.Pages)
-	}
-	if repErr != nil {
-		return fmt.Errorf("writing output: %w", repErr)
-	}
-	for _, n := range res.Notes {
-		fmt.Fprintf(l.io.ErrOut, "oaiq-lint: %s\n", report.Printable(n))
-	}
-	if !l.g.quiet {
-		site.write(l.io.colorWriter(l.io.ErrOut, l.g.color, stderrIsTerminal(l.io)))
-	}
-	switch {
-	case startFailed:
-		return &ExitError{Code: ExitInput}
-	case failed:
-		return &ExitError{Code: ExitFindings}
-	}
-	return nil
-}
-
-// checkPages runs the rules over every page in parallel, after telling each
-// HTML page how many of its siblings load the SDK (snippet-coverage).
-func checkPages(l *lintRun, pages []*crawl.Page) []report.Result {
-	siteFacts := &model.SiteFacts{}
-	for _, p := range pages {
-		if p.HTML {
-			siteFacts.Pages++
-			if p.Doc.Page != nil && len(p.Doc.Page.Loaders) > 0 {
-				siteFacts.PagesWithSDK++
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pages := make(chan *crawl.Page)
+	var res *crawl.Result
+	var crawlErr error
+	go func() {
+		defer close(pages)
+		res, crawlErr = crawler.Stream(ctx, func(p *crawl.Page) {
+			select {
+			case pages <- p:
+			case <-ctx.Done():
 			}
-		}
-	}
-	results := make([]report.Result, len(pages))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, p := range pages {
-		if p.HTML && p.Doc.Page != nil {
-			p.Doc.Page.Site = siteFacts
-		}
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			results[i] = checkPage(l, p)
 		})
-	}
-	wg.Wait()
-	return results
-}
-
-func checkPage(l *lintRun, p *crawl.Page) (res report.Result) {
-	res = report.Result{Path: p.URL}
-	defer func() {
-		if r := recover(); r != nil {
-			res.Findings = append(res.Findings, model.Finding{Rule: crawl.RuleFetchFailed, Severity: model.Error,
-				Span: model.Span{File: p.URL}, Message: fmt.Sprintf("internal error while checking the page (please report it): %v", r)})
-		}
 	}()
-	opts := l.project.ruleOptions(p.URL)
-	res.Calls = len(p.Doc.Calls)
-	res.Findings = rules.Check(p.Doc, opts)
-	addFacts(&res, p.Doc)
-	res.Sources = make(map[string]*source.File, len(p.Files))
-	for _, f := range p.Files {
-		res.Sources[f.Name] = f
+	notes := &lockedWriter{w: o.io.ErrOut}
+	inputs := func(yield func(lint.Input) bool) {
+		defer bar.Clear()
+		for p := range pages {
+			if !yield(pageInput(p, browser, notes)) {
+				cancel()
+				for range pages { // let the crawl's workers end
+				}
+				return
+			}
+		}
 	}
-	suppressInline(&res, opts)
-	if len(res.Findings) == 0 {
-		res.Sources = nil // a long crawl keeps only the sources it will quote
+	site := report.NewSiteSummary()
+	startFailed := false
+	hooks := runHooks{
+		recordPageURL: true,
+		each: func(r *lint.Result) {
+			p := r.Origin.(*crawl.Page)
+			site.Add(report.SitePage{Type: crawl.PageType(p.URL), HTML: p.HTML, Failed: p.Failed, SkippedByRobots: p.SkippedByRobots}, r.Report)
+			startFailed = startFailed || (p.Start && p.Failed)
+			if p.Start && p.SkippedByRobots {
+				// Nothing of the site was checked: say so, and do not pass.
+				startFailed = true
+				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s: robots.txt disallows our user agent, so the page was not crawled; crawl your own site with --ignore-robots, or allow the user agent in robots.txt\n", report.Printable(p.URL))
+			}
+		},
+		afterFinish: func() {
+			for _, n := range res.Notes {
+				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s\n", report.Printable(n))
+			}
+			if !o.g.quiet {
+				res.Elapsed = time.Since(began) // the summary's time includes rendering
+				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite}
+				site.Write(totals, o.io.colorWriter(o.io.ErrOut, o.g.color, stderrIsTerminal(o.io)))
+			}
+		},
+		exit: func() error {
+			if crawlErr != nil {
+				return crawlErr
+			}
+			if startFailed {
+				return &ExitError{Code: ExitInput}
+			}
+			return nil
+		},
 	}
-	return res
+	return l.run(ctx, opts, inputs, hooks)
 }
 
-// writeRecord writes every call of every page as an event log, in page order.
-func writeRecord(f *os.File, pages []*crawl.Page) error {
-	w := eventlog.NewWriter(f)
-	for _, p := range pages {
-		calls := p.Doc.Calls
-		if p.Rendered {
-			calls = calls[:min(p.RecordedCalls, len(calls))] // what the page really made
+// pageInput is one crawled page as the pipeline's input. The page keeps
+// only what the summary counts: its document and sources go with the input.
+// With a browser, an HTML page is run in it, and its document becomes the
+// rendered one, keeping the crawl's own findings (robots.txt, fetch
+// failures, oppref lost by an HTTP redirect, which the browser then no
+// longer sees); a page the browser cannot load is checked as fetched, with
+// a note on standard error.
+func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer) lint.Input {
+	doc, files := p.Doc, p.Files
+	p.Doc, p.Files = nil, nil
+	return lint.Input{Name: p.URL, SitePage: p.HTML, Origin: p, Load: func(ctx context.Context) (*lint.Loaded, error) {
+		if browser == nil || !p.HTML || p.Failed {
+			return &lint.Loaded{Doc: doc, Files: files}, nil
 		}
-		for _, c := range calls {
-			rec := eventlog.CallRecord(c, p.Doc)
-			if rec.URL == "" {
-				rec.URL = p.URL
+		ld, err := capture(ctx, browser, p.URL)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err // interrupted: said once
 			}
-			if err := w.Write(rec); err != nil {
-				return fmt.Errorf("--record: %w", err)
-			}
+			fmt.Fprintf(notes, "oaiq-lint: %s: rendering failed (%v); checked as fetched\n", p.URL, err)
+			return &lint.Loaded{Doc: doc, Files: files}, nil
 		}
-	}
-	return nil
+		ld.Doc.Findings = mergeCrawlFindings(doc.Findings, ld.Doc.Findings)
+		return ld, nil
+	}}
+}
+
+// lockedWriter serialises writes from the pipeline's workers.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (w *lockedWriter) Write(b []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.w.Write(b)
 }
 
 // stderrIsTerminal tells whether standard error is a terminal (for the

@@ -3,42 +3,90 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
+	"sync"
 	"testing"
-	"time"
-
-	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
-	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 // Ctrl-C while pages render: one "interrupted", not a failure per page.
+// The cancel comes from the page server when the browser (not the
+// crawler) asks for a page, so the browser has started whatever the
+// machine's speed.
 func TestCrawlRenderInterrupted(t *testing.T) {
 	needChromium(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	release := make(chan struct{})
+	var once sync.Once
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		<-release // pages that never finish loading
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if strings.Contains(r.UserAgent(), "Chrome") {
+			once.Do(cancel)
+			<-release // pages that never finish loading in the browser
+		}
 		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprint(w, "<!doctype html><html><body></body></html>")
+		links := ""
+		for i := range 6 {
+			links += fmt.Sprintf(`<a href="/p%d">p%d</a>`, i, i)
+		}
+		fmt.Fprint(w, "<!doctype html><html><body>"+links+"</body></html>")
 	}))
 	defer srv.Close()
 	defer close(release)
-	var pages []*crawl.Page
-	for i := range 6 {
-		u := fmt.Sprintf("%s/p%d", srv.URL, i)
-		pages = append(pages, &crawl.Page{URL: u, HTML: true, Doc: &model.Document{Path: u, Kind: model.Page}})
+	code, errOut := crawlRender(ctx, srv.URL+"/")
+	if code != ExitInterrupted || errOut != "oaiq-lint: interrupted\n" {
+		t.Errorf("exit %d, want %d; stderr (one line wanted, no per-page failures):\n%s", code, ExitInterrupted, errOut)
 	}
+}
+
+// A cancel before or while the browser starts is an interruption too, not
+// "starting the browser: context canceled".
+func TestCrawlRenderInterruptedBeforeTheBrowserStarted(t *testing.T) {
+	needChromium(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(time.Second, cancel)
-	r := &renderOptions{enabled: true, wait: 50 * time.Millisecond, pageTimeout: 20 * time.Second, tabs: 4}
-	var errOut bytes.Buffer
-	err := r.renderPages(ctx, pages, &errOut)
-	if !errors.Is(err, errInterrupted) {
-		t.Errorf("err = %v, want %v", err, errInterrupted)
+	cancel()
+	code, errOut := crawlRender(ctx, "http://127.0.0.1:1/")
+	if code != ExitInterrupted || errOut != "oaiq-lint: interrupted\n" {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, ExitInterrupted, errOut)
 	}
-	if errOut.Len() != 0 {
-		t.Errorf("stderr holds per-page failures:\n%s", errOut.String())
+}
+
+func crawlRender(ctx context.Context, start string) (int, string) {
+	var out, errOut bytes.Buffer
+	code := MainContext(ctx, []string{"crawl", "--render", "--wait", "50ms", "--page-timeout", "20s", "--tabs", "4", "--rate", "0", start},
+		&IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	return code, errOut.String()
+}
+
+// Every command maps a cancel to one "interrupted" line and exit 130,
+// whatever it was doing when the cancel came.
+func TestInterruptedCommandsExit130(t *testing.T) {
+	dir := t.TempDir()
+	page := writeFile(t, dir, "a.html", `<script>oaiq("measure", "order_created", {type: "contents", amount: 25.99, currency: "USD"});</script>`)
+	logFile := writeFile(t, dir, "a.jsonl", cleanLog)
+	for _, args := range [][]string{
+		{"check", "--format", "json", dir},
+		{"check", page},
+		{"log", logFile},
+		{"extract", dir},
+		{"crawl", "http://127.0.0.1:1/"},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var out, errOut bytes.Buffer
+		code := MainContext(ctx, args, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+		if code != ExitInterrupted || strings.Count(errOut.String(), "\n") != 1 || !strings.Contains(errOut.String(), "oaiq-lint: interrupted") {
+			t.Errorf("%v: exit %d, stderr:\n%s", args, code, errOut.String())
+		}
+		if args[1] == "--format" && !json.Valid(out.Bytes()) {
+			t.Errorf("%v: the report is not closed: %q", args, out.String())
+		}
 	}
 }

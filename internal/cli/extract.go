@@ -2,16 +2,26 @@ package cli
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/report"
 
 	"github.com/spf13/cobra"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
+// extractOptions are the flags and arguments of `oaiq-lint extract`.
+type extractOptions struct {
+	io     *IOStreams
+	source sourceOptions
+	args   []string
+}
+
 func newExtractCmd(streams *IOStreams) *cobra.Command {
-	o := &sourceOptions{}
+	o := &extractOptions{io: streams}
 	cmd := &cobra.Command{
 		Use:   "extract PATH... | URL... | -",
 		Short: "Print the pixel calls found in pages and scripts, as an event log",
@@ -27,34 +37,47 @@ Problems reading the inputs (unreadable files, scripts that do not parse)
 are printed on standard error.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			out := bufio.NewWriter(streams.Out)
-			w := eventlog.NewWriter(out)
-			failed := false
-			for in := range o.targetInputs(cmd.Context(), args, streams.In) {
-				doc, _, err := in.load()
-				if err != nil {
-					failed = true
-					fmt.Fprintf(streams.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", in.name, err)))
-					continue
-				}
-				for _, f := range doc.Findings {
-					fmt.Fprintf(streams.ErrOut, "%s\n", report.Printable(fmt.Sprintf("%s: %s: %s [%s]", f.Span, f.Severity, f.Message, f.Rule)))
-				}
-				for _, c := range doc.Calls {
-					if err := w.Write(eventlog.CallRecord(c, doc)); err != nil {
-						return err
-					}
-				}
-			}
-			if err := out.Flush(); err != nil {
-				return err
-			}
-			if failed {
-				return &ExitError{Code: ExitInput}
-			}
-			return nil
+			o.args = args
+			return runExtract(cmd.Context(), o)
 		},
 	}
-	o.addFlags(cmd)
+	o.source.addFlags(cmd)
 	return cmd
+}
+
+// runExtract prints the calls of every input, in input order, as event-log
+// records; what the sources themselves reported goes to standard error.
+func runExtract(ctx context.Context, o *extractOptions) error {
+	out := bufio.NewWriter(o.io.Out)
+	w := eventlog.NewWriter(out)
+	failed := false
+	opts := lint.Options{ExtractOnly: true, Record: true}
+	_, err := lint.New(opts).Run(ctx, lint.Targets(o.args, o.io.In, o.source.lintOptions()), func(r *lint.Result) error {
+		if r.Err != nil {
+			failed = true
+			fmt.Fprintf(o.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", r.Name, r.Err)))
+			return nil
+		}
+		for _, f := range r.Report.Findings {
+			fmt.Fprintf(o.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("%s: %s: %s [%s]", f.Span, f.Severity, f.Message, f.Rule)))
+		}
+		for _, rec := range r.Records {
+			if err := w.Write(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	switch {
+	case errors.Is(err, lint.ErrInterrupted):
+		return errInterrupted
+	case err != nil:
+		return err
+	case failed:
+		return &ExitError{Code: ExitInput}
+	}
+	return nil
 }

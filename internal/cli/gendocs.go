@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,31 +15,43 @@ import (
 // (.goreleaser.yaml, before.hooks). Users get completions from the
 // `completion` command instead.
 func newGenDocsCmd() *cobra.Command {
-	var manDir, completionDir string
+	o := &genDocsOptions{}
 	cmd := &cobra.Command{
 		Use:    "gen-docs --man DIR --completions DIR",
 		Short:  "Write man pages and shell completions (used by the release build)",
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if manDir == "" && completionDir == "" {
-				return usageErrorf("give --man DIR, --completions DIR or both")
-			}
-			root := cmd.Root()
-			if manDir != "" {
-				if err := writeManPages(root, manDir); err != nil {
-					return err
-				}
-			}
-			if completionDir != "" {
-				return writeCompletions(root, completionDir)
-			}
-			return nil
+			o.root = cmd.Root()
+			return runGenDocs(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&manDir, "man", "", "directory to write section 1 man pages to")
-	cmd.Flags().StringVar(&completionDir, "completions", "", "directory to write bash, zsh, fish and PowerShell completions to")
+	cmd.Flags().StringVar(&o.manDir, "man", "", "directory to write section 1 man pages to")
+	cmd.Flags().StringVar(&o.completionDir, "completions", "", "directory to write bash, zsh, fish and PowerShell completions to")
 	return cmd
+}
+
+// genDocsOptions are the flags of the hidden gen-docs command, and the
+// command tree it documents.
+type genDocsOptions struct {
+	manDir, completionDir string
+	root                  *cobra.Command
+}
+
+// runGenDocs writes the man pages and completions asked for.
+func runGenDocs(_ context.Context, o *genDocsOptions) error {
+	if o.manDir == "" && o.completionDir == "" {
+		return usageErrorf("give --man DIR, --completions DIR or both")
+	}
+	if o.manDir != "" {
+		if err := writeManPages(o.root, o.manDir); err != nil {
+			return err
+		}
+	}
+	if o.completionDir != "" {
+		return writeCompletions(o.root, o.completionDir)
+	}
+	return nil
 }
 
 // writeManPages writes one page per visible command. Their date comes from

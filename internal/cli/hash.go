@@ -2,17 +2,20 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/hashcsv"
+	"github.com/oaiq-lint/oaiq-lint/internal/hashing"
 )
 
 // hashOptions are the flags and inputs of the hash command.
@@ -75,11 +78,11 @@ documentation's examples…). Exit 1 when any is not acceptable.`,
 			if err := o.validate(cmd); err != nil {
 				return err
 			}
-			return o.run()
+			return runHash(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.kind, "type", hashEmail, "what the values are: email or external-id")
+	f.StringVar(&o.kind, "type", hashing.KindEmail, "what the values are: email or external-id")
 	f.BoolVar(&o.check, "check", false, "judge hashes (arguments or standard input) instead of hashing values")
 	f.StringVar(&o.csvPath, "csv", "", "hash one column of this CSV file (- for standard input)")
 	f.StringVar(&o.column, "column", "", "with --csv: the column to hash, by header name or 1-based index")
@@ -89,7 +92,7 @@ documentation's examples…). Exit 1 when any is not acceptable.`,
 }
 
 func (o *hashOptions) validate(cmd *cobra.Command) error {
-	if o.kind != hashEmail && o.kind != hashExternalID {
+	if o.kind != hashing.KindEmail && o.kind != hashing.KindExternalID {
 		return usageErrorf("--type must be email or external-id, got %q", o.kind)
 	}
 	if o.check && (o.csvPath != "" || cmd.Flags().Changed("type")) {
@@ -112,7 +115,9 @@ func (o *hashOptions) validate(cmd *cobra.Command) error {
 	return nil
 }
 
-func (o *hashOptions) run() error {
+// runHash hashes values, a CSV column, or judges hashes. It reads to the
+// end of its input: an interrupt ends the process as for every command.
+func runHash(_ context.Context, o *hashOptions) error {
 	switch {
 	case o.check:
 		return o.runCheck()
@@ -148,7 +153,7 @@ func (o *hashOptions) runValues() error {
 	out := bufio.NewWriter(o.io.Out)
 	hashOne := func(where, v string) {
 		t.total++
-		sum, err := hashValue(o.kind, v)
+		sum, err := hashing.Prepare(o.kind, v)
 		if err != nil {
 			t.reject(where, err)
 			// An empty line keeps the output aligned with the input, so
@@ -187,7 +192,7 @@ func (o *hashOptions) runValues() error {
 func (o *hashOptions) prompt(hashOne func(where, v string), out *bufio.Writer) error {
 	read := terminalReader(o.io.In)
 	label := "E-mail address"
-	if o.kind == hashExternalID {
+	if o.kind == hashing.KindExternalID {
 		label = "Customer id"
 	}
 	for n := 1; ; n++ {
@@ -249,7 +254,7 @@ func (o *hashOptions) runCSV() error {
 	out := bufio.NewWriterSize(o.io.Out, 64<<10)
 	st, err := hashcsv.Hash(in, out, hashcsv.Options{
 		Column: o.column, NoHeader: o.noHeader, Keep: o.keep,
-		Hash: func(v string) (string, error) { return hashValue(o.kind, v) },
+		Hash: func(v string) (string, error) { return hashing.Prepare(o.kind, v) },
 		Reject: func(line int, reason string) {
 			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s:%d: row left out: %s\n", report.Printable(name), line, report.Printable(reason))
 		},
@@ -265,7 +270,7 @@ func (o *hashOptions) runCSV() error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	if st.Empty > 0 {
-		fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s: %d of %d rows had no value in the column; their cell was left empty\n", name, st.Empty, st.Rows)
+		fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s: %d of %d rows had no value in the column; their cell was left empty\n", report.Printable(name), st.Empty, st.Rows)
 	}
 	t.total, t.rejected = st.Rows, st.Rejected
 	return t.result("rows were")
@@ -275,7 +280,7 @@ func (o *hashOptions) runCheck() error {
 	bad := 0
 	out := bufio.NewWriter(o.io.Out)
 	judge := func(where, v string) {
-		shown, verdict, ok := checkHash(v)
+		shown, verdict, ok := hashing.Judge(v)
 		if !ok {
 			bad++
 		}

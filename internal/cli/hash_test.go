@@ -236,3 +236,7 @@ func sha256Hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
+
+// docExampleEmailSHA256 is the e-mail hash printed in the pixel's
+// documentation (internal/hashing knows it as a sentinel).
+const docExampleEmailSHA256 = "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514"

@@ -2,34 +2,31 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
-	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
-	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
-// input is one thing to lint. load reads and extracts it; an error means it
-// could not be read at all (exit 3), while problems inside it are findings.
-type input struct {
-	name string
-	load func() (*model.Document, []*source.File, error)
-}
-
-// lintRun carries what one linting command needs.
+// lintRun is the wiring every linting command shares: the project's
+// settings turned into lint.Options, and the consumers of lint's ordered
+// stream (the reporters and --record).
 type lintRun struct {
 	io      *IOStreams
 	g       *globalOptions
 	project *project
+	// record is the --record file ("" : none).
+	record string
 }
 
 // failThreshold parses --fail-on (or the configuration's fail_on when the
@@ -47,6 +44,22 @@ func (l *lintRun) failThreshold() (model.Severity, error) {
 		return 0, usageErrorf("--fail-on: %q is not one of error, warning, info, never", failOn)
 	}
 	return sev, nil
+}
+
+// options loads the project's settings (configuration, baseline, shard)
+// into the pipeline's options; every problem is a usage error.
+func (l *lintRun) options() (lint.Options, error) {
+	pr, err := l.g.project.load()
+	if err != nil {
+		return lint.Options{}, err
+	}
+	l.project = pr
+	threshold, err := l.failThreshold()
+	if err != nil {
+		return lint.Options{}, err
+	}
+	return lint.Options{Config: pr.cfg, ShardIndex: pr.shardI, Shards: pr.shardN, Baseline: pr.baseline,
+		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != ""}, nil
 }
 
 // openReporters builds one reporter per --format. At most one may write to
@@ -115,142 +128,105 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 	return reps, closeAll, nil
 }
 
-// finish ends the reporters with the run's totals, closes output files and
-// writes the baseline when asked; it returns the first error, repErr first.
-func (l *lintRun) finish(reps report.Multi, closeFiles func() error, sum report.Summary, repErr error) error {
-	if repErr == nil {
-		repErr = reps.Finish(sum)
-	}
-	if err := closeFiles(); repErr == nil {
-		repErr = err
-	}
-	if err := l.g.project.finish(l.project, l.io.ErrOut); repErr == nil {
-		repErr = err
-	}
-	return repErr
+// runHooks let a command add consumers to the stream (the crawl summary)
+// and decide on its own exit status.
+type runHooks struct {
+	// each sees every result after the reporters did.
+	each func(*lint.Result)
+	// exit, when set, may turn a finished run into an exit status.
+	exit func() error
+	// afterFinish runs once the reports are closed (the crawl summary).
+	afterFinish func()
+	// recordPageURL gives a recorded call with no URL of its own the URL
+	// of the input it came from (a crawled page).
+	recordPageURL bool
 }
 
-// prepare loads the project's settings (configuration, baseline, shard)
-// and returns the --fail-on threshold; every problem is a usage error.
-func (l *lintRun) prepare() (model.Severity, error) {
-	pr, err := l.g.project.load()
-	if err != nil {
-		return 0, err
-	}
-	l.project = pr
-	return l.failThreshold()
-}
-
-// run lints inputs in parallel (bounded by the CPUs), reports results in
-// input order so output is deterministic, and returns the exit status.
-func (l *lintRun) run(ctx context.Context, inputs iter.Seq[input]) error {
-	threshold, err := l.prepare()
-	if err != nil {
-		return err
-	}
-	pr := l.project
+// run lints inputs through the pipeline with opts and feeds the ordered
+// results to the reporters and --record; it returns the exit status. An
+// interrupted run still ends its reports and closes its files, over what
+// was linted before the interrupt.
+func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], hooks runHooks) (err error) {
 	reps, closeFiles, err := l.openReporters()
 	if err != nil {
 		return err
 	}
-	// Workers lint at most one input per CPU. Inputs are taken from the
-	// walk as the window allows: a slow early input holds back at most
-	// `window` finished results (and their sources), and nothing is kept
-	// for the inputs still to come, however many there are.
-	workers := runtime.GOMAXPROCS(0)
-	sem := make(chan struct{}, workers)
-	pending := make(chan chan outcome, 4*workers) // in input order
-	go func() {
-		defer close(pending)
-		for in := range inputs {
-			if !pr.selects(in.name) {
-				continue
-			}
-			slot := make(chan outcome, 1)
-			select {
-			case pending <- slot:
-			case <-ctx.Done():
-				return
-			}
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem }()
-				slot <- l.lintOne(in)
-			}()
+	var rec *eventlog.Writer
+	var recFile *os.File
+	if l.record != "" {
+		if recFile, err = os.Create(l.record); err != nil {
+			closeFiles()
+			return usageErrorf("--record: %v", err)
 		}
-	}()
-
-	var sum report.Summary
-	failed, unreadable := false, false
-	var repErr error
-	for slot := range pending {
-		var o outcome
-		select {
-		case o = <-slot:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if o.err != nil && ctx.Err() != nil {
-			return ctx.Err() // interrupted: the inputs still running fail with it, say it once
-		}
-		if o.err != nil {
+		rec = eventlog.NewWriter(recFile)
+	}
+	var repErr error // the first failure to write; the run goes on to its end
+	unreadable := false
+	consume := func(r *lint.Result) error {
+		if r.Err != nil {
 			unreadable = true
-			sum.Unreadable++
-			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", o.name, o.err)))
-			continue
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", r.Name, r.Err)))
+			return nil
 		}
-		pr.settle(&o.res)
-		sum.Add(o.res)
-		for _, f := range o.res.Findings {
-			if threshold != 0 && f.Severity >= threshold {
-				failed = true
+		for i := range r.Records {
+			if rec != nil && repErr == nil {
+				if r.Records[i].URL == "" && hooks.recordPageURL {
+					r.Records[i].URL = r.Name
+				}
+				if err := rec.Write(r.Records[i]); err != nil {
+					repErr = fmt.Errorf("--record: %w", err)
+				}
 			}
 		}
 		if repErr == nil {
-			repErr = reps.Result(o.res)
+			repErr = reps.Result(r.Report)
+		}
+		if hooks.each != nil {
+			hooks.each(r)
+		}
+		return nil
+	}
+	out, runErr := lint.New(opts).Run(ctx, inputs, consume)
+	if runErr != nil && !errors.Is(runErr, lint.ErrInterrupted) {
+		repErr = errors.Join(repErr, runErr)
+	}
+	if repErr == nil {
+		repErr = reps.Finish(out.Summary)
+	}
+	if err := closeFiles(); repErr == nil {
+		repErr = err
+	}
+	if recFile != nil {
+		if err := recFile.Close(); repErr == nil && err != nil {
+			repErr = fmt.Errorf("--record: %w", err)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if errors.Is(runErr, lint.ErrInterrupted) {
+		return errInterrupted // partial reports are closed; the baseline is not written from them
 	}
-	repErr = l.finish(reps, closeFiles, sum, repErr)
+	if err := l.g.project.finish(l.project, l.io.ErrOut); repErr == nil {
+		repErr = err
+	}
 	if repErr != nil {
 		return fmt.Errorf("writing output: %w", repErr)
+	}
+	if hooks.afterFinish != nil {
+		hooks.afterFinish()
+	}
+	if hooks.exit != nil {
+		if err := hooks.exit(); err != nil {
+			return err
+		}
 	}
 	switch {
 	case unreadable:
 		return &ExitError{Code: ExitInput}
-	case failed:
+	case out.Failed:
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil
 }
 
-type outcome struct {
-	name string // the input's name, for errors
-	res  report.Result
-	err  error
-}
-
-// lintOne loads and checks one input. A panic in a source or rule becomes
-// an error for that input instead of ending the run.
-func (l *lintRun) lintOne(in input) (o outcome) {
-	defer func() {
-		if r := recover(); r != nil {
-			o = outcome{name: in.name, err: fmt.Errorf("internal error while linting (please report it): %v", r)}
-		}
-	}()
-	doc, files, err := in.load()
-	if err != nil {
-		return outcome{name: in.name, err: err}
-	}
-	opts := l.project.ruleOptions(in.name)
-	res := report.Result{Path: doc.Path, Calls: len(doc.Calls), Findings: rules.Check(doc, opts),
-		Sources: make(map[string]*source.File, len(files))}
-	addFacts(&res, doc)
-	for _, f := range files {
-		res.Sources[f.Name] = f
-	}
-	suppressInline(&res, opts)
-	return outcome{name: in.name, res: res}
+func isHTTPURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }

@@ -1,18 +1,27 @@
 package cli
 
 import (
-	"io"
-	"iter"
+	"context"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
-	"github.com/oaiq-lint/oaiq-lint/internal/source"
-	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
+// logOptions are the flags and arguments of `oaiq-lint log`.
+type logOptions struct {
+	io    *IOStreams
+	g     *globalOptions
+	paths []string
+	// now is --now: when Conversions API requests without their own time
+	// were sent ("" when not given).
+	now string
+}
+
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
+	o := &logOptions{io: streams, g: g}
 	cmd := &cobra.Command{
 		Use:   "log FILE... | -",
 		Short: "Check JSON event logs (JSON Lines or one JSON array)",
@@ -32,56 +41,58 @@ the rest is still checked. Findings give the record's line and a JSON
 Pointer into the record. Records that carry "file" and "kind" (as extract
 writes them) are checked per file, as the page, fragment or script they
 came from. Logs holding both browser and server events are
-checked for deduplication (same pixel, event name and event_id).`,
+checked for deduplication (same pixel, event name and event_id), within a
+log and across the files of one run.
+
+Conversions API requests are read too, recognised by content: request
+bodies ({"events": […]}), bare event lists, one event per line, request
+records with method, URL and body (HTTP client logs), and HAR files; a body
+logged as a JSON string is read inside the string. Secrets in them
+(Authorization headers, cookies, keys in URLs) are masked before anything
+is read. Event timestamps are judged against the record's own time, else
+--now. --format json says per file what it held ("inputs").`,
 		Example: `  oaiq-lint log events.jsonl
   oaiq-lint extract ./public | oaiq-lint log -
-  oaiq-lint log --format json recorded.json`,
+  oaiq-lint log --format json recorded.json
+  oaiq-lint log --now 2026-12-01T10:00:00Z capi-requests.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			run := &lintRun{io: streams, g: g}
-			return run.run(cmd.Context(), logInputs(args, streams.In))
+			o.paths = args
+			return runLog(cmd.Context(), o)
 		},
 	}
 	g.addLintFlags(cmd)
+	cmd.Flags().StringVar(&o.now, "now", "", "the time Conversions API requests without their own time were sent (RFC 3339), for the timestamp_ms window")
 	return cmd
 }
 
-// logInputs reads each log when the run reaches it and yields one input
-// per document in it: a log that extract wrote holds the calls of many
-// pages and scripts, each checked as check checked it.
-func logInputs(paths []string, stdin io.Reader) iter.Seq[input] {
-	return func(yield func(input) bool) {
-		for _, path := range paths {
-			docs, f, err := readLog(path, stdin)
-			if err != nil {
-				if !yield(input{name: path, load: func() (*model.Document, []*source.File, error) { return nil, nil, err }}) {
-					return
-				}
-				continue
-			}
-			for _, doc := range docs {
-				load := func() (*model.Document, []*source.File, error) { return doc, []*source.File{f}, nil }
-				if !yield(input{name: path, load: load}) {
-					return
-				}
-			}
-		}
+// runLog lints each log, one input per document in it.
+func runLog(ctx context.Context, o *logOptions) error {
+	l := &lintRun{io: o.io, g: o.g}
+	opts, err := l.options()
+	if err != nil {
+		return err
 	}
+	if o.now != "" {
+		t, err := time.Parse(time.RFC3339Nano, o.now)
+		if err != nil {
+			return usageErrorf("--now: %q is not an RFC 3339 time such as 2026-12-01T10:00:00Z", o.now)
+		}
+		opts.Now = t
+	}
+	opts.CrossInputDedup = !isSingleFile(o.paths)
+	return l.run(ctx, opts, lint.Logs(o.paths, o.io.In), runHooks{})
 }
 
-func readLog(path string, stdin io.Reader) ([]*model.Document, *source.File, error) {
-	var data []byte
-	var err error
-	name := path
-	if path == "-" {
-		name = "<stdin>"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
+// isSingleFile: the arguments name one regular file (or standard input),
+// so no other input can hold an event's twin and none need be kept.
+func isSingleFile(args []string) bool {
+	if len(args) != 1 {
+		return false
 	}
-	if err != nil {
-		return nil, nil, err
+	if args[0] == "-" {
+		return true
 	}
-	docs, f := eventlog.ParseAll(name, data)
-	return docs, f, nil
+	info, err := os.Stat(args[0])
+	return err == nil && info.Mode().IsRegular()
 }

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,5 +60,34 @@ func TestRecordedPageWithoutInitIsNotCertain(t *testing.T) {
 	out, _, code := runCLI(t, log, "log", "-", "--format", "json")
 	if code != ExitOK || !strings.Contains(out, `"rule":"init-missing","severity":"info"`) {
 		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// check --record writes the same bytes on every run: the records are
+// written by the one consumer of the ordered stream, not by the workers.
+func TestCheckRecordIsTheSameOnEveryRun(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 24 {
+		writeFile(t, dir, fmt.Sprintf("p%02d.html", i), fmt.Sprintf(
+			`<script>oaiq("init", {pixelId: "px_%d"}); oaiq("measure", "order_created", {type: "contents", amount: %d, currency: "USD"});</script>`, i, 100+i))
+	}
+	var first []byte
+	for run := range 5 {
+		rec := filepath.Join(t.TempDir(), "calls.jsonl")
+		if _, errOut, code := runCLI(t, "", "check", "--record", rec, "--format", "json", dir); code != ExitFindings && code != ExitOK {
+			t.Fatalf("run %d: exit %d: %s", run, code, errOut)
+		}
+		data, err := os.ReadFile(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := bytes.Count(data, []byte("\n")); n != 48 {
+			t.Fatalf("run %d: %d records, want 48:\n%s", run, n, data)
+		}
+		if first == nil {
+			first = data
+		} else if !bytes.Equal(first, data) {
+			t.Fatalf("run %d wrote other bytes than run 0:\n%s\nvs\n%s", run, data, first)
+		}
 	}
 }

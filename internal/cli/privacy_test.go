@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/render"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/render"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 )

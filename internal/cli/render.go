@@ -5,19 +5,14 @@ import (
 	"fmt"
 	"iter"
 	"os"
-	"os/signal"
 	"slices"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/render"
-	"github.com/oaiq-lint/oaiq-lint/internal/source"
-	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
 // renderOptions are the flags of --render (run pages in a browser) and
@@ -74,67 +69,18 @@ func (r *renderOptions) steps() ([]render.Step, error) {
 	return steps, nil
 }
 
-// renderSession is what --render and --record need during one run: the
-// browser (one per run) and the event log being written.
-type renderSession struct {
-	browser *render.Browser
-	mu      sync.Mutex
-	log     *eventlog.Writer
-	logFile *os.File
-}
-
-// setup wires --render and --record into inputs: URL inputs are loaded in
-// the browser instead of fetched, and every input's calls are recorded.
-// It returns the context to run with (cancelled on Ctrl-C, so the browser
-// is always stopped) and a cleanup to defer.
-func (r *renderOptions) setup(ctx context.Context, args []string, inputs iter.Seq[input]) (context.Context, iter.Seq[input], func() error, error) {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	s := &renderSession{}
-	cleanup := func() error {
-		stop()
-		if s.browser != nil {
-			s.browser.Close()
-		}
-		if s.logFile != nil {
-			return s.logFile.Close()
-		}
-		return nil
+// startFor starts the browser when --render has URL arguments to load
+// (nil otherwise). A cancel while it starts is an interruption.
+func (r *renderOptions) startFor(ctx context.Context, args []string) (*render.Browser, error) {
+	if !r.enabled || !slices.ContainsFunc(args, isHTTPURL) {
+		return nil, nil
 	}
-	if r.record != "" {
-		f, err := os.Create(r.record)
-		if err != nil {
-			cleanup()
-			return nil, nil, nil, usageErrorf("--record: %v", err)
-		}
-		s.logFile, s.log = f, eventlog.NewWriter(f)
+	steps, err := r.steps()
+	if err != nil {
+		return nil, err
 	}
-	if r.enabled && slices.ContainsFunc(args, isHTTPURL) {
-		steps, err := r.steps()
-		if err != nil {
-			cleanup()
-			return nil, nil, nil, err
-		}
-		b, err := r.start(ctx, steps)
-		if err != nil {
-			cleanup()
-			return nil, nil, nil, err
-		}
-		s.browser = b
-	}
-	out := func(yield func(input) bool) {
-		for in := range inputs {
-			switch {
-			case s.browser != nil && isHTTPURL(in.name):
-				in.load = s.renderLoad(ctx, in.name)
-			case s.log != nil:
-				in.load = s.recording(in.load)
-			}
-			if !yield(in) {
-				return
-			}
-		}
-	}
-	return ctx, out, cleanup, nil
+	b, err := r.start(ctx, steps)
+	return b, interrupted(ctx, err)
 }
 
 func (r *renderOptions) start(ctx context.Context, steps []render.Step) (*render.Browser, error) {
@@ -145,51 +91,35 @@ func (r *renderOptions) start(ctx context.Context, steps []render.Step) (*render
 		Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty}})
 }
 
-func isHTTPURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
-}
-
-// renderLoad captures one page in the browser.
-func (s *renderSession) renderLoad(ctx context.Context, pageURL string) func() (*model.Document, []*source.File, error) {
-	return func() (*model.Document, []*source.File, error) {
-		c, err := s.browser.Capture(ctx, pageURL)
-		if err != nil {
-			return nil, nil, fmt.Errorf("rendering: %w", err)
-		}
-		doc, files := c.Document()
-		if s.log != nil {
-			// Only the calls the page made: the written calls it did not
-			// make are checked, but they did not happen.
-			if err := s.write(doc.Calls[:c.RecordedCalls()], doc); err != nil {
-				return nil, nil, err
+// renderURLs loads URL inputs in the browser instead of fetching them.
+func renderURLs(inputs iter.Seq[lint.Input], b *render.Browser) iter.Seq[lint.Input] {
+	return func(yield func(lint.Input) bool) {
+		for in := range inputs {
+			if isHTTPURL(in.Name) {
+				pageURL := in.Name
+				in.Load = func(ctx context.Context) (*lint.Loaded, error) {
+					ld, err := capture(ctx, b, pageURL)
+					if err != nil {
+						return nil, fmt.Errorf("rendering: %w", err)
+					}
+					return ld, nil
+				}
+			}
+			if !yield(in) {
+				return
 			}
 		}
-		return doc, files, nil
 	}
 }
 
-// recording writes the calls of each loaded document to the event log.
-func (s *renderSession) recording(load func() (*model.Document, []*source.File, error)) func() (*model.Document, []*source.File, error) {
-	return func() (*model.Document, []*source.File, error) {
-		doc, files, err := load()
-		if err != nil || doc == nil {
-			return doc, files, err
-		}
-		if err := s.write(doc.Calls, doc); err != nil {
-			return nil, nil, err
-		}
-		return doc, files, nil
+// capture runs one page in the browser: its document is what the page
+// really did, and the calls it made are the ones --record writes (the
+// calls written in it but not made are checked, but they did not happen).
+func capture(ctx context.Context, b *render.Browser, pageURL string) (*lint.Loaded, error) {
+	c, err := b.Capture(ctx, pageURL)
+	if err != nil {
+		return nil, err
 	}
-}
-
-// write adds calls of doc to the event log.
-func (s *renderSession) write(calls []*model.Call, doc *model.Document) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, c := range calls {
-		if err := s.log.Write(eventlog.CallRecord(c, doc)); err != nil {
-			return fmt.Errorf("--record: %w", err)
-		}
-	}
-	return nil
+	doc, files := c.Document()
+	return &lint.Loaded{Doc: doc, Files: files, Made: doc.Calls[:min(c.RecordedCalls(), len(doc.Calls))]}, nil
 }

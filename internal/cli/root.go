@@ -7,8 +7,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -136,21 +139,32 @@ exact position, and checks each against the pixel's documentation.`,
 	return root
 }
 
-// Main runs the program with args and returns its exit code.
+// Main runs the program with args and returns its exit code. Ctrl-C and
+// SIGTERM are handled here, once for every command: they cancel the run's
+// context, and the run ends with one "interrupted" line and exit 130.
 func Main(args []string, io *IOStreams) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return MainContext(ctx, args, io)
+}
+
+// MainContext runs the program until ctx ends; an end of ctx is an
+// interruption whatever the command was doing at that moment.
+func MainContext(ctx context.Context, args []string, io *IOStreams) int {
 	root := NewRootCmd(io)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	var exit *ExitError
 	var usage usageError
 	switch {
+	case ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted):
+		// Whatever the command returned, even success over partial input.
+		fmt.Fprintln(io.ErrOut, "oaiq-lint: interrupted")
+		return ExitInterrupted
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &exit):
 		return exit.Code
-	case errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted):
-		fmt.Fprintln(io.ErrOut, "oaiq-lint: interrupted")
-		return ExitInterrupted
 	case errors.As(err, &usage) || isCobraUsage(err):
 		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint --help' for usage.\n", report.Printable(err.Error()))
 		return ExitUsage
@@ -172,15 +186,20 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func newVersionCmd(io *IOStreams) *cobra.Command {
+// versionOptions are what `oaiq-lint version` needs: where to print.
+type versionOptions struct{ io *IOStreams }
+
+func newVersionCmd(streams *IOStreams) *cobra.Command {
+	o := &versionOptions{io: streams}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(io.Out, "oaiq-lint %s\n", Version())
-			fmt.Fprintf(io.Out, "rules follow the pixel documentation's revision %s\n", pixel.Revision)
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runVersion(cmd.Context(), o) },
 	}
+}
+
+func runVersion(_ context.Context, o *versionOptions) error {
+	_, err := fmt.Fprintf(o.io.Out, "oaiq-lint %s\nrules follow the pixel documentation's revision %s\n", Version(), pixel.Revision)
+	return err
 }

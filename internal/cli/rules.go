@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
+	"context"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
-	"github.com/oaiq-lint/oaiq-lint/pixel"
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
@@ -39,7 +36,16 @@ func ruleFormat(g *globalOptions) (string, error) {
 	return "", usageErrorf("--format %q: this command prints text, json or markdown", f)
 }
 
+// rulesOptions are the flags of `oaiq-lint rules` and the argument of
+// `oaiq-lint explain`.
+type rulesOptions struct {
+	io *IOStreams
+	g  *globalOptions
+	id string // explain: the rule asked for
+}
+
 func newRulesCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
+	o := &rulesOptions{io: streams, g: g}
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List every rule: id, severity and what it finds",
@@ -52,19 +58,23 @@ rules reference (docs/rules.md is generated this way).`,
   oaiq-lint rules --format json
   oaiq-lint rules --format markdown > docs/rules.md`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			format, err := ruleFormat(g)
-			if err != nil {
-				return err
-			}
-			return writeRules(streams.Out, format, rules.All())
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runRules(cmd.Context(), o) },
 	}
 	g.addFormatFlag(cmd, "output: text, json or markdown")
 	return cmd
 }
 
+// runRules lists the registry.
+func runRules(_ context.Context, o *rulesOptions) error {
+	format, err := ruleFormat(o.g)
+	if err != nil {
+		return err
+	}
+	return report.WriteRules(o.io.Out, format, rules.All())
+}
+
 func newExplainCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
+	o := &rulesOptions{io: streams, g: g}
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Explain a rule: why it matters, a bad and a good example, its source",
@@ -81,28 +91,26 @@ func newExplainCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
 			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
-			format, err := ruleFormat(g)
-			if err != nil {
-				return err
-			}
-			r, err := findRule(args[0])
-			if err != nil {
-				return err
-			}
-			switch format {
-			case "json":
-				return writeJSON(streams.Out, ruleJSONOf(r))
-			case "markdown":
-				_, err := io.WriteString(streams.Out, ruleMarkdown(r))
-				return err
-			}
-			_, err = io.WriteString(streams.Out, ruleText(r))
-			return err
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.id = args[0]
+			return runExplain(cmd.Context(), o)
 		},
 	}
 	g.addFormatFlag(cmd, "output: text, json or markdown")
 	return cmd
+}
+
+// runExplain prints one rule.
+func runExplain(_ context.Context, o *rulesOptions) error {
+	format, err := ruleFormat(o.g)
+	if err != nil {
+		return err
+	}
+	r, err := findRule(o.id)
+	if err != nil {
+		return err
+	}
+	return report.WriteRule(o.io.Out, format, r)
 }
 
 // findRule looks a rule up by id, forgiving case, underscores and the
@@ -118,145 +126,8 @@ func findRule(arg string) (*rules.Rule, error) {
 	for _, r := range rules.All() {
 		ids = append(ids, r.ID)
 	}
-	if s := closestIDs(id, ids); len(s) > 0 {
+	if s := suggest.Closest(id, ids); len(s) > 0 {
 		return nil, usageErrorf("no rule %q; did you mean %s? ('oaiq-lint rules' lists them all)", arg, strings.Join(s, " or "))
 	}
 	return nil, usageErrorf("no rule %q; 'oaiq-lint rules' lists them all", arg)
-}
-
-// closestIDs returns the ids nearest to id by edit distance (within a third
-// of its length), or those containing it, at most three.
-func closestIDs(id string, ids []string) []string {
-	best, bestDist := []string(nil), len(id)/3+2
-	for _, c := range ids {
-		d := suggest.Distance(id, c)
-		switch {
-		case d < bestDist:
-			best, bestDist = []string{c}, d
-		case d == bestDist:
-			best = append(best, c)
-		}
-	}
-	if len(best) == 0 && len(id) >= 3 {
-		for _, c := range ids {
-			if strings.Contains(c, id) {
-				best = append(best, c)
-			}
-		}
-	}
-	if len(best) > 3 {
-		best = best[:3]
-	}
-	for i, b := range best {
-		best[i] = fmt.Sprintf("%q", b)
-	}
-	return best
-}
-
-func writeRules(w io.Writer, format string, rs []*rules.Rule) error {
-	switch format {
-	case "json":
-		out := struct {
-			Version int        `json:"version"`
-			Rules   []ruleJSON `json:"rules"`
-		}{Version: 1, Rules: make([]ruleJSON, len(rs))}
-		for i, r := range rs {
-			out.Rules[i] = ruleJSONOf(r)
-		}
-		return writeJSON(w, out)
-	case "markdown":
-		_, err := io.WriteString(w, rulesMarkdown(rs))
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tSEVERITY\tFINDS")
-	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Title)
-	}
-	return tw.Flush()
-}
-
-// ruleJSON is a rule as tools read it; the field names are a contract.
-type ruleJSON struct {
-	ID       string `json:"id"`
-	Severity string `json:"severity"`
-	Title    string `json:"title"`
-	Doc      string `json:"doc"`
-	Spec     string `json:"spec"`
-}
-
-func ruleJSONOf(r *rules.Rule) ruleJSON {
-	return ruleJSON{ID: r.ID, Severity: r.Severity.String(), Title: r.Title, Doc: r.Doc, Spec: r.Spec}
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-// ruleText is explain's terminal form: Markdown code fences become
-// indented blocks, which read better in a terminal.
-func ruleText(r *rules.Rule) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s): %s\n\n", r.ID, r.Severity, r.Title)
-	inCode := false
-	for _, line := range strings.Split(strings.TrimSpace(r.Doc), "\n") {
-		if strings.HasPrefix(line, "```") {
-			inCode = !inCode
-			continue
-		}
-		if inCode {
-			line = "    " + line
-		}
-		b.WriteString(strings.TrimRight(line, " ") + "\n")
-	}
-	if r.Spec != "" {
-		b.WriteString("\nSpecification:\n")
-		for _, line := range strings.Split(strings.TrimSpace(r.Spec), "\n") {
-			b.WriteString("  > " + line + "\n")
-		}
-	}
-	return b.String()
-}
-
-// rulesMarkdown is the rules reference: an index table, then one section
-// per rule.
-func rulesMarkdown(rs []*rules.Rule) string {
-	var b strings.Builder
-	b.WriteString("# Rules\n\n")
-	b.WriteString("<!-- Generated from the rule registry by `oaiq-lint rules --format markdown`. Do not edit: run `go generate ./internal/cli`. -->\n\n")
-	b.WriteString("Every check oaiq-lint makes, with its default severity. `oaiq-lint explain RULE` prints one of them in the terminal. ")
-	b.WriteString("The rules follow the pixel documentation's revision " + pixel.Revision + ".\n\n")
-	b.WriteString("| Rule | Severity | Finds |\n| --- | --- | --- |\n")
-	for _, r := range rs {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.Severity, strings.ReplaceAll(markdownText(r.Title), "|", `\|`))
-	}
-	for _, r := range rs {
-		b.WriteString("\n")
-		b.WriteString(ruleMarkdown(r))
-	}
-	return b.String()
-}
-
-func ruleMarkdown(r *rules.Rule) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n**%s**: %s\n\n", r.ID, r.Severity, markdownText(r.Title))
-	if doc := strings.TrimSpace(r.Doc); doc != "" {
-		b.WriteString(doc + "\n\n")
-	}
-	if r.Spec != "" {
-		b.WriteString("Specification:\n\n")
-		for _, line := range strings.Split(strings.TrimSpace(r.Spec), "\n") {
-			b.WriteString(strings.TrimRight("> "+line, " ") + "\n")
-		}
-	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
-}
-
-// markdownText escapes plain text (a rule's title) so a tag it names, such
-// as <script>, is shown rather than read as HTML.
-func markdownText(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
@@ -18,7 +20,7 @@ var rulesDocPath = filepath.Join("..", "..", "docs", "rules.md")
 // docs/rules.md is generated; this fails when the registry changed and the
 // document was not regenerated.
 func TestRulesDocMatchesRegistry(t *testing.T) {
-	want := rulesMarkdown(rules.All())
+	want := report.RulesMarkdown(rules.All())
 	if *updateRulesDoc {
 		if err := os.WriteFile(rulesDocPath, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
@@ -151,7 +153,7 @@ func TestClosestIDs(t *testing.T) {
 		{"sentinel", `"hash-sentinel"`},
 		{"nothing-like-it", ""},
 	} {
-		if got := strings.Join(closestIDs(tc.in, ids), " or "); got != tc.want {
+		if got := strings.Join(suggest.Closest(tc.in, ids), " or "); got != tc.want {
 			t.Errorf("closestIDs(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,7 +10,14 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/schema"
 )
 
-func newSchemaCmd(io *IOStreams) *cobra.Command {
+// schemaOptions are the arguments of `oaiq-lint schema`.
+type schemaOptions struct {
+	io   *IOStreams
+	name string // "": list the names
+}
+
+func newSchemaCmd(streams *IOStreams) *cobra.Command {
+	o := &schemaOptions{io: streams}
 	return &cobra.Command{
 		Use:   "schema [NAME]",
 		Short: "Print the JSON Schemas the checks use",
@@ -21,17 +29,25 @@ against, so other tools can reuse them. Without a name, list the names.`,
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return schema.Names(), cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				fmt.Fprintln(io.Out, strings.Join(schema.Names(), "\n"))
-				return nil
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.name = args[0]
 			}
-			src, ok := schema.Source(strings.TrimSuffix(args[0], ".schema.json"))
-			if !ok {
-				return usageErrorf("no schema named %q (want one of: %s)", args[0], strings.Join(schema.Names(), ", "))
-			}
-			_, err := io.Out.Write(src)
-			return err
+			return runSchema(cmd.Context(), o)
 		},
 	}
+}
+
+// runSchema prints one schema, or the names of all.
+func runSchema(_ context.Context, o *schemaOptions) error {
+	if o.name == "" {
+		fmt.Fprintln(o.io.Out, strings.Join(schema.Names(), "\n"))
+		return nil
+	}
+	src, ok := schema.Source(strings.TrimSuffix(o.name, ".schema.json"))
+	if !ok {
+		return usageErrorf("no schema named %q (want one of: %s)", o.name, strings.Join(schema.Names(), ", "))
+	}
+	_, err := o.io.Out.Write(src)
+	return err
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -8,9 +9,16 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/snippet"
 )
 
+// snippetOptions are the flags of `oaiq-lint snippet`.
+type snippetOptions struct {
+	io       *IOStreams
+	snippet  snippet.Options
+	consent  bool
+	nonceSet bool // --nonce was given, even empty
+}
+
 func newSnippetCmd(streams *IOStreams) *cobra.Command {
-	var o snippet.Options
-	consent := true
+	o := &snippetOptions{io: streams, consent: true}
 	cmd := &cobra.Command{
 		Use:   "snippet --pixel-id ID",
 		Short: "Print the installation snippet for your pixel",
@@ -33,23 +41,30 @@ loads). As printed, it lints clean.
   oaiq-lint snippet --pixel-id px_4f8a2c --nonce '{{ .CSPNonce }}' --consent-default=false`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if cmd.Flags().Changed("nonce") && o.Nonce == "" {
-				return usageErrorf("--nonce is empty; give the page's nonce, or leave the flag out")
-			}
-			o.ConsentDenied = !consent
-			text, err := snippet.Generate(o)
-			if err != nil {
-				return usageError{err}
-			}
-			_, err = io.WriteString(streams.Out, text)
-			return err
+			o.nonceSet = cmd.Flags().Changed("nonce")
+			return runSnippet(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.PixelID, "pixel-id", "", "your Pixel ID, from the conversions tab of Ads Manager (required)")
-	f.StringVar(&o.Nonce, "nonce", "", "add this nonce attribute to the script tag (CSP)")
-	f.BoolVar(&consent, "consent-default", true, "consent before the visitor chooses; false adds oaiq(\"consent\", false) before init")
-	f.BoolVar(&o.User, "user", false, "add a commented template of the user object")
-	f.BoolVar(&o.Debug, "debug", false, "add debug: true, to see SDK activity in the browser console")
+	f.StringVar(&o.snippet.PixelID, "pixel-id", "", "your Pixel ID, from the conversions tab of Ads Manager (required)")
+	f.StringVar(&o.snippet.Nonce, "nonce", "", "add this nonce attribute to the script tag (CSP)")
+	f.BoolVar(&o.consent, "consent-default", true, "consent before the visitor chooses; false adds oaiq(\"consent\", false) before init")
+	f.BoolVar(&o.snippet.User, "user", false, "add a commented template of the user object")
+	f.BoolVar(&o.snippet.Debug, "debug", false, "add debug: true, to see SDK activity in the browser console")
 	return cmd
+}
+
+// runSnippet prints the installation snippet.
+func runSnippet(_ context.Context, o *snippetOptions) error {
+	if o.nonceSet && o.snippet.Nonce == "" {
+		return usageErrorf("--nonce is empty; give the page's nonce, or leave the flag out")
+	}
+	opts := o.snippet
+	opts.ConsentDenied = !o.consent
+	text, err := snippet.Generate(opts)
+	if err != nil {
+		return usageError{err}
+	}
+	_, err = io.WriteString(o.io.Out, text)
+	return err
 }

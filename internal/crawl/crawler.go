@@ -102,7 +102,8 @@ type Page struct {
 
 // Result is a finished crawl.
 type Result struct {
-	// Pages are sorted by URL, so output is the same from run to run.
+	// Pages are sorted by URL, so output is the same from run to run
+	// (Run only: Stream hands each page over as it is visited).
 	Pages []*Page
 	// Requests counts every request sent, retries, robots.txt, sitemaps,
 	// scripts and oppref probes included.
@@ -125,7 +126,7 @@ type crawler struct {
 	robots   robotsCache
 
 	mu      sync.Mutex
-	pages   []*Page
+	emit    func(*Page)
 	notes   []string
 	nonHTML int
 	offSite int
@@ -133,15 +134,54 @@ type crawler struct {
 	failed  atomic.Int64
 }
 
-// Run crawls from the start URLs and the pages the sitemaps list. It
-// returns an error only for unusable options or start URLs; every page
-// problem is a finding on that page.
+// Run crawls from the start URLs and the pages the sitemaps list, and
+// returns the pages sorted by URL. It returns an error only for unusable
+// options or start URLs; every page problem is a finding on that page.
 func Run(ctx context.Context, starts, sitemaps []string, opts Options) (*Result, error) {
-	began := time.Now()
+	var mu sync.Mutex
+	var pages []*Page
+	c, err := New(starts, sitemaps, opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.Stream(ctx, func(p *Page) {
+		mu.Lock()
+		pages = append(pages, p)
+		mu.Unlock()
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	res.Pages = pages
+	return res, nil
+}
+
+// Crawler is a crawl ready to run, its options and start URLs checked.
+type Crawler struct {
+	c     *crawler
+	seeds seedSet
+}
+
+// New checks the options and start URLs of a crawl; an error is about them
+// (a usage error), never about the site.
+func New(starts, sitemaps []string, opts Options) (*Crawler, error) {
 	c, seeds, err := newCrawler(starts, sitemaps, opts)
 	if err != nil {
 		return nil, err
 	}
+	return &Crawler{c: c, seeds: seeds}, nil
+}
+
+// Stream crawls as Run does but hands each page to emit as soon as it is
+// visited, from the crawl's workers (emit must be safe for concurrent use;
+// while it blocks, that worker fetches nothing more), and keeps none: what
+// the crawl holds is its frontier's URL set. The Result has no Pages.
+// A crawler streams once.
+func (cr *Crawler) Stream(ctx context.Context, emit func(*Page)) (*Result, error) {
+	began := time.Now()
+	c, seeds := cr.c, cr.seeds
+	c.emit = emit
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
@@ -172,8 +212,7 @@ func Run(ctx context.Context, starts, sitemaps []string, opts Options) (*Result,
 	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return nil, err
 	}
-	sort.SliceStable(c.pages, func(i, j int) bool { return c.pages[i].URL < c.pages[j].URL })
-	return &Result{Pages: c.pages, Requests: c.client.requests.Load(), NonHTML: c.nonHTML, OffSite: c.offSite,
+	return &Result{Requests: c.client.requests.Load(), NonHTML: c.nonHTML, OffSite: c.offSite,
 		Elapsed: time.Since(began), Notes: c.notes}, nil
 }
 
@@ -262,9 +301,7 @@ func (c *crawler) addPage(p *Page) {
 	if p.Failed {
 		c.failed.Add(1)
 	}
-	c.mu.Lock()
-	c.pages = append(c.pages, p)
-	c.mu.Unlock()
+	c.emit(p)
 }
 
 func (c *crawler) note(format string, args ...any) {

@@ -21,6 +21,9 @@ func (c *crawler) visit(ctx context.Context, j job) {
 		return // another URL redirected here and was reported as this page
 	}
 	site := c.robotsFor(ctx, origin(j.url))
+	if ctx.Err() != nil {
+		return // interrupted: robots.txt was not read, which says nothing of the site
+	}
 	ours := site.Robots.Check(c.opts.UserAgent, pathAndQuery(j.url))
 	switch {
 	case site.Unreachable != "" && !c.opts.IgnoreRobots:

@@ -25,3 +25,15 @@ func TestApplicationSourceIsFoundButNotDeclarations(t *testing.T) {
 		t.Errorf("a glob without an extension must skip declarations, got %v", paths(root, ts))
 	}
 }
+
+func TestMarkdownDocumentsAreFound(t *testing.T) {
+	root := tree(t, "docs/install.md", "", "pages/blog/post.mdx", "", "notes.txt", "", "README.markdown", "")
+	ts, errs := Expand([]string{root}, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"README.markdown", "docs/install.md", "pages/blog/post.mdx"}
+	if got := paths(root, ts); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/jsonpos"
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
@@ -33,13 +34,23 @@ func Parse(name string, data []byte) (*model.Document, *source.File) {
 // read parses the log; split groups records by the file they came from
 // (see ParseAll).
 func read(name string, data []byte, split bool) *reader {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	f := source.New(name, data)
+	data = maskSecrets(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	return readFile(source.New(name, data), split)
+}
+
+// readFile parses the log (or the piece of a log) f holds.
+func readFile(f *source.File, split bool) *reader {
 	r := &reader{f: f, p: jsonpos.NewParser(f), split: split}
-	if r.isArrayOfRecords() {
+	switch {
+	case r.isArrayOfRecords():
 		r.readArray()
-	} else {
+	case r.readOneValue():
+	default:
 		r.readLines()
+	}
+	input := strings.Join(r.kinds, "+")
+	for _, d := range r.docs {
+		d.Input = input
 	}
 	return r
 }
@@ -52,6 +63,7 @@ type reader struct {
 	log    *model.Document            // records of no known file, and parse errors
 	byFile map[string]*model.Document // with split: the documents of files
 	docs   []*model.Document          // every document, in first-appearance order
+	kinds  []string                   // the shapes of record seen, in order (see saw)
 }
 
 // logDoc is the document of the log itself, made on first use.
@@ -83,6 +95,28 @@ func (r *reader) isArrayOfRecords() bool {
 	}
 	_, err := r.p.Parse(i, i+end)
 	return err != nil
+}
+
+// readOneValue reads a file that is one JSON object written over several
+// lines (a request body or a HAR file as saved) and reports whether it was
+// one; a file whose first line is a whole value is JSON Lines.
+func (r *reader) readOneValue() bool {
+	text := r.f.Text
+	i := skipSpace(text, 0)
+	if i >= len(text) || text[i] != '{' {
+		return false
+	}
+	if end := bytes.IndexAny(text[i:], "\r\n"); end < 0 || skipSpace(text, i+end) >= len(text) {
+		return false
+	} else if _, err := r.p.Parse(i, i+end); err == nil {
+		return false
+	}
+	v, err := r.p.Parse(i, len(text))
+	if err != nil {
+		return false
+	}
+	r.record(v)
+	return true
 }
 
 func skipSpace(b []byte, i int) int {
@@ -146,14 +180,23 @@ func (r *reader) record(v *model.Value) {
 	}
 	switch v.Kind {
 	case model.Array:
+		if isEventList(v) {
+			r.eventList(doc, v)
+			return
+		}
+		r.saw(inputCalls)
 		if len(v.Items) == 0 {
 			r.fail(v.Span, "empty call array", `a call array starts with its command, as in ["measure", "order_created", {…}]`)
 			return
 		}
 		doc.Calls = append(doc.Calls, &model.Call{Args: v.Items, Span: v.Span})
 	case model.Object:
+		if r.capiRecord(doc, v) {
+			return
+		}
 		src := v.Get("source")
 		if side, _ := src.StringValue(); side == "server" {
+			r.saw(inputServer)
 			r.serverEvent(doc, v)
 			return
 		}
@@ -171,6 +214,7 @@ func (r *reader) record(v *model.Value) {
 				`a browser record is {"args": ["measure", …], "url": "…", "ts": "…", "source": "browser"}`)
 			return
 		}
+		r.saw(inputBrowser)
 		call := &model.Call{Args: args.Items, Span: v.Span}
 		call.URL, _ = v.Get("url").StringValue()
 		call.Time, _ = v.Get("ts").StringValue()

@@ -29,6 +29,8 @@ const (
 	Module
 	// Component reads a Vue, Svelte or Astro single-file component.
 	Component
+	// Markdown reads the fenced code blocks of a Markdown or MDX file.
+	Markdown
 )
 
 // Options describe where an input came from.
@@ -45,6 +47,9 @@ type Options struct {
 	Resolver Resolver
 	// Kind forces HTML or JS; Auto decides.
 	Kind Kind
+	// Rendered is set when a browser runs the page: the scripts it injects
+	// from strings are seen running, so they are not read from the strings.
+	Rendered bool
 }
 
 // Resolver reads the script a <script src> names. ok is false when it
@@ -71,6 +76,8 @@ func File(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 		return withImageTags(Source(name, data, opts))
 	case Component:
 		return withImageTags(SFC(name, data, opts))
+	case Markdown:
+		return MarkdownDoc(name, data, opts)
 	}
 	return Page(name, data, opts)
 }

@@ -20,6 +20,9 @@ import (
 func Page(name string, data []byte, opts Options) (*model.Document, []*source.File) {
 	f := source.New(name, decode.HTML(data, opts.ContentType).Text)
 	masked, spans := tmpl.Mask(f.Text)
+	if isBlade(name) {
+		masked, spans = tmpl.Blade(masked, spans)
+	}
 	separateTagNames(masked, spans)
 	helpers := erbScriptBlocks(f.Text, masked, spans)
 	hdoc := htmlx.Scan(masked, f.Text)
@@ -113,7 +116,9 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 		return
 	}
 	pr.resolve(el, url, span)
-	if el.InHead {
+	// An async, defer or module script does not hold the parser: the
+	// snippet after it is not delayed by it.
+	if el.InHead && !runsLate(el, true) {
 		pr.preceding++
 	}
 }
@@ -139,7 +144,7 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 		return
 	}
 	late := runsLate(el, true)
-	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late})
+	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: len(spans) > 0, NoInjected: pr.opts.Rendered})
 	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
 }
 
@@ -157,9 +162,11 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 		return
 	}
 	late := runsLate(el, false)
+	templates := spansWithin(pr.spans, el.TextStart, el.TextEnd)
 	res := jscall.Extract(jscall.Script{
 		File: pr.f, Base: el.TextStart, Code: code,
-		Templates: spansWithin(pr.spans, el.TextStart, el.TextEnd), URL: pr.opts.URL, Deferred: late,
+		Templates: templates, URL: pr.opts.URL, Deferred: late, Recover: len(templates) > 0,
+		NoInjected: pr.opts.Rendered,
 	})
 	addScript(pr.doc, pr.f, res, &placement{
 		span: span, inHead: el.InHead, preceding: pr.preceding,
@@ -182,6 +189,12 @@ func (pr *pageReader) nonce(el *htmlx.Element) string {
 		tagEnd = el.TextStart
 	}
 	return templateAttr(el, pr.f.Text, pr.spans, tagEnd)
+}
+
+// isBlade reports a Laravel Blade template, whose @directives are
+// template syntax (elsewhere "@" is a decorator or part of an address).
+func isBlade(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".blade.php")
 }
 
 // mentionsPixel is the pre-filter: only scripts naming the pixel or its

@@ -18,6 +18,8 @@ func KindByExtension(name string) Kind {
 		return HTML
 	case model.ScriptFile:
 		return JS
+	case model.MarkdownFile:
+		return Markdown
 	}
 	return Auto
 }

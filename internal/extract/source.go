@@ -36,7 +36,7 @@ func Source(name string, data []byte, opts Options) (*model.Document, []*source.
 // esbuild: its calls, then the snippets its components render.
 func readModule(doc *model.Document, f *source.File, base int, code []byte, loader module.Loader, url string) {
 	t, err := module.Transform(code, loader)
-	res := jscall.Extract(jscall.Script{File: f, Base: base, Code: code, URL: url,
+	res := jscall.Extract(jscall.Script{File: f, Base: base, Code: code, URL: url, Recover: true,
 		Transform: func([]byte) (*jscall.Transformed, error) { return t, err }})
 	addScript(doc, f, res, nil)
 	writtenNumbers(f, res.Calls)
@@ -64,6 +64,7 @@ func readScriptSrc(doc *model.Document, f *source.File, base int, s component.Sc
 		SrcSpan:    f.Span(base+s.SrcStart, base+s.SrcEnd),
 		SrcDynamic: s.SrcDynamic,
 		InHead:     s.InHead,
+		InBody:     s.InBody,
 		Async:      s.Async || isModule(s.Type),
 	}
 	l.Span = l.SrcSpan
@@ -93,15 +94,31 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 		}
 		spans = append(spans, tmpl.Span{Start: base + sub[0], End: base + sub[1], Output: true})
 	}
-	res := jscall.Extract(jscall.Script{File: f, Base: start, Code: code, Templates: spans, URL: url})
+	jscall.UnescapeCode(code)
+	for _, bl := range s.Blanks {
+		for i := bl[0] - s.Start - 1; i < bl[1]-s.Start-1; i++ {
+			if code[i] != '\n' && code[i] != '\r' {
+				code[i] = ' '
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	res := jscall.Extract(jscall.Script{File: f, Base: start, Code: code, Templates: spans, URL: url, Recover: true})
 	if res.Err != nil {
 		addScript(doc, f, res, nil)
 		return
 	}
+	if res.Partial != nil {
+		doc.Findings = append(doc.Findings, partialParse(f, res.Partial, len(res.Calls), len(res.Unread)))
+		for _, off := range res.Unread {
+			doc.Page.Unread = append(doc.Page.Unread, f.Span(off, off))
+		}
+	}
 	doc.Calls = append(doc.Calls, res.Calls...)
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, res.Requests...)
+	addCAPIRequests(doc, res.CAPIRequests)
 	for _, l := range res.Loaders {
-		l.InHead = s.InHead
+		l.InHead, l.InBody = s.InHead, s.InBody
 		if s.NextScript {
 			l.Late, l.LateReason = nextScriptLate(s.Placement)
 			switch {

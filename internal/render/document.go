@@ -28,6 +28,7 @@ func (c *Capture) Document() (*model.Document, []*source.File) {
 			CSPHeaders:           r.Header.Values("Content-Security-Policy"),
 			CSPReportOnlyHeaders: r.Header.Values("Content-Security-Policy-Report-Only"),
 			URL:                  name,
+			Rendered:             true,
 		})
 		doc.Page = static.Page
 	}

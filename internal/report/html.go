@@ -23,7 +23,7 @@ var (
 	//go:embed html/report.js
 	htmlJS string
 
-	htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural, "prose": prose}).Parse(htmlTemplateText))
+	htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{"plural": Plural, "prose": prose}).Parse(htmlTemplateText))
 )
 
 // prose shows a message or hint with its `backticked` parts as code, the

@@ -49,6 +49,9 @@ type funnelRow struct {
 	// withID and known count the calls whose event_id is and is known to
 	// be present or absent; unknownID those that cannot be told statically.
 	withID, known, unknownID int
+	// browserIDs and serverIDs map each event_id sent to the pixels it was
+	// sent for ("" when not known), to pair browser events with server twins.
+	browserIDs, serverIDs map[string][]string
 }
 
 func newFunnel(standard []string) *funnel {
@@ -67,6 +70,16 @@ func (f *funnel) add(r Result) {
 			row.Server++
 		} else {
 			row.Browser++
+		}
+		if ev.ID != "" {
+			ids := &row.browserIDs
+			if ev.Side == model.Server {
+				ids = &row.serverIDs
+			}
+			if *ids == nil {
+				*ids = map[string][]string{}
+			}
+			(*ids)[ev.ID] = append((*ids)[ev.ID], ev.Pixel)
 		}
 		switch ev.EventID {
 		case Present:
@@ -134,6 +147,28 @@ func (r funnelRow) Share() string {
 		s += fmt.Sprintf("%d not known statically", r.unknownID)
 	}
 	return s
+}
+
+// Twins says how many browser events with an event_id have a server event
+// of the same name, event_id and pixel (a pixel not known pairs with any),
+// like "2 of 3"; "" when no browser event has an event_id.
+func (r funnelRow) Twins() string {
+	n, twins := 0, 0
+	for id, pixels := range r.browserIDs {
+		for _, p := range pixels {
+			n++
+			for _, q := range r.serverIDs[id] {
+				if p == "" || q == "" || p == q {
+					twins++
+					break
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d", twins, n)
 }
 
 // ShareClass colours the share: all, some or none of the calls.

@@ -63,3 +63,34 @@ func TestFunnelCountsTargetsCallsAndEventIDs(t *testing.T) {
 		t.Errorf("standard group has %d rows, want all 10 standard events", n)
 	}
 }
+
+// Browser events pair with server events of the same name, event_id and
+// pixel from any input of the run.
+func TestFunnelCountsServerTwins(t *testing.T) {
+	f := newFunnel(htmlStandardEvents)
+	f.add(Result{Events: []EventInfo{
+		{Name: "order_created", EventID: Present, ID: "o_1", Pixel: "px_1"},
+		{Name: "order_created", EventID: Present, ID: "o_2", Pixel: "px_1"},
+		{Name: "order_created", EventID: Present, ID: "o_3", Pixel: "px_1"},
+		{Name: "order_created", EventID: Absent},
+	}})
+	f.add(Result{Events: []EventInfo{
+		{Name: "order_created", EventID: Present, ID: "o_1", Pixel: "px_1", Side: model.Server},
+		{Name: "order_created", EventID: Present, ID: "o_2", Pixel: "px_9", Side: model.Server},
+		{Name: "checkout_started", EventID: Present, ID: "o_3", Pixel: "px_1", Side: model.Server},
+	}})
+	for _, g := range f.view().Groups {
+		for _, r := range g.Rows {
+			switch r.Event {
+			case "order_created":
+				if r.Twins() != "1 of 3" {
+					t.Errorf("order_created twins = %q, want 1 of 3", r.Twins())
+				}
+			case "checkout_started":
+				if r.Twins() != "" {
+					t.Errorf("checkout_started twins = %q, want none", r.Twins())
+				}
+			}
+		}
+	}
+}

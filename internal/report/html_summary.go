@@ -26,11 +26,11 @@ type htmlCard struct {
 }
 
 func summaryCards(s Summary, p pageTally) []htmlCard {
-	cards := []htmlCard{{Label: "Targets", Value: strconv.Itoa(s.Files), Detail: plural(s.Calls, "call", "calls") + " found"}}
+	cards := []htmlCard{{Label: "Targets", Value: strconv.Itoa(s.Files), Detail: Plural(s.Calls, "call", "calls") + " found"}}
 	if p.pages > 0 {
 		without := p.pages - p.withPixel
 		with := htmlCard{Label: "Pages with the pixel", Value: strconv.Itoa(p.withPixel),
-			Detail: "of " + plural(p.pages, "page", "pages") + ": loader or init seen", Class: "good"}
+			Detail: "of " + Plural(p.pages, "page", "pages") + ": loader or init seen", Class: "good"}
 		if without > 0 {
 			with.Class = "partial"
 		}

@@ -34,6 +34,15 @@ type jsonReporter struct {
 	opts    Options
 	started bool
 	n       int // findings written
+	// inputs say per log file what its records were recognised as; one
+	// entry per file, however many results it was read as.
+	inputs []jsonInput
+}
+
+// jsonInput is one entry of "inputs": a log file and what it holds.
+type jsonInput struct {
+	File  string `json:"file"`
+	Input string `json:"input"`
 }
 
 func newJSON(w io.Writer, opts Options) Reporter {
@@ -53,6 +62,9 @@ func (j *jsonReporter) start() {
 
 func (j *jsonReporter) Result(r Result) error {
 	j.start()
+	if r.Input != "" && (len(j.inputs) == 0 || j.inputs[len(j.inputs)-1].File != r.Path) {
+		j.inputs = append(j.inputs, jsonInput{File: r.Path, Input: r.Input})
+	}
 	for _, f := range r.Findings {
 		f = Redacted(f)
 		jf := jsonFinding{
@@ -82,8 +94,14 @@ func (j *jsonReporter) Finish(s Summary) error {
 	if j.n > 0 {
 		j.w.WriteString("\n  ")
 	}
+	j.w.WriteString("]")
+	if len(j.inputs) > 0 {
+		in, _ := marshal(j.inputs)
+		j.w.WriteString(",\n  \"inputs\": ")
+		j.w.Write(in)
+	}
 	sum, _ := marshal(s)
-	j.w.WriteString("],\n  \"summary\": ")
+	j.w.WriteString(",\n  \"summary\": ")
 	j.w.Write(sum)
 	j.w.WriteString("\n}\n")
 	return j.w.Flush()

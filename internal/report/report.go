@@ -36,6 +36,12 @@ type Result struct {
 	// Kind is what the input is: "page", "fragment", "script" or "log"
 	// ("" when not told).
 	Kind string
+	// Input is what a log's records were recognised as ("capi-request-bodies",
+	// "calls+server-events", …; see docs/event-log.md), "" for other inputs.
+	Input string
+	// Continues is true for a further piece of the previous result's file
+	// (a large log read in pieces): the summary counts the file once.
+	Continues bool
 	// Events are the input's measure calls, for formats that count them.
 	Events []EventInfo
 	// Page is set for whole HTML pages (a crawl's pages too); nil otherwise.
@@ -59,7 +65,9 @@ type Summary struct {
 
 // Add counts one result into the summary.
 func (s *Summary) Add(r Result) {
-	s.Files++
+	if !r.Continues {
+		s.Files++
+	}
 	s.Calls += r.Calls
 	for _, f := range r.Findings {
 		switch f.Severity {

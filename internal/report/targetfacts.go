@@ -14,6 +14,10 @@ type EventInfo struct {
 	// EventID tells whether the options carry an event_id.
 	EventID Presence
 	Side    model.Side
+	// ID is the event_id (a server event's id) when known statically, and
+	// Pixel the pixel the event goes to ("" when not known): they pair a
+	// browser event with its server twin in the funnel.
+	ID, Pixel string
 }
 
 // Presence says whether a call holds a field, as far as can be known.

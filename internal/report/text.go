@@ -113,10 +113,10 @@ func (t *textReporter) Finish(s Summary) error {
 	if t.opts.Quiet {
 		return t.flush()
 	}
-	files := plural(s.Files, "file", "files") + ", " + plural(s.Calls, "call", "calls")
+	files := Plural(s.Files, "file", "files") + ", " + Plural(s.Calls, "call", "calls")
 	if s.Unreadable > 0 {
 		fmt.Fprintf(t.w, "%s %s could not be read (reasons on standard error); the rest was checked\n",
-			styleError.Render("✖"), plural(s.Unreadable, "input", "inputs"))
+			styleError.Render("✖"), Plural(s.Unreadable, "input", "inputs"))
 	}
 	if s.Errors+s.Warnings+s.Infos == 0 {
 		fmt.Fprintf(t.w, "%s no problems in %s\n", styleOK.Render("✔"), files)
@@ -128,13 +128,14 @@ func (t *textReporter) Finish(s Summary) error {
 			mark = styleWarning.Render("⚠")
 		}
 		fmt.Fprintf(t.w, "%s %s, %s, %s in %s\n", mark,
-			plural(s.Errors, "error", "errors"), plural(s.Warnings, "warning", "warnings"),
-			plural(s.Infos, "info", "infos"), files)
+			Plural(s.Errors, "error", "errors"), Plural(s.Warnings, "warning", "warnings"),
+			Plural(s.Infos, "info", "infos"), files)
 	}
 	return t.flush()
 }
 
-func plural(n int, one, many string) string {
+// Plural writes a count and its noun: "1 error", "2 errors".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

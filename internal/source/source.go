@@ -16,6 +16,14 @@ type File struct {
 	Name  string
 	Text  []byte
 	lines []int // byte offset of the start of each line
+	// excerpt holds the only lines an excerpt keeps (nil: the whole file).
+	excerpt map[int]string
+	// base is the number of lines before Text: a piece of a file read in
+	// parts (a large log) keeps the line numbers of the whole file.
+	base int
+
+	lastMu sync.Mutex
+	last   lastPos // the last position asked for
 
 	// runes indexes rune counts through long lines (minified pages), built
 	// on the first position asked for far into one.
@@ -51,9 +59,17 @@ func New(name string, text []byte) *File {
 	return f
 }
 
+// NewAt indexes text that starts at line firstLine (1-based) of a larger
+// file: positions and Line use that file's line numbers.
+func NewAt(name string, text []byte, firstLine int) *File {
+	f := New(name, text)
+	f.base = firstLine - 1
+	return f
+}
+
 // LineCount is the number of lines (a file ending in a newline has an empty
 // last line).
-func (f *File) LineCount() int { return len(f.lines) }
+func (f *File) LineCount() int { return f.base + len(f.lines) }
 
 // Pos converts a byte offset to a position. Offsets past the end clamp to it.
 func (f *File) Pos(off int) model.Pos {
@@ -64,7 +80,20 @@ func (f *File) Pos(off int) model.Pos {
 		off = len(f.Text)
 	}
 	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	return model.Pos{Line: line + 1, Col: f.runesBetween(f.lines[line], off) + 1}
+	// A parser asks for positions in increasing order: count on from the
+	// last one asked on the same line, so a long line costs one pass, not
+	// one pass per node.
+	f.lastMu.Lock()
+	from, col := f.lines[line], 0
+	// (Only from an ASCII byte: no rune is decoded across one, so the
+	// counts add up even in invalid UTF-8.)
+	if f.last.line == line && f.last.off <= off && f.last.off >= from && f.last.off < len(f.Text) && f.Text[f.last.off] < utf8.RuneSelf {
+		from, col = f.last.off, f.last.col
+	}
+	col += f.runesBetween(from, off)
+	f.last = lastPos{line: line, off: off, col: col}
+	f.lastMu.Unlock()
+	return model.Pos{Line: f.base + line + 1, Col: col + 1}
 }
 
 // Span converts a byte range to a span in this file.
@@ -74,10 +103,11 @@ func (f *File) Span(start, end int) model.Span {
 
 // Offset converts a position back to a byte offset (-1 when out of range).
 func (f *File) Offset(p model.Pos) int {
-	if p.Line < 1 || p.Line > len(f.lines) {
+	n := p.Line - f.base
+	if n < 1 || n > len(f.lines) {
 		return -1
 	}
-	off := f.lines[p.Line-1]
+	off := f.lines[n-1]
 	for col := 1; col < p.Col; col++ {
 		if off >= len(f.Text) || f.Text[off] == '\n' || f.Text[off] == '\r' {
 			return -1
@@ -88,8 +118,23 @@ func (f *File) Offset(p model.Pos) int {
 	return off
 }
 
+// Excerpt keeps only the given lines (1-based) of f, under its name: what
+// a result held until the end of a long run needs to quote its findings,
+// without the rest of the file. Only Line answers on an excerpt.
+func (f *File) Excerpt(lines []int) *File {
+	ex := &File{Name: f.Name, excerpt: make(map[int]string, len(lines))}
+	for _, n := range lines {
+		ex.excerpt[n] = f.Line(n)
+	}
+	return ex
+}
+
 // Line returns line n (1-based) without its line ending, or "" when out of range.
 func (f *File) Line(n int) string {
+	if f.excerpt != nil {
+		return f.excerpt[n] // keyed by the whole file's line numbers
+	}
+	n -= f.base
 	if n < 1 || n > len(f.lines) {
 		return ""
 	}
@@ -103,3 +148,7 @@ func (f *File) Line(n int) string {
 	}
 	return string(f.Text[start:end])
 }
+
+// lastPos is a line (0-based), a byte offset in it and the runes before
+// that offset on the line.
+type lastPos struct{ line, off, col int }

@@ -2,7 +2,10 @@
 // messages in rules and commands.
 package suggest
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Distance is the Levenshtein distance over runes, with adjacent
 // transpositions counted as one edit (the commonest typo).
@@ -43,6 +46,35 @@ func Nearest(s string, candidates []string) string {
 		if d <= limit && d < bestD {
 			best, bestD = c, d
 		}
+	}
+	return best
+}
+
+// Closest returns the ids nearest to id by edit distance (within a third
+// of its length), or those containing it, at most three, quoted.
+func Closest(id string, ids []string) []string {
+	best, bestDist := []string(nil), len(id)/3+2
+	for _, c := range ids {
+		d := Distance(id, c)
+		switch {
+		case d < bestDist:
+			best, bestDist = []string{c}, d
+		case d == bestDist:
+			best = append(best, c)
+		}
+	}
+	if len(best) == 0 && len(id) >= 3 {
+		for _, c := range ids {
+			if strings.Contains(c, id) {
+				best = append(best, c)
+			}
+		}
+	}
+	if len(best) > 3 {
+		best = best[:3]
+	}
+	for i, b := range best {
+		best[i] = fmt.Sprintf("%q", b)
 	}
 	return best
 }

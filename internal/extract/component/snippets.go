@@ -20,6 +20,9 @@ type Snippet struct {
 	// Subs are the ${…} parts of a template literal (original offsets):
 	// code computed at runtime.
 	Subs [][2]int
+	// Blanks are what joins the pieces of a concatenated snippet (quotes,
+	// "+", white space): no code (see assemble.go).
+	Blanks [][2]int
 	Placement
 }
 
@@ -40,6 +43,9 @@ type Placement struct {
 	// InHead is true when the snippet is rendered inside the document head:
 	// a <head>, next/head <Head>, <Helmet>, or a useHead script entry.
 	InHead bool
+	// InBody is true when it is rendered inside a <body> element (a root
+	// layout's): known to be out of the head.
+	InBody bool
 }
 
 // snippetKeys are the props and head-entry fields whose value is script text.
@@ -214,11 +220,18 @@ func Snippets(gen []byte, start func(int) int, orig []byte) ([]Snippet, []Script
 		}
 	}
 	var out []Snippet
+	covered := -1 // the end of the last snippet: a later piece of it is no new snippet
 	for _, h := range hits {
-		s, ok := snippetAt(orig, start(h.lit.start))
+		at := start(h.lit.start)
+		if at < covered {
+			continue
+		}
+		s, ok := snippetAt(orig, at)
 		if !ok {
 			continue
 		}
+		s = assemble(orig, s)
+		covered = s.End
 		s.Placement = placementOf(gen, start, orig, h.owner, h.top, scriptName, headName)
 		out = append(out, s)
 	}
@@ -265,6 +278,7 @@ func placementOf(gen []byte, start func(int) int, orig []byte, owner, top *frame
 		p.StrategyDynamic = o.dynamic
 	}
 	p.InHead = inHead(top, headName) || p.NextScript && p.Strategy == "beforeInteractive"
+	p.InBody = !p.InHead && inBody(top)
 	return p
 }
 
@@ -306,6 +320,15 @@ func inHeadCall(f *frame) bool {
 	return false
 }
 
+func inBody(f *frame) bool {
+	for ; f != nil; f = f.parent {
+		if f.call == "createElement" && f.elem == "body" {
+			return true
+		}
+	}
+	return false
+}
+
 func inHead(f *frame, headName string) bool {
 	for ; f != nil; f = f.parent {
 		if headCalls[f.call] {
@@ -325,13 +348,17 @@ func snippetAt(orig []byte, off int) (Snippet, bool) {
 	}
 	switch orig[off] {
 	case '`':
-		end, subs, ok := module.TemplateLiteral(orig, off)
+		end, subs, ok := templateAt(orig, off)
 		return Snippet{Start: off, End: end, Subs: subs}, ok
 	case '"', '\'':
 		end, ok := literalEnd(orig, off)
 		return Snippet{Start: off, End: end}, ok
 	}
 	return Snippet{}, false
+}
+
+func templateAt(orig []byte, off int) (int, [][2]int, bool) {
+	return module.TemplateLiteral(orig, off)
 }
 
 // literalEnd returns the offset just past the string literal at off.

@@ -2,6 +2,7 @@ package jscall
 
 import (
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/token"
 )
 
@@ -11,6 +12,29 @@ type binding struct {
 	decls    int
 	assigned bool
 	init     ast.Expression
+	// writes are the member writes name.prop = value, in source order;
+	// opened is set by a write the resolver cannot follow (name[k] = …,
+	// name.a.b = …, delete, Object.assign(name, …), name.push(…)): the
+	// value is then not known at all.
+	writes []memberWrite
+	opened bool
+}
+
+// memberWrite is name.prop = value. within is the innermost conditional
+// or function around the write (nil at the top): the write is certain for
+// a call in the same range only.
+type memberWrite struct {
+	key    *ast.Identifier
+	prop   string
+	value  ast.Expression
+	at     file.Idx
+	within ast.Node
+}
+
+// single reports a name declared once with an initializer and never
+// assigned again: a const, or a let or var used like one.
+func (b *binding) single() bool {
+	return b != nil && b.decls == 1 && !b.assigned && b.init != nil
 }
 
 // constant reports whether the name has exactly one declaration, with a
@@ -83,15 +107,28 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 			declare(t.Left, nil)
 		}
 	}
-	written := func(target ast.Expression) {
+	written := func(target ast.Expression, value ast.Expression, stack []ast.Node) {
 		switch t := target.(type) {
 		case *ast.Identifier:
 			get(t.Name.String()).assigned = true
 		case *ast.ObjectPattern, *ast.ArrayPattern:
 			declare(t, nil)
+		case *ast.DotExpression:
+			if id, ok := t.Left.(*ast.Identifier); ok && value != nil {
+				b := get(id.Name.String())
+				b.writes = append(b.writes, memberWrite{key: &t.Identifier, prop: t.Identifier.Name.String(), value: value, at: t.Idx0(), within: conditional(stack)})
+				return
+			}
+			if root := rootName(t); root != "" {
+				get(root).opened = true // a nested or compound write: not followed
+			}
+		case *ast.BracketExpression:
+			if root := rootName(t); root != "" {
+				get(root).opened = true
+			}
 		}
 	}
-	inspect(prog, func(n ast.Node, _ []ast.Node) bool {
+	inspect(prog, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Binding:
 			declare(n.Target, n.Initializer)
@@ -117,17 +154,94 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 				declare(n.Parameter, nil)
 			}
 		case *ast.AssignExpression:
-			written(n.Left)
+			var value ast.Expression
+			if n.Operator == token.ASSIGN {
+				value = n.Right
+			}
+			written(n.Left, value, stack)
 		case *ast.UnaryExpression:
-			if n.Operator == token.INCREMENT || n.Operator == token.DECREMENT {
-				written(n.Operand)
+			switch n.Operator {
+			case token.INCREMENT, token.DECREMENT:
+				written(n.Operand, nil, stack)
+			case token.DELETE:
+				written(n.Operand, nil, stack)
+			}
+		case *ast.CallExpression:
+			// Object.assign(name, …) writes members the resolver does not follow.
+			// name.push(…) and the like change an array in place.
+			if d, ok := n.Callee.(*ast.DotExpression); ok {
+				if d.Identifier.Name == "assign" && len(n.ArgumentList) > 0 {
+					if id, ok := n.ArgumentList[0].(*ast.Identifier); ok {
+						get(id.Name.String()).opened = true
+					}
+				}
+				if id, ok := d.Left.(*ast.Identifier); ok && mutators[d.Identifier.Name.String()] {
+					get(id.Name.String()).opened = true
+				}
 			}
 		case *ast.ForIntoExpression:
-			written(n.Expression)
+			written(n.Expression, nil, stack)
 		case *ast.ForDeclaration:
 			declare(n.Target, nil)
 		}
 		return true
 	})
 	return m
+}
+
+// conditional returns the innermost node of stack that may not run, or
+// run more than once, when the code around it runs: a branch, a loop, a
+// function body, a logical or conditional expression. nil when none.
+func conditional(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.IfStatement, *ast.ForStatement, *ast.ForInStatement, *ast.ForOfStatement,
+			*ast.WhileStatement, *ast.DoWhileStatement, *ast.SwitchStatement, *ast.TryStatement,
+			*ast.ConditionalExpression, *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
+			return n
+		case *ast.BinaryExpression:
+			if n.Operator == token.LOGICAL_AND || n.Operator == token.LOGICAL_OR || n.Operator == token.COALESCE {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// mutators are the methods that change an array in place.
+var mutators = map[string]bool{"push": true, "pop": true, "shift": true, "unshift": true, "splice": true, "sort": true, "reverse": true, "fill": true, "copyWithin": true}
+
+// functionDecls maps the names of function declarations to their
+// functions; a name declared twice maps to nil.
+func functionDecls(prog *ast.Program) map[string]ast.Node {
+	m := map[string]ast.Node{}
+	inspect(prog, func(n ast.Node, _ []ast.Node) bool {
+		if d, ok := n.(*ast.FunctionDeclaration); ok && d.Function != nil && d.Function.Name != nil {
+			name := d.Function.Name.Name.String()
+			if _, seen := m[name]; seen {
+				m[name] = nil
+			} else {
+				m[name] = d.Function
+			}
+		}
+		return true
+	})
+	return m
+}
+
+// rootName returns the name a member expression starts from (d in
+// d.user.email), or "".
+func rootName(e ast.Expression) string {
+	for {
+		switch m := e.(type) {
+		case *ast.DotExpression:
+			e = m.Left
+		case *ast.BracketExpression:
+			e = m.Left
+		case *ast.Identifier:
+			return m.Name.String()
+		default:
+			return ""
+		}
+	}
 }

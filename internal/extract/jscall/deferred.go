@@ -7,6 +7,20 @@ import "github.com/dop251/goja/ast"
 // it is written (handlers, callbacks, methods, class members). An IIFE
 // — (function(){…})(), !function(){…}(), (() => {…})(),
 // (function(){…}).call(this) — runs on the spot.
+// bodyOf returns the innermost function around a call that does not run
+// in place, or nil (see model.Call.Body).
+func bodyOf(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
+			if !invokedInPlace(stack, i) {
+				return stack[i]
+			}
+		}
+	}
+	return nil
+}
+
 func deferred(stack []ast.Node) bool {
 	for i, n := range stack {
 		switch n.(type) {

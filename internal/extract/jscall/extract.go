@@ -39,6 +39,17 @@ type Script struct {
 	// output back to offsets in Code (see Transformed). Its error, when a *SyntaxError, is
 	// at an offset in Code.
 	Transform func(code []byte) (*Transformed, error)
+	// Recover reads a script that does not parse statement by statement
+	// and call by call (recover.go) instead of reporting only its error:
+	// for code the browser does not run as written (template tags, JSX,
+	// TypeScript, assembled strings). A plain inline script that does not
+	// parse stops in the browser too, calls included, and is not recovered.
+	Recover bool
+	// NoInjected leaves the snippets held in strings unread (injected.go):
+	// a browser rendering the page sees them run.
+	NoInjected bool
+	// depth counts the strings this script was injected from (injected.go).
+	depth int
 }
 
 // SyntaxError is a script that does not parse.
@@ -46,6 +57,9 @@ type SyntaxError struct {
 	// Offset is the byte offset in File.Text where the parser gave up.
 	Offset  int
 	Message string
+	// Templated is true when the script holds template tags or pieces
+	// computed at runtime: the script the browser runs may well parse.
+	Templated bool
 }
 
 func (e *SyntaxError) Error() string { return e.Message }
@@ -57,12 +71,22 @@ type Result struct {
 	// covers the loader expression. Placement facts are the caller's job.
 	Loaders  []model.LoaderSighting
 	Requests []model.ServerRequest
+	// CAPIRequests are the bodies server code posts to the Conversions API.
+	CAPIRequests []*model.Request
 	// Defines is true when code that runs with the script (not in a
 	// handler or callback) assigns window.oaiq, or declares a global oaiq:
 	// the snippet's stub, or a stub of the site's own.
 	Defines bool
-	// Err is set when the script does not parse (nothing else is then).
+	// Err is set when the script does not parse and nothing of the pixel
+	// could be read in it (nothing else is then set).
 	Err *SyntaxError
+	// Partial is set when the script does not parse but its pixel calls
+	// or loader could be read statement by statement or call by call
+	// (recover.go): the rest of Result holds what was read.
+	Partial *SyntaxError
+	// Unread are the offsets in File.Text of pixel calls (or statements
+	// naming oaiq) in a Partial script that could not be read at all.
+	Unread []int
 }
 
 // Transformed is script code made from other source (TypeScript, JSX, an
@@ -117,7 +141,7 @@ func Extract(s Script) (res Result) {
 		if ModuleParser == nil && looksLikeModule(s.Code) {
 			serr.Message = "ES module syntax (import/export) is not read yet, so its pixel calls were not checked (" + serr.Message + ")"
 		}
-		return Result{Err: serr}
+		return recoverOr(s, serr)
 	}
 	return run(s, parsed, prog, mapStart, mapEnd)
 }
@@ -131,14 +155,26 @@ func extractTransformed(s Script) Result {
 			serr.Offset = e.Offset
 		}
 		serr.Offset += s.Base
-		return Result{Err: serr}
+		return recoverOr(s, serr)
 	}
 	prog, serr := parse(t.Code)
 	if serr != nil {
 		serr.Offset = s.Base + t.Start(serr.Offset)
-		return Result{Err: serr}
+		return recoverOr(s, serr)
 	}
 	return run(s, t.Code, prog, t.Start, t.End)
+}
+
+// recoverOr reads what it can of a script that failed with serr, or
+// reports serr.
+func recoverOr(s Script, serr *SyntaxError) Result {
+	if s.Recover {
+		if res, ok := recoverScript(s, s.Code, serr); ok {
+			serr.Templated = len(s.Templates) > 0
+			return res
+		}
+	}
+	return Result{Err: serr}
 }
 
 func run(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) Result {

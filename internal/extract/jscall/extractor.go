@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -17,6 +18,15 @@ type extractor struct {
 	mapStart, mapEnd func(int) int
 	consts           map[string]*binding
 	res              Result
+	// callAt is where the call whose arguments are being read starts;
+	// resolving and budget bound the names resolved for it (value.go).
+	// funcDecls are the function declarations by name (a name declared
+	// twice is dropped), for __html: snippet() (injected.go); built when
+	// first needed.
+	funcDecls map[string]ast.Node
+	callAt    file.Idx
+	resolving map[string]bool
+	budget    int
 }
 
 func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) *extractor {
@@ -31,11 +41,18 @@ func (x *extractor) run() {
 			if isPixelCallee(n.Callee) {
 				c := x.call(n)
 				c.Deferred = x.s.Deferred || deferred(stack)
+				if b := bodyOf(stack); b != nil && c.Deferred {
+					a, _ := x.offsets(b)
+					c.Body = a + 1
+				}
 				x.res.Calls = append(x.res.Calls, c)
 			}
 			x.checkRequestCall(n)
+			x.checkCAPICall(n)
+			x.checkInjected(n, stack)
 		case *ast.AssignExpression:
 			x.checkRequestAssign(n)
+			x.checkInjected(n, stack)
 			if isPixelTarget(n.Left) && !x.s.Deferred && !deferred(stack) {
 				x.res.Defines = true
 			}
@@ -47,10 +64,12 @@ func (x *extractor) run() {
 			if n.Function != nil && n.Function.Name != nil && n.Function.Name.Name == "oaiq" && !x.s.Deferred && !deferred(stack) {
 				x.res.Defines = true
 			}
+		case *ast.PropertyKeyed:
+			x.checkInjected(n, stack)
 		}
 		return true
 	})
-	x.res.Loaders = x.findLoaders()
+	x.res.Loaders = append(x.findLoaders(), x.res.Loaders...) // after those injected from strings
 }
 
 // offsets returns the byte range of n in File.Text. goja's Idx is 1-based
@@ -182,6 +201,7 @@ func memberName(e ast.Expression) string {
 
 func (x *extractor) call(n *ast.CallExpression) *model.Call {
 	c := &model.Call{Span: x.span(n), Side: model.Browser, URL: x.s.URL}
+	x.callAt, x.budget = n.Idx0(), resolveBudget
 	for _, a := range n.ArgumentList {
 		if sp, ok := a.(*ast.SpreadElement); ok {
 			// Arguments from here on are not known, not even how many.

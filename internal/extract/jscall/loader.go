@@ -29,6 +29,9 @@ type stub struct {
 	// keepsPixel is X.oaiq = X.oaiq || …: an existing oaiq is kept, which
 	// guards against a second copy as `if (X.oaiq) return;` does.
 	keepsPixel bool
+	// pixelArray is X.oaiq = X.oaiq || []: an array is no function, so
+	// every oaiq(…) call made before the SDK loads throws.
+	pixelArray bool
 	asyncFalse bool // js.async = false (or another falsy literal)
 	src        ast.Expression
 }
@@ -84,6 +87,7 @@ func (st *stub) merge(whole *stub) {
 		st.assignsPixel, st.queueInit, st.pushArgs = true, true, true
 	}
 	st.keepsPixel = st.keepsPixel || whole.keepsPixel
+	st.pixelArray = st.pixelArray || whole.pixelArray
 }
 
 func containsOther(cands []*stub, i int) bool {
@@ -139,10 +143,11 @@ func (x *extractor) scan(node ast.Node, stack []ast.Node) *stub {
 	inspect(node, func(n ast.Node, inner []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignExpression:
-			switch memberName(n.Left) {
+			switch x.memberIn(n.Left, st) {
 			case "oaiq":
 				st.assignsPixel = true
-				st.keepsPixel = st.keepsPixel || keepsExisting(n.Right)
+				st.keepsPixel = st.keepsPixel || keepsExisting(n.Right) || x.keepsExistingIn(n.Right, st)
+				st.pixelArray = st.pixelArray || isQueueInit(n.Right)
 			case "q":
 				st.queueInit = st.queueInit || isQueueInit(n.Right)
 			case "src":
@@ -203,6 +208,39 @@ func (x *extractor) guardWrapper(n ast.Node, st *stub) bool {
 		}
 	}
 	return false
+}
+
+// memberIn is memberName, also for w[o] where o is a parameter of the
+// loader's IIFE bound to a string (the Google Analytics style stub
+// (function(w,d,s,u,o){w[o]=w[o]||function(){…}})(…, "oaiq")) or a constant.
+func (x *extractor) memberIn(e ast.Expression, st *stub) string {
+	if name := memberName(e); name != "" {
+		return name
+	}
+	b, ok := unwrap(e).(*ast.BracketExpression)
+	if !ok {
+		return ""
+	}
+	id, ok := b.Member.(*ast.Identifier)
+	if !ok {
+		return ""
+	}
+	arg := x.iifeArgument(st, id.Name.String())
+	if arg == nil {
+		if c := x.consts[id.Name.String()]; c.constant() {
+			arg = c.init
+		}
+	}
+	if v := x.literal(arg); arg != nil && v != nil && v.Kind == model.String {
+		return v.Str
+	}
+	return ""
+}
+
+// keepsExistingIn is keepsExisting for w[o] || … (see memberIn).
+func (x *extractor) keepsExistingIn(e ast.Expression, st *stub) bool {
+	b, ok := e.(*ast.BinaryExpression)
+	return ok && (b.Operator == token.LOGICAL_OR || b.Operator == token.COALESCE) && x.memberIn(b.Left, st) == "oaiq"
 }
 
 // keepsExisting reports `X.oaiq || …` and `X.oaiq ?? …`.
@@ -392,7 +430,9 @@ func (x *extractor) sighting(st *stub) model.LoaderSighting {
 		Kind:     model.LoaderStub,
 		Span:     x.span(st.outer),
 		HasQueue: st.assignsPixel && st.queueInit && st.pushArgs,
-		HasGuard: st.guard || st.keepsPixel,
+		// An array for a stub, and no queue function either.
+		PixelArray: st.pixelArray && !(st.queueInit && st.pushArgs),
+		HasGuard:   st.guard || st.keepsPixel,
 		// A script element inserted by code is async unless code says
 		// otherwise, so only an explicit falsy value makes it blocking.
 		Async: !st.asyncFalse,

@@ -24,11 +24,8 @@ func (x *extractor) value(e ast.Expression) *model.Value {
 		return x.dynamic(e)
 	}
 	if id, ok := e.(*ast.Identifier); ok {
-		if b := x.consts[id.Name.String()]; b.constant() {
-			if v := x.literal(b.init); v != nil {
-				v.Span = x.span(id)
-				return v
-			}
+		if v := x.resolve(id); v != nil {
+			return v
 		}
 	}
 	if v := x.literal(e); v != nil {
@@ -197,11 +194,22 @@ func (x *extractor) array(n *ast.ArrayLiteral) *model.Value {
 
 func (x *extractor) object(n *ast.ObjectLiteral) *model.Value {
 	v := &model.Value{Kind: model.Object, Span: x.span(n)}
+	// spread are the keys a spread of a known object put in: a later
+	// member of the same name replaces them, as in JavaScript.
+	var spread map[string]bool
+	add := func(f *model.Field) {
+		if spread[f.Key] {
+			setField(v, f)
+			delete(spread, f.Key)
+			return
+		}
+		v.Fields = append(v.Fields, f)
+	}
 	for _, p := range n.Value {
 		switch p := p.(type) {
 		case *ast.PropertyShort:
 			// {amount}: the value of a variable, known only if it is a constant.
-			v.Fields = append(v.Fields, &model.Field{
+			add(&model.Field{
 				Key: p.Name.Name.String(), KeySpan: x.span(&p.Name), Value: x.value(&p.Name),
 			})
 		case *ast.PropertyKeyed:
@@ -217,10 +225,96 @@ func (x *extractor) object(n *ast.ObjectLiteral) *model.Value {
 				// Getters, setters and methods: a member whose value is code.
 				f.Value = x.dynamic(p.Value)
 			}
-			v.Fields = append(v.Fields, f)
+			add(f)
+		case *ast.SpreadElement:
+			// { ...base }: the members of a known object, else members we
+			// cannot see.
+			src := x.value(p.Expression)
+			if src.Kind != model.Object {
+				v.Open = true
+				continue
+			}
+			if spread == nil {
+				spread = map[string]bool{}
+			}
+			for _, f := range src.Fields {
+				setField(v, f)
+				spread[f.Key] = true
+			}
+			v.Open = v.Open || src.Open
 		default:
-			// Spread: members we cannot see.
 			v.Open = true
+		}
+	}
+	return v
+}
+
+// setField replaces the member named f.Key, or appends f.
+func setField(v *model.Value, f *model.Field) {
+	for i, g := range v.Fields {
+		if g.Key == f.Key {
+			v.Fields[i] = f
+			return
+		}
+	}
+	v.Fields = append(v.Fields, f)
+}
+
+// Resolution bounds: how deep names may refer to names, and how many
+// names one call may resolve (a spread of a spread of … grows fast).
+const (
+	maxResolveDepth = 32
+	resolveBudget   = 256
+)
+
+// resolve returns the value behind a name declared once and never
+// assigned again (issue 15): a literal, an object or array literal, or
+// another such name, with the simple member writes (name.prop = value)
+// made before the call. nil when it is not known.
+func (x *extractor) resolve(id *ast.Identifier) *model.Value {
+	name := id.Name.String()
+	b := x.consts[name]
+	if !b.single() || b.opened {
+		return nil
+	}
+	if b.constant() {
+		if v := x.literal(b.init); v != nil {
+			v.Span = x.span(id)
+			return v
+		}
+		return nil
+	}
+	switch b.init.(type) {
+	case *ast.ObjectLiteral, *ast.ArrayLiteral, *ast.Identifier:
+	default:
+		return nil
+	}
+	if x.resolving[name] || len(x.resolving) >= maxResolveDepth || x.budget <= 0 {
+		return nil // a name that refers to itself, or too deep
+	}
+	x.budget--
+	if x.resolving == nil {
+		x.resolving = map[string]bool{}
+	}
+	x.resolving[name] = true
+	defer delete(x.resolving, name)
+	v := x.value(b.init)
+	if v.Kind == model.Dynamic {
+		return nil
+	}
+	if v.Kind == model.Object {
+		for _, w := range b.writes {
+			if w.at >= x.callAt {
+				break
+			}
+			f := &model.Field{Key: w.prop, KeySpan: x.span(w.key)}
+			if w.within == nil || w.within.Idx0() <= x.callAt && x.callAt < w.within.Idx1() {
+				f.Value = x.value(w.value)
+			} else {
+				// Written in a branch, a loop or a function: maybe, maybe not.
+				f.Value = x.dynamic(w.value)
+			}
+			setField(v, f)
 		}
 	}
 	return v

@@ -57,6 +57,15 @@ func Transformer(loader Loader) func(code []byte) (*jscall.Transformed, error) {
 	return func(code []byte) (*jscall.Transformed, error) { return Transform(code, loader) }
 }
 
+// Parses reports whether src is valid source for loader, without
+// building its output.
+func Parses(src []byte, loader Loader) bool {
+	res := api.Transform(string(src), api.TransformOptions{
+		Loader: loader.esbuild(), Target: api.ESNext, LogLevel: api.LogLevelSilent, JSX: api.JSXTransform,
+	})
+	return len(res.Errors) == 0
+}
+
 // Transform converts src. An error is a *jscall.SyntaxError whose Offset
 // is a byte offset in src.
 func Transform(src []byte, loader Loader) (*jscall.Transformed, error) {

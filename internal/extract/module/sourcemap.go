@@ -27,6 +27,7 @@ func decodeMap(raw []byte, gen, orig []byte) ([]point, error) {
 		return nil, errors.New("source map is not version 3")
 	}
 	genLines, origLines := lineStarts(gen), lineStarts(orig)
+	genAt, origAt := &utf16Cursor{b: gen, starts: genLines}, &utf16Cursor{b: orig, starts: origLines}
 	var pts []point
 	var genLine, genCol, src, origLine, origCol, name int
 	fields := 0
@@ -44,8 +45,8 @@ func decodeMap(raw []byte, gen, orig []byte) ([]point, error) {
 					}
 					if src == 0 && genLine < len(genLines) && origLine < len(origLines) {
 						pts = append(pts, point{
-							gen:  utf16ToByte(gen, genLines, genLine, genCol),
-							orig: utf16ToByte(orig, origLines, origLine, origCol),
+							gen:  genAt.offset(genLine, genCol),
+							orig: origAt.offset(origLine, origCol),
 						})
 					}
 				}
@@ -131,17 +132,30 @@ func lineStarts(b []byte) []int {
 	return starts
 }
 
-// utf16ToByte converts a line and a column in UTF-16 code units to a byte
+// utf16Cursor converts a line and a column in UTF-16 code units to a byte
 // offset: characters beyond the Basic Multilingual Plane (emoji) count two
-// units, and every other character one, whatever its UTF-8 length.
-func utf16ToByte(b []byte, starts []int, line, col int) int {
-	i := starts[line]
-	end := len(b)
-	if line+1 < len(starts) {
-		end = starts[line+1]
+// units, and every other character one, whatever its UTF-8 length. It goes
+// on from the last position asked when the next is further on the same
+// line: mappings come in order along a line, and a minified line holds
+// thousands of them.
+type utf16Cursor struct {
+	b              []byte
+	starts         []int
+	line, col, off int
+	valid          bool
+}
+
+func (c *utf16Cursor) offset(line, col int) int {
+	if !c.valid || line != c.line || col < c.col {
+		c.line, c.col, c.off, c.valid = line, 0, c.starts[line], true
 	}
-	for units := 0; units < col && i < end; {
-		r, size := utf8.DecodeRune(b[i:])
+	end := len(c.b)
+	if line+1 < len(c.starts) {
+		end = c.starts[line+1]
+	}
+	i, units := c.off, c.col
+	for units < col && i < end {
+		r, size := utf8.DecodeRune(c.b[i:])
 		if r >= 0x10000 {
 			units += 2
 		} else {
@@ -149,5 +163,6 @@ func utf16ToByte(b []byte, starts []int, line, col int) int {
 		}
 		i += size
 	}
+	c.col, c.off = units, i
 	return i
 }

@@ -1,5 +1,5 @@
 // Package tmpl masks server-side and tag-manager template syntax ({{…}},
-// {%…%}, {#…#}, <%…%>, <?…?>) so that a page or script full of templates
+// {%…%}, {#…#}, {!!…!!}, <%…%>, <?…?>; Blade directives in blade.go) so that a page or script full of templates
 // still tokenizes and parses, with every byte offset unchanged.
 //
 // Output tags ({{ x }}, <%= x %>, <?= x ?>) become one identifier of the same
@@ -129,6 +129,7 @@ const (
 	kindComment        // {# x #}
 	kindERB            // <% x %>
 	kindPHP            // <? x ?>
+	kindRaw            // {!! x !!} (Blade, unescaped output)
 	kinds
 )
 
@@ -139,6 +140,7 @@ var closers = [kinds][]byte{
 	kindComment: []byte("#}"),
 	kindERB:     []byte("%>"),
 	kindPHP:     []byte("?>"),
+	kindRaw:     []byte("!!}"),
 }
 
 func kindAt(text []byte, i int) (kind int, open, close []byte) {
@@ -151,6 +153,8 @@ func kindAt(text []byte, i int) (kind int, open, close []byte) {
 		return kindCurly, text[i : i+2], closers[kindCurly]
 	case text[i] == '{' && next == '%':
 		return kindBlock, text[i : i+2], closers[kindBlock]
+	case text[i] == '{' && next == '!' && i+2 < len(text) && text[i+2] == '!':
+		return kindRaw, text[i : i+3], closers[kindRaw]
 	case text[i] == '{' && next == '#':
 		return kindComment, text[i : i+2], closers[kindComment]
 	case text[i] == '<' && next == '%':
@@ -164,7 +168,7 @@ func kindAt(text []byte, i int) (kind int, open, close []byte) {
 // isOutput tells tags that print a value from control tags and comments.
 func isOutput(kind int, inner []byte) bool {
 	switch kind {
-	case kindTriple:
+	case kindTriple, kindRaw:
 		return true
 	case kindBlock, kindComment:
 		return false

@@ -55,3 +55,21 @@ func TestMaskIsLinearOnUnterminatedOpeners(t *testing.T) {
 		t.Fatalf("%d spans", len(spans))
 	}
 }
+
+func TestBladeDirectives(t *testing.T) {
+	in := "@auth\nx(@js($id), \"a@b.c\", @@y, {!! $raw !!});\n@endauth @if ($a && ($b)) z @endif <b @click=\"go()\">"
+	masked, spans := Mask([]byte(in))
+	out, spans := Blade(masked, spans)
+	want := "     \nx(________, \"a@b.c\", @@y, ____________);\n" + strings.Repeat(" ", 26) + "z        <b @click=\"go()\">"
+	if string(out) != want {
+		t.Fatalf("got  %q\nwant %q", out, want)
+	}
+	if len(out) != len(in) || len(spans) != 6 {
+		t.Fatalf("spans %+v", spans)
+	}
+	for i := 1; i < len(spans); i++ {
+		if spans[i].Start < spans[i-1].End {
+			t.Fatalf("spans not sorted: %+v", spans)
+		}
+	}
+}

@@ -1,8 +1,7 @@
-package cli
+package report
 
 import (
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"io"
 	"sort"
 	"strings"
@@ -11,15 +10,27 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/model"
-	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
-// siteSummary is what a crawl found, counted for people: coverage, the
-// events each kind of page sends, and findings by rule.
-type siteSummary struct {
-	res                       *crawl.Result
+// SitePage is what the crawl summary counts of one page besides its result.
+type SitePage struct {
+	// Type groups pages by URL shape ("/products/").
+	Type                          string
+	HTML, Failed, SkippedByRobots bool
+}
+
+// SiteTotals are the crawl's own counts, known once it is over.
+type SiteTotals struct {
+	Elapsed          time.Duration
+	Requests         int64
+	NonHTML, OffSite int
+}
+
+// SiteSummary is what a crawl found, counted for people: coverage, the
+// events each kind of page sends, and findings by rule. It is a consumer
+// of the ordered stream of results, like the reporters.
+type SiteSummary struct {
 	pages, withSDK, withCalls int
 	failed, robotsSkipped     int
 	types                     map[string]*pageType
@@ -32,12 +43,14 @@ type pageType struct {
 	events map[string]int
 }
 
-func newSiteSummary(res *crawl.Result) *siteSummary {
-	return &siteSummary{res: res, types: map[string]*pageType{}, byRule: map[string]int{}, severity: map[string]model.Severity{}}
+// NewSiteSummary returns an empty summary.
+func NewSiteSummary() *SiteSummary {
+	return &SiteSummary{types: map[string]*pageType{}, byRule: map[string]int{}, severity: map[string]model.Severity{}}
 }
 
-func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
-	for _, f := range findings {
+// Add counts one page, from its result's facts: the page itself is gone.
+func (s *SiteSummary) Add(p SitePage, r Result) {
+	for _, f := range r.Findings {
 		s.byRule[f.Rule]++
 		s.severity[f.Rule] = max(s.severity[f.Rule], f.Severity)
 	}
@@ -51,28 +64,24 @@ func (s *siteSummary) add(p *crawl.Page, findings []model.Finding) {
 		return
 	}
 	s.pages++
-	if p.Doc.Page != nil && len(p.Doc.Page.Loaders) > 0 {
+	if r.Page != nil && r.Page.HasLoader {
 		s.withSDK++
 	}
-	if len(p.Doc.Calls) > 0 {
+	if r.Calls > 0 {
 		s.withCalls++
 	}
 	// A path segment may be an address or a phone number (/+14155550122/).
-	name := report.Printable(crawl.PageType(p.URL))
+	name := Printable(p.Type)
 	t := s.types[name]
 	if t == nil {
 		t = &pageType{events: map[string]int{}}
 		s.types[name] = t
 	}
 	t.pages++
-	for _, c := range p.Doc.Calls {
-		at := pixel.EventArg(c.Command()) // measure or measureSingle
-		if at == 0 {
-			continue
-		}
+	for _, e := range r.Events {
 		event := "(dynamic)"
-		if name, ok := c.Arg(at).StringValue(); ok {
-			event = report.Printable(name)
+		if e.Name != "" {
+			event = Printable(e.Name)
 		}
 		t.events[event]++
 	}
@@ -90,10 +99,9 @@ var (
 	}
 )
 
-// write prints the summary; w strips the styles when it is not a terminal.
-func (s *siteSummary) write(w io.Writer) {
+// Write prints the summary; w strips the styles when it is not a terminal.
+func (s *SiteSummary) Write(r SiteTotals, w io.Writer) {
 	var b strings.Builder
-	r := s.res
 	fmt.Fprintf(&b, "\n%s %d HTML %s in %s (%d requests)", styleHeading.Render("Crawled"), s.pages, noun(s.pages, "page", "pages"),
 		r.Elapsed.Round(10*time.Millisecond), r.Requests)
 	var extra []string
@@ -176,8 +184,6 @@ func countList(m map[string]int, sep string) string {
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, one, many string) string { return fmt.Sprintf("%d %s", n, noun(n, one, many)) }
-
 func noun(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -185,9 +191,9 @@ func noun(n int, one, many string) string {
 	return many
 }
 
-// progressBar redraws one line on standard error while a crawl runs, only
+// ProgressBar redraws one line on standard error while a crawl runs, only
 // when standard error is a terminal and --quiet is off.
-type progressBar struct {
+type ProgressBar struct {
 	mu    sync.Mutex
 	w     io.Writer
 	on    bool
@@ -196,11 +202,13 @@ type progressBar struct {
 	drawn bool
 }
 
-func newProgressBar(s *IOStreams, quiet bool) *progressBar {
-	return &progressBar{w: s.ErrOut, on: !quiet && stderrIsTerminal(s), start: time.Now()}
+// NewProgressBar draws on w when on is true (a terminal, not --quiet).
+func NewProgressBar(w io.Writer, on bool) *ProgressBar {
+	return &ProgressBar{w: w, on: on, start: time.Now()}
 }
 
-func (p *progressBar) update(pr crawl.Progress) {
+// Update redraws the bar, at most ten times a second.
+func (p *ProgressBar) Update(done, queued, failed int) {
 	if !p.on {
 		return
 	}
@@ -210,21 +218,21 @@ func (p *progressBar) update(pr crawl.Progress) {
 		return
 	}
 	p.last = time.Now()
-	total := pr.Done + pr.Queued
+	total := done + queued
 	const width = 30
 	full := 0
 	if total > 0 {
-		full = pr.Done * width / total
+		full = done * width / total
 	}
-	rate := float64(pr.Done) / max(time.Since(p.start).Seconds(), 0.001)
+	rate := float64(done) / max(time.Since(p.start).Seconds(), 0.001)
 	line := fmt.Sprintf("\r[%s%s] %d/%d pages · %d failed · %.1f pages/s", strings.Repeat("=", full), strings.Repeat(" ", width-full),
-		pr.Done, total, pr.Failed, rate)
+		done, total, failed, rate)
 	io.WriteString(p.w, line+"\x1b[K")
 	p.drawn = true
 }
 
-// clear erases the bar before the report is printed.
-func (p *progressBar) clear() {
+// Clear erases the bar before the report is printed.
+func (p *ProgressBar) Clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.drawn {

@@ -1,12 +1,8 @@
-package cli
+package report
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -37,13 +33,14 @@ func TestEventFactsNeverGuess(t *testing.T) {
 		measure(&model.Value{Kind: model.Dynamic, Raw: "name"}),
 	}}
 	got := eventFacts(doc)
-	want := []report.EventInfo{
-		{Name: "order_created", EventID: report.Present},
-		{Name: "order_created", EventID: report.Absent},
-		{Name: "order_created", EventID: report.Unknown},
-		{Name: "order_created", EventID: report.Unknown},
-		{Name: "custom", Custom: "quote_requested", EventID: report.Absent},
-		{Name: "", EventID: report.Absent},
+	// Pixel is init's pixelId ("x"); ID the event_id when it is known.
+	want := []EventInfo{
+		{Name: "order_created", EventID: Present, ID: "x", Pixel: "x"},
+		{Name: "order_created", EventID: Absent, Pixel: "x"},
+		{Name: "order_created", EventID: Unknown, Pixel: "x"},
+		{Name: "order_created", EventID: Unknown, Pixel: "x"},
+		{Name: "custom", Custom: "quote_requested", EventID: Absent, Pixel: "x"},
+		{Name: "", EventID: Absent, Pixel: "x"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d events, want %d: %+v", len(got), len(want), got)
@@ -59,42 +56,16 @@ func TestPageFacts(t *testing.T) {
 	init := &model.Call{Args: []*model.Value{str("init")}}
 	for _, c := range []struct {
 		doc  *model.Document
-		want *report.PageInfo
+		want *PageInfo
 	}{
 		{&model.Document{Kind: model.Script, Calls: []*model.Call{init}}, nil},
-		{&model.Document{Kind: model.Page, Page: &model.PageFacts{}, Calls: []*model.Call{init}}, &report.PageInfo{HasInit: true}},
+		{&model.Document{Kind: model.Page, Page: &model.PageFacts{}, Calls: []*model.Call{init}}, &PageInfo{HasInit: true}},
 		{&model.Document{Kind: model.Page, Page: &model.PageFacts{Loaders: []model.LoaderSighting{{}},
-			TagManagers: []model.TagManager{{Name: "Google Tag Manager"}}}}, &report.PageInfo{HasLoader: true, TagManager: "Google Tag Manager"}},
+			TagManagers: []model.TagManager{{Name: "Google Tag Manager"}}}}, &PageInfo{HasLoader: true, TagManager: "Google Tag Manager"}},
 	} {
 		got := pageFacts(c.doc)
 		if (got == nil) != (c.want == nil) || (got != nil && *got != *c.want) {
 			t.Errorf("pageFacts(%v) = %+v, want %+v", c.doc.Kind, got, c.want)
 		}
-	}
-}
-
-// TestHTMLReportOfTheExample runs check on the bundled example site into an
-// HTML report and finds its funnel and a known finding there.
-func TestHTMLReportOfTheExample(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "r.html")
-	if _, errOut, code := runCLI(t, "", "check", "../../examples/site", "--format", "html="+out); code != ExitFindings {
-		t.Fatalf("code %d, want 1: %s", code, errOut)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := string(data)
-	for _, want := range []string{
-		`data-rule="custom-name-format"`,
-		`<tr class="seen"><th scope="row"><code>order_created</code></th><td class="num">1</td>`,
-		`<span class="card-value">4</span><span class="card-label">Pages with the pixel</span>`,
-	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("report lacks %s", want)
-		}
-	}
-	if strings.Contains(page, "<time") {
-		t.Error("report is stamped without --report-time")
 	}
 }

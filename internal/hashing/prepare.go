@@ -1,4 +1,4 @@
-package cli
+package hashing
 
 import (
 	"errors"
@@ -6,52 +6,51 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/hashing"
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 )
 
 // Kinds of value the hash command prepares, named as --type takes them.
 const (
-	hashEmail      = "email"
-	hashExternalID = "external-id"
+	KindEmail      = "email"
+	KindExternalID = "external-id"
 )
 
-// errEmptyValue is a value with nothing in it: its hash would be the
+// ErrEmptyValue is a value with nothing in it: its hash would be the
 // sentinel SHA-256 of "", so it is never hashed.
-var errEmptyValue = errors.New(`empty value (its hash would be the known sentinel SHA-256 of "")`)
+var ErrEmptyValue = errors.New(`empty value (its hash would be the known sentinel SHA-256 of "")`)
 
-// hashValue prepares one raw value of the given kind the way the pixel's
+// Prepare prepares one raw value of the given kind the way the pixel's
 // documentation requires and hashes it. Its errors say what is wrong with
 // the value without ever quoting it.
-func hashValue(kind, raw string) (string, error) {
+func Prepare(kind, raw string) (string, error) {
 	v := strings.TrimSpace(raw)
 	if v == "" {
-		return "", errEmptyValue
+		return "", ErrEmptyValue
 	}
 	// An address holds an @ and a phone number never does, which spares the
 	// pattern matching for almost every e-mail value.
 	kindOfWhole := pii.Kind("")
-	if kind == hashExternalID || !strings.Contains(v, "@") {
+	if kind == KindExternalID || !strings.Contains(v, "@") {
 		kindOfWhole = wholeKind(v)
 	}
 	if kindOfWhole == pii.Phone {
 		return "", errors.New("looks like a phone number: the pixel forbids phone numbers and their hashes (" + phoneRuleRevision + ")")
 	}
 	switch kind {
-	case hashEmail:
-		v = hashing.NormalizeEmail(v)
+	case KindEmail:
+		v = NormalizeEmail(v)
 		if why := notAnEmail(v); why != "" {
 			return "", fmt.Errorf("not an e-mail address: %s", why)
 		}
-	case hashExternalID:
+	case KindExternalID:
 		if kindOfWhole == pii.Email {
 			return "", errors.New("looks like an e-mail address: hash it with --type email and send it as email_sha256 (external_id_sha256 is for a pseudonymous customer id)")
 		}
 	default:
 		return "", fmt.Errorf("unknown --type %q", kind)
 	}
-	sum := hashing.Sum(v)
-	if what, bad := hashing.Sentinel(sum); bad {
+	sum := Sum(v)
+	if what, bad := Sentinel(sum); bad {
 		return "", fmt.Errorf("its hash is a known sentinel, %s: %s", what, sentinelCause(sum))
 	}
 	return sum, nil
@@ -104,16 +103,16 @@ func notAnEmail(v string) string {
 // sentinelCause says what bug produces a sentinel hash, for the message.
 func sentinelCause(sum string) string {
 	switch sum {
-	case hashing.Sum(""), hashing.Sum("undefined"), hashing.Sum("null"), hashing.Sum("None"), hashing.Sum("nil"):
+	case Sum(""), Sum("undefined"), Sum("null"), Sum("None"), Sum("nil"):
 		return "the value was missing when it was hashed; send no field instead"
-	case hashing.Sum("[object Object]"):
+	case Sum("[object Object]"):
 		return "an object was hashed instead of one of its fields"
-	case hashing.Sum("NaN"), hashing.Sum("true"), hashing.Sum("false"), hashing.Sum("0"):
+	case Sum("NaN"), Sum("true"), Sum("false"), Sum("0"):
 		return "a placeholder was hashed instead of the customer's value"
 	case docExampleEmailSHA256, docExampleExternalIDSHA256:
 		return "it was copied from the documentation; hash the customer's own value"
 	}
-	if hashing.IsDocumentationExample(sum) {
+	if IsDocumentationExample(sum) {
 		return "it was copied from the documentation; hash the customer's own value"
 	}
 	return "it is not the hash of real customer data"

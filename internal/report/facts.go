@@ -1,31 +1,42 @@
-package cli
+package report
 
 import (
-	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
-// addFacts tells formats that count events and pages (html) what a
-// document holds; every path that lints a document into a Result calls it.
-func addFacts(res *report.Result, doc *model.Document) {
-	res.Kind, res.Events, res.Page = doc.Kind.String(), eventFacts(doc), pageFacts(doc)
-	res.Sensitive = report.SensitiveIn(doc)
+// Describe tells formats that count calls, events and pages (html) what a
+// document holds; the pipeline calls it for every document it lints.
+func (r *Result) Describe(doc *model.Document) {
+	r.Calls, r.Kind, r.Events, r.Page = len(doc.Calls), doc.Kind.String(), eventFacts(doc), pageFacts(doc)
+	r.Sensitive = SensitiveIn(doc)
+	r.Input = doc.Input
 }
 
 // eventFacts describes a document's measure calls for formats that count
 // events (the HTML report's funnel). Nothing is guessed: a name or option
 // not known statically stays unknown.
-func eventFacts(doc *model.Document) []report.EventInfo {
-	var out []report.EventInfo
+func eventFacts(doc *model.Document) []EventInfo {
+	var out []EventInfo
+	pixelID := "" // the browser's: its first init's
 	for _, c := range doc.Calls {
+		if c.Side == model.Browser && c.Command() == "init" && pixelID == "" {
+			pixelID, _ = c.Arg(1).Get("pixelId").StringValue()
+		}
 		at := pixel.EventArg(c.Command()) // measure or measureSingle
 		if at == 0 {
 			continue
 		}
 		name, _ := c.Arg(at).StringValue()
 		opts := c.Arg(at + 2)
-		ev := report.EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id")}
+		ev := EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id"), Pixel: pixelID}
+		ev.ID, _ = opts.Get("event_id").StringValue()
+		if target, ok := c.Arg(1).StringValue(); ok && at == 2 {
+			ev.Pixel = target // measureSingle names its one pixel
+		}
+		if c.Side == model.Server {
+			ev.Pixel = c.PixelID
+		}
 		if name == "custom" {
 			ev.Custom, _ = opts.Get("custom_event_name").StringValue()
 		}
@@ -36,27 +47,27 @@ func eventFacts(doc *model.Document) []report.EventInfo {
 
 // presence tells whether an options object holds key: an unknown object, or
 // one with spread members lacking it, could hold it.
-func presence(opts *model.Value, key string) report.Presence {
+func presence(opts *model.Value, key string) Presence {
 	switch {
 	case opts == nil:
-		return report.Absent
+		return Absent
 	case opts.IsDynamic():
-		return report.Unknown
+		return Unknown
 	case opts.Field(key) != nil:
-		return report.Present
+		return Present
 	case opts.Is(model.Object) && opts.Open:
-		return report.Unknown
+		return Unknown
 	}
-	return report.Absent
+	return Absent
 }
 
 // pageFacts tells whether a whole page visibly sets the pixel up; nil for
 // anything but a page.
-func pageFacts(doc *model.Document) *report.PageInfo {
+func pageFacts(doc *model.Document) *PageInfo {
 	if doc.Kind != model.Page || doc.Page == nil {
 		return nil
 	}
-	p := &report.PageInfo{HasLoader: len(doc.Page.Loaders) > 0}
+	p := &PageInfo{HasLoader: len(doc.Page.Loaders) > 0}
 	if len(doc.Page.TagManagers) > 0 {
 		p.TagManager = doc.Page.TagManagers[0].Name
 	}

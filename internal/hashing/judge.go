@@ -1,18 +1,17 @@
-package cli
+package hashing
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/hashing"
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 )
 
-// checkHash judges one would-be hash as the pixel will receive it. It
+// Judge judges one would-be hash as the pixel will receive it. It
 // returns the text to show for it (the hash itself only when it has a
 // hash's shape, so a raw value passed by mistake is never echoed) and
 // whether the pixel can use it.
-func checkHash(raw string) (shown, verdict string, ok bool) {
+func Judge(raw string) (shown, verdict string, ok bool) {
 	s := strings.TrimSpace(raw)
 	if !isHex(s) {
 		return "", notHexVerdict(s), false
@@ -21,7 +20,7 @@ func checkHash(raw string) (shown, verdict string, ok bool) {
 	if len(s) != 64 {
 		return "", wrongLengthVerdict(s), false
 	}
-	if what, bad := hashing.Sentinel(lower); bad {
+	if what, bad := Sentinel(lower); bad {
 		return s, fmt.Sprintf("a known sentinel, %s: %s", what, sentinelCause(lower)), false
 	}
 	if s != lower {

@@ -1,0 +1,55 @@
+package lint
+
+import (
+	"github.com/oaiq-lint/oaiq-lint/internal/suppress"
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/rules"
+)
+
+// judge is the engine's policy, in one place: it turns what the rules and
+// the sources found in one input into what is reported. Rules turned off,
+// severities (per rule and per path), inline suppressions, findings
+// already reported for another input and the baseline are applied here and
+// nowhere else, to every rule id alike.
+//
+// It runs in the single goroutine that delivers results, in delivery
+// order, so the baseline's counts are consumed deterministically.
+func (l *Linter) judge(c *checked) []model.Finding {
+	sev, off := l.opts.Config.RulesFor(c.name)
+	drop := func(fs []model.Finding) []model.Finding {
+		kept := fs[:0]
+		for _, f := range fs {
+			if !off[f.Rule] {
+				kept = append(kept, f)
+			}
+		}
+		return kept
+	}
+	// Off first: a suppression of a rule that is off silences nothing.
+	fs := drop(c.res.Findings)
+	fs = append(fs, c.bad...)
+	fs = suppress.Apply(fs, c.dirs)
+	fs = drop(fs) // the suppressions' own findings obey off too
+	for i := range fs {
+		if s, ok := sev[fs[i].Rule]; ok {
+			fs[i].Severity = s
+		}
+	}
+	rules.SortFindings(fs)
+
+	kept := fs[:0]
+	for _, f := range fs {
+		if !l.reported[f] {
+			l.reported[f] = true
+			kept = append(kept, f)
+		}
+	}
+	fs = kept
+	if l.opts.BaselineRecorder != nil {
+		l.opts.BaselineRecorder.Add(fs, c.res.Sources)
+	}
+	if l.opts.Baseline != nil {
+		fs = l.opts.Baseline.Filter(fs, c.res.Sources)
+	}
+	return fs
+}

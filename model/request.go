@@ -1,0 +1,24 @@
+package model
+
+// Request is one Conversions API request read from a log: the body a server
+// posted, or a list of events logged without their body.
+type Request struct {
+	// Body is the request body; nil when only events were logged.
+	Body *Value
+	// Events are the body's events (or the logged events), each an object
+	// when readable; Calls made from them point back here.
+	Events []*Value
+	// Span covers the record the request was read from.
+	Span Span
+	// URL is the request URL when the record gives it ("" otherwise) and
+	// URLSpan where it is written.
+	URL     string
+	URLSpan Span
+	// Time is when the request was made (RFC 3339), when the record says;
+	// TimeSpan is where.
+	Time     string
+	TimeSpan Span
+	// KeySpan is where code writes the Conversions API key itself (a
+	// literal Authorization header), zero when it does not.
+	KeySpan Span
+}

@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func init() {
+	register(&Rule{
+		ID: "capi-key-in-code", Severity: model.Error,
+		Title: "a Conversions API key written in code",
+		Spec:  "Authorization: Bearer <Conversions API key> … Server only: never from page code (the key would be public). (current-docs: Conversions API)",
+		Doc: `The Conversions API key authorises every event sent for the pixel. Written
+in page or client code it is public; written in server code it is in
+every copy of the repository. Read it from the environment or a secret
+store. (The key is never printed: findings and code frames mask it.)
+
+Bad:
+` + "```ts" + `
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", {
+  method: "POST",
+  headers: { Authorization: "Bearer capi_example_key" },
+  body: JSON.stringify({ events }),
+});
+` + "```" + `
+Good:
+` + "```ts" + `
+headers: { Authorization: ` + "`Bearer ${process.env.OAIQ_CAPI_KEY}`" + ` }
+` + "```",
+		Check: checkCAPIKeyInCode,
+	})
+}
+
+func checkCAPIKeyInCode(p *Pass) {
+	for _, q := range p.Doc.Requests {
+		if q.KeySpan.IsZero() {
+			continue
+		}
+		msg := "the Conversions API key is written in server code: anyone with the repository can send events for the pixel"
+		sev := model.Warning
+		if p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment {
+			msg, sev = "the Conversions API key is written in page code: every visitor can read it and send events for the pixel", model.Error
+		}
+		p.ReportAs(sev, q.KeySpan, msg, "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here")
+	}
+}

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
+
+func init() {
+	register(&Rule{
+		ID: "capi-timestamp", Severity: model.Error,
+		Title: "timestamp_ms not an integer number of Unix milliseconds",
+		Spec:  "timestamp_ms | yes | integer Unix milliseconds, within the last 7 days and at most 10 minutes ahead (seconds instead of milliseconds is a classic bug) (current-docs: Conversions API, event)",
+		Doc: `` + "`timestamp_ms`" + ` is an integer count of milliseconds since 1970. A
+10-digit value is seconds (the classic bug: multiply by 1000); a string,
+a fraction or a date text is rejected, and with it the whole batch.
+
+Bad:
+` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1796115600, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `
+Good:
+` + capiExample(`{"events": [`+capiGoodEvent+`]}`),
+		Check: checkCAPITimestamp,
+	})
+}
+
+func checkCAPITimestamp(p *Pass) {
+	capiEvents(p, func(_ *model.Request, ev *model.Value) {
+		v := ev.Get(pixel.EventTimestamp)
+		if v == nil || v.IsDynamic() {
+			return
+		}
+		if msg, hint := timestampProblem(v); msg != "" {
+			p.Report(v.Span, msg, hint)
+		}
+	})
+}
+
+// timestampProblem says what is wrong with a timestamp_ms value, "" when
+// it is an integer of milliseconds.
+func timestampProblem(v *model.Value) (msg, hint string) {
+	const fix = "send the time in Unix milliseconds as a JSON integer, such as Date.now() in JavaScript or int(time.time() * 1000) in Python"
+	switch {
+	case v.Is(model.String):
+		if n, err := strconv.ParseFloat(v.Str, 64); err == nil && n == math.Trunc(n) {
+			return fmt.Sprintf("timestamp_ms must be a number, not the string %s", quote(v.Str)), "send " + strconv.FormatFloat(milliseconds(n), 'f', 0, 64) + " without quotes"
+		}
+		return fmt.Sprintf("timestamp_ms must be an integer of Unix milliseconds, got %s", describe(v)), fix
+	case !v.Is(model.Number):
+		return fmt.Sprintf("timestamp_ms must be an integer of Unix milliseconds, got %s", describe(v)), fix
+	case !v.IsInteger():
+		if n := math.Abs(v.Num); n >= 1e9 && n < 1e10 {
+			return fmt.Sprintf("timestamp_ms %s is in seconds (with a fraction), not milliseconds", numText(v)),
+				fmt.Sprintf("multiply by 1000 and round: %.0f", math.Round(v.Num*1000))
+		}
+		return fmt.Sprintf("timestamp_ms must be an integer, got %s", numText(v)), "round to whole milliseconds"
+	case v.Num < 0:
+		return fmt.Sprintf("timestamp_ms %s is negative", numText(v)), fix
+	case v.Num >= 1e9 && v.Num < 1e10:
+		return fmt.Sprintf("timestamp_ms %s has 10 digits: that is seconds, not milliseconds", numText(v)),
+			fmt.Sprintf("multiply by 1000: %.0f", v.Num*1000)
+	case v.Num >= 1e15:
+		return fmt.Sprintf("timestamp_ms %s is too large for milliseconds (microseconds or nanoseconds?)", numText(v)),
+			"divide down to milliseconds: 13 digits for dates of this century"
+	}
+	return "", ""
+}
+
+// milliseconds reads a 10-digit count as seconds.
+func milliseconds(n float64) float64 {
+	if n >= 1e9 && n < 1e10 {
+		return n * 1000
+	}
+	return n
+}
