@@ -45,3 +45,34 @@ oaiq("measureSingle", "px_c", "lead_created", { type: "customer_action" });
 		t.Errorf("log of the recording: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
 }
+
+// Under --render an image tag is still read as the event it sends, and
+// the browser's blocked request to the image endpoint is not "page code
+// calling the server".
+func TestCheckRenderImageTag(t *testing.T) {
+	needChromium(t)
+	page, err := os.ReadFile(filepath.Join("..", "..", "testdata", "check", "e2e", "image-tag-standalone.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := `<!doctype html><html><head><title>t</title></head><body>
+<img src="https://bzr.openai.com/v1/sdk/events?pid=px_8f2b1c&amp;event=order_created&amp;data[type]=contents&amp;data[amount]=25.99&amp;data[currency]=USD" alt="">
+</body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		if r.URL.Path == "/bad" {
+			fmt.Fprint(w, bad)
+			return
+		}
+		_, _ = w.Write(page)
+	}))
+	defer srv.Close()
+	out, errOut, code := runCLI(t, "", "check", "--render", "--wait", "50ms", "--format", "json", srv.URL+"/")
+	if code != ExitOK || !strings.Contains(out, `"findings": []`) {
+		t.Errorf("standalone image tags under --render: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	out, errOut, code = runCLI(t, "", "check", "--render", "--wait", "50ms", "--format", "json", srv.URL+"/bad")
+	if code != ExitFindings || !strings.Contains(out, `"amount-not-integer"`) || !strings.Contains(out, `"line":2,"column":127`) || strings.Contains(out, "server-api-in-browser") {
+		t.Errorf("image tag with a decimal amount under --render: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}

@@ -30,8 +30,8 @@ func notMadeFinding(file string, static *model.Document, observed, lost map[*mod
 	var first *model.Call
 	n := 0
 	for _, c := range unobserved(static, observed) {
-		if lost[c] {
-			continue
+		if lost[c] || c.Image != nil {
+			continue // an image tag is a request, not an oaiq call to record
 		}
 		if first == nil {
 			first = c
