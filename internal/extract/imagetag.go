@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -40,23 +41,23 @@ func pageImageTags(doc *model.Document, f *source.File, masked []byte) {
 	if !bytes.Contains(masked, []byte(pixel.EventsHost)) {
 		return
 	}
-	comments := htmlComment.FindAllIndex(masked, -1)
+	// Comments and <noscript> ranges are found once, and only when a tag
+	// points at the image endpoint; comments do not overlap and come in
+	// order, so a lookup is a binary search.
+	var comments [][]int
+	var noscripts [][2]int
+	scanned := false
 	inComment := func(off int) bool {
-		for _, c := range comments {
-			if off >= c[0] && off < c[1] {
-				return true
-			}
+		if !scanned {
+			comments, noscripts, scanned = htmlComment.FindAllIndex(masked, -1), noscriptRanges(masked), true
 		}
-		return false
+		i := sort.Search(len(comments), func(i int) bool { return comments[i][1] > off })
+		return i < len(comments) && comments[i][0] <= off
 	}
-	noscripts := noscriptRanges(masked)
 	for _, m := range imgTag.FindAllIndex(masked, -1) {
-		if inComment(m[0]) {
-			continue
-		}
 		end := tagEnd(masked, m[0])
 		start, stop, ok := attrValue(masked, m[0]+4, end, "src")
-		if !ok {
+		if !ok || !bytes.Contains(masked[start:stop], []byte(pixel.EventsHost)) || inComment(m[0]) {
 			continue
 		}
 		call := imageCall(f, start, stop, true)
@@ -71,7 +72,9 @@ func pageImageTags(doc *model.Document, f *source.File, masked []byte) {
 		}
 		doc.Calls = append(doc.Calls, call)
 	}
-	scriptImageTags(doc, f, masked, inComment)
+	scriptImageTags(doc, f, masked, func(off int) bool {
+		return bytes.Contains(masked, []byte("<!--")) && inComment(off)
+	})
 }
 
 // scriptImageTags adds the literal image URLs a script assigns.
