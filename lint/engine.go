@@ -6,8 +6,8 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
-// judge is the engine's policy, in one place: it turns what the rules and
-// the sources found in one input into what is reported. Rules turned off,
+// judge is the engine's policy, in one place: it turns what the rules found
+// in one input into what is reported. Rules turned off,
 // severities (per rule and per path), inline suppressions, findings
 // already reported for another input and the baseline are applied here and
 // nowhere else, to every rule id alike.
@@ -27,9 +27,12 @@ func (l *Linter) judge(c *checked) []model.Finding {
 	}
 	// Off first: a suppression of a rule that is off silences nothing.
 	fs := drop(c.res.Findings)
-	fs = append(fs, c.bad...)
-	fs = suppress.Apply(fs, c.dirs)
-	fs = drop(fs) // the suppressions' own findings obey off too
+	// Applying the suppressions records which rules each one matched; the
+	// rules of the AfterSuppressions stage (unused-suppression) read that.
+	fs = suppress.Apply(fs, c.sups)
+	after := &model.Document{Path: c.name}
+	after.Suppressions = c.sups
+	fs = append(fs, rules.Check(after, rules.Options{Stage: rules.AfterSuppressions, Off: off, PixelID: l.opts.Config.PixelID})...)
 	for i := range fs {
 		if s, ok := sev[fs[i].Rule]; ok {
 			fs[i].Severity = s

@@ -103,11 +103,8 @@ func (o SourceOptions) loadFile(t discover.Target) (*Loaded, error) {
 	}
 	name := filepath.ToSlash(t.Path)
 	if info.Size() > o.maxSize() {
-		doc := &model.Document{Path: name, Kind: model.Script, Findings: []model.Finding{{
-			Rule: "file-too-large", Severity: model.Info, Span: model.Span{File: name},
-			Message: fmt.Sprintf("skipped: %s is over --max-file-size (%s)", byteSize(info.Size()), byteSize(o.maxSize())),
-			Hint:    "raise --max-file-size to lint it",
-		}}}
+		doc := &model.Document{Path: name, Kind: model.Script}
+		doc.Oversize = &model.Oversize{Size: info.Size(), Limit: o.maxSize()}
 		return &Loaded{Doc: doc}, nil
 	}
 	data, err := os.ReadFile(t.Path)
@@ -215,17 +212,4 @@ func openLog(path string, stdin io.Reader) (io.Reader, string, func(), error) {
 		return nil, "", nil, err
 	}
 	return f, path, func() { f.Close() }, nil
-}
-
-// byteSize writes a size the way people read it: 15 MB, 977 KB, 812 bytes.
-func byteSize(n int64) string {
-	switch {
-	case n >= 10<<20:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

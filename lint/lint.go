@@ -21,6 +21,7 @@ import (
 	"iter"
 	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/baseline"
@@ -58,8 +59,9 @@ type Options struct {
 	// Record fills Result.Records with the calls each input made, as event
 	// log records (--record).
 	Record bool
-	// ExtractOnly skips the rules and the engine: results carry the calls
-	// and what the sources themselves reported (extract).
+	// ExtractOnly skips the engine's policy and every rule but those that
+	// report what could not be read (rules.Rule.Unreadable): results carry
+	// the calls and those findings (extract).
 	ExtractOnly bool
 	// Now is the time Conversions API requests without their own time are
 	// judged at (log --now); zero: their timestamps' window is not checked.
@@ -70,7 +72,7 @@ type Options struct {
 	// kept.
 	CrossInputDedup bool
 	// SortByName holds the results until every input is in and hands them
-	// over sorted by name, after the site rules (snippet-coverage) compared
+	// over sorted by name, after the site rules (rules.Site) compared
 	// the pages. A held result keeps no document, and no source unless a
 	// finding may quote it. For inputs whose order is not deterministic
 	// (a crawl's pages arrive as the server answers).
@@ -158,14 +160,26 @@ func (l *Linter) selects(name string) bool {
 	return int(h.Sum32()%uint32(l.opts.Shards)) == l.opts.ShardIndex-1
 }
 
+// notUnreadable turns off every rule but those that report what could not
+// be read: extract runs no other.
+var notUnreadable = sync.OnceValue(func() map[string]bool {
+	off := map[string]bool{}
+	for _, r := range rules.All() {
+		if !r.Unreadable {
+			off[r.ID] = true
+		}
+	}
+	return off
+})
+
 // checked is a worker's output for one input, before the engine's policy.
 type checked struct {
 	name   string
 	origin any
 	err    error
 	res    report.Result // findings as the rules made them
-	dirs   []*suppress.Directive
-	bad    []model.Finding // malformed suppressions
+	// sups are the input's suppression comments, which judge applies.
+	sups []*model.Suppression
 	// records are the calls made, when recording.
 	records []eventlog.Record
 	// site: the input is a crawled page (sitePage), it loads the SDK, and
@@ -290,17 +304,18 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		}
 	}
 	if l.opts.ExtractOnly {
-		c.res.Findings = doc.Findings
+		c.res.Findings = rules.Check(doc, rules.Options{Off: notUnreadable()})
 		return c
 	}
+	for _, f := range ld.Files {
+		sups, bad := suppress.Parse(f, func(id string) bool { return rules.Lookup(id) != nil })
+		doc.Suppressions = append(doc.Suppressions, sups...)
+		doc.SuppressionProblems = append(doc.SuppressionProblems, bad...)
+	}
+	c.sups = doc.Suppressions
 	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now})
 	if l.opts.CrossInputDedup {
 		c.dedup = rules.DedupEvents(doc)
-	}
-	for _, f := range ld.Files {
-		dirs, bad := suppress.Parse(f, func(id string) bool { return rules.Lookup(id) != nil })
-		c.dirs = append(c.dirs, dirs...)
-		c.bad = append(c.bad, bad...)
 	}
 	if c.sitePage {
 		c.hasSDK = doc.Page != nil && len(doc.Page.Loaders) > 0
@@ -309,7 +324,7 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 			c.pixelless = &model.Document{Path: doc.Path, Kind: doc.Kind, Page: &page}
 		}
 	}
-	if len(c.res.Findings) > 0 || len(c.bad) > 0 || len(c.dirs) > 0 {
+	if len(c.res.Findings) > 0 || len(c.sups) > 0 {
 		// Keep the sources findings may quote; a long run keeps no others.
 		c.res.Sources = make(map[string]*source.File, len(ld.Files))
 		for _, f := range ld.Files {
@@ -335,11 +350,8 @@ func (c *checked) quoted() map[string]*source.File {
 	for _, f := range c.res.Findings {
 		add(f.Span)
 	}
-	for _, f := range c.bad {
-		add(f.Span)
-	}
-	for _, d := range c.dirs {
-		add(d.Span)
+	for _, d := range c.sups {
+		add(d.Span) // an unused suppression is reported there
 	}
 	out := make(map[string]*source.File, len(lines))
 	for name, ls := range lines {
@@ -374,12 +386,9 @@ func (l *Linter) deliver(c *checked, out *Outcome, consume func(*Result) error) 
 	return consume(r)
 }
 
-// siteRules compare a page with the rest of its site, so they run once
-// every page is in.
-var siteRules = []string{"snippet-coverage"}
-
-// deliverSorted runs the site rules over the held pages, then delivers
-// them sorted by name.
+// deliverSorted runs the site rules (rules.Site: they compare a page with
+// the rest of its site) over the held pixel-less pages, then delivers them
+// sorted by name.
 func (l *Linter) deliverSorted(held []*checked, out *Outcome, consume func(*Result) error) error {
 	site := &model.SiteFacts{}
 	for _, c := range held {
@@ -390,17 +399,11 @@ func (l *Linter) deliverSorted(held []*checked, out *Outcome, consume func(*Resu
 			}
 		}
 	}
-	onlySite := map[string]bool{}
-	for _, r := range rules.All() {
-		if !slices.Contains(siteRules, r.ID) {
-			onlySite[r.ID] = true
-		}
-	}
 	slices.SortStableFunc(held, func(a, b *checked) int { return cmp.Compare(a.name, b.name) })
 	for _, c := range held {
 		if c.pixelless != nil {
 			c.pixelless.Page.Site = site
-			c.res.Findings = append(c.res.Findings, rules.Check(c.pixelless, rules.Options{Off: onlySite, PixelID: l.opts.Config.PixelID})...)
+			c.res.Findings = append(c.res.Findings, rules.Check(c.pixelless, rules.Options{Stage: rules.Site, PixelID: l.opts.Config.PixelID})...)
 			c.pixelless = nil
 		}
 		if err := l.deliver(c, out, consume); err != nil {

@@ -75,8 +75,8 @@ func TestInterruptFlushesWhatWasFinished(t *testing.T) {
 	}
 }
 
-// The engine applies off and severities to findings made outside the
-// rules' checks too: the suppressions' own findings obey the configuration.
+// The engine applies off and severities to the suppressions' own rules
+// too, unused-suppression included, which runs after the suppressions.
 func TestEngineAppliesConfigurationToSuppressionFindings(t *testing.T) {
 	cfg, err := config.Parse("t.yaml", []byte("rules:\n  unused-suppression: error\n  suppression-malformed: off\n"), func(string) bool { return true })
 	if err != nil {
@@ -146,5 +146,27 @@ func TestSortByNameRunsTheSiteRules(t *testing.T) {
 	}
 	if !coverage["https://s.example/b"] || len(coverage) != 1 {
 		t.Errorf("snippet-coverage on %v, want only on /b", coverage)
+	}
+}
+
+// ExtractOnly runs only the rules that report what could not be read:
+// a script that does not parse is reported, a measure call without init
+// (a rule's verdict on what was read) is not.
+func TestExtractOnlyReportsWhatCouldNotBeRead(t *testing.T) {
+	page := "<script>\noaiq(\"measure\", \"page_viewed\", { type: \"contents\" });\n</script>\n<script>\noaiq(\"consent\", true;\n</script>\n"
+	var rules []string
+	_, err := New(Options{ExtractOnly: true}).Run(context.Background(), func(yield func(Input) bool) {
+		yield(Bytes("a.html", []byte(page), SourceOptions{}))
+	}, func(r *Result) error {
+		for _, f := range r.Report.Findings {
+			rules = append(rules, f.Rule)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) != 1 || rules[0] != "parse-error" {
+		t.Errorf("extract reported %v, want [parse-error]", rules)
 	}
 }

@@ -104,9 +104,6 @@ type Document struct {
 	Calls []*Call
 	// Page holds page facts for Page and Fragment documents; nil otherwise.
 	Page *PageFacts
-	// Findings the source itself produced while reading the document
-	// (unreadable records, script syntax errors, dynamic values).
-	Findings []Finding
 	// Requests are the Conversions API requests (or bare event lists) read
 	// from an event log, in order.
 	Requests []*Request
@@ -116,6 +113,10 @@ type Document struct {
 	// Continues is true for a further piece of a log read in pieces: what
 	// is said once per file is not said again.
 	Continues bool
+	// Facts are what the source saw besides the calls (what it could not
+	// read, what a crawl or a browser showed, suppression comments); rules
+	// turn them into findings.
+	Facts
 }
 
 // ImageRequest is what an image tag's URL holds, parameter by parameter.

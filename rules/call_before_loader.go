@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -36,6 +37,13 @@ Good:
 }
 
 func checkCallBeforeLoader(p *Pass) {
+	if r := p.Doc.Render; r != nil {
+		// The browser saw these calls throw: no reasoning about order needed.
+		for _, l := range r.Lost {
+			p.Report(l.Span, "oaiq is not defined when this runs (the browser threw "+pii.Redact(l.Thrown)+"): the call is lost",
+				"put the installation snippet at the top of <head>, without defer, async or type=\"module\": its stub defines oaiq at once and queues calls until the SDK arrives")
+		}
+	}
 	early, page, first, found := callsBeforeOaiq(p.Doc)
 	if len(early) == 0 {
 		return

@@ -17,14 +17,16 @@ package rules_test
 //
 // The fence's language is the input kind: html (a page or fragment), js,
 // ts, tsx, jsx, vue, svelte, astro (application source), json or jsonl (an
-// event log). Attributes: pixel_id=ID runs with that Pixel ID configured;
-// site=PAGES/WITH_SDK lints the page as one of a crawled site's PAGES pages
-// of which WITH_SDK load the SDK; also=rule,rule names other rules the Bad
-// example raises too; events=N runs a Conversions API body with its one
-// event repeated N times (a batch too long to print). A fence in
-// another language (robots.txt, a server configuration, printed output)
-// shows an input the linter does not read; only rules whose findings are
-// made by a source rather than by a Check or Schema hook may use one.
+// event log), or robots.txt, http (a raw HTTP answer) or nginx (a
+// `return CODE URL;` redirect) for what only a crawl sees: those are served
+// on loopback and crawled (see lintCrawled). Attributes: pixel_id=ID runs
+// with that Pixel ID configured; site=PAGES/WITH_SDK lints the page as one
+// of a crawled site's PAGES pages of which WITH_SDK load the SDK;
+// max_file_size=BYTES lints the example as a file read with that
+// --max-file-size; events=N runs a Conversions API body with its one event
+// repeated N times (a batch too long to print); also=rule,rule names other
+// rules the Bad example raises too. Every rule's examples run: there is no
+// other kind of fence.
 
 import (
 	"encoding/json"
@@ -49,6 +51,7 @@ type docExample struct {
 	bad      bool
 	lang     string
 	pixelID  string
+	maxSize  int64
 	site     *model.SiteFacts
 	also     []string
 	code     string
@@ -90,6 +93,12 @@ func docExamples(t *testing.T, r *rules.Rule) []docExample {
 			switch k {
 			case "pixel_id":
 				ex.pixelID = v
+			case "max_file_size":
+				n, err := strconv.ParseInt(v, 10, 64)
+				if err != nil || n <= 0 {
+					t.Errorf("%s: max_file_size=%s is not a number of bytes", r.ID, v)
+				}
+				ex.maxSize = n
 			case "also":
 				ex.also = strings.Split(v, ",")
 			case "events":
@@ -116,30 +125,39 @@ func docExamples(t *testing.T, r *rules.Rule) []docExample {
 	return out
 }
 
-// madeBySource reports rules whose findings a source makes (no Check, no
-// Schema hook).
-func madeBySource(r *rules.Rule) bool { return r.Check == nil && r.Schema == nil }
+// crawled are the fence languages only a crawl reads.
+var crawled = map[string]bool{"robots.txt": true, "http": true, "nginx": true}
+
+// runExample lints one example as its fence says, with o's configuration.
+func runExample(t *testing.T, ex docExample, o lintOptions) []model.Finding {
+	t.Helper()
+	o.pixelID, o.site, o.maxFileSize = ex.pixelID, ex.site, ex.maxSize
+	if crawled[ex.lang] {
+		got, err := lintCrawled(ex.lang, ex.code, o)
+		if err != nil {
+			t.Fatalf("%s example %d: %v", ex.heading, ex.fenceIdx+1, err)
+		}
+		return got
+	}
+	name, runnable := exampleFile[ex.lang]
+	if !runnable {
+		t.Fatalf("%s example %d: fence language %q is not an input the linter reads", ex.heading, ex.fenceIdx+1, ex.lang)
+	}
+	return lintInput(name, []byte(ex.code), o)
+}
 
 func TestDocExamplesRun(t *testing.T) {
 	for _, r := range rules.All() {
-		if madeBySource(r) {
-			continue
-		}
 		t.Run(r.ID, func(t *testing.T) {
 			exs := docExamples(t, r)
 			var bad, good int
 			for _, ex := range exs {
-				name, runnable := exampleFile[ex.lang]
-				if !runnable {
-					t.Errorf("%s example %d: fence language %q is not an input the linter reads", ex.heading, ex.fenceIdx+1, ex.lang)
-					continue
-				}
 				if ex.bad {
 					bad++
 				} else {
 					good++
 				}
-				got := lintInput(name, []byte(ex.code), lintOptions{rules: rules.Options{PixelID: ex.pixelID}, site: ex.site})
+				got := runExample(t, ex, lintOptions{})
 				var wrong []string
 				raised := map[string]bool{}
 				for _, f := range got {

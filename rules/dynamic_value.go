@@ -53,6 +53,14 @@ var unchecked = map[string]string{
 }
 
 func checkDynamicValues(p *Pass) {
+	if r := p.Doc.Render; r != nil && r.NotMade > 0 {
+		what := fmt.Sprintf("%d calls in the source were", r.NotMade)
+		if r.NotMade == 1 {
+			what = "1 call in the source was"
+		}
+		p.Report(r.FirstNotMade, what+" not made while rendering (a handler not triggered or a branch not taken); they are checked as written",
+			"to record them with their runtime values, trigger them: --click SELECTOR or --script FILE")
+	}
 	for _, c := range p.Doc.Calls {
 		if c.Side == model.Server || c.Image != nil {
 			continue // server records are JSON: an absent data object is simply not sent

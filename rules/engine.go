@@ -19,16 +19,44 @@ type Options struct {
 	// Now is the time a Conversions API request without its own time is
 	// judged at (zero: not known, timestamps are not checked against it).
 	Now time.Time
+	// Stage selects the rules run: those of the stage the engine is at
+	// (PerDocument, the zero value, runs the schema hooks too).
+	Stage Stage
 }
 
-// Check runs every rule over doc and returns the document's findings,
-// including those its source reported, sorted by position.
+// Stage says when the engine runs a rule's Check.
+type Stage uint8
+
+const (
+	// PerDocument rules read one document and its facts, in a worker.
+	PerDocument Stage = iota
+	// AfterSuppressions rules read which findings the inline suppressions
+	// matched (model.Suppression.Matched), so the engine runs them once it
+	// has applied the suppressions.
+	AfterSuppressions
+	// Site rules compare a page with the rest of its crawled site: they run
+	// once every page is in, over the pages without the pixel.
+	Site
+)
+
+// Check runs the rules of opts.Stage over doc and returns their findings,
+// sorted by position.
 func Check(doc *model.Document, opts Options) []model.Finding {
-	out := append([]model.Finding(nil), doc.Findings...)
-	checkSchemas(doc, schemaHooks(), &out)
+	var out []model.Finding
+	if opts.Stage == PerDocument {
+		var hooks []*Rule
+		for _, r := range schemaHooks() {
+			if !opts.Off[r.ID] {
+				hooks = append(hooks, r)
+			}
+		}
+		if len(hooks) > 0 { // extract, for one, turns them all off
+			checkSchemas(doc, hooks, &out)
+		}
+	}
 	calls := indexCalls(doc)
 	for _, r := range All() {
-		if r.Check == nil || opts.Off[r.ID] {
+		if r.Check == nil || r.Stage != opts.Stage || opts.Off[r.ID] {
 			continue
 		}
 		r.Check(&Pass{Doc: doc, Opts: opts, rule: r, out: &out, calls: calls})

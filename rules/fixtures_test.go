@@ -17,7 +17,6 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/expect"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
-	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
 // fixtureDirs are the fixture folders; resolve reads a page's external
@@ -54,7 +53,7 @@ func fixtures(t *testing.T, dir string) []string {
 
 // fixtureExpectations reads a fixture's expectations and configuration,
 // inline or from its .want file.
-func fixtureExpectations(t *testing.T, path string, data []byte) ([]expect.Expectation, rules.Options) {
+func fixtureExpectations(t *testing.T, path string, data []byte) ([]expect.Expectation, lintOptions) {
 	t.Helper()
 	var wants []expect.Expectation
 	var err error
@@ -72,11 +71,11 @@ func fixtureExpectations(t *testing.T, path string, data []byte) ([]expect.Expec
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	var opts rules.Options
+	var opts lintOptions
 	for k, v := range expect.Config(text) {
 		switch k {
 		case "pixel_id":
-			opts.PixelID = v
+			opts.pixelID = v
 		default:
 			t.Fatalf("%s: unknown fixture-config setting %q", path, k)
 		}
@@ -92,8 +91,7 @@ func TestFixtures(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				wants, ropts := fixtureExpectations(t, path, data)
-				o := lintOptions{rules: ropts}
+				wants, o := fixtureExpectations(t, path, data)
 				if fd.resolve {
 					o.extract.Resolver = extract.DirResolver{PageDir: fd.dir}
 				}

@@ -32,6 +32,13 @@ type Rule struct {
 	// span) or false when the violation is another rule's. At most one
 	// rule claims a violation.
 	Schema func(v *SchemaViolation) (model.Finding, bool)
+	// Stage is when the engine runs Check: per document (the default),
+	// after the suppressions were applied, or over a whole crawled site.
+	Stage Stage
+	// Unreadable marks a rule that reports what could not be read (a
+	// script, a record, a file, a page): extract, which runs no other
+	// rule, reports these.
+	Unreadable bool
 }
 
 var registry = map[string]*Rule{}

@@ -28,6 +28,7 @@ Good:
   <title>Checkout</title>
 </head>`),
 		Check: checkSnippetCoverage,
+		Stage: Site,
 	})
 }
 

@@ -263,7 +263,7 @@ func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer) lint.Inp
 			fmt.Fprintf(notes, "oaiq-lint: %s: rendering failed (%v); checked as fetched\n", p.URL, err)
 			return &lint.Loaded{Doc: doc, Files: files}, nil
 		}
-		ld.Doc.Findings = mergeCrawlFindings(doc.Findings, ld.Doc.Findings)
+		keepCrawlFacts(doc, ld.Doc)
 		return ld, nil
 	}}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -22,23 +21,14 @@ func interrupted(ctx context.Context, err error) error {
 	return err
 }
 
-// mergeCrawlFindings keeps the crawler's findings and adds the rendered
-// page's, except an oppref-dropped the crawler already reported.
-func mergeCrawlFindings(crawled, rendered []model.Finding) []model.Finding {
-	var out []model.Finding
-	dropped := false
-	for _, f := range crawled {
-		switch f.Rule {
-		case crawl.RuleFetchFailed, "robots-blocks-adsbot", "oppref-dropped":
-			out = append(out, f)
-			dropped = dropped || f.Rule == "oppref-dropped"
-		}
+// keepCrawlFacts gives the rendered page what only the crawler saw
+// (robots.txt's verdict, a failed fetch, oppref lost by an HTTP redirect,
+// which the browser then no longer sees). The browser's own oppref loss is
+// kept only when the crawler saw none: it is the same loss seen twice.
+func keepCrawlFacts(crawled, rendered *model.Document) {
+	rendered.FetchFailure = crawled.FetchFailure
+	rendered.RobotsBlock = crawled.RobotsBlock
+	if len(crawled.OpprefDrops) > 0 {
+		rendered.OpprefDrops = crawled.OpprefDrops
 	}
-	for _, f := range rendered {
-		if f.Rule == "oppref-dropped" && dropped {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
 }

@@ -217,7 +217,7 @@ func (c *scriptCache) Get(ctx context.Context, rawURL string) (*fetch.Response, 
 	return e.resp, e.err
 }
 
-// describeFetchError turns a fetch error into words for a finding.
+// describeFetchError turns a fetch error into words for fetch-failed.
 func describeFetchError(err error, maxBytes int64) string {
 	var off *OffHostError
 	var ne net.Error

@@ -90,7 +90,7 @@ type Page struct {
 	// SkippedByRobots is true when robots.txt disallowed our user agent.
 	SkippedByRobots bool
 	// Doc is the document to check: the extracted page, or an empty one
-	// carrying the crawl's findings. Files are its sources.
+	// carrying what the crawl saw (model.Facts). Files are its sources.
 	Doc *model.Document
 	// Rendered is true when a browser replaced Doc with what it recorded;
 	// the first RecordedCalls of Doc's calls are the ones the page made
@@ -136,7 +136,8 @@ type crawler struct {
 
 // Run crawls from the start URLs and the pages the sitemaps list, and
 // returns the pages sorted by URL. It returns an error only for unusable
-// options or start URLs; every page problem is a finding on that page.
+// options or start URLs; every page problem is a fact on that page's
+// document, which a rule reports.
 func Run(ctx context.Context, starts, sitemaps []string, opts Options) (*Result, error) {
 	var mu sync.Mutex
 	var pages []*Page
@@ -311,9 +312,11 @@ func (c *crawler) note(format string, args ...any) {
 }
 
 // emptyDoc is the document of a page that was not extracted: it carries
-// only the crawl's findings.
-func emptyDoc(name string, fs ...model.Finding) *model.Document {
-	return &model.Document{Path: name, Kind: model.Page, Findings: fs}
+// only what the crawl saw.
+func emptyDoc(name string, drops ...model.OpprefDrop) *model.Document {
+	doc := &model.Document{Path: name, Kind: model.Page}
+	doc.OpprefDrops = drops
+	return doc
 }
 
 // admit queues a link found on a page at depth, if the crawl's bounds let it.

@@ -5,6 +5,7 @@
 // pages robots.txt hides from the ads crawler, redirects that drop oppref,
 // and pages that could not be fetched.
 //
-// The crawler produces documents and crawl findings; the caller runs the
-// rules over them and reports, exactly as for a single page.
+// The crawler produces documents carrying what it saw as facts
+// (model.FetchFailure, model.RobotsBlock, model.OpprefDrop); the caller
+// runs the rules over them and reports, exactly as for a single page.
 package crawl

@@ -3,7 +3,6 @@ package crawl
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -14,11 +13,11 @@ import (
 const OpprefProbe = "oaiq-lint-probe"
 
 // probeOppref fetches u with oppref added and follows its redirects. It
-// reports the first hop that loses or changes the value: the pixel reads
+// returns the first hop that loses or changes the value: the pixel reads
 // oppref from the landing URL, so such a redirect loses attribution.
-func (c *crawler) probeOppref(ctx context.Context, u *url.URL, page string) (model.Finding, bool) {
+func (c *crawler) probeOppref(ctx context.Context, u *url.URL) (model.OpprefDrop, bool) {
 	if u.Query().Has("oppref") {
-		return model.Finding{}, false
+		return model.OpprefDrop{}, false
 	}
 	probe := *u
 	if probe.RawQuery != "" {
@@ -35,7 +34,7 @@ func (c *crawler) probeOppref(ctx context.Context, u *url.URL, page string) (mod
 		// pointed is known, which is enough to judge that hop.
 		var off *OffHostError
 		if !errors.As(err, &off) {
-			return model.Finding{}, false
+			return model.OpprefDrop{}, false
 		}
 		chain = []string{probe.String(), off.URL}
 	}
@@ -43,15 +42,9 @@ func (c *crawler) probeOppref(ctx context.Context, u *url.URL, page string) (mod
 		if keepsProbe(chain[i]) {
 			continue
 		}
-		msg := fmt.Sprintf("%s redirects to %s, which no longer carries oppref, so conversions from ad clicks landing here cannot be attributed",
-			chain[i-1], chain[i])
-		if i == 1 && len(chain) > 2 {
-			msg += fmt.Sprintf(" (%d redirects in all)", len(chain)-1)
-		}
-		return finding(RuleOpprefDropped, page, msg,
-			"make the redirect keep the query string (nginx: `return 301 https://$host$request_uri;`), or point ads at the final URL "+chain[len(chain)-1]), true
+		return model.OpprefDrop{Via: model.OpprefRedirect, From: chain[i-1], To: chain[i], Hop: i, Hops: len(chain) - 1, Final: chain[len(chain)-1]}, true
 	}
-	return model.Finding{}, false
+	return model.OpprefDrop{}, false
 }
 
 func keepsProbe(raw string) bool {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 // maxSitemapNesting bounds sitemap indexes that list indexes.
@@ -14,9 +16,9 @@ const maxSitemapNesting = 3
 func (c *crawler) loadSitemap(ctx context.Context, u *url.URL, nesting int) {
 	key := u.String()
 	fail := func(msg string) {
-		c.addPage(&Page{URL: key, Requested: key, Start: nesting == 0, Failed: true,
-			Doc: emptyDoc(key, finding(RuleFetchFailed, key, "could not read the sitemap: "+msg,
-				"check the sitemap URL; it should answer 200 with a <urlset> or <sitemapindex> (gzip allowed)"))})
+		doc := emptyDoc(key)
+		doc.FetchFailure = &model.FetchFailure{Kind: model.SitemapUnreadable, Reason: msg}
+		c.addPage(&Page{URL: key, Requested: key, Start: nesting == 0, Failed: true, Doc: doc})
 	}
 	resp, err := c.client.Get(ctx, key)
 	if err != nil {

@@ -3,9 +3,7 @@ package crawl
 import (
 	"context"
 	"errors"
-	"fmt"
 	"hash/fnv"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -13,8 +11,9 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-// visit fetches one URL, extracts it when it is HTML, adds the crawl's own
-// findings and queues its links.
+// visit fetches one URL, extracts it when it is HTML, records what only
+// the crawl sees (fetch failures, robots.txt's verdict, oppref lost) as
+// facts on its document and queues its links.
 func (c *crawler) visit(ctx context.Context, j job) {
 	defer c.done.Add(1)
 	if c.frontier.isClaimed(j.key) {
@@ -27,16 +26,13 @@ func (c *crawler) visit(ctx context.Context, j job) {
 	ours := site.Robots.Check(c.opts.UserAgent, pathAndQuery(j.url))
 	switch {
 	case site.Unreachable != "" && !c.opts.IgnoreRobots:
-		msg := fmt.Sprintf("not crawled: %s could not be read (%s), and a crawler must then assume everything is disallowed", site.URL, site.Unreachable)
-		c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Failed: true,
-			Doc: emptyDoc(j.key, finding(RuleFetchFailed, j.key, msg,
-				"make robots.txt answer 200 (or 404 when there is none); ad review cannot read this site either"))})
+		doc := emptyDoc(j.key)
+		doc.FetchFailure = &model.FetchFailure{Kind: model.RobotsUnreadable, RobotsURL: site.URL, Reason: site.Unreachable}
+		c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Failed: true, Doc: doc})
 		return
 	case !ours.Allowed && !c.opts.IgnoreRobots:
 		p := &Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, SkippedByRobots: true, Doc: emptyDoc(j.key)}
-		if f, blocked := c.adsBotFinding(site, j.url, j.key); blocked {
-			p.Doc.Findings = append(p.Doc.Findings, f)
-		}
+		p.Doc.RobotsBlock = adsBotBlock(site, j.url)
 		c.addPage(p)
 		return
 	}
@@ -55,9 +51,9 @@ func (c *crawler) visit(ctx context.Context, j job) {
 		if ctx.Err() != nil {
 			return
 		}
-		c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Failed: true,
-			Doc: emptyDoc(j.key, finding(RuleFetchFailed, j.key, "could not fetch the page: "+describeFetchError(err, c.opts.MaxBytes),
-				"check that the URL works in a browser; raise --timeout or --max-file-size if the page is just slow or large"))})
+		doc := emptyDoc(j.key)
+		doc.FetchFailure = &model.FetchFailure{Kind: model.FetchError, Reason: describeFetchError(err, c.opts.MaxBytes)}
+		c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Failed: true, Doc: doc})
 		return
 	}
 	final, err := Normalize(nil, resp.URL.String())
@@ -68,32 +64,31 @@ func (c *crawler) visit(ctx context.Context, j job) {
 	if j.start && final.Host != j.url.Host {
 		c.hosts.add(final.Host) // shop.example → www.shop.example: the site lives there
 	}
-	var crawlFindings []model.Finding
+	var drops []model.OpprefDrop // what only this URL showed
 	if c.shouldProbe(j, key, len(resp.Redirects) > 0) {
-		if f, ok := c.probeOppref(fetchCtx, j.url, key); ok {
-			crawlFindings = append(crawlFindings, f)
+		if d, ok := c.probeOppref(fetchCtx, j.url); ok {
+			drops = append(drops, d)
 		}
 	}
 	if !c.frontier.claim(key) {
 		// Reached through a redirect to a page already reported; keep what
 		// only this URL showed.
-		if len(crawlFindings) > 0 {
-			c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Status: resp.Status, Doc: emptyDoc(j.key, crawlFindings...)})
+		if len(drops) > 0 {
+			c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Status: resp.Status, Doc: emptyDoc(j.key, drops...)})
 		}
 		return
 	}
 	page := &Page{URL: key, Requested: j.key, Depth: j.depth, Start: j.start, Status: resp.Status}
 	if resp.Status < 200 || resp.Status > 299 {
 		page.Failed = true
-		page.Doc = emptyDoc(key, append(crawlFindings, finding(RuleFetchFailed, key,
-			fmt.Sprintf("the page answers HTTP %d %s", resp.Status, statusText(resp.Status)),
-			"fix the page or the link to it: an ad landing here would fail review and lose the visit"))...)
+		page.Doc = emptyDoc(key, drops...)
+		page.Doc.FetchFailure = &model.FetchFailure{Kind: model.FetchStatus, Status: resp.Status}
 		c.addPage(page)
 		return
 	}
 	if KindFromContentType(resp.Header.Get("Content-Type")) != extract.HTML && !sniffHTML(resp.Body) {
-		if len(crawlFindings) > 0 {
-			page.Doc = emptyDoc(key, crawlFindings...)
+		if len(drops) > 0 {
+			page.Doc = emptyDoc(key, drops...)
 			c.addPage(page)
 		}
 		c.count(&c.nonHTML)
@@ -102,11 +97,9 @@ func (c *crawler) visit(ctx context.Context, j job) {
 	page.HTML = true
 	page.Doc, page.Files = extract.File(key, resp.Body, ExtractOptions(resp, c.scriptResolver(ctx, resp.URL)))
 	if site := c.robotsFor(ctx, origin(final)); site.Unreachable == "" {
-		if f, blocked := c.adsBotFinding(site, final, key); blocked {
-			crawlFindings = append(crawlFindings, f)
-		}
+		page.Doc.RobotsBlock = adsBotBlock(site, final)
 	}
-	page.Doc.Findings = append(page.Doc.Findings, crawlFindings...)
+	page.Doc.OpprefDrops = append(page.Doc.OpprefDrops, drops...)
 	c.addPage(page)
 	for _, link := range Links(resp.URL, resp.Body) {
 		c.admit(resp.URL, link, j.depth+1)
@@ -126,21 +119,14 @@ func sniffHTML(body []byte) bool {
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
-// adsBotFinding reports a page robots.txt hides from the ads crawler.
-func (c *crawler) adsBotFinding(site *siteRobots, u *url.URL, page string) (model.Finding, bool) {
+// adsBotBlock is robots.txt's verdict when it hides u from the ads
+// crawler, else nil.
+func adsBotBlock(site *siteRobots, u *url.URL) *model.RobotsBlock {
 	v := site.Robots.Check(AdsBot, pathAndQuery(u))
 	if v.Allowed {
-		return model.Finding{}, false
+		return nil
 	}
-	who := "the `User-agent: " + AdsBot + "` group"
-	hint := "allow it: add `User-agent: " + AdsBot + "` with `Allow: " + u.EscapedPath() + "` (or an empty `Disallow:`) to robots.txt"
-	if v.Group == "*" {
-		who = "the `User-agent: *` group (there is no " + AdsBot + " group)"
-		hint = "add a group for the ads crawler that allows landing pages: `User-agent: " + AdsBot + "` then `Allow: /`"
-	}
-	msg := fmt.Sprintf("robots.txt disallows %s from this page (%s line %d: `%s`, in %s), so an ad landing here fails review",
-		AdsBot, site.URL, v.Rule.Line, v.Rule.Text, who)
-	return finding(RuleRobotsBlocksAdsBot, page, msg, hint), true
+	return &model.RobotsBlock{Agent: AdsBot, RobotsURL: site.URL, Line: v.Rule.Line, Text: v.Rule.Text, Group: v.Group, Path: u.EscapedPath()}
 }
 
 // shouldProbe picks the pages whose redirects are tested with oppref: the
@@ -156,11 +142,4 @@ func (c *crawler) shouldProbe(j job, final string, redirected bool) bool {
 	h := fnv.New32a()
 	h.Write([]byte(final))
 	return int(h.Sum32()%100) < c.opts.OpprefSample
-}
-
-func statusText(code int) string {
-	if t := http.StatusText(code); t != "" {
-		return "(" + t + ")"
-	}
-	return ""
 }

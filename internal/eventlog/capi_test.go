@@ -27,8 +27,8 @@ func TestCAPIRecordsAreRecognisedByContent(t *testing.T) {
 		{"mixed", `["init", {"pixelId": "px_7"}]` + "\n" + ev + "\n", inputCalls + "+" + inputEvents, 2, ""},
 	} {
 		doc, _ := Parse(c.name, []byte(c.log))
-		if doc.Input != c.input || len(doc.Calls) != c.calls || len(doc.Findings) != 0 {
-			t.Errorf("%s: input %q calls %d findings %v, want %q, %d", c.name, doc.Input, len(doc.Calls), doc.Findings, c.input, c.calls)
+		if doc.Input != c.input || len(doc.Calls) != c.calls || len(doc.RecordFailures) != 0 {
+			t.Errorf("%s: input %q calls %d failures %v, want %q, %d", c.name, doc.Input, len(doc.Calls), doc.RecordFailures, c.input, c.calls)
 			continue
 		}
 		for _, call := range doc.Calls {

@@ -17,15 +17,12 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-// ParseErrorRule is the rule id of a record that cannot be read.
-const ParseErrorRule = "log-parse-error"
-
 const linesHint = "each line must hold one JSON value: a call array, a browser record or a server event"
 
 // Parse reads one event log as one document. A record that is not valid
-// JSON, or not a call or event, becomes a log-parse-error finding at its
-// line; the rest is kept. The returned file indexes the log for code frames.
-// Parse keeps data: the caller must not change it afterwards.
+// JSON, or not a call or event, becomes a RecordFailure at its line (the
+// log-parse-error rule reports it); the rest is kept. The returned file
+// indexes the log for code frames. Parse keeps data: the caller must not change it afterwards.
 func Parse(name string, data []byte) (*model.Document, *source.File) {
 	r := read(name, data, false)
 	return r.logDoc(), r.f
@@ -166,9 +163,7 @@ func (r *reader) syntaxError(err error, fallback int, hint string) {
 
 func (r *reader) fail(span model.Span, msg, hint string) {
 	doc := r.logDoc()
-	doc.Findings = append(doc.Findings, model.Finding{
-		Rule: ParseErrorRule, Severity: model.Error, Message: msg, Hint: hint, Span: span,
-	})
+	doc.RecordFailures = append(doc.RecordFailures, model.RecordFailure{Span: span, Problem: msg, Fix: hint})
 }
 
 // record turns one parsed record into a call.

@@ -39,10 +39,7 @@ func TestRecordsOfEveryShape(t *testing.T) {
 		t.Errorf("server event_id = %+v", id)
 	}
 	var lines []int
-	for _, f := range doc.Findings {
-		if f.Rule != ParseErrorRule {
-			t.Errorf("unexpected rule %s", f.Rule)
-		}
+	for _, f := range doc.RecordFailures {
 		lines = append(lines, f.Span.Start.Line)
 	}
 	if want := []int{5, 6, 7, 8, 9}; !equal(lines, want) {
@@ -52,8 +49,8 @@ func TestRecordsOfEveryShape(t *testing.T) {
 
 func TestArrayOfRecordsKeepsPointersPerRecord(t *testing.T) {
 	doc, _ := Parse("l.json", []byte("[\n  [\"consent\", false],\n  {\"args\": [\"measure\", \"lead_created\", {\"type\": 1}]}\n]\n"))
-	if len(doc.Calls) != 2 || len(doc.Findings) != 0 {
-		t.Fatalf("calls %d findings %v", len(doc.Calls), doc.Findings)
+	if len(doc.Calls) != 2 || len(doc.RecordFailures) != 0 {
+		t.Fatalf("calls %d findings %v", len(doc.Calls), doc.RecordFailures)
 	}
 	typ := doc.Calls[1].Arg(2).Get("type")
 	if typ.Span.Pointer != "/args/2/type" || typ.Span.Start.Line != 3 {
@@ -74,7 +71,7 @@ func TestExtractOutputRoundTripsDynamicValues(t *testing.T) {
 	NewWriter(&buf).Write(Record{Args: call, File: "a.html", Line: 3, Column: 5})
 	doc, _ := Parse("-", buf.Bytes())
 	if len(doc.Calls) != 1 {
-		t.Fatalf("round trip: %s → %v", buf.String(), doc.Findings)
+		t.Fatalf("round trip: %s → %v", buf.String(), doc.RecordFailures)
 	}
 	data := doc.Calls[0].Arg(2)
 	if !data.Open || data.Get("amount").Kind != model.Dynamic || data.Get("amount").Raw != "total * 100" || data.Get("$spread") != nil {
@@ -136,20 +133,20 @@ func TestArrayOfRecordsSurvivesABrokenElement(t *testing.T) {
 		cmds = append(cmds, c.Command())
 	}
 	if got := strings.Join(cmds, " "); got != "init measure measure consent" {
-		t.Errorf("calls %q, want init measure measure consent (findings %v)", got, doc.Findings)
+		t.Errorf("calls %q, want init measure measure consent (findings %v)", got, doc.RecordFailures)
 	}
 	if typ := doc.Calls[2].Arg(2).Get("type"); typ.Span.Pointer != "/args/2/type" || typ.Span.Start.Line != 5 {
 		t.Errorf("type span = %+v", typ.Span)
 	}
 	var lines []int
-	for _, f := range doc.Findings {
+	for _, f := range doc.RecordFailures {
 		lines = append(lines, f.Span.Start.Line)
-		if f.Rule != ParseErrorRule || strings.Contains(f.Hint, "each line") {
+		if strings.Contains(f.Fix, "each line") {
 			t.Errorf("finding %+v", f)
 		}
 	}
 	if want := []int{3, 6, 7, 8}; !equal(lines, want) {
-		t.Errorf("parse errors on lines %v, want %v: %v", lines, want, doc.Findings)
+		t.Errorf("parse errors on lines %v, want %v: %v", lines, want, doc.RecordFailures)
 	}
 }
 
@@ -167,8 +164,8 @@ func TestArrayOfRecordsEnds(t *testing.T) {
 	} {
 		doc, _ := Parse("l.json", []byte(tc.log))
 		var msgs []string
-		for _, f := range doc.Findings {
-			msgs = append(msgs, f.Message)
+		for _, f := range doc.RecordFailures {
+			msgs = append(msgs, f.Problem)
 		}
 		got := strings.Join(msgs, "; ")
 		if len(doc.Calls) != tc.calls || (tc.msg == "") != (got == "") || !strings.Contains(got, tc.msg) {
@@ -192,7 +189,7 @@ func TestParseAllGroupsRecordsByDocument(t *testing.T) {
 	docs, f := ParseAll("l.jsonl", []byte(log))
 	var got []string
 	for _, d := range docs {
-		got = append(got, fmt.Sprintf("%s:%s:%d:%d", d.Path, d.Kind, len(d.Calls), len(d.Findings)))
+		got = append(got, fmt.Sprintf("%s:%s:%d:%d", d.Path, d.Kind, len(d.Calls), len(d.RecordFailures)))
 	}
 	if want := "c.js:script:2:0 l.jsonl:log:2:1 a.html:page:2:0"; strings.Join(got, " ") != want {
 		t.Errorf("documents %q, want %q", strings.Join(got, " "), want)
@@ -200,12 +197,12 @@ func TestParseAllGroupsRecordsByDocument(t *testing.T) {
 	if sp := docs[2].Calls[1].Span; sp.File != f.Name || sp.Start.Line != 4 {
 		t.Errorf("span %+v does not point into the log", sp)
 	}
-	if fd := docs[1].Findings[0]; fd.Span.Start.Line != 7 || !strings.Contains(fd.Message, "book") {
+	if fd := docs[1].RecordFailures[0]; fd.Span.Start.Line != 7 || !strings.Contains(fd.Problem, "book") {
 		t.Errorf("unknown kind: %+v", fd)
 	}
 	one, _ := Parse("l.jsonl", []byte(log))
-	if len(one.Calls) != 7 || len(one.Findings) != 0 {
-		t.Errorf("Parse: %d calls, findings %v", len(one.Calls), one.Findings)
+	if len(one.Calls) != 7 || len(one.RecordFailures) != 0 {
+		t.Errorf("Parse: %d calls, findings %v", len(one.Calls), one.RecordFailures)
 	}
 }
 

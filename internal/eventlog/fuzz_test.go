@@ -24,7 +24,7 @@ func FuzzParse(f *testing.F) {
 		if doc == nil || file == nil {
 			t.Fatal("no document")
 		}
-		for _, fd := range doc.Findings {
+		for _, fd := range doc.RecordFailures {
 			if fd.Span.Start.Line < 1 || fd.Span.Start.Line > file.LineCount() {
 				t.Fatalf("finding at line %d of a %d-line log", fd.Span.Start.Line, file.LineCount())
 			}

@@ -67,7 +67,7 @@ func firstRecordIsRequest(name string, text []byte) bool {
 		return false // no line end in the head: not JSON Lines
 	}
 	r := readFile(source.New(name, text[start:end]), false)
-	if len(r.kinds) == 0 || len(r.docs) > 0 && len(r.docs[0].Findings) > 0 {
+	if len(r.kinds) == 0 || len(r.docs) > 0 && len(r.docs[0].RecordFailures) > 0 {
 		return false
 	}
 	for _, k := range r.kinds {

@@ -28,8 +28,8 @@ func TestEventHandlerAttributes(t *testing.T) {
 	if s, _ := doc.Calls[1].Arg(0).StringValue(); s != "consent" || at(doc.Calls[1].Arg(0).Span) != "3:22-3:41" {
 		t.Errorf("decoded argument %q at %s, want consent at 3:22-3:41", s, at(doc.Calls[1].Arg(0).Span))
 	}
-	if len(doc.Findings) != 0 {
-		t.Errorf("findings %+v", doc.Findings)
+	if len(doc.ScriptFailures) != 0 {
+		t.Errorf("script failures %+v", doc.ScriptFailures)
 	}
 }
 

@@ -58,10 +58,6 @@ type Resolver interface {
 	Resolve(src string) (data []byte, name string, ok bool, reason string)
 }
 
-// ParseErrorRule is the rule id of a script that mentions the pixel but
-// does not parse.
-const ParseErrorRule = "parse-error"
-
 // File reads one input as HTML or JS according to opts.Kind, the file
 // extension, or its content.
 func File(name string, data []byte, opts Options) (*model.Document, []*source.File) {

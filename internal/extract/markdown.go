@@ -152,7 +152,7 @@ func onlyBlock(text []byte, b block) []byte {
 // scripts and what a page lacks are a page's facts, not a snippet's.
 func mergeBlock(doc, sub *model.Document) {
 	doc.Calls = append(doc.Calls, sub.Calls...)
-	doc.Findings = append(doc.Findings, sub.Findings...)
+	doc.ScriptFailures = append(doc.ScriptFailures, sub.ScriptFailures...)
 	doc.Page.Loaders = append(doc.Page.Loaders, sub.Page.Loaders...)
 	doc.Page.ServerRequests = append(doc.Page.ServerRequests, sub.Page.ServerRequests...)
 	doc.Page.Unread = append(doc.Page.Unread, sub.Page.Unread...)

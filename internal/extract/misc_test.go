@@ -15,8 +15,8 @@ func TestDataBlocksAreSkipped(t *testing.T) {
 <script type="text/javascript">oaiq("init")</script>
 <script type="module">oaiq("consent", true)</script>`
 	doc, _ := Page("p.html", []byte(page), Options{})
-	if len(doc.Findings) != 0 || len(doc.Calls) != 2 {
-		t.Fatalf("calls %d findings %+v", len(doc.Calls), doc.Findings)
+	if len(doc.ScriptFailures) != 0 || len(doc.Calls) != 2 {
+		t.Fatalf("calls %d script failures %+v", len(doc.Calls), doc.ScriptFailures)
 	}
 }
 

@@ -1,14 +1,12 @@
 package extract
 
 import (
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/jscall"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/module"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -59,11 +57,11 @@ type placement struct {
 // read on its own.
 func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placement) {
 	if res.Err != nil {
-		doc.Findings = append(doc.Findings, parseError(f, res.Err))
+		doc.ScriptFailures = append(doc.ScriptFailures, parseFailure(f, res.Err))
 		return
 	}
 	if res.Partial != nil {
-		doc.Findings = append(doc.Findings, partialParse(f, res.Partial, len(res.Calls), len(res.Unread)))
+		doc.ScriptFailures = append(doc.ScriptFailures, partialFailure(f, res.Partial, len(res.Calls), len(res.Unread)))
 		for _, off := range res.Unread {
 			doc.Page.Unread = append(doc.Page.Unread, f.Span(off, off))
 		}
@@ -86,47 +84,22 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 	}
 }
 
-// partialParse is the one finding of a script that did not parse but
-// whose pixel calls were read statement by statement: it says which part
-// could not be read. A script with template tags may well parse once
-// rendered (info); one without fails in the browser too (warning).
-func partialParse(f *source.File, e *jscall.SyntaxError, calls, unread int) model.Finding {
-	pf := parseError(f, e)
-	what := "the rest of the script was read on its own"
-	switch {
-	case calls == 1:
-		what = "its pixel call was read on its own"
-	case calls > 1:
-		what = fmt.Sprintf("its %d pixel calls were read on their own", calls)
-	}
-	switch {
-	case unread == 1:
-		what = "1 pixel call could not be read at all; " + what
-	case unread > 1:
-		what = fmt.Sprintf("%d pixel calls could not be read at all; ", unread) + what
-	}
-	if e.Templated {
-		pf.Severity = model.Info
-		pf.Message = pii.Redact(fmt.Sprintf("this part of the script could not be read as JavaScript around its template tags (%s); %s and checked", e.Message, what))
-		pf.Hint = "nothing to fix if the rendered script is valid; code that is read whole is checked whole (values behind names, order)"
-		return pf
-	}
-	pf.Message = pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed here: %s; %s and checked", e.Message, what))
-	pf.Hint = "fix the syntax error: in a browser it stops the whole script, pixel calls included"
-	return pf
-}
-
-func parseError(f *source.File, e *jscall.SyntaxError) model.Finding {
+// parseFailure is the fact of a script the parser stopped in, at the
+// character it stopped at.
+func parseFailure(f *source.File, e *jscall.SyntaxError) model.ScriptFailure {
 	end := e.Offset
 	if end < len(f.Text) {
 		_, size := utf8.DecodeRune(f.Text[end:])
 		end += size
 	}
-	return model.Finding{
-		Rule:     ParseErrorRule,
-		Severity: model.Warning,
-		Message:  pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed: %s", e.Message)),
-		Hint:     "fix the syntax error: the pixel calls in this script could not be checked",
-		Span:     f.Span(e.Offset, end),
-	}
+	return model.ScriptFailure{Span: f.Span(e.Offset, end), Reason: e.Message}
+}
+
+// partialFailure is the fact of a script that did not parse as a whole but
+// whose pixel calls were read statement by statement: which part could not
+// be read, how many calls were read and how many could not be.
+func partialFailure(f *source.File, e *jscall.SyntaxError, read, unread int) model.ScriptFailure {
+	sf := parseFailure(f, e)
+	sf.Recovered, sf.Read, sf.Unread, sf.Templated = true, read, unread, e.Templated
+	return sf
 }

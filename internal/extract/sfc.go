@@ -78,7 +78,7 @@ func astro(name string, data []byte, opts Options) (*model.Document, []*source.F
 		front := &model.Document{Page: &model.PageFacts{}}
 		readModule(front, f, start, code, module.TS, opts.URL)
 		doc.Calls = append(front.Calls, doc.Calls...)
-		doc.Findings = append(doc.Findings, front.Findings...)
+		doc.ScriptFailures = append(doc.ScriptFailures, front.ScriptFailures...)
 		doc.Page.ServerRequests = append(doc.Page.ServerRequests, front.Page.ServerRequests...)
 		doc.Page.Loaders = append(doc.Page.Loaders, front.Page.Loaders...)
 	}

@@ -109,7 +109,7 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 		return
 	}
 	if res.Partial != nil {
-		doc.Findings = append(doc.Findings, partialParse(f, res.Partial, len(res.Calls), len(res.Unread)))
+		doc.ScriptFailures = append(doc.ScriptFailures, partialFailure(f, res.Partial, len(res.Calls), len(res.Unread)))
 		for _, off := range res.Unread {
 			doc.Page.Unread = append(doc.Page.Unread, f.Span(off, off))
 		}

@@ -14,8 +14,9 @@ import (
 // browser saw run, the recorded calls in the order they were made (the
 // first RecordedCalls of doc.Calls), then the calls written in the page
 // that were not made, as read statically, so their findings are kept.
-// Findings point at the page, or at the script line and column of the
-// call when the stack trace gave it.
+// What only the browser showed (calls lost or not made, oppref lost) is
+// recorded as facts for the rules, at the page or at the script line and
+// column of the call when the stack trace gave it.
 func (c *Capture) Document() (*model.Document, []*source.File) {
 	doc := &model.Document{Path: c.URL, Kind: model.Page}
 	var files []*source.File
@@ -67,14 +68,14 @@ func (c *Capture) Document() (*model.Document, []*source.File) {
 			doc.Calls = append(doc.Calls, call)
 		}
 	}
-	lostFindings, lost := c.exceptionFindings(static, byName)
-	doc.Findings = append(doc.Findings, lostFindings...)
+	rf := &model.RenderFacts{}
+	var lost map[*model.Call]bool
+	rf.Lost, lost = c.lostCalls(static, byName)
 	doc.Calls = append(doc.Calls, unobserved(static, observed)...)
-	if f, ok := notMadeFinding(doc.Path, static, observed, lost); ok {
-		doc.Findings = append(doc.Findings, f)
-	}
-	if f, ok := c.opprefFinding(doc.Path); ok {
-		doc.Findings = append(doc.Findings, f)
+	rf.NotMade, rf.FirstNotMade = notMade(static, observed, lost)
+	doc.Render = rf
+	if d, ok := c.opprefDrop(); ok {
+		doc.OpprefDrops = append(doc.OpprefDrops, d)
 	}
 	return doc, files
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -48,11 +47,11 @@ func exception(e *runtime.ExceptionDetails) (Exception, bool) {
 	return Exception{Message: msg, Frame: fr}, true
 }
 
-// exceptionFindings reports each lost call as call-before-loader, at the
+// lostCalls are the calls the page lost because oaiq was missing, at the
 // written call when the page's HTML holds it there, else at the script
-// position. It returns the written calls they point at.
-func (c *Capture) exceptionFindings(static *model.Document, files map[string]*source.File) ([]model.Finding, map[*model.Call]bool) {
-	var out []model.Finding
+// position. It returns the written calls they point at too.
+func (c *Capture) lostCalls(static *model.Document, files map[string]*source.File) ([]model.LostCall, map[*model.Call]bool) {
+	var out []model.LostCall
 	lost := map[*model.Call]bool{}
 	for _, e := range c.Exceptions {
 		span := c.frameSpan(e.Frame, files)
@@ -63,11 +62,7 @@ func (c *Capture) exceptionFindings(static *model.Document, files map[string]*so
 			span = w.Span
 			lost[w] = true
 		}
-		out = append(out, model.Finding{
-			Rule: "call-before-loader", Severity: model.Warning, Span: span,
-			Message: "oaiq is not defined when this runs (the browser threw " + pii.Redact(e.Message) + "): the call is lost",
-			Hint:    "put the installation snippet at the top of <head>, without defer, async or type=\"module\": its stub defines oaiq at once and queues calls until the SDK arrives",
-		})
+		out = append(out, model.LostCall{Span: span, Thrown: e.Message})
 	}
 	return out, lost
 }

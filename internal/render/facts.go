@@ -100,37 +100,33 @@ func (c *Capture) Violations() []string {
 	return out
 }
 
-// opprefFinding reports the page losing oppref before the SDK could read
-// it: the address when the SDK started, or at the end when it never did.
-func (c *Capture) opprefFinding(file string) (model.Finding, bool) {
-	read, when := c.FinalURL, "when the page had settled"
+// opprefDrop is the page losing oppref before the SDK could read it: the
+// address when the SDK started, or at the end when it never did.
+func (c *Capture) opprefDrop() (model.OpprefDrop, bool) {
+	read, sdk := c.FinalURL, false
 	for _, r := range c.Records {
 		if r.Kind == "sdk" {
-			read, when = r.Href, "when the pixel SDK started"
+			read, sdk = r.Href, true
 			break
 		}
 	}
 	if read == "" || hasOppref(read) {
-		return model.Finding{}, false
+		return model.OpprefDrop{}, false
 	}
-	how := fmt.Sprintf("a script rewrote the address to %s (history.replaceState or pushState)", redactURL(read))
+	d := model.OpprefDrop{Via: model.OpprefRewrite, To: redactURL(read), SDKStarted: sdk}
 	for i, h := range c.Hops {
 		if hasOppref(h.URL) {
 			continue
 		}
 		switch {
 		case h.Redirect:
-			how = fmt.Sprintf("an HTTP redirect went to %s", redactURL(h.URL))
+			d.Via, d.To = model.OpprefRenderedRedirect, redactURL(h.URL)
 		case i > 0:
-			how = fmt.Sprintf("the page navigated to %s (a script or <meta http-equiv=\"refresh\">)", redactURL(h.URL))
+			d.Via, d.To = model.OpprefNavigation, redactURL(h.URL)
 		}
 		break
 	}
-	return model.Finding{
-		Rule: "oppref-dropped", Severity: model.Error, Span: model.Span{File: file},
-		Message: fmt.Sprintf("the landing URL lost its oppref parameter: %s, so %s the address no longer carried it and conversions from ad clicks landing here cannot be attributed", how, when),
-		Hint:    "keep the query string on every redirect and address rewrite (for example, redirect to $request_uri, not $uri, and copy location.search when a script navigates)",
-	}, true
+	return d, true
 }
 
 // redactURL shows a URL (without our probe) with personal data in it

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"fmt"
-
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -23,33 +21,22 @@ func unobserved(static *model.Document, observed map[*model.Call]bool) []*model.
 	return out
 }
 
-// notMadeFinding says, once per page, how many written calls did not run
-// while rendering (those that threw because oaiq was missing are reported
-// on their own). It points at the first of them.
-func notMadeFinding(file string, static *model.Document, observed, lost map[*model.Call]bool) (model.Finding, bool) {
-	var first *model.Call
+// notMade counts the written calls that did not run while rendering,
+// besides those that threw because oaiq was missing (lost), and returns
+// the first of them.
+func notMade(static *model.Document, observed, lost map[*model.Call]bool) (int, model.Span) {
+	var first model.Span
 	n := 0
 	for _, c := range unobserved(static, observed) {
 		if lost[c] || c.Image != nil {
 			continue // an image tag is a request, not an oaiq call to record
 		}
-		if first == nil {
-			first = c
+		if n == 0 {
+			first = c.Span
 		}
 		n++
 	}
-	if n == 0 {
-		return model.Finding{}, false
-	}
-	what := fmt.Sprintf("%d calls in the source were", n)
-	if n == 1 {
-		what = "1 call in the source was"
-	}
-	return model.Finding{
-		Rule: "dynamic-value", Severity: model.Info, Span: first.Span,
-		Message: what + " not made while rendering (a handler not triggered or a branch not taken); they are checked as written",
-		Hint:    "to record them with their runtime values, trigger them: --click SELECTOR or --script FILE",
-	}, true
+	return n, first
 }
 
 // sameWrittenCall returns the first written call not observed yet with the

@@ -5,46 +5,29 @@
 //	<!-- oaiq-lint-disable-next-line RULE -- reason -->
 //	/* oaiq-lint-disable-file RULE -- reason */
 //
-// A suppression must name the rules it silences and should say why; one
-// that silences nothing is reported, so stale ones do not pile up.
+// Parse records the comments as facts (model.Suppression, and
+// model.SuppressionProblem for comments that are not well formed); Apply,
+// which the engine calls, drops the findings they silence and notes which
+// rules each one matched. The rules suppression-malformed and
+// unused-suppression turn those facts into findings.
 package suppress
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
-// Rule ids of the findings this package reports.
+// Rule ids of the findings about suppressions themselves, which no
+// suppression silences (they are judged after the suppressions applied).
 const (
 	UnusedRule    = "unused-suppression"
 	MalformedRule = "suppression-malformed"
 )
-
-// Scope of a directive.
-type Scope uint8
-
-const (
-	NextLine Scope = iota
-	WholeFile
-)
-
-// Directive is one suppression comment.
-type Directive struct {
-	Scope  Scope
-	Rules  []string
-	Reason string
-	Span   model.Span
-	// Line is the line it silences (NextLine only).
-	Line int
-	used map[string]bool
-	// unknown rules are reported as malformed, not again as unused.
-	unknown map[string]bool
-}
 
 var directive = regexp.MustCompile(`oaiq-lint-disable-(next-line|file)\b([^\n]*)`)
 
@@ -56,21 +39,21 @@ var otherForm = regexp.MustCompile(`oaiq-lint-(?:disable-line|disable(?:-next)?(
 // closers end a directive written inside a comment.
 var closers = []string{"-->", "*/", "%}", "#}", "%>", "?>", "}}"}
 
-// Parse finds the directives in f. known tells whether a rule id exists;
-// directives naming no rule or unknown rules come back as findings.
-func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Finding) {
+// Parse finds the suppressions in f. known tells whether a rule id exists;
+// comments naming no rule, unknown rules or no reason, and other linters'
+// spellings, come back as problems.
+func Parse(f *source.File, known func(id string) bool) ([]*model.Suppression, []model.SuppressionProblem) {
 	if !bytes.Contains(f.Text, []byte("oaiq-lint-")) {
 		return nil, nil
 	}
-	var out []*Directive
-	var bad []model.Finding
+	var out []*model.Suppression
+	var bad []model.SuppressionProblem
 	for _, m := range otherForm.FindAllIndex(f.Text, -1) {
 		end := m[1]
 		if end > m[0] && !isWordByte(f.Text[end-1]) {
 			end-- // the character that ended the match is not part of it
 		}
-		bad = append(bad, malformed(f.Span(m[0], end), fmt.Sprintf("%q is not an oaiq-lint suppression", string(f.Text[m[0]:end])),
-			"write oaiq-lint-disable-next-line RULE -- reason, or oaiq-lint-disable-file RULE -- reason"))
+		bad = append(bad, model.SuppressionProblem{Kind: model.OtherSpelling, Span: f.Span(m[0], end), Text: string(f.Text[m[0]:end])})
 	}
 	for _, m := range directive.FindAllSubmatchIndex(f.Text, -1) {
 		body := string(f.Text[m[4]:m[5]])
@@ -80,11 +63,10 @@ func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Fi
 			}
 		}
 		end := m[4] + len(strings.TrimRight(body, " \t\r"))
-		d := &Directive{Span: f.Span(m[0], end), used: map[string]bool{}, unknown: map[string]bool{}}
+		d := &model.Suppression{Span: f.Span(m[0], end)}
 		if string(f.Text[m[2]:m[3]]) == "file" {
-			d.Scope = WholeFile
+			d.WholeFile = true
 		} else {
-			d.Scope = NextLine
 			d.Line = d.Span.Start.Line + 1
 		}
 		list, reason, _ := strings.Cut(body, "--")
@@ -92,18 +74,15 @@ func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Fi
 		d.Rules = append(d.Rules, strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })...)
 		switch {
 		case len(d.Rules) == 0:
-			bad = append(bad, malformed(d.Span, "a suppression must name the rules it silences",
-				"write oaiq-lint-disable-next-line RULE -- reason; `oaiq-lint rules` lists the ids"))
+			bad = append(bad, model.SuppressionProblem{Kind: model.NoRules, Span: d.Span})
 			continue
 		case d.Reason == "":
-			bad = append(bad, malformed(d.Span, "suppression without a reason",
-				"add one after \"--\": oaiq-lint-disable-next-line "+strings.Join(d.Rules, ", ")+" -- why this is fine here"))
+			bad = append(bad, model.SuppressionProblem{Kind: model.NoReason, Span: d.Span, Rules: d.Rules})
 		}
 		for _, r := range d.Rules {
 			if !known(r) {
-				d.unknown[r] = true
-				bad = append(bad, malformed(d.Span, fmt.Sprintf("suppression names unknown rule %q", r),
-					"`oaiq-lint rules` lists the ids"))
+				d.Unknown = append(d.Unknown, r)
+				bad = append(bad, model.SuppressionProblem{Kind: model.UnknownRule, Span: d.Span, Text: r})
 			}
 		}
 		out = append(out, d)
@@ -111,45 +90,34 @@ func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Fi
 	return out, bad
 }
 
-func malformed(span model.Span, msg, hint string) model.Finding {
-	return model.Finding{Rule: MalformedRule, Severity: model.Warning, Message: msg, Hint: hint, Span: span}
-}
-
-// Apply drops the findings a directive silences and reports every
-// directive rule that silenced nothing. Findings about suppressions
-// themselves are never silenced.
-func Apply(findings []model.Finding, dirs []*Directive) []model.Finding {
-	if len(dirs) == 0 {
+// Apply drops the findings a suppression silences and adds each rule it
+// silenced to its Matched. Findings about suppressions themselves are
+// never silenced.
+func Apply(findings []model.Finding, sups []*model.Suppression) []model.Finding {
+	if len(sups) == 0 {
 		return findings
 	}
 	kept := findings[:0]
 	for _, f := range findings {
-		if f.Rule != UnusedRule && f.Rule != MalformedRule && silenced(f, dirs) {
+		if f.Rule != UnusedRule && f.Rule != MalformedRule && silenced(f, sups) {
 			continue
 		}
 		kept = append(kept, f)
 	}
-	for _, d := range dirs {
-		for _, r := range d.Rules {
-			if !d.used[r] && !d.unknown[r] {
-				kept = append(kept, model.Finding{Rule: UnusedRule, Severity: model.Warning, Span: d.Span,
-					Message: fmt.Sprintf("suppression of %s matches no finding", r),
-					Hint:    "remove it (or the rule from its list): the problem it silenced is gone"})
-			}
-		}
-	}
 	return kept
 }
 
-func silenced(f model.Finding, dirs []*Directive) bool {
+func silenced(f model.Finding, sups []*model.Suppression) bool {
 	hit := false
-	for _, d := range dirs {
-		if d.Span.File != f.Span.File || (d.Scope == NextLine && d.Line != f.Span.Start.Line) {
+	for _, d := range sups {
+		if d.Span.File != f.Span.File || (!d.WholeFile && d.Line != f.Span.Start.Line) {
 			continue
 		}
 		for _, r := range d.Rules {
 			if r == f.Rule {
-				d.used[r] = true
+				if !slices.Contains(d.Matched, r) {
+					d.Matched = append(d.Matched, r)
+				}
 				hit = true
 			}
 		}

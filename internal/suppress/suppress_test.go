@@ -6,9 +6,26 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
 func known(id string) bool { return id != "no-such-rule" }
+
+// judged applies the suppressions to findings as the engine does, and adds
+// what the unused-suppression rule then reports.
+func judged(findings []model.Finding, sups []*model.Suppression) []model.Finding {
+	kept := Apply(findings, sups)
+	doc := &model.Document{}
+	doc.Suppressions = sups
+	return append(kept, rules.Check(doc, rules.Options{Stage: rules.AfterSuppressions})...)
+}
+
+// malformed is what the suppression-malformed rule reports of the problems.
+func malformed(bad []model.SuppressionProblem) []model.Finding {
+	doc := &model.Document{}
+	doc.SuppressionProblems = bad
+	return rules.Check(doc, rules.Options{})
+}
 
 func finding(rule string, line int) model.Finding {
 	return model.Finding{Rule: rule, Severity: model.Error, Span: model.Span{File: "p.html", Start: model.Pos{Line: line, Col: 1}}}
@@ -30,7 +47,7 @@ func TestNextLineFileAndUnused(t *testing.T) {
 	if dirs[1].Reason != "legacy feed, fixed in JIRA-12" || dirs[0].Reason != "staging page" || dirs[2].Reason != "gone" {
 		t.Errorf("reasons: %q %q %q", dirs[0].Reason, dirs[1].Reason, dirs[2].Reason)
 	}
-	got := Apply([]model.Finding{
+	got := judged([]model.Finding{
 		finding("amount-not-integer", 4), finding("currency-code", 4), finding("init-debug-enabled", 9),
 		finding("amount-not-integer", 6), // not the next line of the directive
 	}, dirs)
@@ -48,12 +65,13 @@ func TestNextLineFileAndUnused(t *testing.T) {
 
 func TestMalformedDirectives(t *testing.T) {
 	src := "// oaiq-lint-disable-next-line\n// oaiq-lint-disable-next-line no-such-rule -- why\n// oaiq-lint-disable-next-line pii-raw\n"
-	dirs, bad := Parse(source.New("a.js", []byte(src)), known)
+	dirs, problems := Parse(source.New("a.js", []byte(src)), known)
+	bad := malformed(problems)
 	if len(dirs) != 2 || len(bad) != 3 {
 		t.Fatalf("dirs %d, bad %v", len(dirs), bad)
 	}
 	// An unknown rule is malformed; it is not reported a second time as unused.
-	for _, f := range Apply(nil, dirs) {
+	for _, f := range judged(nil, dirs) {
 		if strings.Contains(f.Message, "no-such-rule") {
 			t.Errorf("unknown rule also reported as unused: %v", f)
 		}
@@ -67,7 +85,8 @@ func TestMalformedDirectives(t *testing.T) {
 
 func TestOtherLintersSpellingsAreReported(t *testing.T) {
 	src := "// oaiq-lint-disable-line amount-not-integer -- x\n/* oaiq-lint-disable */\n// oaiq-lint-enable\n// oaiq-lint-disable-next-line pii-raw -- fine\n"
-	dirs, bad := Parse(source.New("a.js", []byte(src)), known)
+	dirs, problems := Parse(source.New("a.js", []byte(src)), known)
+	bad := malformed(problems)
 	if len(dirs) != 1 || len(bad) != 3 {
 		t.Fatalf("dirs %d, bad %v", len(dirs), bad)
 	}

@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func init() {
+	register(&Rule{
+		ID: "parse-error", Severity: model.Warning,
+		Title: "a script that mentions oaiq could not be parsed",
+		Spec:  "Use the pixel by adding the script to your site, initializing it with your Pixel ID, and call oaiq(\"measure\", ...) when a conversion happens.",
+		Doc: `A script that mentions ` + "`oaiq`" + ` but is not valid JavaScript cannot be
+checked: its calls are unseen, so the page's other verdicts may be
+incomplete. In a browser a syntax error stops the whole script, pixel calls
+included. The finding points at the parser's position; the page's other
+scripts are still checked. Template syntax (` + "`{{ … }}`" + `, ` + "`<%= … %>`" + `) is
+understood and is not a parse error.
+
+Bad:
+` + md("html", `<script>
+  oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD", });
+  });
+</script>`) + `
+Good:
+` + md("html", `<script>
+  oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });
+</script>`),
+		Check:      checkParseError,
+		Unreadable: true,
+	})
+}
+
+// checkParseError reports each script the extractor could not parse, at
+// the character the parser stopped at.
+func checkParseError(p *Pass) {
+	for _, f := range p.Doc.ScriptFailures {
+		if f.Recovered {
+			reportPartialParse(p, f)
+			continue
+		}
+		p.Report(f.Span, pii.Redact("this script mentions oaiq but could not be parsed: "+f.Reason),
+			"fix the syntax error: the pixel calls in this script could not be checked")
+	}
+}
+
+// reportPartialParse says which part of a script could not be read when
+// its pixel calls were read statement by statement. A script with template
+// tags may well parse once rendered (info); one without fails in the
+// browser too.
+func reportPartialParse(p *Pass, f model.ScriptFailure) {
+	what := "the rest of the script was read on its own"
+	switch {
+	case f.Read == 1:
+		what = "its pixel call was read on its own"
+	case f.Read > 1:
+		what = fmt.Sprintf("its %d pixel calls were read on their own", f.Read)
+	}
+	switch {
+	case f.Unread == 1:
+		what = "1 pixel call could not be read at all; " + what
+	case f.Unread > 1:
+		what = fmt.Sprintf("%d pixel calls could not be read at all; ", f.Unread) + what
+	}
+	if f.Templated {
+		p.ReportAs(model.Info, f.Span,
+			pii.Redact(fmt.Sprintf("this part of the script could not be read as JavaScript around its template tags (%s); %s and checked", f.Reason, what)),
+			"nothing to fix if the rendered script is valid; code that is read whole is checked whole (values behind names, order)")
+		return
+	}
+	p.Report(f.Span, pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed here: %s; %s and checked", f.Reason, what)),
+		"fix the syntax error: in a browser it stops the whole script, pixel calls included")
+}
