@@ -30,7 +30,7 @@ oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "US
 }
 
 func typeMissingMessage(v *SchemaViolation) (string, string) {
-	m := measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}
+	m, _ := asMeasure(v.Call)
 	if name, ok := m.EventName(); ok {
 		if shape := pixel.ShapeOf(name); shape != "" {
 			return "event data has no type", fmt.Sprintf("%s uses the %s shape: add type: %q", name, shape, shape)

@@ -28,8 +28,8 @@ func checkInitMissing(p *Pass) {
 		return // a tag of the container the page loads initialises
 	}
 	for _, m := range p.measures() {
-		if m.Side != model.Browser {
-			continue
+		if m.Side != model.Browser || m.Image != nil {
+			continue // an image tag names its pixel itself
 		}
 		msg := "measure calls but no init: the pixel has no Pixel ID and sends nothing"
 		hint := `add oaiq("init", { pixelId: "…" }) before the first measure call`

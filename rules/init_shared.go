@@ -75,3 +75,29 @@ func initUnknownMessage(key string) (string, string) {
 	}
 	return fmt.Sprintf("init field %q is not supported", key), hint
 }
+
+// pixelIDs calls fn with every pixel id a browser call names as a string:
+// init's pixelId and measureSingle's target, with what the call is.
+func pixelIDs(p *Pass, fn func(v *model.Value, s, where string)) {
+	for _, c := range p.Doc.Calls {
+		if c.Side != model.Browser {
+			continue
+		}
+		switch c.Command() {
+		case pixel.CommandInit:
+			v := initConfig(c).Get("pixelId")
+			if s, ok := v.StringValue(); ok {
+				fn(v, s, "pixelId")
+			}
+		case pixel.CommandMeasureSingle:
+			v := c.Arg(1)
+			where := "measureSingle's pixel id"
+			if c.Image != nil {
+				where = "the image tag's pid"
+			}
+			if s, ok := v.StringValue(); ok {
+				fn(v, s, where)
+			}
+		}
+	}
+}

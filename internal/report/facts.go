@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // Describe tells formats that count calls, events and pages (html) what a
@@ -23,13 +24,17 @@ func eventFacts(doc *model.Document) []EventInfo {
 		if c.Side == model.Browser && c.Command() == "init" && pixelID == "" {
 			pixelID, _ = c.Arg(1).Get("pixelId").StringValue()
 		}
-		if c.Command() != "measure" {
+		at := pixel.EventArg(c.Command()) // measure or measureSingle
+		if at == 0 {
 			continue
 		}
-		name, _ := c.Arg(1).StringValue()
-		opts := c.Arg(3)
+		name, _ := c.Arg(at).StringValue()
+		opts := c.Arg(at + 2)
 		ev := EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id"), Pixel: pixelID}
 		ev.ID, _ = opts.Get("event_id").StringValue()
+		if target, ok := c.Arg(1).StringValue(); ok && at == 2 {
+			ev.Pixel = target // measureSingle names its one pixel
+		}
 		if c.Side == model.Server {
 			ev.Pixel = c.PixelID
 		}

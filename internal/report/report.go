@@ -21,6 +21,9 @@ import (
 type Tool struct {
 	Name    string
 	Version string
+	// Revision is the documentation revision the rules follow, stated in
+	// the HTML report's footer.
+	Revision string
 }
 
 // Result is what one input produced: its findings, the number of calls
