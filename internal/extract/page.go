@@ -144,7 +144,7 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 		return
 	}
 	late := runsLate(el, true)
-	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: len(spans) > 0, NoInjected: pr.opts.Rendered})
+	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: true, NoInjected: pr.opts.Rendered})
 	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
 }
 
@@ -165,7 +165,7 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	templates := spansWithin(pr.spans, el.TextStart, el.TextEnd)
 	res := jscall.Extract(jscall.Script{
 		File: pr.f, Base: el.TextStart, Code: code,
-		Templates: templates, URL: pr.opts.URL, Deferred: late, Recover: len(templates) > 0,
+		Templates: templates, URL: pr.opts.URL, Deferred: late, Recover: true,
 		NoInjected: pr.opts.Rendered,
 	})
 	addScript(pr.doc, pr.f, res, &placement{
