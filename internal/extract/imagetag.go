@@ -25,8 +25,6 @@ import (
 )
 
 var (
-	// imgTag finds the start of an <img element.
-	imgTag = regexp.MustCompile(`(?i)<img[\s/>]`)
 	// scriptImageSrc finds `.src = "<url>"` with a literal URL on the
 	// pixel's events host: new Image().src = …, img.src = ….
 	scriptImageSrc = regexp.MustCompile("\\.src\\s*=\\s*([\"'`])((?:https?:)?//" + regexp.QuoteMeta(pixel.EventsHost) + "[^\"'`\\s]*)[\"'`]")
@@ -54,19 +52,19 @@ func pageImageTags(doc *model.Document, f *source.File, masked []byte) {
 		i := sort.Search(len(comments), func(i int) bool { return comments[i][1] > off })
 		return i < len(comments) && comments[i][0] <= off
 	}
-	for _, m := range imgTag.FindAllIndex(masked, -1) {
-		end := tagEnd(masked, m[0])
-		start, stop, ok := attrValue(masked, m[0]+4, end, "src")
-		if !ok || !bytes.Contains(masked[start:stop], []byte(pixel.EventsHost)) || inComment(m[0]) {
+	for _, at := range imgTagStarts(masked) {
+		end := tagEnd(masked, at)
+		start, stop, ok := attrValue(masked, at+4, end, "src")
+		if !ok || !bytes.Contains(masked[start:stop], []byte(pixel.EventsHost)) || inComment(at) {
 			continue
 		}
 		call := imageCall(f, start, stop, true)
 		if call == nil {
 			continue
 		}
-		call.Span = f.Span(m[0], end)
+		call.Span = f.Span(at, end)
 		for _, r := range noscripts {
-			if m[0] >= r[0] && m[0] < r[1] {
+			if at >= r[0] && at < r[1] {
 				call.Image.NoScript = true
 			}
 		}
@@ -77,9 +75,29 @@ func pageImageTags(doc *model.Document, f *source.File, masked []byte) {
 	})
 }
 
+// imgTagStarts returns the offsets of every "<img" (any case) followed by
+// white space, "/" or ">". Hand-written: the regexp it replaces, run over
+// every page that mentions the events host, cost an eighth of check's time.
+func imgTagStarts(text []byte) []int {
+	var out []int
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(text[i:], '<')
+		if j < 0 {
+			return out
+		}
+		i += j
+		if i+4 < len(text) && text[i+1]|0x20 == 'i' && text[i+2]|0x20 == 'm' && text[i+3]|0x20 == 'g' {
+			switch text[i+4] {
+			case ' ', '\t', '\n', '\r', '\f', '/', '>':
+				out = append(out, i)
+			}
+		}
+	}
+}
+
 // scriptImageTags adds the literal image URLs a script assigns.
 func scriptImageTags(doc *model.Document, f *source.File, masked []byte, skip func(int) bool) {
-	if !bytes.Contains(masked, []byte(pixel.EventsHost)) {
+	if !bytes.Contains(masked, []byte(pixel.EventsHost)) || !bytes.Contains(masked, []byte(".src")) {
 		return
 	}
 	for _, m := range scriptImageSrc.FindAllSubmatchIndex(masked, -1) {

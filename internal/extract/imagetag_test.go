@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -58,5 +60,22 @@ func TestImageTagParameterColumns(t *testing.T) {
 	}
 	if s, _ := c.Args[2].StringValue(); s != "order_created" || !c.Args[3].Get("amount").Is(model.Number) {
 		t.Errorf("args %v", c.Args)
+	}
+}
+
+// The hand-written finder agrees with the obvious regexp on every case.
+func TestImgTagStartsMatchesTheRegexp(t *testing.T) {
+	re := regexp.MustCompile(`(?i)<img[\s/>]`)
+	for _, text := range []string{
+		`<img src=x>`, `<IMG/>`, `<Img	src>`, `<imgx>`, `<im`, `<img`, `a<img>b<p><iMg
+src>`, `<<img >`, `<image>`, `<img` + "\f" + `>`, `<img` + "\v" + `>`,
+	} {
+		var want []int
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			want = append(want, m[0])
+		}
+		if got := imgTagStarts([]byte(text)); !slices.Equal(got, want) {
+			t.Errorf("%q: got %v, want %v", text, got, want)
+		}
 	}
 }
