@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 
 	"github.com/spf13/cobra"
@@ -240,7 +241,7 @@ func (o *hashOptions) runCSV() error {
 	in := o.io.In
 	name := "<stdin>"
 	if o.csvPath != "-" {
-		f, err := os.Open(o.csvPath)
+		f, err := boundedio.Open(o.csvPath)
 		if err != nil {
 			return err
 		}

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/render"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 )
@@ -56,7 +56,7 @@ func (r *renderOptions) steps() ([]render.Step, error) {
 		steps = append(steps, render.Step{Kind: render.Click, Selector: sel})
 	}
 	if r.script != "" {
-		data, err := os.ReadFile(r.script)
+		data, err := boundedio.ReadFile(r.script, 4<<20)
 		if err != nil {
 			return nil, usageErrorf("--script: %v", err)
 		}

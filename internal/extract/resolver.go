@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 )
 
 // DirResolver reads external scripts from the file system: "/js/x.js"
@@ -54,8 +56,14 @@ func (r DirResolver) Resolve(src string) ([]byte, string, bool, string) {
 	case st.Size() > max:
 		return nil, "", false, "file too large to read"
 	}
-	data, err := os.ReadFile(p)
-	if err != nil {
+	data, err := boundedio.ReadFile(p, max)
+	var tooLarge *boundedio.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, "", false, "file too large to read"
+	case errors.Is(err, boundedio.ErrNotRegular):
+		return nil, "", false, "not a regular file: " + filepath.ToSlash(p)
+	case err != nil:
 		return nil, "", false, err.Error()
 	}
 	return data, filepath.ToSlash(p), true, ""

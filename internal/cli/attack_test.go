@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+const measureCall = `<script>oaiq("measure", "order_created", {type: "contents", amount: 25.99, currency: "USD"});</script>`
+
+// Devices and FIFOs report a size of 0 and then never end: each place that
+// reads a file named by the user or by repository content refuses them,
+// and the run finishes with the rest linted. A regression hangs or fills
+// memory; the test binary's timeout bounds it.
+func TestDevicesAndFIFOsAreNeverRead(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	writeFile(t, site, "index.html", `<script src="../../../../../../../../dev/zero"></script>`+measureCall)
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	zeroIgnore := filepath.Join(site, "a")
+	fifoIgnore := filepath.Join(site, "b")
+	for d, target := range map[string]string{zeroIgnore: "/dev/zero", fifoIgnore: fifo} {
+		writeFile(t, d, "page.html", measureCall)
+		if err := os.Symlink(target, filepath.Join(d, ".gitignore")); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	out, errOut, code := runCLI(t, "", "check", "--format", "json", site)
+	if code != ExitFindings {
+		t.Fatalf("check over a site with device links: exit %d\n%s", code, errOut)
+	}
+	for _, page := range []string{"index.html", "a/page.html", "b/page.html"} {
+		if !strings.Contains(out, page) {
+			t.Errorf("check: %s not linted:\n%s", page, out)
+		}
+	}
+
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"check", "/dev/zero"}, ExitInput},
+		{[]string{"check", fifo}, ExitInput},
+		{[]string{"log", "/dev/zero"}, ExitInput},
+		{[]string{"log", fifo}, ExitInput},
+		{[]string{"check", "--baseline", "/dev/zero", site}, ExitUsage},
+		{[]string{"log", "--baseline", fifo, "-"}, ExitUsage},
+	} {
+		_, errOut, code := runCLI(t, cleanLog, c.args...)
+		if code != c.want || !strings.Contains(errOut, "not a regular file") {
+			t.Errorf("%v: exit %d, want %d with 'not a regular file':\n%s", c.args, code, c.want, errOut)
+		}
+	}
+}
+
+// endlessReader is /dev/urandom on standard input.
+type endlessReader struct{}
+
+func (endlessReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(i*131 + 7)
+	}
+	return len(p), nil
+}
+
+func TestEndlessLogOnStdinStopsAtTheLimit(t *testing.T) {
+	var out, errOut bytes.Buffer
+	streams := &IOStreams{In: endlessReader{}, Out: &out, ErrOut: &errOut}
+	code := Main([]string{"log", "--max-log-size", "4000000", "-"}, streams)
+	if code != ExitInput || !strings.Contains(errOut.String(), "larger than 4000000 bytes; raise --max-log-size") {
+		t.Fatalf("exit %d, stderr:\n%s", code, errOut.String())
+	}
+}
+
+// stalledStdin is a terminal nobody types in; it says when a read started.
+type stalledStdin struct{ started chan struct{} }
+
+func (s stalledStdin) Read([]byte) (int, error) {
+	close(s.started)
+	select {}
+}
+
+// An interruption (what Ctrl-C and SIGTERM do to the run's context) ends
+// a run blocked on standard input with exit 130.
+func TestInterruptEndsARunBlockedOnStdin(t *testing.T) {
+	for _, args := range [][]string{{"log", "-"}, {"check", "-"}} {
+		ctx, cancel := context.WithCancel(context.Background())
+		in := stalledStdin{started: make(chan struct{})}
+		go func() {
+			<-in.started
+			cancel()
+		}()
+		var out, errOut bytes.Buffer
+		code := MainContext(ctx, args, &IOStreams{In: in, Out: &out, ErrOut: &errOut})
+		if code != ExitInterrupted {
+			t.Errorf("%v: exit %d, want %d:\n%s", args, code, ExitInterrupted, errOut.String())
+		}
+		cancel()
+	}
+}
