@@ -106,3 +106,41 @@ func TestInterruptEndsARunBlockedOnStdin(t *testing.T) {
 		cancel()
 	}
 }
+
+// A page cannot make the linter read, and quote, a file outside the site
+// root (or, without --root, outside the page's folder): not by "/..", not
+// by "..", not by a symbolic link. The escape is reported, the file unread.
+func TestScriptSrcNeverLeavesTheRoot(t *testing.T) {
+	dir := t.TempDir()
+	secret := `oaiq("measure", "order_created", {type: "contents", amount: 1, currency: "USD", note: "SECRET-OUTSIDE-ROOT"});`
+	writeFile(t, dir, "outside/secret.js", secret)
+	site := filepath.Join(dir, "site")
+	if err := os.MkdirAll(filepath.Join(site, "js"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "outside", "secret.js"), filepath.Join(site, "js", "link.js")); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{"/../outside/secret.js", "../outside/secret.js", "/js/link.js", "js/link.js"} {
+		page := writeFile(t, site, "index.html", `<html><head><script src="`+src+`"></script></head><body>`+measureCall+`</body></html>`)
+		for _, args := range [][]string{
+			{"check", "--format", "json", "--root", site, site},
+			{"check", "--format", "json", page},
+		} {
+			out, errOut, _ := runCLI(t, "", args...)
+			if strings.Contains(out+errOut, "SECRET-OUTSIDE-ROOT") {
+				t.Errorf("src %q, %v: the file outside the root was read:\n%s", src, args, out)
+			}
+			if !strings.Contains(out, "leads outside") && !strings.Contains(out, "no site root given") {
+				t.Errorf("src %q, %v: the escape is not reported:\n%s", src, args, out)
+			}
+		}
+	}
+	// Inside the root, ".." and root-relative paths are still read.
+	writeFile(t, site, "js/pixel.js", secret)
+	writeFile(t, site, "sub/page.html", `<script src="../js/pixel.js"></script>`)
+	out, _, _ := runCLI(t, "", "check", "--format", "json", "--root", site, filepath.Join(site, "sub"))
+	if !strings.Contains(out, "js/pixel.js") {
+		t.Errorf("a script inside the root was not read:\n%s", out)
+	}
+}
