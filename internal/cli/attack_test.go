@@ -144,3 +144,76 @@ func TestScriptSrcNeverLeavesTheRoot(t *testing.T) {
 		t.Errorf("a script inside the root was not read:\n%s", out)
 	}
 }
+
+// Output files replace the previous ones only when the run succeeded: a
+// usage error found after the files were opened, or an interruption, leave
+// them as they were and no temporary file behind.
+func TestOutputFilesAreReplacedOnlyOnSuccess(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	writeFile(t, site, "index.html", measureCall)
+	report := filepath.Join(dir, "report.json")
+	record := filepath.Join(dir, "calls.jsonl")
+	base := filepath.Join(dir, "baseline.json")
+	old := func() {
+		for _, p := range []string{report, record, base} {
+			if err := os.WriteFile(p, []byte("OLD"), 0o640); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	unchanged := func(what string) {
+		t.Helper()
+		for _, p := range []string{report, record, base} {
+			if data, _ := os.ReadFile(p); string(data) != "OLD" {
+				t.Errorf("%s: %s was changed: %.80q", what, filepath.Base(p), data)
+			}
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 4 {
+			t.Errorf("%s: temporary files left: %v", what, entries)
+		}
+	}
+	old()
+	// Two formats on standard output is found after the file was opened.
+	_, errOut, code := runCLI(t, "", "check", "--format", "json="+report, "--write-baseline", base, "--record", record, "--format", "json", "--format", "text", site)
+	if code != ExitUsage {
+		t.Errorf("usage error: exit %d\n%s", code, errOut)
+	}
+	unchanged("usage error")
+
+	// Interrupted while reading standard input.
+	for _, args := range [][]string{
+		{"log", "--format", "json=" + report, "--write-baseline", base, "-"},
+		{"check", "--format", "json=" + report, "--write-baseline", base, "--record", record, "-"},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		in := stalledStdin{started: make(chan struct{})}
+		go func() {
+			<-in.started
+			cancel()
+		}()
+		var out, errBuf bytes.Buffer
+		if code := MainContext(ctx, args, &IOStreams{In: in, Out: &out, ErrOut: &errBuf}); code != ExitInterrupted {
+			t.Errorf("%v: exit %d\n%s", args, code, errBuf.String())
+		}
+		cancel()
+		unchanged("interrupted " + args[0])
+	}
+
+	// A run that succeeds replaces all three, keeping their permissions.
+	_, errOut, code = runCLI(t, "", "check", "--format", "json="+report, "--write-baseline", base, "--record", record, site)
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	for _, p := range []string{report, record, base} {
+		data, _ := os.ReadFile(p)
+		st, _ := os.Stat(p)
+		if string(data) == "OLD" || len(data) == 0 || st.Mode().Perm() != 0o640 {
+			t.Errorf("%s after success: %v %.80q", filepath.Base(p), st.Mode(), data)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
