@@ -125,6 +125,11 @@ type crawler struct {
 	frontier *frontier
 	robots   robotsCache
 
+	// sitemapsSeen are the sitemaps read (sitemaps are read one at a time,
+	// before the workers start).
+	sitemapsSeen       map[string]bool
+	sitemapBudgetNoted bool
+
 	mu      sync.Mutex
 	emit    func(*Page)
 	notes   []string
@@ -231,7 +236,7 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		if err != nil {
 			return nil, seeds, err
 		}
-		hosts.add(u.Host)
+		hosts.addOrigin(u)
 		seeds.starts = append(seeds.starts, job{url: u, key: u.String(), start: true})
 	}
 	for _, s := range sitemaps {
@@ -239,7 +244,7 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		if err != nil {
 			return nil, seeds, fmt.Errorf("--sitemap: %w", err)
 		}
-		hosts.add(u.Host)
+		hosts.addOrigin(u)
 		seeds.sitemaps = append(seeds.sitemaps, u)
 	}
 	if len(seeds.starts) == 0 && len(seeds.sitemaps) == 0 {
@@ -262,6 +267,8 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		scripts:  &scriptCache{get: client, entries: map[string]*scriptEntry{}},
 		frontier: newFrontier(opts.MaxPages),
 		robots:   robotsCache{entries: map[string]*robotsEntry{}},
+
+		sitemapsSeen: map[string]bool{},
 	}
 	return c, seeds, nil
 }
@@ -325,7 +332,7 @@ func (c *crawler) admit(base *url.URL, ref string, depth int) {
 		return
 	}
 	u, err := Normalize(base, ref)
-	if err != nil || isAsset(u) || !c.hosts.allows(u.Host) || !c.wanted(u.String()) {
+	if err != nil || isAsset(u) || !c.hosts.allows(u) || !c.wanted(u.String()) {
 		return
 	}
 	c.frontier.push(job{url: u, key: u.String(), depth: depth})

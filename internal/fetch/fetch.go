@@ -47,6 +47,9 @@ type Response struct {
 	Body   []byte
 	// Redirects lists the URLs passed through, first to last, final excluded.
 	Redirects []string
+	// Truncated is true when Body is only the first part of the body
+	// (WithPrefix).
+	Truncated bool
 }
 
 // ErrTooLarge is returned when a body exceeds MaxBytes.
@@ -106,14 +109,32 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 		return nil, err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.MaxBytes+1))
+	limit := c.MaxBytes
+	prefix, truncate := ctx.Value(prefixKey{}).(int64)
+	if truncate {
+		limit = min(limit, prefix)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(body)) > c.MaxBytes {
-		return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, c.MaxBytes>>20)
+	out := &Response{URL: resp.Request.URL, Status: resp.StatusCode, Header: resp.Header, Body: body, Redirects: redirects}
+	if int64(len(body)) > limit {
+		if !truncate {
+			return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, c.MaxBytes>>20)
+		}
+		out.Body, out.Truncated = body[:limit], true
 	}
-	return &Response{URL: resp.Request.URL, Status: resp.StatusCode, Header: resp.Header, Body: body, Redirects: redirects}, nil
+	return out, nil
+}
+
+type prefixKey struct{}
+
+// WithPrefix marks the requests of ctx as wanting only the first n bytes
+// of a body: a longer body is cut there (Response.Truncated) instead of
+// refused. robots.txt is read so (RFC 9309 parses its first 500 KiB).
+func WithPrefix(ctx context.Context, n int64) context.Context {
+	return context.WithValue(ctx, prefixKey{}, n)
 }
 
 // withoutUserinfo is raw without its user name and password.
