@@ -260,6 +260,9 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 	fc.HTTP = &http.Client{Timeout: opts.Timeout, Transport: &hostGuard{next: transport, hosts: hosts}}
 	fc.MaxBytes = opts.MaxBytes
 	fc.MaxRedirects = opts.MaxRedirects
+	// Bodies over a few MB are read one at a time: memory stays near one
+	// --max-file-size, not concurrency times it.
+	fc.LargeBodies = make(chan struct{}, 1)
 	limiter := newHostLimiter(opts.Rate)
 	client := &politeClient{fetch: fc, limiter: limiter, retries: opts.Retries, backoff: opts.RetryBackoff, maxWait: opts.MaxRetryWait}
 	c := &crawler{
