@@ -3,9 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 )
@@ -215,5 +219,62 @@ func TestOutputFilesAreReplacedOnlyOnSuccess(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// With --render inside a crawl the browser obeys the crawl's hosts: a page
+// on the crawled origin cannot make it load another origin's resources or
+// navigate there (another port of the same address is another origin),
+// and --block-third-party holds against a navigation, judged before it
+// counts as the page. The other origin counts every request it gets.
+func TestRenderObeysTheCrawlScope(t *testing.T) {
+	needChromium(t)
+	var outside atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		outside.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<!doctype html><html><body><script>oaiq("measure", "order_created", {type: "contents", amount: 25.99, currency: "USD"});</script></body></html>`)
+	}))
+	defer other.Close()
+	otherByName := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		target := other.URL
+		if r.URL.Path == "/by-name" {
+			target = otherByName
+		}
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, `<!doctype html><html><head><script src="%[1]s/lib.js"></script></head><body>
+<img src="%[1]s/pixel.gif"><iframe src="%[1]s/frame"></iframe>
+<script>setTimeout(function () { location.href = "%[1]s/away"; }, 0);</script></body></html>`, target)
+	}))
+	defer site.Close()
+
+	var out, errOut bytes.Buffer
+	code := MainContext(context.Background(), []string{"crawl", "--render", "--wait", "300ms", "--page-timeout", "20s", "--rate", "0", "--format", "json", site.URL + "/"},
+		&IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	if code != ExitOK && code != ExitFindings {
+		t.Fatalf("crawl --render: exit %d\n%s", code, errOut.String())
+	}
+	if n := outside.Load(); n != 0 {
+		t.Errorf("crawl --render: the origin outside the crawl got %d requests", n)
+	}
+	if strings.Contains(out.String(), "amount-not-integer") {
+		t.Errorf("crawl --render: findings of the page outside the crawl were reported:\n%s", out.String())
+	}
+
+	// check --render --block-third-party: a navigation to another site.
+	out.Reset()
+	errOut.Reset()
+	code = MainContext(context.Background(), []string{"check", "--render", "--block-third-party", "--wait", "300ms", "--page-timeout", "20s", "--format", "json", site.URL + "/by-name"},
+		&IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	if code != ExitOK && code != ExitFindings {
+		t.Fatalf("check --render --block-third-party: exit %d\n%s", code, errOut.String())
+	}
+	if n := outside.Load(); n != 0 {
+		t.Errorf("check --render --block-third-party: the other site got %d requests", n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -79,16 +80,18 @@ func (r *renderOptions) startFor(ctx context.Context, args []string) (*render.Br
 	if err != nil {
 		return nil, err
 	}
-	b, err := r.start(ctx, steps)
+	b, err := r.start(ctx, steps, nil)
 	return b, interrupted(ctx, err)
 }
 
-func (r *renderOptions) start(ctx context.Context, steps []render.Step) (*render.Browser, error) {
+// start starts the browser; scope, when set, is where pages may send
+// requests and navigate (a crawl's hosts).
+func (r *renderOptions) start(ctx context.Context, steps []render.Step, scope func(*url.URL) bool) (*render.Browser, error) {
 	if r.tabs < 1 {
 		return nil, usageErrorf("--tabs must be at least 1")
 	}
 	return render.Start(ctx, render.Options{Browser: r.browser, Concurrency: r.tabs, Page: render.PageOptions{
-		Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty}})
+		Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty, Scope: scope}})
 }
 
 // renderURLs loads URL inputs in the browser instead of fetching them.

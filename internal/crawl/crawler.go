@@ -222,6 +222,11 @@ func (cr *Crawler) Stream(ctx context.Context, emit func(*Page)) (*Result, error
 		Elapsed: time.Since(began), Notes: c.notes}, nil
 }
 
+// InScope reports whether u is on a host the crawl may reach (its start
+// origins, where they redirected, and --allow-host), for a browser that
+// renders its pages.
+func (cr *Crawler) InScope(u *url.URL) bool { return cr.c.hosts.allows(u) }
+
 type seedSet struct {
 	starts   []job
 	sitemaps []*url.URL

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,10 @@ type PageOptions struct {
 	Steps []Step
 	// BlockThirdParty fails requests to other sites than the page's.
 	BlockThirdParty bool
+	// Scope, when set, is where the page may send requests and navigate
+	// (a crawl's hosts): any other http or https request, a navigation
+	// included, fails as a blocked third-party request.
+	Scope func(*url.URL) bool
 }
 
 func (o *Options) defaults() {

@@ -239,17 +239,26 @@ func (t *tab) handle(e *fetch.EventRequestPaused) {
 	}
 	u := e.Request.URL
 	mainDoc := e.ResourceType == network.ResourceTypeDocument && string(e.FrameID) == t.frameID
+	// A navigation is judged against the page it leaves, before it counts
+	// as a hop: otherwise a page on another site would be its own "first
+	// party" and --block-third-party would let it through.
 	t.mu.Lock()
-	if mainDoc {
-		t.c.Hops = append(t.c.Hops, Hop{URL: u, Redirect: e.RedirectedRequestID != ""})
-	}
 	pageURL := t.c.ProbeURL
 	if n := len(t.c.Hops); n > 0 {
 		pageURL = t.c.Hops[n-1].URL
 	}
 	t.mu.Unlock()
+	v := route(u, pageURL, t.opts.BlockThirdParty)
+	if v == pass && !t.inScope(u) {
+		v = block3P
+	}
+	if mainDoc && v == pass {
+		t.mu.Lock()
+		t.c.Hops = append(t.c.Hops, Hop{URL: u, Redirect: e.RedirectedRequestID != ""})
+		t.mu.Unlock()
+	}
 	var err error
-	switch v := route(u, pageURL, t.opts.BlockThirdParty); v {
+	switch v {
 	case answer:
 		t.mu.Lock()
 		t.c.SDKRequests = append(t.c.SDKRequests, u)
@@ -271,6 +280,18 @@ func (t *tab) handle(e *fetch.EventRequestPaused) {
 		_, err = chromedp.Call(ctx, fetch.ContinueRequest, p)
 	}
 	_ = err // the tab is closing: nothing left to answer
+}
+
+// inScope applies PageOptions.Scope to an http or https URL.
+func (t *tab) inScope(raw string) bool {
+	if t.opts.Scope == nil {
+		return true
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" {
+		return true // data:, blob: and the like never leave the browser
+	}
+	return t.opts.Scope(u)
 }
 
 // document keeps a main-frame response (body and headers, for the page
