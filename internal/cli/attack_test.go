@@ -95,7 +95,7 @@ func (s stalledStdin) Read([]byte) (int, error) {
 // An interruption (what Ctrl-C and SIGTERM do to the run's context) ends
 // a run blocked on standard input with exit 130.
 func TestInterruptEndsARunBlockedOnStdin(t *testing.T) {
-	for _, args := range [][]string{{"log", "-"}, {"check", "-"}} {
+	for _, args := range [][]string{{"log", "-"}, {"check", "-"}, {"hash"}, {"hash", "--check"}, {"hash", "--csv", "-", "--column", "1"}} {
 		ctx, cancel := context.WithCancel(context.Background())
 		in := stalledStdin{started: make(chan struct{})}
 		go func() {
@@ -203,6 +203,16 @@ func TestOutputFilesAreReplacedOnlyOnSuccess(t *testing.T) {
 		}
 		cancel()
 		unchanged("interrupted " + args[0])
+	}
+
+	// A write that fails (/dev/full is a disk with no space left): exit 3
+	// naming the output, and the files written beside it are not committed.
+	if _, err := os.Stat("/dev/full"); err == nil {
+		_, errOut, code = runCLI(t, "", "check", "--format", "json="+report, "--write-baseline", base, "--format", "text=/dev/full", "--record", record, site)
+		if code != ExitInput || !strings.Contains(errOut, "writing output") {
+			t.Errorf("full disk: exit %d, want %d with 'writing output':\n%s", code, ExitInput, errOut)
+		}
+		unchanged("full disk")
 	}
 
 	// A run that succeeds replaces all three, keeping their permissions.

@@ -114,8 +114,15 @@ func (o *hashOptions) validate(cmd *cobra.Command) error {
 }
 
 // runHash hashes values, a CSV column, or judges hashes. It reads to the
-// end of its input: an interrupt ends the process as for every command.
-func runHash(_ context.Context, o *hashOptions) error {
+// end of its input; a read of standard input that blocks ends with ctx, so
+// Ctrl-C and SIGTERM end the run (a terminal is read as it is, for its
+// prompt).
+func runHash(ctx context.Context, o *hashOptions) error {
+	if !o.io.StdinTTY {
+		streams := *o.io
+		streams.In = boundedio.Cancelable(ctx, o.io.In)
+		o.io = &streams
+	}
 	switch {
 	case o.check:
 		return o.runCheck()
