@@ -132,8 +132,9 @@ func (c *cancelable) Read(p []byte) (int, error) {
 		return 0, c.ctx.Err()
 	}
 	// The read goes to a buffer of its own, so an abandoned read never
-	// writes into p after Read returned.
-	buf := make([]byte, len(p))
+	// writes into p after Read returned; 64 KiB at a time is enough for
+	// a pipe and keeps a large p from being allocated twice.
+	buf := make([]byte, min(len(p), 64<<10))
 	done := make(chan result, 1)
 	go func() {
 		n, err := c.r.Read(buf)
