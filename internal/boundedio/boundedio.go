@@ -47,10 +47,11 @@ func Open(path string) (*os.File, error) {
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
+		// Worded as the os package words its errors ("open x: …").
 		if st.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory", path)
+			return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
 		}
-		return nil, fmt.Errorf("%s: %w (a device, FIFO or socket is never read; name a file, or - for standard input)", path, ErrNotRegular)
+		return nil, &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("%w (a device, FIFO or socket is never read; name a file, or - for standard input)", ErrNotRegular)}
 	}
 	return f, nil
 }
