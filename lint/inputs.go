@@ -2,13 +2,14 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
@@ -82,8 +83,8 @@ func (o SourceOptions) target(client *fetch.Client, t discover.Target, err error
 		e := err.(*discover.Error)
 		return Input{Name: e.Arg, Load: func(context.Context) (*Loaded, error) { return nil, e.Err }}
 	case t.Kind == discover.Stdin:
-		return Input{Name: "<stdin>", Load: func(context.Context) (*Loaded, error) {
-			data, err := io.ReadAll(io.LimitReader(stdin, o.maxSize()+1))
+		return Input{Name: "<stdin>", Load: func(ctx context.Context) (*Loaded, error) {
+			data, err := io.ReadAll(io.LimitReader(boundedio.Cancelable(ctx, stdin), o.maxSize()+1))
 			if err != nil {
 				return nil, err
 			}
@@ -106,17 +107,31 @@ func (o SourceOptions) dirResolver(pageDir, root string) extract.Resolver {
 }
 
 func (o SourceOptions) loadFile(t discover.Target) (*Loaded, error) {
-	info, err := os.Stat(t.Path)
+	// Only a regular file is read, and never past the limit: a device or
+	// FIFO says its size is 0 and then never ends.
+	f, err := boundedio.Open(t.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	name := filepath.ToSlash(t.Path)
-	if info.Size() > o.maxSize() {
+	oversize := func(size int64) *Loaded {
 		doc := &model.Document{Path: name, Kind: model.Script}
-		doc.Oversize = &model.Oversize{Size: info.Size(), Limit: o.maxSize()}
-		return &Loaded{Doc: doc}, nil
+		doc.Oversize = &model.Oversize{Size: size, Limit: o.maxSize()}
+		return &Loaded{Doc: doc}
 	}
-	data, err := os.ReadFile(t.Path)
+	if info.Size() > o.maxSize() {
+		return oversize(info.Size()), nil
+	}
+	data, err := boundedio.ReadAll(name, f, o.maxSize())
+	var tooLarge *boundedio.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return oversize(o.maxSize() + 1), nil // it grew while being read
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -157,10 +172,21 @@ func urlInput(raw string, client *fetch.Client, containers Containers) Input {
 	}}
 }
 
+// DefaultMaxLogSize is the largest event log read unless a run says
+// otherwise (log --max-log-size).
+const DefaultMaxLogSize = 256 << 20
+
 // Logs reads each event log when the run reaches it and yields one input
 // per document in it: a log that extract wrote holds the calls of many
 // pages and scripts, each checked as check checked it. "-" is stdin.
 func Logs(paths []string, stdin io.Reader) iter.Seq[Input] {
+	return LogsWithin(paths, stdin, DefaultMaxLogSize)
+}
+
+// LogsWithin is Logs reading at most maxSize bytes of each log: a larger
+// one (a 2 GB file, /dev/urandom on standard input) ends with an error at
+// that size instead of filling memory.
+func LogsWithin(paths []string, stdin io.Reader, maxSize int64) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		for _, path := range paths {
 			fail := func(err error) bool {
@@ -173,6 +199,7 @@ func Logs(paths []string, stdin io.Reader) iter.Seq[Input] {
 				}
 				continue
 			}
+			r = boundedio.Limit(name, r, maxSize, "raise --max-log-size to read it")
 			// A large log of Conversions API requests comes in pieces as
 			// the run takes them, so memory stays flat.
 			stopped := false
@@ -218,7 +245,7 @@ func openLog(path string, stdin io.Reader) (io.Reader, string, func(), error) {
 	if path == "-" {
 		return stdin, "<stdin>", func() {}, nil
 	}
-	f, err := os.Open(path)
+	f, err := boundedio.Open(path)
 	if err != nil {
 		return nil, "", nil, err
 	}

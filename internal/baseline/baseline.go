@@ -13,12 +13,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -118,9 +119,13 @@ type Baseline struct {
 	Hidden int
 }
 
+// maxFile is the largest baseline read: far above any real one (a finding
+// is about 200 bytes), far below what would exhaust memory.
+const maxFile = 256 << 20
+
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := boundedio.ReadFile(path, maxFile)
 	if err != nil {
 		return nil, err
 	}

@@ -175,7 +175,9 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 		if err != nil {
 			return err
 		}
-		if browser, err = o.render.start(ctx, steps); err != nil {
+		// The browser obeys the crawl's hosts: other hosts' resources and
+		// navigations to them are blocked.
+		if browser, err = o.render.start(ctx, steps, crawler.InScope); err != nil {
 			return interrupted(ctx, err)
 		}
 		defer browser.Close()

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 
 	"github.com/spf13/cobra"
@@ -116,8 +117,15 @@ func (o *hashOptions) validate(cmd *cobra.Command) error {
 }
 
 // runHash hashes values, a CSV column, or judges hashes. It reads to the
-// end of its input: an interrupt ends the process as for every command.
-func runHash(_ context.Context, o *hashOptions) error {
+// end of its input; a read of standard input that blocks ends with ctx, so
+// Ctrl-C and SIGTERM end the run (a terminal is read as it is, for its
+// prompt).
+func runHash(ctx context.Context, o *hashOptions) error {
+	if !o.io.StdinTTY {
+		streams := *o.io
+		streams.In = boundedio.Cancelable(ctx, o.io.In)
+		o.io = &streams
+	}
 	switch {
 	case o.check:
 		return o.runCheck()
@@ -243,7 +251,7 @@ func (o *hashOptions) runCSV() error {
 	in := o.io.In
 	name := "<stdin>"
 	if o.csvPath != "-" {
-		f, err := os.Open(o.csvPath)
+		f, err := boundedio.Open(o.csvPath)
 		if err != nil {
 			return err
 		}

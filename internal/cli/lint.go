@@ -62,9 +62,32 @@ func (l *lintRun) options() (lint.Options, error) {
 		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != ""}, nil
 }
 
+// outputs are the files a run writes; each replaces its named file only
+// when committed.
+type outputs []*outputFile
+
+// commit renames every file into place; the first failure is returned.
+func (o outputs) commit() error {
+	var first error
+	for _, f := range o {
+		if err := f.commit(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// abort drops every file not yet committed.
+func (o outputs) abort() {
+	for _, f := range o {
+		f.abort()
+	}
+}
+
 // openReporters builds one reporter per --format. At most one may write to
-// standard output; NAME=FILE writes to a file (never coloured).
-func (l *lintRun) openReporters() (report.Multi, func() error, error) {
+// standard output; NAME=FILE writes to a file (never coloured), which
+// replaces the named file only when the run commits it.
+func (l *lintRun) openReporters() (report.Multi, outputs, error) {
 	if l.g.color != "auto" && l.g.color != "always" && l.g.color != "never" {
 		return nil, nil, usageErrorf("--color must be auto, always or never, got %q", l.g.color)
 	}
@@ -77,28 +100,19 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		opts.BaseDir = wd // CI runs from the repository root
 	}
 	var reps report.Multi
-	var files []*os.File
-	closeAll := func() error {
-		var first error
-		for _, f := range files {
-			if err := f.Close(); err != nil && first == nil {
-				first = err
-			}
-		}
-		return first
-	}
+	var files outputs
 	toStdout := 0
 	for _, spec := range l.g.formats {
 		name, path, toFile := strings.Cut(spec, "=")
 		var w io.Writer
 		if toFile {
 			if path == "" {
-				closeAll()
+				files.abort()
 				return nil, nil, usageErrorf("--format %s: missing file name after '='", spec)
 			}
-			f, err := os.Create(path)
+			f, err := createOutput(path)
 			if err != nil {
-				closeAll()
+				files.abort()
 				return nil, nil, usageErrorf("--format %s: %v", spec, err)
 			}
 			files = append(files, f)
@@ -109,7 +123,7 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		} else {
 			toStdout++
 			if toStdout > 1 {
-				closeAll()
+				files.abort()
 				return nil, nil, usageErrorf("only one --format may write to standard output; give the others a file: NAME=FILE")
 			}
 			w = l.io.Out
@@ -120,12 +134,12 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		}
 		rep, err := report.New(name, w, opts)
 		if err != nil {
-			closeAll()
+			files.abort()
 			return nil, nil, usageErrorf("--format: %v", err)
 		}
 		reps = append(reps, rep)
 	}
-	return reps, closeAll, nil
+	return reps, files, nil
 }
 
 // runHooks let a command add consumers to the stream (the crawl summary)
@@ -147,17 +161,20 @@ type runHooks struct {
 // interrupted run still ends its reports and closes its files, over what
 // was linted before the interrupt.
 func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], hooks runHooks) (err error) {
-	reps, closeFiles, err := l.openReporters()
+	reps, files, err := l.openReporters()
 	if err != nil {
 		return err
 	}
+	// Whatever ends the run before its outputs are committed (an error,
+	// an interruption, a panic) leaves the previous files as they were.
+	defer func() { files.abort() }()
 	var rec *eventlog.Writer
-	var recFile *os.File
 	if l.record != "" {
-		if recFile, err = os.Create(l.record); err != nil {
-			closeFiles()
+		recFile, err := createOutput(l.record)
+		if err != nil {
 			return usageErrorf("--record: %v", err)
 		}
+		files = append(files, recFile)
 		rec = eventlog.NewWriter(recFile)
 	}
 	var repErr error // the first failure to write; the run goes on to its end
@@ -193,19 +210,14 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 	if repErr == nil {
 		repErr = reps.Finish(out.Summary)
 	}
-	if err := closeFiles(); repErr == nil {
-		repErr = err
-	}
-	if recFile != nil {
-		if err := recFile.Close(); repErr == nil && err != nil {
-			repErr = fmt.Errorf("--record: %w", err)
-		}
-	}
 	if errors.Is(runErr, lint.ErrInterrupted) {
-		return errInterrupted // partial reports are closed; the baseline is not written from them
+		return errInterrupted // partial reports replace no file; the baseline is not written from them
 	}
-	if err := l.g.project.finish(l.project, l.io.ErrOut); repErr == nil {
-		repErr = err
+	if repErr == nil {
+		repErr = l.g.project.finish(l.project, l.io.ErrOut)
+	}
+	if repErr == nil {
+		repErr = files.commit()
 	}
 	if repErr != nil {
 		return fmt.Errorf("writing output: %w", repErr)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
@@ -18,6 +19,8 @@ type logOptions struct {
 	// now is --now: when Conversions API requests without their own time
 	// were sent ("" when not given).
 	now string
+	// maxSize is --max-log-size.
+	maxSize int64
 }
 
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -62,6 +65,7 @@ is read. Event timestamps are judged against the record's own time, else
 		},
 	}
 	g.addLintFlags(cmd)
+	cmd.Flags().Int64Var(&o.maxSize, "max-log-size", lint.DefaultMaxLogSize, "largest log read, in bytes; a larger log is reported as unreadable (raise this to read it)")
 	cmd.Flags().StringVar(&o.now, "now", "", "the time Conversions API requests without their own time were sent (RFC 3339), for the timestamp_ms window")
 	return cmd
 }
@@ -81,7 +85,12 @@ func runLog(ctx context.Context, o *logOptions) error {
 		opts.Now = t
 	}
 	opts.CrossInputDedup = !isSingleFile(o.paths)
-	return l.run(ctx, opts, lint.Logs(o.paths, o.io.In), runHooks{})
+	if o.maxSize <= 0 {
+		return usageErrorf("--max-log-size must be a positive number of bytes")
+	}
+	// Standard input may block (a terminal, a pipe that never writes): its
+	// reads end with the run's context, so Ctrl-C and SIGTERM end the run.
+	return l.run(ctx, opts, lint.LogsWithin(o.paths, boundedio.Cancelable(ctx, o.io.In), o.maxSize), runHooks{})
 }
 
 // isSingleFile: the arguments name one regular file (or standard input),

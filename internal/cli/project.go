@@ -92,14 +92,17 @@ func (p *projectFlags) finish(pr *project, errOut io.Writer) error {
 	if pr.recorder == nil {
 		return nil
 	}
-	f, err := os.Create(p.writeBaseline)
+	f, err := createOutput(p.writeBaseline)
 	if err != nil {
 		return fmt.Errorf("--write-baseline: %w", err)
 	}
 	if err := pr.recorder.Write(f); err != nil {
-		f.Close()
+		f.abort()
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	if err := f.commit(); err != nil {
 		return fmt.Errorf("--write-baseline: %w", err)
 	}
 	fmt.Fprintf(errOut, "oaiq-lint: wrote baseline %s\n", p.writeBaseline)
-	return f.Close()
+	return nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/glob"
 	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -83,9 +84,12 @@ func Find(dir string) string {
 	}
 }
 
+// maxFile is the largest configuration file read.
+const maxFile = 4 << 20
+
 // Load reads and validates the file at p. known tells whether a rule id exists.
 func Load(p string, known func(id string) bool) (*Config, error) {
-	data, err := os.ReadFile(p)
+	data, err := boundedio.ReadFile(p, maxFile)
 	if err != nil {
 		return nil, err
 	}

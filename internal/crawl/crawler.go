@@ -125,6 +125,11 @@ type crawler struct {
 	frontier *frontier
 	robots   robotsCache
 
+	// sitemapsSeen are the sitemaps read (sitemaps are read one at a time,
+	// before the workers start).
+	sitemapsSeen       map[string]bool
+	sitemapBudgetNoted bool
+
 	mu      sync.Mutex
 	emit    func(*Page)
 	notes   []string
@@ -217,6 +222,11 @@ func (cr *Crawler) Stream(ctx context.Context, emit func(*Page)) (*Result, error
 		Elapsed: time.Since(began), Notes: c.notes}, nil
 }
 
+// InScope reports whether u is on a host the crawl may reach (its start
+// origins, where they redirected, and --allow-host), for a browser that
+// renders its pages.
+func (cr *Crawler) InScope(u *url.URL) bool { return cr.c.hosts.allows(u) }
+
 type seedSet struct {
 	starts   []job
 	sitemaps []*url.URL
@@ -231,7 +241,7 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		if err != nil {
 			return nil, seeds, err
 		}
-		hosts.add(u.Host)
+		hosts.addOrigin(u)
 		seeds.starts = append(seeds.starts, job{url: u, key: u.String(), start: true})
 	}
 	for _, s := range sitemaps {
@@ -239,7 +249,7 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		if err != nil {
 			return nil, seeds, fmt.Errorf("--sitemap: %w", err)
 		}
-		hosts.add(u.Host)
+		hosts.addOrigin(u)
 		seeds.sitemaps = append(seeds.sitemaps, u)
 	}
 	if len(seeds.starts) == 0 && len(seeds.sitemaps) == 0 {
@@ -255,6 +265,9 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 	fc.HTTP = &http.Client{Timeout: opts.Timeout, Transport: &hostGuard{next: transport, hosts: hosts}}
 	fc.MaxBytes = opts.MaxBytes
 	fc.MaxRedirects = opts.MaxRedirects
+	// Bodies over a few MB are read one at a time: memory stays near one
+	// --max-file-size, not concurrency times it.
+	fc.LargeBodies = make(chan struct{}, 1)
 	limiter := newHostLimiter(opts.Rate)
 	client := &politeClient{fetch: fc, limiter: limiter, retries: opts.Retries, backoff: opts.RetryBackoff, maxWait: opts.MaxRetryWait}
 	c := &crawler{
@@ -262,6 +275,8 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		scripts:  &scriptCache{get: client, entries: map[string]*scriptEntry{}},
 		frontier: newFrontier(opts.MaxPages),
 		robots:   robotsCache{entries: map[string]*robotsEntry{}},
+
+		sitemapsSeen: map[string]bool{},
 	}
 	return c, seeds, nil
 }
@@ -325,7 +340,7 @@ func (c *crawler) admit(base *url.URL, ref string, depth int) {
 		return
 	}
 	u, err := Normalize(base, ref)
-	if err != nil || isAsset(u) || !c.hosts.allows(u.Host) || !c.wanted(u.String()) {
+	if err != nil || isAsset(u) || !c.hosts.allows(u) || !c.wanted(u.String()) {
 		return
 	}
 	c.frontier.push(job{url: u, key: u.String(), depth: depth})

@@ -50,6 +50,14 @@ func (f *frontier) push(j job) bool {
 	return true
 }
 
+// full reports whether the page budget is spent: no URL besides start
+// URLs would be admitted.
+func (f *frontier) full() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.closed || f.max > 0 && f.admitted >= f.max
+}
+
 // pop returns the next job, waiting while other workers may still add
 // some; false means the crawl is over.
 func (f *frontier) pop() (job, bool) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sync"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
 )
 
 // siteRobots is one origin's robots.txt as the crawl found it.
@@ -36,7 +38,12 @@ func (c *crawler) robotsFor(ctx context.Context, origin string) *siteRobots {
 	c.robots.mu.Unlock()
 	e.once.Do(func() {
 		s := &siteRobots{URL: origin + "/robots.txt"}
-		resp, err := c.client.Get(ctx, s.URL)
+		// RFC 9309: redirects are followed (at least five, even to
+		// another host: http://shop.example/robots.txt →
+		// https://www.shop.example/robots.txt is common), and a file over
+		// the size cap is parsed to its first 500 KiB.
+		rctx := fetch.WithPrefix(anyHost(ctx), robotsMaxBytes)
+		resp, err := c.client.Get(rctx, s.URL)
 		switch {
 		case err != nil:
 			s.Unreachable = describeFetchError(err, c.opts.MaxBytes)

@@ -61,8 +61,8 @@ func (c *crawler) visit(ctx context.Context, j job) {
 		final = j.url
 	}
 	key := final.String()
-	if j.start && final.Host != j.url.Host {
-		c.hosts.add(final.Host) // shop.example → www.shop.example: the site lives there
+	if j.start && originKey(final) != originKey(j.url) {
+		c.hosts.addOrigin(final) // shop.example → www.shop.example: the site lives there
 	}
 	var drops []model.OpprefDrop // what only this URL showed
 	if c.shouldProbe(j, key, len(resp.Redirects) > 0) {

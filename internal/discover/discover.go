@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/glob"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -44,6 +45,10 @@ func isDeclaration(name string) bool {
 	l := strings.ToLower(name)
 	return strings.HasSuffix(l, ".d.ts") || strings.HasSuffix(l, ".d.mts") || strings.HasSuffix(l, ".d.cts")
 }
+
+// maxIgnoreFile is the largest .gitignore read; a larger one (or one that
+// is a device or FIFO) is not read.
+const maxIgnoreFile = 1 << 20
 
 // skipDirs are never descended into: version control, dependencies and
 // vendored code are not the site's own integration.
@@ -253,7 +258,7 @@ func walk(root string, accept func(string) bool, emit func(Target) bool) (bool, 
 			if base == "." {
 				base = ""
 			}
-			if data, err := os.ReadFile(filepath.Join(p, ".gitignore")); err == nil {
+			if data, err := boundedio.ReadFile(filepath.Join(p, ".gitignore"), maxIgnoreFile); err == nil {
 				rules = append(rules, parseIgnore(base, data)...)
 			}
 			return nil
