@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -58,7 +60,9 @@ func Targets(args []string, stdin io.Reader, o SourceOptions) iter.Seq[Input] {
 	client := o.client()
 	return func(yield func(Input) bool) {
 		for t, err := range discover.Stream(args, discover.Options{}) {
-			if !yield(o.target(client, t, err, stdin)) {
+			in := o.target(client, t, err, stdin)
+			in.Explicit = err == nil && t.Explicit && t.Kind == discover.File
+			if !yield(in) {
 				return
 			}
 		}
@@ -77,7 +81,10 @@ func (o SourceOptions) target(client *fetch.Client, t discover.Target, err error
 				return nil, err
 			}
 			if int64(len(data)) > o.maxSize() {
-				return nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxSize())
+				return nil, fmt.Errorf("standard input is larger than --max-file-size (%s); raise --max-file-size", byteSize(o.maxSize()))
+			}
+			if len(bytes.TrimSpace(data)) == 0 {
+				return nil, &discover.NoFilesError{Arg: "standard input", Why: "it is empty (pipe a page or script into -)"}
 			}
 			doc, files := extract.File("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
 			return &Loaded{Doc: doc, Files: files}, nil
@@ -112,6 +119,9 @@ func (o SourceOptions) loadFile(t discover.Target) (*Loaded, error) {
 	data, err := os.ReadFile(t.Path)
 	if err != nil {
 		return nil, err
+	}
+	if !t.Explicit && report.IsOwnReport(data) {
+		return &Loaded{Skip: "an html report oaiq-lint wrote"}, nil
 	}
 	doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
 	return &Loaded{Doc: doc, Files: files}, nil

@@ -18,7 +18,7 @@ type sourceOptions struct {
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: the folder being checked)")
-	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "skip files larger than this many bytes (reported as info)")
+	cmd.Flags().Var(newSizeFlag(&o.maxFileSize, fetch.DefaultMaxBytes), "max-file-size", "skip files larger than this (reported as info): 10MB, 512KB, or bytes")
 }
 
 func (o *sourceOptions) lintOptions() lint.SourceOptions {
@@ -41,13 +41,13 @@ type checkOptions struct {
 func newCheckCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
 	o := &checkOptions{io: streams, g: g}
 	cmd := &cobra.Command{
-		Use:   "check PATH... | URL... | -",
+		Use:   "check [PATH... | URL... | -]",
 		Short: "Check HTML pages, templates and scripts",
 		Long: `Find every pixel call in HTML pages, HTML-like templates and scripts and
 check it, together with the page itself: is the SDK loaded, once, from the
 right URL, early in <head>; does a Content-Security-Policy block it.
 
-Arguments are files, folders (searched recursively for pages, templates and
+Arguments (default: the working directory) are files, folders (searched recursively for pages, templates and
 scripts, skipping .git, node_modules, vendor and what .gitignore ignores),
 glob patterns ("site/**/*.html"), http(s) URLs (one page each, no crawling;
 same-origin scripts are read too), or - for standard input.
@@ -71,8 +71,10 @@ as an event log that 'oaiq-lint log' reads.`,
   curl -s https://shop.example.com/ | oaiq-lint check -
   oaiq-lint check ./public --format github --format sarif=oaiq.sarif
   oaiq-lint check --render --click '#buy' https://shop.example.com/product`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"."} // as ESLint, ruff and golangci-lint do
+			}
 			o.args = args
 			return runCheck(cmd.Context(), o)
 		},

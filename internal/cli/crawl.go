@@ -94,7 +94,7 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 	f.IntVar(&o.concurrency, "concurrency", 4, "requests in flight at most")
 	f.Float64Var(&o.rate, "rate", 5, "requests per second at most to one host (0: no limit)")
 	f.DurationVar(&o.timeout, "timeout", fetch.DefaultTimeout, "time limit for one request, body included")
-	f.Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "largest response read, in bytes; larger pages are fetch-failed")
+	f.Var(newSizeFlag(&o.maxFileSize, fetch.DefaultMaxBytes), "max-file-size", "largest response read (10MB, 512KB, or bytes); larger pages are fetch-failed")
 	f.IntVar(&o.maxRedirects, "max-redirects", fetch.DefaultMaxRedirects, "longest redirect chain followed")
 	f.IntVar(&o.retries, "retries", 2, "retries of a request answered 429 or 5xx, or whose connection dropped")
 	f.IntVar(&o.opprefSample, "oppref-sample", 5, "percent of other pages also probed for oppref-dropped (0-100)")

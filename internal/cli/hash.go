@@ -80,7 +80,7 @@ documentation's examples…). Exit 1 when any is not acceptable.`,
 	f := cmd.Flags()
 	f.StringVar(&o.kind, "type", hashing.KindEmail, "what the values are: email or external-id")
 	f.BoolVar(&o.check, "check", false, "judge hashes (arguments or standard input) instead of hashing values")
-	f.StringVar(&o.csvPath, "csv", "", "hash one column of this CSV file (- for standard input)")
+	f.StringVar(&o.csvPath, "csv", "", "hash one column of this CSV `FILE` (- for standard input)")
 	f.StringVar(&o.column, "column", "", "with --csv: the column to hash, by header name or 1-based index")
 	f.BoolVar(&o.keep, "keep", false, "with --csv: keep the column and add <name>_sha256 after it")
 	f.BoolVar(&o.noHeader, "no-header", false, "with --csv: the first row is data, not a header")

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/lint"
@@ -59,7 +60,7 @@ func (l *lintRun) options() (lint.Options, error) {
 		return lint.Options{}, err
 	}
 	return lint.Options{Config: pr.cfg, ShardIndex: pr.shardI, Shards: pr.shardN, Baseline: pr.baseline,
-		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != ""}, nil
+		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != "", NoIgnore: l.g.project.noIgnore}, nil
 }
 
 // openReporters builds one reporter per --format. At most one may write to
@@ -161,13 +162,27 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 		rec = eventlog.NewWriter(recFile)
 	}
 	var repErr error // the first failure to write; the run goes on to its end
-	unreadable := false
+	unreadable, noFiles := false, false
+	linted, ignored := 0, 0
 	consume := func(r *lint.Result) error {
-		if r.Err != nil {
+		var none *discover.NoFilesError
+		switch {
+		case errors.As(r.Err, &none):
+			noFiles = true
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable("oaiq-lint: "+none.Error()))
+			return nil
+		case r.Err != nil:
 			unreadable = true
 			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", r.Name, r.Err)))
 			return nil
+		case r.Ignored:
+			ignored++
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: ignored by %s: use --no-ignore to lint it", r.Name, l.project.cfg.Path)))
+			return nil
+		case r.Skipped != "":
+			return nil
 		}
+		linted++
 		for i := range r.Records {
 			if rec != nil && repErr == nil {
 				if r.Records[i].URL == "" && hooks.recordPageURL {
@@ -219,6 +234,11 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 		}
 	}
 	switch {
+	case noFiles:
+		return &ExitError{Code: ExitUsage}
+	case ignored > 0 && linted == 0 && !unreadable:
+		fmt.Fprintf(l.io.ErrOut, "oaiq-lint: no files to lint: every file named is ignored by %s\n", report.Printable(l.project.cfg.Path))
+		return &ExitError{Code: ExitUsage}
 	case unreadable:
 		return &ExitError{Code: ExitInput}
 	case out.Failed:

@@ -12,6 +12,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/baseline"
 	"github.com/oaiq-lint/oaiq-lint/internal/config"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
+	"github.com/oaiq-lint/oaiq-lint/lint"
 	"github.com/oaiq-lint/oaiq-lint/rules"
 )
 
@@ -22,6 +23,7 @@ type projectFlags struct {
 	baselinePath  string
 	writeBaseline string
 	shard         string
+	noIgnore      bool
 }
 
 func (p *projectFlags) add(cmd *cobra.Command) {
@@ -29,6 +31,7 @@ func (p *projectFlags) add(cmd *cobra.Command) {
 	f.StringVar(&p.configPath, "config", "", "configuration file (default: "+config.FileName+" in the working directory or a parent)")
 	f.StringVar(&p.baselinePath, "baseline", "", "report only findings that are not in this baseline file")
 	f.StringVar(&p.writeBaseline, "write-baseline", "", "record today's findings in this file (then use --baseline)")
+	f.BoolVar(&p.noIgnore, "no-ignore", false, "lint the paths the configuration's ignore globs match too")
 	f.StringVar(&p.shard, "shard", "", "lint only shard I of N of the inputs (I/N, e.g. 2/4), to split a large site across CI jobs")
 }
 
@@ -51,7 +54,7 @@ func (p *projectFlags) load() (*project, error) {
 		}
 	}
 	if path != "" {
-		cfg, err := config.Load(path, func(id string) bool { return rules.Lookup(id) != nil })
+		cfg, err := config.Load(path, func(id string) bool { return rules.Lookup(id) != nil }, lint.RuleIDs()...)
 		if err != nil {
 			return nil, usageErrorf("configuration: %v", err)
 		}

@@ -14,8 +14,10 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 )
 
 // version is stamped at release time with -ldflags "-X …/internal/cli.version=v1.2.3".
@@ -49,14 +51,91 @@ type ExitError struct{ Code int }
 
 func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
 
-// usageError marks errors in how the program was called (exit 2).
-type usageError struct{ err error }
+// usageError marks errors in how the program was called (exit 2). help is
+// set for the errors --help answers (an unknown command or flag, a wrong
+// number of arguments); the others say their fix themselves.
+type usageError struct {
+	err  error
+	help bool
+}
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
 func usageErrorf(format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...)}
+	return usageError{err: fmt.Errorf(format, args...)}
+}
+
+// flagError words the flag parser's errors: a value of the wrong kind says
+// what the flag wants; an unknown flag names the nearest known one.
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+		var known []string
+		cmd.Flags().VisitAll(func(f *pflag.Flag) { known = append(known, f.Name) })
+		cmd.InheritedFlags().VisitAll(func(f *pflag.Flag) { known = append(known, f.Name) })
+		if near := suggest.Nearest(name, known); near != "" {
+			msg += ", did you mean --" + near + "?"
+		}
+		return usageError{err: errors.New(msg), help: true}
+	}
+	explained := explainFlagError(err)
+	return usageError{err: explained, help: explained == err}
+}
+
+// flagsTakingFlags refuses a string flag whose value is another flag
+// ("hash --csv --column email users.csv" gives --csv the value
+// "--column"): the user forgot the value, and the error would otherwise
+// blame the flag that lost its own.
+func flagsTakingFlags(cmd *cobra.Command) error {
+	var err error
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if err != nil || (f.Value.Type() != "string" && f.Value.Type() != "stringArray") {
+			return
+		}
+		values := []string{f.Value.String()}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			values = sv.GetSlice()
+		}
+		for _, v := range values {
+			if other := flagNamed(cmd, v); other != "" {
+				what, _ := pflag.UnquoteUsage(f)
+				if what == "string" || what == "stringArray" {
+					what = "value"
+				}
+				err = usageError{err: fmt.Errorf("--%s needs a %s (got the flag %s); give --%s its value first", f.Name, what, other, f.Name)}
+				return
+			}
+		}
+	})
+	return err
+}
+
+// flagNamed returns v when it is one of cmd's flags (--name, --name=x or
+// -n), else "".
+func flagNamed(cmd *cobra.Command, v string) string {
+	switch {
+	case strings.HasPrefix(v, "--") && len(v) > 2:
+		name, _, _ := strings.Cut(v[2:], "=")
+		if cmd.Flags().Lookup(name) != nil {
+			return "--" + name
+		}
+	case len(v) == 2 && v[0] == '-' && v[1] != '-':
+		if cmd.Flags().ShorthandLookup(v[1:]) != nil {
+			return v
+		}
+	}
+	return ""
+}
+
+// commandPath is "check " for `oaiq-lint check …`, so the hint opens the
+// help that answers the error.
+func commandPath(root *cobra.Command, args []string) string {
+	cmd, _, err := root.Find(args)
+	if err != nil || cmd == root {
+		return ""
+	}
+	return strings.TrimPrefix(cmd.CommandPath(), root.Name()+" ") + " "
 }
 
 // globalOptions are the flags every linting command shares.
@@ -113,13 +192,14 @@ exact position, and checks each against the pixel's documentation.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetVersionTemplate("oaiq-lint {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 
 	root.PersistentFlags().StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if f := cmd.Flag("fail-on"); f != nil {
 			g.failOnSet = f.Changed
 		}
+		return flagsTakingFlags(cmd)
 	}
 
 	root.AddCommand(
@@ -164,8 +244,11 @@ func MainContext(ctx context.Context, args []string, io *IOStreams) int {
 		return ExitOK
 	case errors.As(err, &exit):
 		return exit.Code
+	case errors.As(err, &usage) && !usage.help:
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\n", report.Printable(err.Error()))
+		return ExitUsage
 	case errors.As(err, &usage) || isCobraUsage(err):
-		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint --help' for usage.\n", report.Printable(err.Error()))
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint %s--help' for usage.\n", report.Printable(err.Error()), commandPath(root, args))
 		return ExitUsage
 	default:
 		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\n", report.Printable(err.Error()))

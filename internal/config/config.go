@@ -83,17 +83,19 @@ func Find(dir string) string {
 	}
 }
 
-// Load reads and validates the file at p. known tells whether a rule id exists.
-func Load(p string, known func(id string) bool) (*Config, error) {
+// Load reads and validates the file at p. known tells whether a rule id
+// exists; ids, when given, are the rule ids an unknown one is compared
+// with for a did-you-mean.
+func Load(p string, known func(id string) bool, ids ...string) (*Config, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(p, data, known)
+	return Parse(p, data, known, ids...)
 }
 
 // Parse validates data as the configuration file at p.
-func Parse(p string, data []byte, known func(id string) bool) (*Config, error) {
+func Parse(p string, data []byte, known func(id string) bool, ids ...string) (*Config, error) {
 	cfg := &Config{Path: p, Dir: filepath.Dir(p)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -102,7 +104,7 @@ func Parse(p string, data []byte, known func(id string) bool) (*Config, error) {
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file is a valid, empty configuration
 	}
-	r := &reader{path: p, known: known}
+	r := &reader{path: p, known: known, ids: ids}
 	r.top(doc.Content[0], cfg)
 	if len(r.errs) > 0 {
 		return nil, errors.Join(r.errs...)
@@ -113,6 +115,7 @@ func Parse(p string, data []byte, known func(id string) bool) (*Config, error) {
 type reader struct {
 	path  string
 	known func(string) bool
+	ids   []string
 	errs  []error
 }
 
@@ -200,7 +203,7 @@ func (r *reader) rules(n *yaml.Node, what string) map[string]model.Severity {
 	out := map[string]model.Severity{}
 	r.mapping(n, what, func(id string, k, v *yaml.Node) {
 		if !r.known(id) {
-			r.fail(k, "%s: unknown rule %q (`oaiq-lint rules` lists them)", what, id)
+			r.fail(k, "%s: unknown rule %q%s (`oaiq-lint rules` lists them)", what, id, didYouMean(id, r.ids))
 			return
 		}
 		val := r.str(v, what+"."+id)

@@ -65,6 +65,23 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.Arg, e.Err) }
 
+func (e *Error) Unwrap() error { return e.Err }
+
+// NoFilesError is an argument that names nothing to lint: an empty folder,
+// a folder without pages or scripts, a pattern matching nothing, empty
+// standard input. A mistyped path in CI must not pass as "no problems", so
+// the run ends as a usage error (exit 2), as ESLint does.
+type NoFilesError struct {
+	// Arg is the argument as given.
+	Arg string
+	// Why says what was found instead.
+	Why string
+}
+
+func (e *NoFilesError) Error() string {
+	return fmt.Sprintf("no files to lint in %s: %s", e.Arg, e.Why)
+}
+
 // Expand resolves args into targets, in argument order and, within a
 // folder, in walk order. Problems are returned per argument; the rest is
 // still expanded. Stream does the same one target at a time.
@@ -196,7 +213,7 @@ func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (b
 		return nil
 	})
 	if err == nil && !matched {
-		err = fmt.Errorf("no file matches the pattern")
+		err = &NoFilesError{Arg: pattern, Why: "no file matches the pattern (quote it so the shell does not expand it; \"**\" spans folders)"}
 	}
 	return !stopped, err
 }
@@ -206,7 +223,7 @@ func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (b
 // are not followed, so link loops cannot trap the walk.
 func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, error) {
 	var rules []ignoreRule
-	stopped := false
+	stopped, found := false, false
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -233,6 +250,7 @@ func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, erro
 			return nil
 		}
 		if exts[strings.ToLower(filepath.Ext(p))] && !isDeclaration(p) {
+			found = true
 			if !emit(Target{Kind: File, Path: p, Root: root}) {
 				stopped = true
 				return filepath.SkipAll
@@ -240,5 +258,8 @@ func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, erro
 		}
 		return nil
 	})
+	if err == nil && !found {
+		err = &NoFilesError{Arg: root, Why: "no pages, templates or scripts (.html, .js, .ts, .vue, …) outside what .gitignore, node_modules and vendor hold"}
+	}
 	return !stopped, err
 }

@@ -82,6 +82,7 @@ func (j *jsonReporter) Finish(s Summary) error {
 	if j.n > 0 {
 		j.w.WriteString("\n  ")
 	}
+	s.UnreadableInputs = printableInputs(s.UnreadableInputs)
 	sum, _ := marshal(s)
 	j.w.WriteString("],\n  \"summary\": ")
 	j.w.Write(sum)

@@ -52,6 +52,28 @@ type Summary struct {
 	// Unreadable counts inputs that could not be read or fetched (their
 	// errors go to standard error); absent from JSON when zero.
 	Unreadable int `json:"unreadable,omitempty"`
+	// UnreadableInputs name those inputs and why, in input order.
+	UnreadableInputs []Unreadable `json:"unreadable_inputs,omitempty"`
+	// NoFiles counts arguments that named nothing to lint (an empty
+	// folder, a pattern matching nothing, empty standard input).
+	NoFiles int `json:"no_files,omitempty"`
+}
+
+// printableInputs are the unreadable inputs as every output shows them:
+// personal data and credentials in a URL or a reason redacted, control
+// characters escaped.
+func printableInputs(in []Unreadable) []Unreadable {
+	out := make([]Unreadable, len(in))
+	for i, u := range in {
+		out[i] = Unreadable{Input: Printable(u.Input), Reason: Printable(u.Reason)}
+	}
+	return out
+}
+
+// Unreadable is an input that could not be read or fetched.
+type Unreadable struct {
+	Input  string `json:"input"`
+	Reason string `json:"reason"`
 }
 
 // Add counts one result into the summary.

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -57,8 +58,9 @@ var otherForm = regexp.MustCompile(`oaiq-lint-(?:disable-line|disable(?:-next)?(
 var closers = []string{"-->", "*/", "%}", "#}", "%>", "?>", "}}"}
 
 // Parse finds the directives in f. known tells whether a rule id exists;
-// directives naming no rule or unknown rules come back as findings.
-func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Finding) {
+// directives naming no rule or unknown rules come back as findings. ids,
+// when given, are compared with an unknown id for a did-you-mean.
+func Parse(f *source.File, known func(id string) bool, ids ...string) ([]*Directive, []model.Finding) {
 	if !bytes.Contains(f.Text, []byte("oaiq-lint-")) {
 		return nil, nil
 	}
@@ -102,8 +104,11 @@ func Parse(f *source.File, known func(id string) bool) ([]*Directive, []model.Fi
 		for _, r := range d.Rules {
 			if !known(r) {
 				d.unknown[r] = true
-				bad = append(bad, malformed(d.Span, fmt.Sprintf("suppression names unknown rule %q", r),
-					"`oaiq-lint rules` lists the ids"))
+				hint := "`oaiq-lint rules` lists the ids"
+				if near := suggest.Nearest(r, ids); near != "" {
+					hint = fmt.Sprintf("did you mean %q? ", near) + hint
+				}
+				bad = append(bad, malformed(d.Span, fmt.Sprintf("suppression names unknown rule %q", r), hint))
 			}
 		}
 		out = append(out, d)
