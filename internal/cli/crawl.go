@@ -159,7 +159,7 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	}
 	crawler, err := crawl.New(o.starts, o.sitemaps, copts)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v", lint.Explain(err))
 	}
 	opts.SortByName = true
 	var browser *render.Browser

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -365,5 +366,26 @@ func TestCrawlStarGroupBlocksAdsBotAndStartFailures(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), []string{"ftp://x.example/"}, nil, testOptions()); err == nil {
 		t.Error("ftp start URL accepted")
+	}
+}
+
+// dnsFailure answers every request as a host name that does not resolve.
+type dnsFailure struct{}
+
+func (dnsFailure) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, &net.DNSError{Err: "no such host", Name: r.URL.Hostname(), IsNotFound: true}
+}
+
+// A host that does not resolve is said to, instead of blaming robots.txt.
+func TestCrawlUnresolvableHost(t *testing.T) {
+	o := testOptions()
+	o.Transport = dnsFailure{}
+	res, err := Run(context.Background(), []string{"https://shop.example/"}, nil, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Pages) != 1 || !has(res.Pages[0].Doc.Findings, RuleFetchFailed, "the host shop.example does not resolve") ||
+		has(res.Pages[0].Doc.Findings, RuleFetchFailed, "robots.txt") {
+		t.Errorf("pages %v", res.Pages)
 	}
 }

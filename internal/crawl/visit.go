@@ -26,6 +26,11 @@ func (c *crawler) visit(ctx context.Context, j job) {
 	}
 	ours := site.Robots.Check(c.opts.UserAgent, pathAndQuery(j.url))
 	switch {
+	case site.NoHost:
+		msg := fmt.Sprintf("not crawled: the host %s does not resolve (no such host)", hostOf(origin(j.url)))
+		c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Failed: true,
+			Doc: emptyDoc(j.key, finding(RuleFetchFailed, j.key, msg, "check the host name in the URL, or the network's DNS"))})
+		return
 	case site.Unreachable != "" && !c.opts.IgnoreRobots:
 		msg := fmt.Sprintf("not crawled: %s could not be read (%s), and a crawler must then assume everything is disallowed", site.URL, site.Unreachable)
 		c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Failed: true,

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestErrorMessagesSayTheFix(t *testing.T) {
+	dir := t.TempDir()
+	csv := writeFile(t, dir, "users.csv", "email\na@example.com\n")
+	bad := writeFile(t, dir, "bad/.oaiq-lint.yaml", "rules:\n  amount-not-integr: error\n")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want []string
+		// help: the "Run … --help" line belongs only to errors it answers.
+		help bool
+	}{
+		{"missing file", []string{"check", filepath.Join(dir, "nope.html")}, ExitInput,
+			[]string{"no such file or folder; check the path"}, false},
+		{"whole number", []string{"crawl", "https://example.com", "--depth", "x"}, ExitUsage,
+			[]string{`--depth wants a whole number, got "x"`}, false},
+		{"duration", []string{"crawl", "https://example.com", "--timeout", "5"}, ExitUsage,
+			[]string{`--timeout wants a duration, such as 30s`}, false},
+		{"size", []string{"check", dir, "--max-file-size", "ten"}, ExitUsage,
+			[]string{"--max-file-size", "10MB"}, false},
+		{"flag as value", []string{"hash", "--csv", "--column", "email", csv}, ExitUsage,
+			[]string{"--csv needs a FILE (got the flag --column)"}, false},
+		{"unknown flag", []string{"check", dir, "--formt", "json"}, ExitUsage,
+			[]string{"unknown flag: --formt", `did you mean --format?`, "Run 'oaiq-lint check --help'"}, true},
+		{"config rule id", []string{"check", dir, "--config", bad}, ExitUsage,
+			[]string{`unknown rule "amount-not-integr", did you mean "amount-not-integer"?`}, false},
+		{"file or URL without scheme", []string{"check", "localhost:8080/x"}, ExitInput,
+			[]string{`to check a URL, write it with its scheme: http://localhost:8080/x`}, false},
+		{"URL without scheme", []string{"crawl", "--sitemap", "127.0.0.1:8080/s.xml"}, ExitUsage,
+			[]string{`--sitemap: "127.0.0.1:8080/s.xml" is not a URL: write it with its scheme, such as http://127.0.0.1:8080/s.xml`}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, "", c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d\nstdout %s\nstderr %s", code, c.code, out, errOut)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errOut)
+				}
+			}
+			if strings.Contains(errOut, "--help") != c.help {
+				t.Errorf("help hint shown = %v, want %v:\n%s", !c.help, c.help, errOut)
+			}
+			for _, raw := range []string{"strconv.", "stat ", "no such file or directory"} {
+				if strings.Contains(errOut, raw) {
+					t.Errorf("raw Go error %q in:\n%s", raw, errOut)
+				}
+			}
+		})
+	}
+}
+
+func TestMaxFileSizeTakesUnits(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "big.html", page(strings.Repeat("<p>filler</p>\n", 200)))
+	got, _ := rulesOf(t, "--max-file-size", "1KB", dir)
+	if strings.Join(got, " ") == "" || !strings.Contains(strings.Join(got, " "), "file-too-large") {
+		t.Errorf("1KB: findings %v, want file-too-large", got)
+	}
+	got, _ = rulesOf(t, "--max-file-size", "1.5MB", dir)
+	if strings.Contains(strings.Join(got, " "), "file-too-large") {
+		t.Errorf("1.5MB: findings %v", got)
+	}
+}
+
+func TestSuppressionOfUnknownRuleSuggestsTheNearest(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "a.html", page(`<script>
+// oaiq-lint-disable-next-line amount-not-integr -- legacy
+oaiq("measure", "order_created", {amount: 2599, currency: "USD"});
+</script>`))
+	out, _, _ := runCLI(t, "", "check", p)
+	if !strings.Contains(out, `did you mean "amount-not-integer"?`) {
+		t.Errorf("no did-you-mean:\n%s", out)
+	}
+}
