@@ -206,8 +206,17 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	}
 	site := report.NewSiteSummary()
 	startFailed := false
+	var coverage *report.CrawlCoverage
 	hooks := runHooks{
 		recordPageURL: true,
+		summary: func(s *report.Summary) {
+			if res == nil {
+				return // interrupted before the crawl ended
+			}
+			coverage = &report.CrawlCoverage{UnvisitedByDepth: res.UnvisitedByDepth, UnvisitedByMaxPages: res.UnvisitedByMaxPages,
+				Partial: res.UnvisitedByDepth+res.UnvisitedByMaxPages > 0, Depth: o.depth, MaxPages: o.maxPages}
+			s.Crawl = coverage
+		},
 		each: func(r *lint.Result) {
 			p := r.Origin.(*crawl.Page)
 			site.Add(report.SitePage{Type: crawl.PageType(p.URL), HTML: p.HTML, Failed: p.Failed, SkippedByRobots: p.SkippedByRobots}, r.Report)
@@ -222,9 +231,13 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			for _, n := range res.Notes {
 				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s\n", report.Printable(n))
 			}
+			if c := coverage.Sentence(); c != "" {
+				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s\n", c)
+			}
 			if !o.g.quiet {
 				res.Elapsed = time.Since(began) // the summary's time includes rendering
-				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite}
+				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite,
+					Unvisited: res.UnvisitedByDepth + res.UnvisitedByMaxPages}
 				site.Write(totals, o.io.colorWriter(o.io.ErrOut, o.g.color, stderrIsTerminal(o.io)))
 			}
 		},

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,5 +82,23 @@ oaiq("measure", "order_created", {amount: 2599, currency: "USD"});
 	out, _, _ := runCLI(t, "", "check", p)
 	if !strings.Contains(out, `did you mean "amount-not-integer"?`) {
 		t.Errorf("no did-you-mean:\n%s", out)
+	}
+}
+
+func TestJSONNamesTheUnreadableInputs(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "ok.html", page(""))
+	missing := filepath.Join(dir, "missing.html")
+	out, _, code := runCLI(t, "", "check", filepath.Join(dir, "ok.html"), missing, "--format", "json")
+	var doc struct {
+		Summary    map[string]int `json:"summary"`
+		Unreadable []struct{ Input, Reason string } `json:"unreadable_inputs"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if code != ExitInput || doc.Summary["unreadable"] != 1 || len(doc.Unreadable) != 1 || doc.Unreadable[0].Input != missing ||
+		!strings.Contains(doc.Unreadable[0].Reason, "no such file or folder") {
+		t.Errorf("exit %d\n%s", code, out)
 	}
 }

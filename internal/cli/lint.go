@@ -138,6 +138,9 @@ type runHooks struct {
 	exit func() error
 	// afterFinish runs once the reports are closed (the crawl summary).
 	afterFinish func()
+	// summary may add to the run's summary before the reports end (how
+	// much of the site a crawl saw).
+	summary func(*report.Summary)
 	// recordPageURL gives a recorded call with no URL of its own the URL
 	// of the input it came from (a crawled page).
 	recordPageURL bool
@@ -204,6 +207,9 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 	out, runErr := lint.New(opts).Run(ctx, inputs, consume)
 	if runErr != nil && !errors.Is(runErr, lint.ErrInterrupted) {
 		repErr = errors.Join(repErr, runErr)
+	}
+	if hooks.summary != nil {
+		hooks.summary(&out.Summary)
 	}
 	if repErr == nil {
 		repErr = reps.Finish(out.Summary)

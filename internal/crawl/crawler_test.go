@@ -389,3 +389,31 @@ func TestCrawlUnresolvableHost(t *testing.T) {
 		t.Errorf("pages %v", res.Pages)
 	}
 }
+
+// A crawl cut short by its bounds counts the linked URLs it left.
+func TestCrawlCountsWhatTheBoundsLeft(t *testing.T) {
+	s := newTestSite(t)
+	o := testOptions()
+	o.MaxDepth = 1
+	res, err := Run(context.Background(), []string{s.srv.URL + "/deep/1"}, nil, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.UnvisitedByDepth != 1 || res.UnvisitedByMaxPages != 0 {
+		t.Errorf("depth 1: unvisited by depth %d, by max pages %d; want 1, 0", res.UnvisitedByDepth, res.UnvisitedByMaxPages)
+	}
+	o = testOptions()
+	o.MaxPages = 1
+	if res, err = Run(context.Background(), []string{s.srv.URL + "/deep/1"}, nil, o); err != nil {
+		t.Fatal(err)
+	}
+	if res.UnvisitedByMaxPages != 1 || res.UnvisitedByDepth != 0 {
+		t.Errorf("max pages 1: unvisited by depth %d, by max pages %d; want 0, 1", res.UnvisitedByDepth, res.UnvisitedByMaxPages)
+	}
+	if res, err = Run(context.Background(), []string{s.srv.URL + "/deep/1"}, nil, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	if res.UnvisitedByMaxPages+res.UnvisitedByDepth != 0 {
+		t.Errorf("unbounded: %+v", res)
+	}
+}
