@@ -29,6 +29,10 @@ type SourceOptions struct {
 	MaxFileSize int64
 	// UserAgent is sent when fetching URLs.
 	UserAgent string
+	// StdinName is the path standard input stands for ("" : "<stdin>"):
+	// its name in findings and for the configuration, its kind by extension,
+	// its folder for relative script paths.
+	StdinName string
 }
 
 func (o SourceOptions) maxSize() int64 {
@@ -61,7 +65,7 @@ func Targets(args []string, stdin io.Reader, o SourceOptions) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		for t, err := range discover.Stream(args, discover.Options{}) {
 			in := o.target(client, t, err, stdin)
-			in.Explicit = err == nil && t.Explicit && t.Kind == discover.File
+			in.Explicit = err == nil && (t.Kind == discover.File && t.Explicit || t.Kind == discover.Stdin && o.StdinName != "")
 			if !yield(in) {
 				return
 			}
@@ -75,7 +79,11 @@ func (o SourceOptions) target(client *fetch.Client, t discover.Target, err error
 		e := err.(*discover.Error)
 		return Input{Name: e.Arg, Load: func(context.Context) (*Loaded, error) { return nil, e.Err }}
 	case t.Kind == discover.Stdin:
-		return Input{Name: "<stdin>", Load: func(context.Context) (*Loaded, error) {
+		name, dir := "<stdin>", "."
+		if o.StdinName != "" {
+			name, dir = filepath.ToSlash(o.StdinName), filepath.Dir(o.StdinName)
+		}
+		return Input{Name: name, Load: func(context.Context) (*Loaded, error) {
 			data, err := io.ReadAll(io.LimitReader(stdin, o.maxSize()+1))
 			if err != nil {
 				return nil, err
@@ -86,7 +94,7 @@ func (o SourceOptions) target(client *fetch.Client, t discover.Target, err error
 			if len(bytes.TrimSpace(data)) == 0 {
 				return nil, &discover.NoFilesError{Arg: "standard input", Why: "it is empty (pipe a page or script into -)"}
 			}
-			doc, files := extract.File("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
+			doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(dir, "")})
 			return &Loaded{Doc: doc, Files: files}, nil
 		}}
 	case t.Kind == discover.URL:

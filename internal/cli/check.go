@@ -14,15 +14,23 @@ import (
 type sourceOptions struct {
 	root        string
 	maxFileSize int64
+	stdinName   string
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: the folder being checked)")
+	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: root: in the configuration, else the folder being checked)")
+	cmd.Flags().StringVar(&o.stdinName, "stdin-filename", "", "the path standard input (-) stands for: its name in the output, the configuration's per-path settings, its kind by extension")
 	cmd.Flags().Var(newSizeFlag(&o.maxFileSize, fetch.DefaultMaxBytes), "max-file-size", "skip files larger than this (reported as info): 10MB, 512KB, or bytes")
 }
 
-func (o *sourceOptions) lintOptions() lint.SourceOptions {
-	return lint.SourceOptions{Root: o.root, MaxFileSize: o.maxFileSize, UserAgent: userAgent()}
+// lintOptions are the options for reading sources; the configuration's
+// root: applies when --root is not given.
+func (o *sourceOptions) lintOptions(pr *project) lint.SourceOptions {
+	root := o.root
+	if root == "" && pr != nil {
+		root = pr.cfg.Root
+	}
+	return lint.SourceOptions{Root: root, MaxFileSize: o.maxFileSize, UserAgent: userAgent(), StdinName: o.stdinName}
 }
 
 func userAgent() string {
@@ -88,13 +96,16 @@ as an event log that 'oaiq-lint log' reads.`,
 // runCheck lints the arguments; with --render, URL arguments are loaded in
 // the browser instead of fetched.
 func runCheck(ctx context.Context, o *checkOptions) error {
-	l := &lintRun{io: o.io, g: o.g, record: o.render.record}
+	l := &lintRun{io: o.io, g: o.g, record: o.render.record, paths: o.args}
+	if o.source.stdinName != "" {
+		l.paths = append([]string{o.source.stdinName}, o.args...)
+	}
 	opts, err := l.options()
 	if err != nil {
 		return err
 	}
 	var in io.Reader = o.io.In
-	inputs := lint.Targets(o.args, in, o.source.lintOptions())
+	inputs := lint.Targets(o.args, in, o.source.lintOptions(l.project))
 	if o.render.enabled {
 		b, err := o.render.startFor(ctx, o.args)
 		if err != nil {

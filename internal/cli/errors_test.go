@@ -91,7 +91,7 @@ func TestJSONNamesTheUnreadableInputs(t *testing.T) {
 	missing := filepath.Join(dir, "missing.html")
 	out, _, code := runCLI(t, "", "check", filepath.Join(dir, "ok.html"), missing, "--format", "json")
 	var doc struct {
-		Summary    map[string]int `json:"summary"`
+		Summary    map[string]int                   `json:"summary"`
 		Unreadable []struct{ Input, Reason string } `json:"unreadable_inputs"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {

@@ -28,6 +28,9 @@ type lintRun struct {
 	project *project
 	// record is the --record file ("" : none).
 	record string
+	// paths are the local paths linted, where the configuration is looked
+	// for first.
+	paths []string
 }
 
 // failThreshold parses --fail-on (or the configuration's fail_on when the
@@ -50,7 +53,7 @@ func (l *lintRun) failThreshold() (model.Severity, error) {
 // options loads the project's settings (configuration, baseline, shard)
 // into the pipeline's options; every problem is a usage error.
 func (l *lintRun) options() (lint.Options, error) {
-	pr, err := l.g.project.load()
+	pr, err := l.g.project.load(l.paths)
 	if err != nil {
 		return lint.Options{}, err
 	}
@@ -58,6 +61,12 @@ func (l *lintRun) options() (lint.Options, error) {
 	threshold, err := l.failThreshold()
 	if err != nil {
 		return lint.Options{}, err
+	}
+	if l.g.project.printConfig {
+		if err := l.printConfig(); err != nil {
+			return lint.Options{}, err
+		}
+		return lint.Options{}, &ExitError{Code: ExitOK}
 	}
 	return lint.Options{Config: pr.cfg, ShardIndex: pr.shardI, Shards: pr.shardN, Baseline: pr.baseline,
 		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != "", NoIgnore: l.g.project.noIgnore}, nil
@@ -247,7 +256,9 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 		return &ExitError{Code: ExitUsage}
 	case unreadable:
 		return &ExitError{Code: ExitInput}
-	case out.Failed:
+	case out.Failed && l.project.recorder == nil:
+		// With --write-baseline the findings are the ones being accepted:
+		// the run that records them succeeds.
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil

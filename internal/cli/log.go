@@ -52,7 +52,7 @@ checked for deduplication (same pixel, event name and event_id).`,
 
 // runLog lints each log, one input per document in it.
 func runLog(ctx context.Context, o *logOptions) error {
-	l := &lintRun{io: o.io, g: o.g}
+	l := &lintRun{io: o.io, g: o.g, paths: o.paths}
 	opts, err := l.options()
 	if err != nil {
 		return err

@@ -32,6 +32,9 @@ type Config struct {
 	Dir string
 	// PixelID the project expects ("" for any).
 	PixelID string
+	// Root is the site root for root-relative script paths such as
+	// /js/pixel.js, resolved against Dir ("" : not set; --root wins).
+	Root string
 	// FailOn is "error", "warning", "info", "never" or "" (not set).
 	FailOn string
 	// Rules maps a rule id to a severity, or to 0 for off.
@@ -143,13 +146,17 @@ func (r *reader) mapping(n *yaml.Node, what string, fn func(key string, k, v *ya
 	}
 }
 
-var topKeys = []string{"pixel_id", "fail_on", "rules", "ignore", "crawl", "overrides"}
+var topKeys = []string{"pixel_id", "root", "fail_on", "rules", "ignore", "crawl", "overrides"}
 
 func (r *reader) top(n *yaml.Node, cfg *Config) {
 	r.mapping(n, "the configuration", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "pixel_id":
 			cfg.PixelID = r.str(v, "pixel_id")
+		case "root":
+			if cfg.Root = r.str(v, "root"); cfg.Root != "" && !filepath.IsAbs(cfg.Root) {
+				cfg.Root = filepath.Join(cfg.Dir, filepath.FromSlash(cfg.Root))
+			}
 		case "fail_on":
 			cfg.FailOn = r.str(v, "fail_on")
 			if !oneOf(cfg.FailOn, "error", "warning", "info", "never") {
