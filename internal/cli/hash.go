@@ -79,6 +79,7 @@ documentation's examples…). Exit 1 when any is not acceptable.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.kind, "type", hashing.KindEmail, "what the values are: email or external-id")
+	completeValues(cmd, "type", hashing.KindEmail, hashing.KindExternalID)
 	f.BoolVar(&o.check, "check", false, "judge hashes (arguments or standard input) instead of hashing values")
 	f.StringVar(&o.csvPath, "csv", "", "hash one column of this CSV `FILE` (- for standard input)")
 	f.StringVar(&o.column, "column", "", "with --csv: the column to hash, by header name or 1-based index")

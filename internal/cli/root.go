@@ -156,16 +156,24 @@ type globalOptions struct {
 // output formats, the failure threshold and the project's settings.
 func (g *globalOptions) addLintFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	g.addFormatFlag(cmd, "output format, repeatable: NAME or NAME=FILE ("+strings.Join(report.Formats(), ", ")+")")
+	g.addFormatFlag(cmd, "output format, repeatable: NAME or NAME=FILE ("+strings.Join(report.Formats(), ", ")+")", report.Formats())
 	f.StringVar(&g.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
+	completeValues(cmd, "fail-on", "error", "warning", "info", "never")
 	f.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no code frames, hints or summary")
 	f.BoolVar(&g.reportTime, "report-time", false, "stamp the html report with the time it was made (left out by default, so reports can be diffed)")
 	g.project.add(cmd)
 }
 
-// addFormatFlag adds --format alone, for commands that print one listing.
-func (g *globalOptions) addFormatFlag(cmd *cobra.Command, usage string) {
+// addFormatFlag adds --format alone, for commands that print one listing;
+// shells complete it with names.
+func (g *globalOptions) addFormatFlag(cmd *cobra.Command, usage string, names []string) {
 	cmd.Flags().StringArrayVarP(&g.formats, "format", "f", []string{"text"}, usage)
+	completeValues(cmd, "format", names...)
+}
+
+// completeValues makes shell completion offer values for a flag.
+func completeValues(cmd *cobra.Command, flag string, values ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // NewRootCmd builds the command tree over the given streams.
@@ -195,6 +203,7 @@ exact position, and checks each against the pixel's documentation.`,
 	root.SetFlagErrorFunc(flagError)
 
 	root.PersistentFlags().StringVar(&g.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
+	completeValues(root, "color", "auto", "always", "never")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if f := cmd.Flag("fail-on"); f != nil {
 			g.failOnSet = f.Changed
@@ -214,6 +223,7 @@ exact position, and checks each against the pixel's documentation.`,
 		newRulesCmd(io, g),
 		newExplainCmd(io, g),
 		newGenDocsCmd(),
+		newInitCmd(io),
 	)
 	return root
 }
@@ -282,6 +292,39 @@ func newVersionCmd(streams *IOStreams) *cobra.Command {
 }
 
 func runVersion(_ context.Context, o *versionOptions) error {
-	_, err := fmt.Fprintf(o.io.Out, "oaiq-lint %s\n", Version())
+	bi, _ := debug.ReadBuildInfo()
+	_, err := fmt.Fprintf(o.io.Out, "oaiq-lint %s\n", versionLine(Version(), bi))
 	return err
+}
+
+// versionLine adds to the version what Go recorded of the source a binary
+// was built from (go build in a checkout): the commit, its time, and
+// whether the tree had changes, so a bug report names the exact code.
+func versionLine(v string, bi *debug.BuildInfo) string {
+	if bi == nil {
+		return v
+	}
+	var rev, at string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	parts := []string{"revision " + rev[:min(len(rev), 12)]}
+	if at != "" {
+		parts = append(parts, at)
+	}
+	if modified {
+		parts = append(parts, "with uncommitted changes")
+	}
+	return v + " (" + strings.Join(parts, ", ") + ")"
 }
