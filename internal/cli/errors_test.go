@@ -102,3 +102,42 @@ func TestJSONNamesTheUnreadableInputs(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+func TestGitHubFormatFillsTheStepSummaryAndSARIFNamesTheRun(t *testing.T) {
+	dir := t.TempDir()
+	summary := filepath.Join(dir, "summary.md")
+	sarif := filepath.Join(dir, "r.sarif")
+	var body strings.Builder
+	for range 11 {
+		body.WriteString(`<script>oaiq("measure", "order_created", {type: "contents", amount: 25.99, currency: "USD"});</script>` + "\n")
+	}
+	p := writeFile(t, dir, "a.html", page(body.String()))
+	var out, errOut strings.Builder
+	streams := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
+		Env: []string{"GITHUB_STEP_SUMMARY=" + summary, "GITHUB_JOB=lint", "GITHUB_RUN_ID=42"}}
+	if code := Main([]string{"check", p, filepath.Join(dir, "missing.html"), "--format", "github", "--format", "sarif=" + sarif}, streams); code != ExitInput {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if s := readFile(t, summary); !strings.Contains(s, "1 finding not shown as annotations") {
+		t.Errorf("summary:\n%s", s)
+	}
+	var log struct {
+		Runs []struct {
+			AutomationDetails struct{ ID string } `json:"automationDetails"`
+			Invocations       []struct {
+				ExecutionSuccessful        bool `json:"executionSuccessful"`
+				ToolExecutionNotifications []struct {
+					Message struct{ Text string } `json:"message"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, sarif)), &log); err != nil {
+		t.Fatal(err)
+	}
+	r := log.Runs[0]
+	if r.AutomationDetails.ID != "oaiq-lint/lint/42" || len(r.Invocations) != 1 || r.Invocations[0].ExecutionSuccessful ||
+		len(r.Invocations[0].ToolExecutionNotifications) != 1 || !strings.Contains(r.Invocations[0].ToolExecutionNotifications[0].Message.Text, "missing.html: could not be read: no such file") {
+		t.Errorf("sarif run: %+v", r)
+	}
+}

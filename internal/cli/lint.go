@@ -86,8 +86,18 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd // CI runs from the repository root
 	}
+	opts.AutomationID = automationID(l.io)
 	var reps report.Multi
 	var files []*os.File
+	if path := l.io.getenv("GITHUB_STEP_SUMMARY"); path != "" && slices.ContainsFunc(l.g.formats, func(f string) bool { return strings.HasPrefix(f, "github") }) {
+		// What annotations cannot show goes to the job's summary page.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, nil, fmt.Errorf("$GITHUB_STEP_SUMMARY: %w", lint.Explain(err))
+		}
+		files = append(files, f)
+		opts.StepSummary = f
+	}
 	closeAll := func() error {
 		var first error
 		for _, f := range files {
@@ -136,6 +146,17 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		reps = append(reps, rep)
 	}
 	return reps, closeAll, nil
+}
+
+// automationID names the analysis for SARIF: "oaiq-lint/JOB/RUN" on
+// GitHub Actions (the job's id, then the run, so code scanning keeps one
+// category per job), "oaiq-lint/" elsewhere.
+func automationID(io *IOStreams) string {
+	category := "oaiq-lint/"
+	if job := io.getenv("GITHUB_JOB"); job != "" {
+		category += job + "/"
+	}
+	return category + io.getenv("GITHUB_RUN_ID")
 }
 
 // runHooks let a command add consumers to the stream (the crawl summary)

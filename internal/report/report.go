@@ -151,6 +151,13 @@ type Options struct {
 	// ReportTime stamps formats that show when they were made (html); the
 	// zero time leaves it out so reports can be diffed.
 	ReportTime time.Time
+	// AutomationID names the analysis in SARIF ("category/run"), so the
+	// runs of several CI jobs do not replace one another; "" leaves it out.
+	AutomationID string
+	// StepSummary, when set, receives in Markdown what the github format
+	// cannot show as annotations (findings on URLs, those over GitHub's 10
+	// per type); the CLI opens $GITHUB_STEP_SUMMARY.
+	StepSummary io.Writer
 }
 
 // RuleInfo is what a reporter may tell about a rule.
