@@ -40,7 +40,7 @@ type (
 		Tool sarifTool `json:"tool"`
 		// AutomationDetails name the analysis, so runs of several jobs or
 		// matrix entries are told apart (code scanning's category).
-		AutomationDetails *sarifAutomation `json:"automationDetails,omitempty"`
+		AutomationDetails *sarifAutomation  `json:"automationDetails,omitempty"`
 		Invocations       []sarifInvocation `json:"invocations"`
 		ColumnKind        string            `json:"columnKind"`
 		Results           []sarifResult     `json:"results"`
