@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+	"github.com/spf13/pflag"
 )
 
 // newGenDocsCmd builds the hidden command the release build runs to write
@@ -61,11 +63,50 @@ func writeManPages(root *cobra.Command, dir string) error {
 		return err
 	}
 	root.DisableAutoGenTag = true
+	escapeForMan(root, map[*pflag.Flag]bool{})
 	header := &doc.GenManHeader{Section: "1", Source: "oaiq-lint " + Version(), Manual: "oaiq-lint manual"}
 	if err := doc.GenManTree(root, header, dir); err != nil {
 		return fmt.Errorf("writing man pages: %w", err)
 	}
 	return nil
+}
+
+// manMarkup are the characters the man page generator reads as Markdown:
+// help text holds literal code (<head>, <script src>, "**" in globs,
+// <name>_sha256) that would otherwise turn into emphasis or vanish as HTML.
+var manMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "<", `\<`, ">", `\>`,
+	"[", `\[`, "]", `\]`, "`", "\\`")
+
+// manEscape escapes text for the man page generator, except indented lines,
+// which Markdown keeps as code (the completion commands' shell examples).
+func manEscape(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "\t") && !strings.HasPrefix(l, "    ") {
+			lines[i] = manMarkup.Replace(l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// escapeForMan escapes the help text of every command and flag for the man
+// page generator, which renders it as Markdown. Examples are printed as
+// code blocks, which it keeps as written. A flag several commands share is
+// escaped once (seen).
+func escapeForMan(cmd *cobra.Command, seen map[*pflag.Flag]bool) {
+	cmd.Short = manEscape(cmd.Short)
+	cmd.Long = manEscape(cmd.Long)
+	for _, fs := range []*pflag.FlagSet{cmd.LocalFlags(), cmd.InheritedFlags()} {
+		fs.VisitAll(func(f *pflag.Flag) {
+			if !seen[f] {
+				seen[f] = true
+				f.Usage = manEscape(f.Usage)
+			}
+		})
+	}
+	for _, c := range cmd.Commands() {
+		escapeForMan(c, seen)
+	}
 }
 
 // writeCompletions writes the completion scripts under the names each
