@@ -65,7 +65,7 @@ func Targets(args []string, stdin io.Reader, o SourceOptions) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		for t, err := range discover.Stream(args, discover.Options{}) {
 			in := o.target(client, t, err, stdin)
-			in.Explicit = err == nil && (t.Kind == discover.File && t.Explicit || t.Kind == discover.Stdin && o.StdinName != "")
+			in.Explicit = err == nil && (t.Kind == discover.File && t.Named || t.Kind == discover.Stdin && o.StdinName != "")
 			if !yield(in) {
 				return
 			}

@@ -41,10 +41,12 @@ func TestFileNamedButIgnoredIsReported(t *testing.T) {
 	if code != ExitUsage || !strings.Contains(errOut, "ignored by "+filepath.Join(dir, ".oaiq-lint.yaml")) || !strings.Contains(errOut, "--no-ignore") {
 		t.Errorf("exit %d\nstderr %s", code, errOut)
 	}
-	// In a folder walk the ignore applies silently, as configured.
+	// In a folder walk, or matched by a pattern, the ignore applies silently, as configured.
 	writeFile(t, dir, "index.html", page(""))
-	if _, errOut, code := runCLI(t, "", "check", dir, "-q"); code != ExitOK || errOut != "" {
-		t.Errorf("folder walk: exit %d, stderr %s", code, errOut)
+	for _, arg := range []string{dir, filepath.Join(dir, "**", "*.html")} {
+		if _, errOut, code := runCLI(t, "", "check", arg, "-q"); code != ExitOK || errOut != "" {
+			t.Errorf("%s: exit %d, stderr %s", arg, code, errOut)
+		}
 	}
 	got, code := rulesOf(t, "--no-ignore", p)
 	if code != ExitFindings || !strings.Contains(strings.Join(got, " "), "amount-not-integer") {

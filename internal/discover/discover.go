@@ -35,6 +35,9 @@ type Target struct {
 	// Root is the folder the target was found under (for resolving
 	// root-relative script paths such as /js/pixel.js), "" when named directly.
 	Root string
+	// Named is true when the argument is the file's own path (not a
+	// pattern that matched it).
+	Named bool
 }
 
 // isDeclaration reports TypeScript declaration files (.d.ts, .d.mts,
@@ -161,7 +164,7 @@ func expandPath(arg string, exts map[string]bool, emit func(Target) bool) (bool,
 		return true, err
 	}
 	if !info.IsDir() {
-		return emit(Target{Kind: File, Path: arg, Explicit: true}), nil
+		return emit(Target{Kind: File, Path: arg, Explicit: true, Named: true}), nil
 	}
 	return walk(arg, exts, emit)
 }
