@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // flagValueError recognises pflag's "invalid argument" errors, which quote
@@ -80,4 +84,25 @@ func (s *sizeFlag) Set(v string) error {
 	}
 	*s.n = int64(n)
 	return nil
+}
+
+// fileError words a failure to open the file a flag names: the path, what
+// is wrong, and the fix, instead of "open x: no such file or directory".
+// creating tells whether the flag writes the file.
+func fileError(flag, path string, err error, creating bool) error {
+	given := flag + " " + path // as typed: --record x.jsonl, --format sarif=x.sarif
+	if strings.HasSuffix(flag, "=") {
+		given = flag + path
+	}
+	switch {
+	case creating && errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: the folder %s does not exist; create it first", given, filepath.Dir(path))
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file; check the path (it is relative to the working directory)", given)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied; change its permissions or choose another path", given)
+	case errors.Is(err, syscall.EISDIR):
+		return fmt.Errorf("%s: is a folder; give a file", given)
+	}
+	return fmt.Errorf("%s: %w", given, err)
 }

@@ -141,3 +141,22 @@ func TestGitHubFormatFillsTheStepSummaryAndSARIFNamesTheRun(t *testing.T) {
 		t.Errorf("sarif run: %+v", r)
 	}
 }
+
+func TestFilesFlagsNameSayWhatIsWrong(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.html", page(""))
+	missing := filepath.Join(dir, "no")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "sarif=" + filepath.Join(missing, "x.sarif")}, "--format sarif=" + filepath.Join(missing, "x.sarif") + ": the folder " + missing + " does not exist; create it first"},
+		{[]string{"--record", filepath.Join(missing, "r.jsonl")}, "--record " + filepath.Join(missing, "r.jsonl") + ": the folder " + missing + " does not exist"},
+		{[]string{"--baseline", filepath.Join(dir, "nope.json")}, "--baseline " + filepath.Join(dir, "nope.json") + ": no such file; check the path"},
+	} {
+		_, errOut, code := runCLI(t, "", append([]string{"check", dir}, c.args...)...)
+		if code != ExitUsage || !strings.Contains(errOut, c.want) || strings.Contains(errOut, "no such file or directory") {
+			t.Errorf("%v: exit %d\n%s", c.args, code, errOut)
+		}
+	}
+}

@@ -119,7 +119,7 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 			f, err := os.Create(path)
 			if err != nil {
 				closeAll()
-				return nil, nil, usageErrorf("--format %s: %v", spec, err)
+				return nil, nil, usageError{err: fileError("--format "+name+"=", path, err, true)}
 			}
 			files = append(files, f)
 			w = f
@@ -190,7 +190,7 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 	if l.record != "" {
 		if recFile, err = os.Create(l.record); err != nil {
 			closeFiles()
-			return usageErrorf("--record: %v", err)
+			return usageError{err: fileError("--record", l.record, err, true)}
 		}
 		rec = eventlog.NewWriter(recFile)
 	}

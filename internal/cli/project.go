@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -78,6 +80,10 @@ func (p *projectFlags) load(paths []string) (*project, error) {
 	if p.baselinePath != "" {
 		b, err := baseline.Load(p.baselinePath)
 		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return nil, usageError{err: fileError("--baseline", p.baselinePath, err, false)}
+			}
 			return nil, usageErrorf("--baseline: %v", err)
 		}
 		pr.baseline = b
@@ -130,7 +136,7 @@ func (p *projectFlags) finish(pr *project, errOut io.Writer) error {
 	}
 	f, err := os.Create(p.writeBaseline)
 	if err != nil {
-		return fmt.Errorf("--write-baseline: %w", err)
+		return fileError("--write-baseline", p.writeBaseline, err, true)
 	}
 	if err := pr.recorder.Write(f); err != nil {
 		f.Close()

@@ -58,7 +58,7 @@ func (r *renderOptions) steps() ([]render.Step, error) {
 	if r.script != "" {
 		data, err := os.ReadFile(r.script)
 		if err != nil {
-			return nil, usageErrorf("--script: %v", err)
+			return nil, usageError{err: fileError("--script", r.script, err, false)}
 		}
 		more, err := render.ParseSteps(r.script, data)
 		if err != nil {
