@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,11 +11,13 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
+	"github.com/oaiq-lint/oaiq-lint/internal/bytesize"
 	"github.com/oaiq-lint/oaiq-lint/internal/crawl"
 	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
+	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -35,6 +38,10 @@ type SourceOptions struct {
 	// Containers are container verdicts known before the run (see
 	// lint/gtm.go); Targets adds those of the exports it finds.
 	Containers Containers
+	// StdinName is the path standard input stands for ("" : "<stdin>"):
+	// its name in findings and for the configuration, its kind by extension,
+	// its folder for relative script paths.
+	StdinName string
 }
 
 func (o SourceOptions) maxSize() int64 {
@@ -70,7 +77,9 @@ func Targets(args []string, stdin io.Reader, o SourceOptions) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		o.Containers = o.readContainers(args)
 		for t, err := range discover.Stream(args, gtmDiscovery) {
-			if !yield(o.target(client, t, err, stdin)) {
+			in := o.target(client, t, err, stdin)
+			in.Explicit = err == nil && (t.Kind == discover.File && t.Named || t.Kind == discover.Stdin && o.StdinName != "")
+			if !yield(in) {
 				return
 			}
 		}
@@ -83,15 +92,22 @@ func (o SourceOptions) target(client *fetch.Client, t discover.Target, err error
 		e := err.(*discover.Error)
 		return Input{Name: e.Arg, Load: func(context.Context) (*Loaded, error) { return nil, e.Err }}
 	case t.Kind == discover.Stdin:
-		return Input{Name: "<stdin>", Load: func(ctx context.Context) (*Loaded, error) {
+		name, dir := "<stdin>", "."
+		if o.StdinName != "" {
+			name, dir = filepath.ToSlash(o.StdinName), filepath.Dir(o.StdinName)
+		}
+		return Input{Name: name, Load: func(ctx context.Context) (*Loaded, error) {
 			data, err := io.ReadAll(io.LimitReader(boundedio.Cancelable(ctx, stdin), o.maxSize()+1))
 			if err != nil {
 				return nil, err
 			}
 			if int64(len(data)) > o.maxSize() {
-				return nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxSize())
+				return nil, fmt.Errorf("standard input is larger than --max-file-size (%s); raise --max-file-size", bytesize.Format(o.maxSize()))
 			}
-			return o.readInput("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")}), nil
+			if len(bytes.TrimSpace(data)) == 0 {
+				return nil, &discover.NoFilesError{Arg: "standard input", Why: "it is empty (pipe a page or script into -)"}
+			}
+			return o.readInput(name, data, extract.Options{Resolver: o.dirResolver(dir, "")}), nil
 		}}
 	case t.Kind == discover.URL:
 		return urlInput(t.Path, client, o.Containers)
@@ -134,6 +150,9 @@ func (o SourceOptions) loadFile(t discover.Target) (*Loaded, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if !t.Explicit && report.IsOwnReport(data) {
+		return &Loaded{Skip: "an html report oaiq-lint wrote"}, nil
 	}
 	// A container export is told by its markers before the file is tried
 	// as a log (an export's tags hold pixel calls a log reader would not

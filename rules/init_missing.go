@@ -35,7 +35,7 @@ func checkInitMissing(p *Pass) {
 		hint := `add oaiq("init", { pixelId: "…" }) before the first measure call`
 		if unseen := unseenParts(p.Doc); unseen != "" {
 			p.ReportAs(model.Info, m.Span, "no init found in this page; "+unseen+" may call it, which static analysis cannot see",
-				"check the tag manager, or lint the rendered page with --render")
+				unseenHint(p.Doc))
 			return
 		}
 		p.Report(m.Span, msg+containersLacking(p.Doc, "initialises the pixel"), hint)

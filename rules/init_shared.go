@@ -42,6 +42,26 @@ func unseenParts(doc *model.Document) string {
 	return strings.Join(parts, " or ")
 }
 
+// unseenHint says how to let the linter see what unseenParts names: a
+// site root for root-relative scripts (the usual cause when one file is
+// linted alone), the tag manager, or the rendered page.
+func unseenHint(doc *model.Document) string {
+	var parts []string
+	if doc.Page != nil {
+		for _, u := range doc.Page.Unresolved {
+			if strings.HasPrefix(u.Src, "/") && !strings.HasPrefix(u.Src, "//") {
+				parts = append(parts, "give the site's folder with --root (or root: in .oaiq-lint.yaml) so scripts such as "+u.Src+" are read")
+				break
+			}
+		}
+		if len(doc.Page.TagManagers) > 0 {
+			parts = append(parts, "check the tag manager")
+		}
+	}
+	parts = append(parts, "lint the rendered page with --render")
+	return strings.Join(parts, ", or ")
+}
+
 // placeholderShapes are unfilled template slots and filler values; a value
 // a template does fill is Dynamic and never reaches this check.
 var placeholderShapes = regexp.MustCompile(`(?i)^(<[^>]*>|\{\{.*\}\}|\{%.*%\}|<%.*%>|<\?.*\?>|\$\{.*\}|\[[^\]]*\]|x+|0+)$`)

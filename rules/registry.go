@@ -64,6 +64,16 @@ func All() []*Rule {
 	return out
 }
 
+// IDs returns every rule id, sorted (for did-you-mean messages).
+func IDs() []string {
+	rs := All()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
+}
+
 // Lookup returns the rule with the given id, or nil.
 func Lookup(id string) *Rule { return registry[id] }
 

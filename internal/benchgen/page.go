@@ -1,3 +1,5 @@
+//go:build oaiqtools
+
 package main
 
 import (

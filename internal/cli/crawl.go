@@ -96,7 +96,7 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 	f.IntVar(&o.concurrency, "concurrency", 4, "requests in flight at most")
 	f.Float64Var(&o.rate, "rate", 5, "requests per second at most to one host (0: no limit)")
 	f.DurationVar(&o.timeout, "timeout", fetch.DefaultTimeout, "time limit for one request, body included")
-	f.Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "largest response read, in bytes; larger pages are fetch-failed")
+	f.Var(newSizeFlag(&o.maxFileSize, fetch.DefaultMaxBytes), "max-file-size", "largest response read (10MB, 512KB, or bytes); larger pages are fetch-failed")
 	f.IntVar(&o.maxRedirects, "max-redirects", fetch.DefaultMaxRedirects, "longest redirect chain followed")
 	f.IntVar(&o.retries, "retries", 2, "retries of a request answered 429 or 5xx, or whose connection dropped")
 	f.IntVar(&o.opprefSample, "oppref-sample", 5, "percent of other pages also probed for oppref-dropped (0-100)")
@@ -166,7 +166,7 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	}
 	crawler, err := crawl.New(o.starts, o.sitemaps, copts)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v", lint.Explain(err))
 	}
 	opts.SortByName = true
 	var browser *render.Browser
@@ -215,8 +215,17 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	}
 	site := report.NewSiteSummary()
 	startFailed := false
+	var coverage *report.CrawlCoverage
 	hooks := runHooks{
 		recordPageURL: true,
+		summary: func(s *report.Summary) {
+			if res == nil {
+				return // interrupted before the crawl ended
+			}
+			coverage = &report.CrawlCoverage{UnvisitedByDepth: res.UnvisitedByDepth, UnvisitedByMaxPages: res.UnvisitedByMaxPages,
+				Partial: res.UnvisitedByDepth+res.UnvisitedByMaxPages > 0, Depth: o.depth, MaxPages: o.maxPages}
+			s.Crawl = coverage
+		},
 		each: func(r *lint.Result) {
 			p := r.Origin.(*crawl.Page)
 			site.Add(report.SitePage{Type: crawl.PageType(p.URL), HTML: p.HTML, Failed: p.Failed, SkippedByRobots: p.SkippedByRobots}, r.Report)
@@ -231,9 +240,13 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			for _, n := range res.Notes {
 				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s\n", report.Printable(n))
 			}
+			if c := coverage.Sentence(); c != "" {
+				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s\n", c)
+			}
 			if !o.g.quiet {
 				res.Elapsed = time.Since(began) // the summary's time includes rendering
-				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite}
+				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite,
+					Unvisited: res.UnvisitedByDepth + res.UnvisitedByMaxPages}
 				site.Write(totals, o.io.colorWriter(o.io.ErrOut, o.g.color, stderrIsTerminal(o.io)))
 			}
 		},

@@ -240,3 +240,51 @@ func sha256Hex(s string) string {
 // docExampleEmailSHA256 is the e-mail hash printed in the pixel's
 // documentation (internal/hashing knows it as a sentinel).
 const docExampleEmailSHA256 = "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514"
+
+// Keys as a terminal in raw mode sends them: Ctrl-D ends the value and the
+// input, Ctrl-C interrupts, Backspace and Ctrl-U edit.
+func TestReadHiddenLine(t *testing.T) {
+	for _, tc := range []struct {
+		keys, want string
+		err        error
+	}{
+		{"jane@example.org\r", "jane@example.org", nil},
+		{"jane@example.org\x04", "jane@example.org", io.EOF},
+		{"\x04", "", io.EOF},
+		{"", "", io.EOF},
+		{"jo\x7f\x7fjané\x7fe\r", "jane", nil},
+		{"wrong\x15right\n", "right", nil},
+		{"secret\x03", "", errInterrupted},
+	} {
+		got, err := readHiddenLine(strings.NewReader(tc.keys))
+		if string(got) != tc.want || !errors.Is(err, tc.err) && err != tc.err {
+			t.Errorf("%q: got %q, %v; want %q, %v", tc.keys, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+// Ctrl-D after a value hashes it and ends the prompt; Ctrl-C interrupts.
+func TestHashPromptEndsAtCtrlD(t *testing.T) {
+	defer func(old func(io.Reader) func() ([]byte, error)) { terminalReader = old }(terminalReader)
+	reads := 0
+	terminalReader = func(io.Reader) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			reads++
+			if reads > 1 {
+				return nil, errors.New("read after Ctrl-D")
+			}
+			return readHiddenLine(strings.NewReader("jane@example.org\x04"))
+		}
+	}
+	var out, errOut bytes.Buffer
+	code := Main([]string{"hash"}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, StdinTTY: true})
+	if code != ExitOK || out.String() != hashing.Sum("jane@example.org")+"\n" {
+		t.Errorf("exit %d, out %q, stderr %q", code, out.String(), errOut.String())
+	}
+	terminalReader = func(io.Reader) func() ([]byte, error) {
+		return func() ([]byte, error) { return readHiddenLine(strings.NewReader("jane\x03")) }
+	}
+	if code := Main([]string{"hash"}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, StdinTTY: true}); code != ExitInterrupted {
+		t.Errorf("Ctrl-C: exit %d", code)
+	}
+}

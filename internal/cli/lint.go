@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/lint"
@@ -27,6 +28,9 @@ type lintRun struct {
 	project *project
 	// record is the --record file ("" : none).
 	record string
+	// paths are the local paths linted, where the configuration is looked
+	// for first.
+	paths []string
 }
 
 // failThreshold parses --fail-on (or the configuration's fail_on when the
@@ -49,7 +53,7 @@ func (l *lintRun) failThreshold() (model.Severity, error) {
 // options loads the project's settings (configuration, baseline, shard)
 // into the pipeline's options; every problem is a usage error.
 func (l *lintRun) options() (lint.Options, error) {
-	pr, err := l.g.project.load()
+	pr, err := l.g.project.load(l.paths)
 	if err != nil {
 		return lint.Options{}, err
 	}
@@ -58,8 +62,14 @@ func (l *lintRun) options() (lint.Options, error) {
 	if err != nil {
 		return lint.Options{}, err
 	}
+	if l.g.project.printConfig {
+		if err := l.printConfig(); err != nil {
+			return lint.Options{}, err
+		}
+		return lint.Options{}, &ExitError{Code: ExitOK}
+	}
 	return lint.Options{Config: pr.cfg, ShardIndex: pr.shardI, Shards: pr.shardN, Baseline: pr.baseline,
-		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != ""}, nil
+		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != "", NoIgnore: l.g.project.noIgnore}, nil
 }
 
 // outputs are the files a run writes; each replaces its named file only
@@ -99,8 +109,19 @@ func (l *lintRun) openReporters() (report.Multi, outputs, error) {
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd // CI runs from the repository root
 	}
+	opts.AutomationID = automationID(l.io)
 	var reps report.Multi
 	var files outputs
+	if path := l.io.getenv("GITHUB_STEP_SUMMARY"); path != "" && slices.ContainsFunc(l.g.formats, func(f string) bool { return strings.HasPrefix(f, "github") }) {
+		// What annotations cannot show goes to the job's summary page,
+		// appended to as it is: the job's steps share it.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, nil, fmt.Errorf("$GITHUB_STEP_SUMMARY: %w", lint.Explain(err))
+		}
+		files = append(files, &outputFile{File: f})
+		opts.StepSummary = f
+	}
 	toStdout := 0
 	for _, spec := range l.g.formats {
 		name, path, toFile := strings.Cut(spec, "=")
@@ -113,7 +134,7 @@ func (l *lintRun) openReporters() (report.Multi, outputs, error) {
 			f, err := createOutput(path)
 			if err != nil {
 				files.abort()
-				return nil, nil, usageErrorf("--format %s: %v", spec, err)
+				return nil, nil, usageError{err: fileError("--format "+name+"=", path, err, true)}
 			}
 			files = append(files, f)
 			w = f
@@ -142,6 +163,17 @@ func (l *lintRun) openReporters() (report.Multi, outputs, error) {
 	return reps, files, nil
 }
 
+// automationID names the analysis for SARIF: "oaiq-lint/JOB/RUN" on
+// GitHub Actions (the job's id, then the run, so code scanning keeps one
+// category per job), "oaiq-lint/" elsewhere.
+func automationID(io *IOStreams) string {
+	category := "oaiq-lint/"
+	if job := io.getenv("GITHUB_JOB"); job != "" {
+		category += job + "/"
+	}
+	return category + io.getenv("GITHUB_RUN_ID")
+}
+
 // runHooks let a command add consumers to the stream (the crawl summary)
 // and decide on its own exit status.
 type runHooks struct {
@@ -151,6 +183,9 @@ type runHooks struct {
 	exit func() error
 	// afterFinish runs once the reports are closed (the crawl summary).
 	afterFinish func()
+	// summary may add to the run's summary before the reports end (how
+	// much of the site a crawl saw).
+	summary func(*report.Summary)
 	// recordPageURL gives a recorded call with no URL of its own the URL
 	// of the input it came from (a crawled page).
 	recordPageURL bool
@@ -172,19 +207,33 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 	if l.record != "" {
 		recFile, err := createOutput(l.record)
 		if err != nil {
-			return usageErrorf("--record: %v", err)
+			return usageError{err: fileError("--record", l.record, err, true)}
 		}
 		files = append(files, recFile)
 		rec = eventlog.NewWriter(recFile)
 	}
 	var repErr error // the first failure to write; the run goes on to its end
-	unreadable := false
+	unreadable, noFiles := false, false
+	linted, ignored := 0, 0
 	consume := func(r *lint.Result) error {
-		if r.Err != nil {
+		var none *discover.NoFilesError
+		switch {
+		case errors.As(r.Err, &none):
+			noFiles = true
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable("oaiq-lint: "+none.Error()))
+			return nil
+		case r.Err != nil:
 			unreadable = true
 			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", r.Name, r.Err)))
 			return nil
+		case r.Ignored:
+			ignored++
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: ignored by %s: use --no-ignore to lint it", r.Name, l.project.cfg.Path)))
+			return nil
+		case r.Skipped != "":
+			return nil
 		}
+		linted++
 		for i := range r.Records {
 			if rec != nil && repErr == nil {
 				if r.Records[i].URL == "" && hooks.recordPageURL {
@@ -206,6 +255,9 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 	out, runErr := lint.New(opts).Run(ctx, inputs, consume)
 	if runErr != nil && !errors.Is(runErr, lint.ErrInterrupted) {
 		repErr = errors.Join(repErr, runErr)
+	}
+	if hooks.summary != nil {
+		hooks.summary(&out.Summary)
 	}
 	if repErr == nil {
 		repErr = reps.Finish(out.Summary)
@@ -231,9 +283,16 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 		}
 	}
 	switch {
+	case noFiles:
+		return &ExitError{Code: ExitUsage}
+	case ignored > 0 && linted == 0 && !unreadable:
+		fmt.Fprintf(l.io.ErrOut, "oaiq-lint: no files to lint: every file named is ignored by %s\n", report.Printable(l.project.cfg.Path))
+		return &ExitError{Code: ExitUsage}
 	case unreadable:
 		return &ExitError{Code: ExitInput}
-	case out.Failed:
+	case out.Failed && l.project.recorder == nil:
+		// With --write-baseline the findings are the ones being accepted:
+		// the run that records them succeeds.
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil

@@ -72,7 +72,7 @@ is read. Event timestamps are judged against the record's own time, else
 
 // runLog lints each log, one input per document in it.
 func runLog(ctx context.Context, o *logOptions) error {
-	l := &lintRun{io: o.io, g: o.g}
+	l := &lintRun{io: o.io, g: o.g, paths: o.paths}
 	opts, err := l.options()
 	if err != nil {
 		return err

@@ -35,10 +35,11 @@ var privacyPhones = []string{
 	"4155550107", "4155550108", "4155550109", "4155550110", "4155550111", "4155550112", "4155550113",
 }
 
-// commandsWithoutInput read nothing a user wrote, so have nothing to leak.
+// commandsWithoutInput read nothing a user wrote, so have nothing to leak
+// (init reads only the Pixel ID it is asked to write into the file).
 var commandsWithoutInput = map[string]bool{
 	"rules": true, "schema": true, "snippet": true, "version": true, "explain": true,
-	"completion": true, "help": true, "gen-docs": true,
+	"completion": true, "help": true, "gen-docs": true, "init": true,
 }
 
 // outputFlags are the flags that make a command write more than its

@@ -59,7 +59,7 @@ func (r *renderOptions) steps() ([]render.Step, error) {
 	if r.script != "" {
 		data, err := boundedio.ReadFile(r.script, 4<<20)
 		if err != nil {
-			return nil, usageErrorf("--script: %v", err)
+			return nil, usageError{err: fileError("--script", r.script, err, false)}
 		}
 		more, err := render.ParseSteps(r.script, data)
 		if err != nil {

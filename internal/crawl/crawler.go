@@ -114,6 +114,10 @@ type Result struct {
 	Elapsed          time.Duration
 	// Notes are things the user should know that are not findings.
 	Notes []string
+	// UnvisitedByDepth and UnvisitedByMaxPages count the linked URLs the
+	// crawl found but did not visit because --depth or --max-pages was
+	// reached: the site was seen in part.
+	UnvisitedByDepth, UnvisitedByMaxPages int
 }
 
 type crawler struct {
@@ -218,8 +222,9 @@ func (cr *Crawler) Stream(ctx context.Context, emit func(*Page)) (*Result, error
 	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return nil, err
 	}
+	byDepth, byMaxPages := c.frontier.unvisited()
 	return &Result{Requests: c.client.requests.Load(), NonHTML: c.nonHTML, OffSite: c.offSite,
-		Elapsed: time.Since(began), Notes: c.notes}, nil
+		Elapsed: time.Since(began), Notes: c.notes, UnvisitedByDepth: byDepth, UnvisitedByMaxPages: byMaxPages}, nil
 }
 
 // InScope reports whether u is on a host the crawl may reach (its start
@@ -336,11 +341,12 @@ func emptyDoc(name string, drops ...model.OpprefDrop) *model.Document {
 
 // admit queues a link found on a page at depth, if the crawl's bounds let it.
 func (c *crawler) admit(base *url.URL, ref string, depth int) {
-	if c.opts.MaxDepth >= 0 && depth > c.opts.MaxDepth {
-		return
-	}
 	u, err := Normalize(base, ref)
 	if err != nil || isAsset(u) || !c.hosts.allows(u) || !c.wanted(u.String()) {
+		return
+	}
+	if c.opts.MaxDepth >= 0 && depth > c.opts.MaxDepth {
+		c.frontier.refuse(u.String(), byDepth)
 		return
 	}
 	c.frontier.push(job{url: u, key: u.String(), depth: depth})

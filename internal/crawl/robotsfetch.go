@@ -2,7 +2,9 @@ package crawl
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
 	"sync"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
@@ -15,6 +17,9 @@ type siteRobots struct {
 	// Unreachable says why robots.txt could not be read (a 5xx answer or a
 	// network error); RFC 9309 then asks crawlers to assume full disallow.
 	Unreachable string
+	// NoHost is set when the host's name does not resolve: nothing of the
+	// site can be read, and robots.txt is not to blame.
+	NoHost bool
 }
 
 type robotsCache struct {
@@ -47,6 +52,8 @@ func (c *crawler) robotsFor(ctx context.Context, origin string) *siteRobots {
 		switch {
 		case err != nil:
 			s.Unreachable = describeFetchError(err, c.opts.MaxBytes)
+			var dns *net.DNSError
+			s.NoHost = errors.As(err, &dns) && dns.IsNotFound
 		case resp.Status >= 500:
 			s.Unreachable = fmt.Sprintf("HTTP %d", resp.Status)
 		case resp.Status >= 200 && resp.Status < 300:

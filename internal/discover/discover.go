@@ -37,6 +37,9 @@ type Target struct {
 	// Root is the folder the target was found under (for resolving
 	// root-relative script paths such as /js/pixel.js), "" when named directly.
 	Root string
+	// Named is true when the argument is the file's own path (not a
+	// pattern that matched it).
+	Named bool
 }
 
 // isDeclaration reports TypeScript declaration files (.d.ts, .d.mts,
@@ -98,6 +101,23 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.Arg, e.Err) }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// NoFilesError is an argument that names nothing to lint: an empty folder,
+// a folder without pages or scripts, a pattern matching nothing, empty
+// standard input. A mistyped path in CI must not pass as "no problems", so
+// the run ends as a usage error (exit 2), as ESLint does.
+type NoFilesError struct {
+	// Arg is the argument as given.
+	Arg string
+	// Why says what was found instead.
+	Why string
+}
+
+func (e *NoFilesError) Error() string {
+	return fmt.Sprintf("no files to lint in %s: %s", e.Arg, e.Why)
+}
 
 // Expand resolves args into targets, in argument order and, within a
 // folder, in walk order. Problems are returned per argument; the rest is
@@ -178,7 +198,7 @@ func expandPath(arg string, accept func(string) bool, emit func(Target) bool) (b
 		return true, err
 	}
 	if !info.IsDir() {
-		return emit(Target{Kind: File, Path: arg, Explicit: true}), nil
+		return emit(Target{Kind: File, Path: arg, Explicit: true, Named: true}), nil
 	}
 	return walk(arg, accept, emit)
 }
@@ -230,7 +250,7 @@ func expandGlob(pattern string, accept func(string) bool, emit func(Target) bool
 		return nil
 	})
 	if err == nil && !matched {
-		err = fmt.Errorf("no file matches the pattern")
+		err = &NoFilesError{Arg: pattern, Why: "no file matches the pattern (quote it so the shell does not expand it; \"**\" spans folders)"}
 	}
 	return !stopped, err
 }
@@ -240,7 +260,7 @@ func expandGlob(pattern string, accept func(string) bool, emit func(Target) bool
 // are not followed, so link loops cannot trap the walk.
 func walk(root string, accept func(string) bool, emit func(Target) bool) (bool, error) {
 	var rules []ignoreRule
-	stopped := false
+	stopped, found := false, false
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -267,6 +287,7 @@ func walk(root string, accept func(string) bool, emit func(Target) bool) (bool, 
 			return nil
 		}
 		if accept(p) {
+			found = true
 			if !emit(Target{Kind: File, Path: p, Root: root}) {
 				stopped = true
 				return filepath.SkipAll
@@ -274,5 +295,8 @@ func walk(root string, accept func(string) bool, emit func(Target) bool) (bool, 
 		}
 		return nil
 	})
+	if err == nil && !found {
+		err = &NoFilesError{Arg: root, Why: "no pages, templates or scripts (.html, .js, .ts, .vue, …) outside what .gitignore, node_modules and vendor hold"}
+	}
 	return !stopped, err
 }

@@ -103,6 +103,18 @@ func (j *jsonReporter) Finish(s Summary) error {
 	sum, _ := marshal(s)
 	j.w.WriteString(",\n  \"summary\": ")
 	j.w.Write(sum)
+	// Beside the summary, whose values stay counts: which inputs could not
+	// be read, and how much of the site a crawl saw.
+	if len(s.UnreadableInputs) > 0 {
+		b, _ := marshal(printableInputs(s.UnreadableInputs))
+		j.w.WriteString(",\n  \"unreadable_inputs\": ")
+		j.w.Write(b)
+	}
+	if s.Crawl != nil {
+		b, _ := marshal(s.Crawl)
+		j.w.WriteString(",\n  \"crawl\": ")
+		j.w.Write(b)
+	}
 	j.w.WriteString("\n}\n")
 	return j.w.Flush()
 }

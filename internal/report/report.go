@@ -64,6 +64,61 @@ type Summary struct {
 	// Unreadable counts inputs that could not be read or fetched (their
 	// errors go to standard error); absent from JSON when zero.
 	Unreadable int `json:"unreadable,omitempty"`
+	// UnreadableInputs name those inputs and why, in input order (the
+	// JSON report lists them beside the summary, whose values are counts).
+	UnreadableInputs []Unreadable `json:"-"`
+	// NoFiles counts arguments that named nothing to lint (an empty
+	// folder, a pattern matching nothing, empty standard input).
+	NoFiles int `json:"no_files,omitempty"`
+	// Crawl says how much of the site a crawl saw; nil for other runs
+	// (the JSON report writes it beside the summary).
+	Crawl *CrawlCoverage `json:"-"`
+}
+
+// CrawlCoverage is how much of a site a crawl saw. When --depth or
+// --max-pages kept linked URLs out, the crawl is partial: pixel coverage
+// and snippet-coverage speak only of the pages visited.
+type CrawlCoverage struct {
+	Partial             bool `json:"partial"`
+	UnvisitedByDepth    int  `json:"unvisited_by_depth"`
+	UnvisitedByMaxPages int  `json:"unvisited_by_max_pages"`
+	// Depth and MaxPages are the bounds the crawl ran with (-1 and 0: none).
+	Depth    int `json:"depth"`
+	MaxPages int `json:"max_pages"`
+}
+
+// Sentence says what a partial crawl left out and how to see it; "" when
+// the crawl saw every linked URL it was allowed to.
+func (c *CrawlCoverage) Sentence() string {
+	if c == nil || !c.Partial {
+		return ""
+	}
+	var why []string
+	if c.UnvisitedByDepth > 0 {
+		why = append(why, fmt.Sprintf("%d beyond --depth %d", c.UnvisitedByDepth, c.Depth))
+	}
+	if c.UnvisitedByMaxPages > 0 {
+		why = append(why, fmt.Sprintf("%d over --max-pages %d", c.UnvisitedByMaxPages, c.MaxPages))
+	}
+	return fmt.Sprintf("partial crawl: %s not visited (%s); coverage counts only the pages visited: raise the bounds to see the rest",
+		Plural(c.UnvisitedByDepth+c.UnvisitedByMaxPages, "linked URL", "linked URLs"), strings.Join(why, ", "))
+}
+
+// printableInputs are the unreadable inputs as every output shows them:
+// personal data and credentials in a URL or a reason redacted, control
+// characters escaped.
+func printableInputs(in []Unreadable) []Unreadable {
+	out := make([]Unreadable, len(in))
+	for i, u := range in {
+		out[i] = Unreadable{Input: Printable(u.Input), Reason: Printable(u.Reason)}
+	}
+	return out
+}
+
+// Unreadable is an input that could not be read or fetched.
+type Unreadable struct {
+	Input  string `json:"input"`
+	Reason string `json:"reason"`
 }
 
 // Add counts one result into the summary.
@@ -110,6 +165,13 @@ type Options struct {
 	// ReportTime stamps formats that show when they were made (html); the
 	// zero time leaves it out so reports can be diffed.
 	ReportTime time.Time
+	// AutomationID names the analysis in SARIF ("category/run"), so the
+	// runs of several CI jobs do not replace one another; "" leaves it out.
+	AutomationID string
+	// StepSummary, when set, receives in Markdown what the github format
+	// cannot show as annotations (findings on URLs, those over GitHub's 10
+	// per type); the CLI opens $GITHUB_STEP_SUMMARY.
+	StepSummary io.Writer
 }
 
 // RuleInfo is what a reporter may tell about a rule.

@@ -118,7 +118,12 @@ func (t *textReporter) Finish(s Summary) error {
 		fmt.Fprintf(t.w, "%s %s could not be read (reasons on standard error); the rest was checked\n",
 			styleError.Render("✖"), Plural(s.Unreadable, "input", "inputs"))
 	}
-	if s.Errors+s.Warnings+s.Infos == 0 {
+	if c := s.Crawl.Sentence(); c != "" {
+		fmt.Fprintf(t.w, "%s %s\n", styleWarning.Render("⚠"), c)
+	}
+	if s.NoFiles > 0 && s.Files == 0 && s.Unreadable == 0 {
+		fmt.Fprintf(t.w, "%s no files to lint (reasons on standard error)\n", styleError.Render("✖"))
+	} else if s.Errors+s.Warnings+s.Infos == 0 {
 		fmt.Fprintf(t.w, "%s no problems in %s\n", styleOK.Render("✔"), files)
 	} else {
 		mark := styleInfo.Render("ℹ")
