@@ -314,6 +314,7 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 	}
 	c.sups = doc.Suppressions
 	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now})
+	keepExactFixes(c.res.Findings, filesByName(ld.Files))
 	if l.opts.CrossInputDedup {
 		c.dedup = rules.DedupEvents(doc)
 	}
@@ -335,6 +336,16 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		}
 	}
 	return c
+}
+
+func filesByName(files []*source.File) map[string]*source.File {
+	m := make(map[string]*source.File, len(files))
+	for _, f := range files {
+		if m[f.Name] == nil {
+			m[f.Name] = f
+		}
+	}
+	return m
 }
 
 // quoted cuts the sources of a result held until the end down to the lines

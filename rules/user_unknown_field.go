@@ -49,5 +49,6 @@ func schemaUserUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	if !ok {
 		return model.Finding{}, false
 	}
-	return v.memberFinding(userUnknownMessage(key))
+	f, ok := v.memberFinding(userUnknownMessage(key))
+	return withFix(f, ok, renameFix(v.Node, v.Member, userAliases[normalizeName(key)]))
 }

@@ -58,6 +58,10 @@ type Summary struct {
 	// Unreadable counts inputs that could not be read or fetched (their
 	// errors go to standard error); absent from JSON when zero.
 	Unreadable int `json:"unreadable,omitempty"`
+	// Fixable counts the findings `check --fix` would fix (safe fixes);
+	// UnsafeFixable those only `--fix --unsafe-fixes` would. Absent when zero.
+	Fixable       int `json:"fixable,omitempty"`
+	UnsafeFixable int `json:"unsafe_fixable,omitempty"`
 }
 
 // Add counts one result into the summary.
@@ -67,6 +71,13 @@ func (s *Summary) Add(r Result) {
 	}
 	s.Calls += r.Calls
 	for _, f := range r.Findings {
+		if f.Fix != nil {
+			if f.Fix.Applicability == model.Safe {
+				s.Fixable++
+			} else {
+				s.UnsafeFixable++
+			}
+		}
 		switch f.Severity {
 		case model.Error:
 			s.Errors++
@@ -153,7 +164,22 @@ func Redacted(f model.Finding) model.Finding {
 	f.Hint = pii.Redact(f.Hint)
 	f.Span.File = pii.Redact(f.Span.File)
 	f.Span.Pointer = pii.Redact(f.Span.Pointer)
+	if f.Fix != nil && !fixPrintable(f.Fix) {
+		f.Fix = nil // a fix is exact or not shown: it is never printed redacted
+	}
 	return f
+}
+
+func fixPrintable(fix *model.Fix) bool {
+	if pii.Redact(fix.Description) != fix.Description {
+		return false
+	}
+	for _, e := range fix.Edits {
+		if pii.Redact(e.New) != e.New || pii.Redact(e.Span.File) != e.Span.File {
+			return false
+		}
+	}
+	return true
 }
 
 // Multi fans one stream of results out to several reporters.

@@ -1,0 +1,55 @@
+package lint
+
+import (
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// keepExactFixes drops every fix one of whose edits does not find its Old
+// text verbatim at its span in the file as written. Spans pass through
+// charset decoding, template masking, source maps, JSON string escapes and
+// HTML entities; a value read through an escape or a mapped position that
+// is off by one would make an edit land on the wrong bytes, and such an
+// edit is not offered. This is the one place that check is made for every
+// source; the CLI repeats it on the bytes it writes.
+func keepExactFixes(fs []model.Finding, files map[string]*source.File) {
+	for i := range fs {
+		if fs[i].Fix != nil && !FixApplies(fs[i].Fix, files) {
+			fs[i].Fix = nil
+		}
+	}
+}
+
+// FixApplies reports whether every edit of fix finds its Old text at its
+// span in files (by name).
+func FixApplies(fix *model.Fix, files map[string]*source.File) bool {
+	if fix == nil || len(fix.Edits) == 0 {
+		return false
+	}
+	for _, e := range fix.Edits {
+		f := files[e.Span.File]
+		if f == nil || f.Text == nil {
+			return false
+		}
+		if _, _, ok := EditRange(f, e); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// EditRange returns the byte range of e in f when its text there is
+// exactly e.Old.
+func EditRange(f *source.File, e model.Edit) (int, int, bool) {
+	if e.Old == "" {
+		return 0, 0, false
+	}
+	start, end := f.Offset(e.Span.Start), f.Offset(e.Span.End)
+	if start < 0 || end < start || end > len(f.Text) {
+		return 0, 0, false
+	}
+	if string(f.Text[start:end]) != e.Old {
+		return 0, 0, false
+	}
+	return start, end, true
+}
