@@ -20,6 +20,21 @@ func keepExactFixes(fs []model.Finding, files map[string]*source.File) {
 	}
 }
 
+// spanText reads spans of the files as written, for model.Document.Text.
+func spanText(files map[string]*source.File) func(model.Span) (string, bool) {
+	return func(sp model.Span) (string, bool) {
+		f := files[sp.File]
+		if f == nil || f.Text == nil {
+			return "", false
+		}
+		start, end := f.Offset(sp.Start), f.Offset(sp.End)
+		if start < 0 || end < start || end > len(f.Text) {
+			return "", false
+		}
+		return string(f.Text[start:end]), true
+	}
+}
+
 // FixApplies reports whether every edit of fix finds its Old text at its
 // span in files (by name).
 func FixApplies(fix *model.Fix, files map[string]*source.File) bool {

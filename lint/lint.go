@@ -313,8 +313,10 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		doc.SuppressionProblems = append(doc.SuppressionProblems, bad...)
 	}
 	c.sups = doc.Suppressions
+	byName := filesByName(ld.Files)
+	doc.Text = spanText(byName)
 	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now})
-	keepExactFixes(c.res.Findings, filesByName(ld.Files))
+	keepExactFixes(c.res.Findings, byName)
 	if l.opts.CrossInputDedup {
 		c.dedup = rules.DedupEvents(doc)
 	}

@@ -20,6 +20,8 @@ const argInitConfig = 1
 
 // SchemaViolation is one schema violation resolved to the call's model.
 type SchemaViolation struct {
+	// Doc is the document the call is in (fixes read its text).
+	Doc  *model.Document
 	Call *model.Call
 	// Arg is the argument validated: argInitConfig, argData or argOptions.
 	Arg int
@@ -113,15 +115,15 @@ func checkSchemas(doc *model.Document, hooks []*Rule, out *[]model.Finding) {
 		switch c.Command() {
 		case pixel.CommandInit:
 			if c.Side == model.Browser && initConfig(c) != nil {
-				validateArg(c, argInitConfig, "init", pii, hooks, out)
+				validateArg(doc, c, argInitConfig, "init", pii, hooks, out)
 			}
 		case pixel.CommandMeasure:
 			m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
 			if m.Data.Is(model.Object) {
-				validateArg(c, argData, dataSchema(m), pii, hooks, out)
+				validateArg(doc, c, argData, dataSchema(m), pii, hooks, out)
 			}
 			if m.Options.Is(model.Object) {
-				validateArg(c, argOptions, "options", pii, hooks, out)
+				validateArg(doc, c, argOptions, "options", pii, hooks, out)
 			}
 		}
 	}
@@ -145,7 +147,7 @@ func dataSchema(m measureCall) string {
 
 // validateArg validates one argument and reports what it breaks: each
 // unknown member at its key, and at every other node the most basic fault.
-func validateArg(c *model.Call, arg int, name string, pii personalDataHits, hooks []*Rule, out *[]model.Finding) {
+func validateArg(doc *model.Document, c *model.Call, arg int, name string, pii personalDataHits, hooks []*Rule, out *[]model.Finding) {
 	root := c.Args[arg]
 	byNode := map[string]*SchemaViolation{}
 	var order []string
@@ -154,12 +156,12 @@ func validateArg(c *model.Call, arg int, name string, pii personalDataHits, hook
 		if !known {
 			continue
 		}
-		v := &SchemaViolation{Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Kind: sv.Kind}
+		v := &SchemaViolation{Doc: doc, Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Kind: sv.Kind}
 		if ap, ok := sv.Kind.(*kind.AdditionalProperties); ok {
 			// Each unknown member is its own problem at its own key.
 			for _, prop := range ap.Properties {
 				if f := node.Field(prop); f != nil && !pii.flaggedKey(f) {
-					offer(&SchemaViolation{Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Member: f}, hooks, out)
+					offer(&SchemaViolation{Doc: doc, Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Member: f}, hooks, out)
 				}
 			}
 			continue
