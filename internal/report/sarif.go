@@ -81,9 +81,9 @@ type (
 		Fixes []sarifFix `json:"fixes,omitempty"`
 	}
 	sarifFix struct {
-		Description     sarifText            `json:"description"`
+		Description     sarifText             `json:"description"`
 		ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
-		Properties      map[string]any       `json:"properties,omitempty"`
+		Properties      map[string]any        `json:"properties,omitempty"`
 	}
 	sarifArtifactChange struct {
 		ArtifactLocation sarifArtifact      `json:"artifactLocation"`
