@@ -134,6 +134,7 @@ exact position, and checks each against the pixel's documentation.`,
 		newRulesCmd(io, g),
 		newExplainCmd(io, g),
 		newGenDocsCmd(),
+		newLSPCmd(io),
 	)
 	return root
 }
