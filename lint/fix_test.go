@@ -102,3 +102,41 @@ func TestFixesNotOfferedThroughTransforms(t *testing.T) {
 		}
 	}
 }
+
+// Fixes at page facts: the SDK URL and a Next.js <Script>'s strategy, in a
+// TSX file whose positions come back through esbuild's source map.
+func TestPageFactFixes(t *testing.T) {
+	const layout = `import Script from "next/script";
+export default function RootLayout({ children }) {
+  return (<html><body>
+    <Script id="a" strategy="lazyOnload" src="https://cdn.openai.com/oaiq/pixel.js" />
+    <Script id="b" src="https://bzrcdn.openai.com/sdk/oaiq.min.js" />
+    {children}
+  </body></html>);
+}
+`
+	fs := lintBytes(t, "app/layout.tsx", layout)
+	f := fixer.Decode("app/layout.tsx", []byte(layout))
+	var rules []string
+	for _, x := range fs {
+		if x.Fix != nil {
+			rules = append(rules, x.Rule)
+		}
+	}
+	if n := f.Apply(fs); n != 3 {
+		t.Fatalf("applied %d fixes, want 3 (%v)", n, rules)
+	}
+	for _, want := range []string{
+		`<Script id="a" strategy="beforeInteractive" src="https://bzrcdn.openai.com/sdk/oaiq.min.js" />`,
+		`<Script strategy="beforeInteractive" id="b"`,
+	} {
+		if !strings.Contains(string(f.Text), want) {
+			t.Errorf("fixed text lacks %s:\n%s", want, f.Text)
+		}
+	}
+	for _, x := range lintBytes(t, "app/layout.tsx", string(f.Text)) {
+		if x.Rule == "snippet-late" || x.Rule == "snippet-src" {
+			t.Errorf("still reported after the fixes: %s %s", x.Rule, x.Message)
+		}
+	}
+}
