@@ -82,3 +82,19 @@ func TestTextMarksFixableFindingsAndCountsThem(t *testing.T) {
 		t.Errorf("summary lacks the fixable count:\n%s", out)
 	}
 }
+
+func TestFixKeepsALegacyEncoding(t *testing.T) {
+	dir := t.TempDir()
+	// windows-1252: "é" is the single byte 0xE9, before the value on its line.
+	page := "<html><head><meta charset=\"windows-1252\"><script>\n" +
+		"oaiq(\"init\", { pixelId: \"px_123\" }); // caf\xe9\n" +
+		"/* \xe9\xe9 */ oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"eur\" });\n" +
+		"</script></head><body></body></html>\n"
+	p := writeFile(t, dir, "legacy.html", page)
+	runCLI(t, "", "check", "--fix", p)
+	got, _ := os.ReadFile(p)
+	want := strings.Replace(page, `"eur"`, `"EUR"`, 1)
+	if string(got) != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
