@@ -32,7 +32,11 @@ func TestNeovimClient(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	build := exec.CommandContext(ctx, filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, "github.com/oaiq-lint/oaiq-lint/cmd/oaiq-lint")
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go is needed to build the server for Neovim: %v", err)
+	}
+	build := exec.CommandContext(ctx, goBin, "build", "-o", bin, "github.com/oaiq-lint/oaiq-lint/cmd/oaiq-lint")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
