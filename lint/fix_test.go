@@ -140,3 +140,17 @@ export default function RootLayout({ children }) {
 		}
 	}
 }
+
+// In an event log, a value written without escapes is fixed where it is.
+func TestFixInEventLog(t *testing.T) {
+	text := `["measure", "order_created", {"type": "contents", "amount": 2599, "currency": "usd"}]` + "\n"
+	fs := lintBytes(t, "b.jsonl", text)
+	i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == "currency-code" })
+	if i < 0 || fs[i].Fix == nil {
+		t.Fatalf("no fixable currency-code in %v", fs)
+	}
+	f := fixer.Decode("b.jsonl", []byte(text))
+	if f.Apply(fs) != 1 || !strings.Contains(string(f.Text), `"currency": "USD"`) {
+		t.Errorf("fixed log: %s", f.Text)
+	}
+}
