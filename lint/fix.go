@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/htmlx"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -13,11 +16,46 @@ import (
 // edit is not offered. This is the one place that check is made for every
 // source; the CLI repeats it on the bytes it writes.
 func keepExactFixes(fs []model.Finding, files map[string]*source.File) {
+	attrs := map[string][]htmlx.Attr{} // event-handler attributes of each page, scanned once
 	for i := range fs {
-		if fs[i].Fix != nil && !FixApplies(fs[i].Fix, files) {
+		if fs[i].Fix != nil && (!FixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, attrs)) {
 			fs[i].Fix = nil
 		}
 	}
+}
+
+// fitsAttributes reports whether every edit that lands in an HTML
+// event-handler attribute (onclick="oaiq(…)") writes text the attribute
+// can hold as it is: no quote that would close it, no & that would start
+// an entity, no < or >. Script text and other files need no such care.
+func fitsAttributes(fix *model.Fix, files map[string]*source.File, cache map[string][]htmlx.Attr) bool {
+	for _, e := range fix.Edits {
+		f := files[e.Span.File]
+		if model.FileKindOf(f.Name) != model.HTMLFile && model.FileKindOf(f.Name) != model.UnknownFile {
+			continue
+		}
+		hs, ok := cache[f.Name]
+		if !ok {
+			for _, h := range htmlx.Scan(f.Text, f.Text).Handlers {
+				hs = append(hs, h.Attr)
+			}
+			cache[f.Name] = hs
+		}
+		start, end, _ := EditRange(f, e)
+		for _, a := range hs {
+			if start < a.ValStart || end > a.ValEnd {
+				continue
+			}
+			bad := "&<>\"'`"
+			if a.ValStart > 0 && (f.Text[a.ValStart-1] == '"' || f.Text[a.ValStart-1] == '\'') {
+				bad = "&" + string(f.Text[a.ValStart-1])
+			}
+			if strings.ContainsAny(e.New, bad) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // spanText reads spans of the files as written, for model.Document.Text.

@@ -154,3 +154,23 @@ func TestFixInEventLog(t *testing.T) {
 		t.Errorf("fixed log: %s", f.Text)
 	}
 }
+
+// In an event-handler attribute a fix may not write the attribute's quote
+// or an ampersand: the page would change meaning around the call.
+func TestFixesInHandlerAttributes(t *testing.T) {
+	const page = `<html><head></head><body>
+<a onclick="oaiq('init', { pixelId: 'px_1' }); oaiq('measure', 'order_created', { amount: 2599, currency: 'usd' })">buy</a>
+</body></html>
+`
+	fs := lintBytes(t, "a.html", page)
+	got := map[string]bool{}
+	for _, f := range fs {
+		got[f.Rule] = f.Fix != nil
+	}
+	if !got["currency-code"] {
+		t.Errorf("upper-casing a code inside the attribute is fine: %v", got)
+	}
+	if fixable, found := got["data-type-missing"]; !found || fixable {
+		t.Errorf("adding type: \"contents\" would close the attribute: offered=%v found=%v", fixable, found)
+	}
+}
