@@ -98,3 +98,30 @@ func TestFixKeepsALegacyEncoding(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// Overlapping fixes (a translated call and a code inside it) resolve the
+// same way every run, and after --fix nothing is left to fix.
+func TestUnsafeFixesReachAFixedPoint(t *testing.T) {
+	dir := t.TempDir()
+	src := "oaiq(\"init\", { pixel_id: \"px_123\", debug: true });\n" +
+		"oaiq(\"track\", \"Purchase\", { value: 25.99, currency: \"usd\", content_ids: [\"sku-1\"] });\n" +
+		"oaiq(\"measure\", \"order_created\", { amount: total * 100, currency: \"usd\", event_id: \"e-1\" });\n"
+	p := writeFile(t, dir, "app.js", src)
+	q := writeFile(t, t.TempDir(), "app.js", src)
+	runCLI(t, "", "check", "--fix", "--unsafe-fixes", p)
+	runCLI(t, "", "check", "--fix", "--unsafe-fixes", q)
+	a, _ := os.ReadFile(p)
+	b, _ := os.ReadFile(q)
+	if string(a) != string(b) {
+		t.Fatalf("two runs disagree:\n%s\n%s", a, b)
+	}
+	want := "oaiq(\"init\", { pixelId: \"px_123\" });\n" +
+		"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"USD\", contents: [{ id: \"sku-1\", quantity: 1 }] });\n" +
+		"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: Math.round(total * 100), currency: \"USD\" }, { event_id: \"e-1\" });\n"
+	if string(a) != want {
+		t.Errorf("got\n%s\nwant\n%s", a, want)
+	}
+	if out, _, code := runCLI(t, "", "check", "--diff", "--unsafe-fixes", p); code != 0 || out != "" {
+		t.Errorf("not a fixed point (exit %d):\n%s", code, out)
+	}
+}

@@ -201,6 +201,13 @@ func TestServerLifecycle(t *testing.T) {
 		t.Errorf("configuration not applied: %v", codes(ds))
 	}
 
+	// Saving lints again (and removing the configuration brings the rule back).
+	os.Remove(filepath.Join(dir, ".oaiq-lint.yaml"))
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	if ds := c.diagnostics(uri, 3); has(ds, "currency-code") == nil {
+		t.Errorf("save did not lint under the current configuration: %v", codes(ds))
+	}
+
 	// A file that is not even text neither crashes the server nor stops it.
 	bad := "file://" + dir + "/bad.js"
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": bad, "languageId": "javascript", "version": 1, "text": "oaiq(\"init\", {\x00\xff" + strings.Repeat("(", 5000)}})
