@@ -113,10 +113,28 @@ type placed struct {
 // that overlaps one taken is left for the next round. It returns how many
 // findings it fixed.
 func (f *File) Apply(findings []model.Finding) int {
+	taken, n := f.plan(findings)
+	// Apply from the end so earlier offsets stay valid.
+	slices.SortFunc(taken, func(a, b placed) int { return cmp.Compare(b.start, a.start) })
+	for _, t := range taken {
+		f.Text = slices.Concat(f.Text[:t.start], []byte(t.new), f.Text[t.end:])
+	}
+	return len(n)
+}
+
+// Select returns the findings Apply would fix, in the order it takes them.
+func (f *File) Select(findings []model.Finding) []model.Finding {
+	_, chosen := f.plan(findings)
+	return chosen
+}
+
+// plan chooses the fixes to apply: their edits, and the findings fixed.
+func (f *File) plan(findings []model.Finding) ([]placed, []model.Finding) {
 	src := source.New(f.Name, f.Text)
 	type cand struct {
-		rule  string
-		edits []placed
+		rule    string
+		edits   []placed
+		finding model.Finding
 	}
 	var cands []cand
 	for _, fd := range findings {
@@ -139,7 +157,7 @@ func (f *File) Apply(findings []model.Finding) int {
 		}
 		if ok && len(es) > 0 {
 			slices.SortFunc(es, func(a, b placed) int { return cmp.Compare(a.start, b.start) })
-			cands = append(cands, cand{fd.Rule, es})
+			cands = append(cands, cand{fd.Rule, es, fd})
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -160,7 +178,7 @@ func (f *File) Apply(findings []model.Finding) int {
 		}
 		return false
 	}
-	fixed := 0
+	var fixed []model.Finding
 	for _, c := range cands {
 		clash := false
 		for i, e := range c.edits {
@@ -173,14 +191,9 @@ func (f *File) Apply(findings []model.Finding) int {
 			continue
 		}
 		taken = append(taken, c.edits...)
-		fixed++
+		fixed = append(fixed, c.finding)
 	}
-	// Apply from the end so earlier offsets stay valid.
-	slices.SortFunc(taken, func(a, b placed) int { return cmp.Compare(b.start, a.start) })
-	for _, t := range taken {
-		f.Text = slices.Concat(f.Text[:t.start], []byte(t.new), f.Text[t.end:])
-	}
-	return fixed
+	return taken, fixed
 }
 
 // WriteFile replaces the file with the encoded text atomically: a

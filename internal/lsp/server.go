@@ -349,7 +349,7 @@ func (s *Server) lintNow(d *document) {
 	s.mu.Unlock()
 	diags := []diagnostic{}
 	if problem != "" {
-		diags = append(diags, diagnostic{Severity: 1, Source: "oaiq-lint", Message: problem})
+		diags = append(diags, diagnostic{Severity: 1, Source: "oaiq-lint", Message: report.Printable(problem)})
 	}
 	src := source.New(path, []byte(text))
 	for _, f := range findings {
@@ -497,9 +497,9 @@ func severityOf(s model.Severity) int {
 
 func toDiagnostic(f model.Finding, src *source.File) diagnostic {
 	f = report.Redacted(f)
-	msg := f.Message
+	msg := report.Printable(f.Message)
 	if f.Hint != "" {
-		msg += "\nHint: " + f.Hint
+		msg += "\nHint: " + report.Printable(f.Hint)
 	}
 	if f.Fix != nil {
 		msg += "\nFix: " + f.Fix.Description
@@ -624,6 +624,7 @@ func (s *Server) codeActions(p codeActionParams) []codeAction {
 	}
 	safe := 0
 	for _, f := range findings {
+		f = report.Redacted(f) // a fix that would show personal data is not offered
 		if f.Fix == nil {
 			continue
 		}
@@ -652,40 +653,48 @@ func (s *Server) codeActions(p codeActionParams) []codeAction {
 			IsPreferred: f.Fix.Applicability == model.Safe, Edit: workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: edits}}})
 	}
 	if safe > 0 && (want(fixAllKind) || want("quickfix")) {
-		if fixed, n := s.fixAll(path, text); n > 0 {
-			whole := lspRange{End: toPosition(model.Pos{Line: src.LineCount(), Col: utf8.RuneCountInString(src.Line(src.LineCount())) + 1}, src)}
+		if edits := fixAllEdits(path, text, findings, src); len(edits) > 0 {
 			kind := fixAllKind
 			if !want(fixAllKind) {
 				kind = "quickfix"
 			}
-			out = append(out, codeAction{Title: fmt.Sprintf("Fix all safe oaiq-lint problems (%d)", n), Kind: kind,
-				Edit: workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: {{Range: whole, NewText: fixed}}}}})
+			out = append(out, codeAction{Title: fmt.Sprintf("Fix all safe oaiq-lint problems (%d)", len(edits)), Kind: kind,
+				Edit: workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: flatten(edits)}}})
 		}
 	}
 	return out
 }
 
-// fixAll applies every safe fix to text, linting again until no fix
-// applies (as check --fix does), and returns the text and how many
-// findings were fixed.
-func (s *Server) fixAll(path, text string) (string, int) {
-	f := &fixer.File{Name: path, Text: []byte(text), Writable: true}
-	total := 0
-	for range 10 {
-		fs, _ := s.lint(path, string(f.Text))
-		var safe []model.Finding
-		for _, x := range fs {
-			if fixer.Allowed(x.Fix, false) {
-				safe = append(safe, x)
-			}
+// fixAllEdits chooses the safe fixes check --fix would apply in its first
+// round (non-overlapping, in the same order) and returns their edits, one
+// list per finding. The edits, not the fixed text, go back to the editor,
+// so nothing of the buffer but the fixes' own text is sent; fixes that
+// overlapped are offered again once the edited buffer is linted.
+func fixAllEdits(path, text string, findings []model.Finding, src *source.File) [][]textEdit {
+	var safe []model.Finding
+	for _, f := range findings {
+		if f = report.Redacted(f); fixer.Allowed(f.Fix, false) {
+			safe = append(safe, f)
 		}
-		n := f.Apply(safe)
-		if n == 0 {
-			break
-		}
-		total += n
 	}
-	return string(f.Text), total
+	f := &fixer.File{Name: path, Text: []byte(text), Writable: true}
+	var out [][]textEdit
+	for _, x := range f.Select(safe) {
+		var es []textEdit
+		for _, e := range x.Fix.Edits {
+			es = append(es, textEdit{Range: toRange(e.Span, src), NewText: e.New})
+		}
+		out = append(out, es)
+	}
+	return out
+}
+
+func flatten(ess [][]textEdit) []textEdit {
+	var out []textEdit
+	for _, es := range ess {
+		out = append(out, es...)
+	}
+	return out
 }
 
 func (s *Server) hover(p positionParams) any {

@@ -170,12 +170,14 @@ func Redacted(f model.Finding) model.Finding {
 	return f
 }
 
+// fixPrintable reports whether a fix holds no personal data, secret or
+// control character that an output would have to redact or escape.
 func fixPrintable(fix *model.Fix) bool {
-	if pii.Redact(fix.Description) != fix.Description {
+	if Printable(fix.Description) != fix.Description {
 		return false
 	}
 	for _, e := range fix.Edits {
-		if pii.Redact(e.New) != e.New || pii.Redact(e.Span.File) != e.Span.File {
+		if Printable(e.New) != e.New || Printable(e.Span.File) != e.Span.File {
 			return false
 		}
 	}
