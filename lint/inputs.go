@@ -28,6 +28,12 @@ type SourceOptions struct {
 	MaxFileSize int64
 	// UserAgent is sent when fetching URLs.
 	UserAgent string
+	// GTMExports are Google Tag Manager container exports to judge the
+	// pages that load their containers with; Targets lints them too.
+	GTMExports []string
+	// Containers are container verdicts known before the run (see
+	// lint/gtm.go); Targets adds those of the exports it finds.
+	Containers Containers
 }
 
 func (o SourceOptions) maxSize() int64 {
@@ -38,11 +44,11 @@ func (o SourceOptions) maxSize() int64 {
 }
 
 // Bytes is an input read from memory: a page, template, script or
-// component, its kind told by its name's extension or its content.
+// component, its kind told by its name's extension or its content, or a
+// tag-manager container export or template file, told by its content.
 func Bytes(name string, data []byte, o SourceOptions) Input {
 	return Input{Name: name, Load: func(context.Context) (*Loaded, error) {
-		doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(".", "")})
-		return &Loaded{Doc: doc, Files: files}, nil
+		return o.readInput(name, data, extract.Options{Resolver: o.dirResolver(".", "")}), nil
 	}}
 }
 
@@ -54,11 +60,15 @@ func Document(name string, doc *model.Document, files []*source.File) Input {
 // Targets turns command-line arguments (files, folders, globs, URLs, "-")
 // into inputs, one at a time as the folders are walked. Arguments that name
 // nothing become inputs that fail to load, so they are reported (and exit
-// 3) while everything else is still linted.
+// 3) while everything else is still linted. The GTMExports are linted
+// too, and the container exports among the arguments' files are read
+// first, so pages are judged with their containers (lint/gtm.go).
 func Targets(args []string, stdin io.Reader, o SourceOptions) iter.Seq[Input] {
 	client := o.client()
+	args = o.withGTMExports(args)
 	return func(yield func(Input) bool) {
-		for t, err := range discover.Stream(args, discover.Options{}) {
+		o.Containers = o.readContainers(args)
+		for t, err := range discover.Stream(args, gtmDiscovery) {
 			if !yield(o.target(client, t, err, stdin)) {
 				return
 			}
@@ -80,11 +90,10 @@ func (o SourceOptions) target(client *fetch.Client, t discover.Target, err error
 			if int64(len(data)) > o.maxSize() {
 				return nil, fmt.Errorf("standard input is larger than --max-file-size (%d bytes)", o.maxSize())
 			}
-			doc, files := extract.File("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")})
-			return &Loaded{Doc: doc, Files: files}, nil
+			return o.readInput("<stdin>", data, extract.Options{Resolver: o.dirResolver(".", "")}), nil
 		}}
 	case t.Kind == discover.URL:
-		return urlInput(t.Path, client)
+		return urlInput(t.Path, client, o.Containers)
 	}
 	return Input{Name: t.Path, Load: func(context.Context) (*Loaded, error) { return o.loadFile(t) }}
 }
@@ -111,15 +120,18 @@ func (o SourceOptions) loadFile(t discover.Target) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ext := strings.ToLower(filepath.Ext(t.Path)); t.Explicit && (ext == ".json" || ext == ".jsonl") {
+	// A container export is told by its markers before the file is tried
+	// as a log (an export's tags hold pixel calls a log reader would not
+	// read); JSON Lines are never an export.
+	ext := strings.ToLower(filepath.Ext(t.Path))
+	if t.Explicit && (ext == ".json" || ext == ".jsonl") && (ext == ".jsonl" || !isGTM(name, data)) {
 		// A JSON file named on the command line that holds an event log or
 		// Conversions API requests is read as log reads it.
 		if doc, f := eventlog.Parse(name, data); doc.Input != "" {
 			return &Loaded{Doc: doc, Files: []*source.File{f}}, nil
 		}
 	}
-	doc, files := extract.File(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)})
-	return &Loaded{Doc: doc, Files: files}, nil
+	return o.readInput(name, data, extract.Options{Resolver: o.dirResolver(filepath.Dir(t.Path), t.Root)}), nil
 }
 
 // client fetches URLs with the options' user agent and size cap.
@@ -130,9 +142,9 @@ func (o SourceOptions) client() *fetch.Client {
 }
 
 // URL is one page fetched (no crawling), with its same-origin scripts.
-func URL(raw string, o SourceOptions) Input { return urlInput(raw, o.client()) }
+func URL(raw string, o SourceOptions) Input { return urlInput(raw, o.client(), o.Containers) }
 
-func urlInput(raw string, client *fetch.Client) Input {
+func urlInput(raw string, client *fetch.Client, containers Containers) Input {
 	return Input{Name: raw, Load: func(ctx context.Context) (*Loaded, error) {
 		resp, err := client.Get(ctx, raw)
 		if err != nil {
@@ -141,8 +153,7 @@ func urlInput(raw string, client *fetch.Client) Input {
 		if resp.Status < 200 || resp.Status > 299 {
 			return nil, fmt.Errorf("HTTP %d", resp.Status)
 		}
-		doc, files := extract.File(raw, resp.Body, crawl.ExtractOptions(resp, &fetch.SameOriginResolver{Ctx: ctx, Client: client, Base: resp.URL}))
-		return &Loaded{Doc: doc, Files: files}, nil
+		return SourceOptions{Containers: containers}.readInput(raw, resp.Body, crawl.ExtractOptions(resp, &fetch.SameOriginResolver{Ctx: ctx, Client: client, Base: resp.URL})), nil
 	}}
 }
 

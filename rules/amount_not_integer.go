@@ -127,7 +127,8 @@ func amountMinorFix(v *model.Value, currency string) *model.Fix {
 // currencyBeside returns the currency an amount is in: the one beside it,
 // or for a contents item the event's.
 func currencyBeside(v *SchemaViolation) string {
-	data := v.Call.Args[argData]
+	m, _ := asMeasure(v.Call)
+	data := m.Data
 	parent := data.At(v.Loc[:len(v.Loc)-1])
 	if c, ok := parent.Get("currency").StringValue(); ok {
 		return c

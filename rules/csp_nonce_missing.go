@@ -13,7 +13,7 @@ func init() {
 	register(&Rule{
 		ID: "csp-nonce-missing", Severity: model.Error,
 		Title: "the policy needs a nonce or hash the snippet's <script> does not carry",
-		Spec:  "With a nonce-based policy, the installation snippet's <script> tag needs the page's nonce (<script nonce=\"...\">), or a hash source must cover it. If the policy defines script-src-elem, the CDN source and the nonce/hash belong there too. (facts beyond the spec)",
+		Spec:  "With a nonce-based policy, the installation snippet's <script> tag needs the page's nonce (<script nonce=\"...\">), or a hash source must cover it. If the policy defines script-src-elem, the CDN source and the nonce/hash belong there too. (pixel page, CSP section, revisions P3–P6)",
 		Doc: `A policy whose script directive lists nonces or hashes, or has no
 ` + "`'unsafe-inline'`" + `, blocks the inline installation snippet unless its
 ` + "`<script>`" + ` carries the policy's nonce or a hash source covers its exact text

@@ -31,7 +31,7 @@ oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "US
 }
 
 func typeMissingMessage(v *SchemaViolation) (string, string) {
-	m := measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}
+	m, _ := asMeasure(v.Call)
 	if name, ok := m.EventName(); ok {
 		if shape := pixel.ShapeOf(name); shape != "" {
 			return "event data has no type", fmt.Sprintf("%s uses the %s shape: add type: %q", name, shape, shape)
@@ -51,9 +51,9 @@ func schemaDataTypeMissing(v *SchemaViolation) (model.Finding, bool) {
 // typeMissingFix adds the type a standard event's shape fixes (custom
 // events and unknown names have no single answer).
 func typeMissingFix(v *SchemaViolation) *model.Fix {
-	m := measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}
+	m, isMeasure := asMeasure(v.Call)
 	name, ok := m.EventName()
-	if !ok || v.Node.Field("type") != nil {
+	if !isMeasure || !ok || v.Node.Field("type") != nil {
 		return nil
 	}
 	shape := pixel.ShapeOf(name)

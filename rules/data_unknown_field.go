@@ -111,9 +111,13 @@ func moveToOptionsFix(v *SchemaViolation) *model.Fix {
 	if !ok {
 		return nil
 	}
+	m, isMeasure := asMeasure(v.Call)
+	if !isMeasure {
+		return nil
+	}
 	var add model.Edit
-	switch opts := v.Call.Arg(argOptions); {
-	case opts == nil && len(v.Call.Args) == argData+1:
+	switch opts := m.Options; {
+	case opts == nil && len(v.Call.Args) == m.physical(argData)+1:
 		add, ok = model.LastChar(data.Span, "}", "}, { "+text+" }")
 	case opts != nil && opts.Field(v.Member.Key) == nil:
 		add, ok = addMember(opts, text)

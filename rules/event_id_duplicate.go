@@ -53,9 +53,16 @@ func checkEventIDDuplicate(p *Pass) {
 		if !ok || strings.TrimSpace(id) == "" || m.Name.IsDynamic() {
 			continue
 		}
+		if m.Image != nil && m.Image.NoScript {
+			continue // a <noscript> fallback fires only when the JavaScript pixel cannot: never both
+		}
 		// The pixel's own deduplication key: pixel, event name (or custom
 		// name) and event_id, per side.
-		key := strings.Join([]string{m.Side.String(), m.PixelID, eventIdentity(m), id}, "\x00")
+		to := m.PixelID
+		if single, ok := m.Target.StringValue(); ok {
+			to = single // measureSingle (or an image tag) names its one pixel
+		}
+		key := strings.Join([]string{m.Side.String(), to, eventIdentity(m), id}, "\x00")
 		data := m.Data.Plain(nil)
 		prev, dup := seen[key]
 		if !dup {

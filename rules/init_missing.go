@@ -24,9 +24,12 @@ func checkInitMissing(p *Pass) {
 	if len(p.inits()) > 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
 		return // a fragment or script may rely on an init elsewhere
 	}
+	if containerDoes(p.Doc, func(v *model.ContainerVerdict) bool { return !v.Init.IsZero() }) {
+		return // a tag of the container the page loads initialises
+	}
 	for _, m := range p.measures() {
-		if m.Side != model.Browser {
-			continue
+		if m.Side != model.Browser || m.Image != nil {
+			continue // an image tag names its pixel itself
 		}
 		msg := "measure calls but no init: the pixel has no Pixel ID and sends nothing"
 		hint := `add oaiq("init", { pixelId: "…" }) before the first measure call`
@@ -35,7 +38,7 @@ func checkInitMissing(p *Pass) {
 				"check the tag manager, or lint the rendered page with --render")
 			return
 		}
-		p.Report(m.Span, msg, hint)
+		p.Report(m.Span, msg+containersLacking(p.Doc, "initialises the pixel"), hint)
 		return
 	}
 }

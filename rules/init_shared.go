@@ -25,9 +25,12 @@ func unseenParts(doc *model.Document) string {
 	}
 	var parts []string
 	for _, t := range doc.Page.TagManagers {
+		if seenContainer(t) != nil {
+			continue // its export was read: what it does is known
+		}
 		parts = append(parts, "the tag manager "+t.Name)
 	}
-	if n := len(doc.Page.Unresolved); n > 0 {
+	if n := len(doc.Page.Unresolved) - seenContainerScripts(doc.Page); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d external script(s) that could not be read", n))
 	}
 	if n := len(doc.Page.Includes); n > 0 {
@@ -71,4 +74,30 @@ func initUnknownMessage(key string) (string, string) {
 		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("init field %q is not supported", key), hint
+}
+
+// pixelIDs calls fn with every pixel id a browser call names as a string:
+// init's pixelId and measureSingle's target, with what the call is.
+func pixelIDs(p *Pass, fn func(v *model.Value, s, where string)) {
+	for _, c := range p.Doc.Calls {
+		if c.Side != model.Browser {
+			continue
+		}
+		switch c.Command() {
+		case pixel.CommandInit:
+			v := initConfig(c).Get("pixelId")
+			if s, ok := v.StringValue(); ok {
+				fn(v, s, "pixelId")
+			}
+		case pixel.CommandMeasureSingle:
+			v := c.Arg(1)
+			where := "measureSingle's pixel id"
+			if c.Image != nil {
+				where = "the image tag's pid"
+			}
+			if s, ok := v.StringValue(); ok {
+				fn(v, s, where)
+			}
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -51,7 +52,7 @@ func checkMeasureBeforeInit(p *Pass) {
 	}
 	early, _, _, _ := callsBeforeOaiq(p.Doc)
 	for _, c := range p.Doc.Calls {
-		if c.Side != model.Browser || c.Deferred {
+		if c.Side != model.Browser || c.Deferred || c.Image != nil {
 			continue // a call in a handler or callback runs later, in an order the source does not tell
 		}
 		if slices.Contains(early, c) {
@@ -60,8 +61,8 @@ func checkMeasureBeforeInit(p *Pass) {
 		switch c.Command() {
 		case "init":
 			return
-		case "measure":
-			p.Report(c.Span, "measure call before any init: the pixel has no Pixel ID yet",
+		case pixel.CommandMeasure, pixel.CommandMeasureSingle:
+			p.Report(c.Span, c.Command()+" call before any init: the pixel has no Pixel ID yet",
 				`call oaiq("init", { pixelId: "…" }) first`)
 		}
 	}

@@ -14,15 +14,18 @@ import (
 type sourceOptions struct {
 	root        string
 	maxFileSize int64
+	// gtmExports are the --gtm files (see gtm.go).
+	gtmExports []string
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.root, "root", "", "site root for root-relative script paths such as /js/pixel.js (default: the folder being checked)")
 	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "skip files larger than this many bytes (reported as info)")
+	o.addGTMFlags(cmd)
 }
 
 func (o *sourceOptions) lintOptions() lint.SourceOptions {
-	return lint.SourceOptions{Root: o.root, MaxFileSize: o.maxFileSize, UserAgent: userAgent()}
+	return lint.SourceOptions{Root: o.root, MaxFileSize: o.maxFileSize, UserAgent: userAgent(), GTMExports: o.gtmExports}
 }
 
 func userAgent() string {
@@ -58,6 +61,11 @@ page includes with <script src> are read as part of the page when they
 resolve in the tree (relative to the page, or to --root for "/js/x.js").
 Template tags ({{ }}, {% %}, <% %>, <? ?>) are values only known when the
 page is rendered: they are reported as such, never guessed.
+
+Google Tag Manager container exports (.json, Admin → Export Container) and
+custom template files (.tpl) are linted tag by tag; a page that loads a
+container whose export is in the run (or given with --gtm) is judged with
+what the container's tags really do.
 
 With --render, URL arguments are loaded in headless Chromium instead: every
 pixel call the page really makes (values computed at run time, calls from

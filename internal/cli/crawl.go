@@ -43,6 +43,8 @@ type crawlOptions struct {
 	record       string
 	// render runs each crawled page in headless Chromium (--render).
 	render renderOptions
+	// gtmExports are the --gtm container exports (see gtm.go).
+	gtmExports []string
 }
 
 func newCrawlCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -101,6 +103,7 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 	f.BoolVar(&o.ignoreRobots, "ignore-robots", false, "crawl pages robots.txt disallows for our user agent (your own site only)")
 	f.StringVar(&o.record, "record", "", "write every call found as an event log (JSON Lines, with url) to this file")
 	o.render.addFlags(cmd, false)
+	addCrawlGTMFlag(cmd, o)
 	g.addLintFlags(cmd)
 	return cmd
 }
@@ -157,6 +160,10 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	if err != nil {
 		return err
 	}
+	containers, err := readGTMFlag(o.gtmExports, o.maxFileSize)
+	if err != nil {
+		return err
+	}
 	crawler, err := crawl.New(o.starts, o.sitemaps, copts)
 	if err != nil {
 		return usageErrorf("%v", err)
@@ -196,7 +203,7 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	inputs := func(yield func(lint.Input) bool) {
 		defer bar.Clear()
 		for p := range pages {
-			if !yield(pageInput(p, browser, notes)) {
+			if !yield(pageInput(p, browser, notes, containers)) {
 				cancel()
 				for range pages { // let the crawl's workers end
 				}
@@ -248,9 +255,10 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 // failures, oppref lost by an HTTP redirect, which the browser then no
 // longer sees); a page the browser cannot load is checked as fetched, with
 // a note on standard error.
-func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer) lint.Input {
+func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer, containers lint.Containers) lint.Input {
 	doc, files := p.Doc, p.Files
 	p.Doc, p.Files = nil, nil
+	containers.Attach(doc)
 	return lint.Input{Name: p.URL, SitePage: p.HTML, Origin: p, Load: func(ctx context.Context) (*lint.Loaded, error) {
 		if browser == nil || !p.HTML || p.Failed {
 			return &lint.Loaded{Doc: doc, Files: files}, nil
@@ -264,6 +272,7 @@ func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer) lint.Inp
 			return &lint.Loaded{Doc: doc, Files: files}, nil
 		}
 		keepCrawlFacts(doc, ld.Doc)
+		containers.Attach(ld.Doc)
 		return ld, nil
 	}}
 }

@@ -48,8 +48,11 @@ characters, one hash per line in input order.
 Values are read from standard input, one per line, so they never land in
 your shell history or the process list; on a terminal you are prompted and
 nothing is echoed (an empty entry finishes). Values given as arguments work
-but print a warning. Phone numbers are refused: the pixel forbids phone
-numbers and their hashes. Empty values are never hashed (the hash of ""
+but print a warning. Phone numbers are refused: the pixel page, up to its
+revision P6 (August 2026, the one these checks follow), forbids phone
+numbers and their hashes in the pixel's user object; the Conversions API's
+newest revision lists phone_numbers_sha256, which this command does not
+prepare. Empty values are never hashed (the hash of ""
 is a known sentinel). A refused value is reported by its line number,
 never by its content, leaves an empty line in the output (so hashes stay
 aligned with their values), and the command exits 1.

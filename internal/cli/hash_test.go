@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"strings"
@@ -132,6 +134,11 @@ func TestHashCheck(t *testing.T) {
 		{"digits", "4155550134", "10 digits: a raw number, not a SHA-256 hash", false},
 		{"raw email", "jane@example.org", "a raw e-mail address, not a hash", false},
 		{"raw phone", "+44 20 7946 0958", "a raw phone number", false},
+		// The Conversions API page's examples, hashed here independently.
+		{"capi example external id", sha256Hex("customer_123"), `example external_ids_sha256 (the SHA-256 of "customer_123"): it was copied from the documentation`, false},
+		{"capi example phone", sha256Hex("14155552671"), `example phone_numbers_sha256 (the SHA-256 of "14155552671"): it was copied from the documentation`, false},
+		{"capi example first name", sha256Hex("ada"), `example first_names_sha256 (the SHA-256 of "ada")`, false},
+		{"capi example last name", sha256Hex("lovelace"), `example last_names_sha256 (the SHA-256 of "lovelace")`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, _, code := runCLI(t, "", "hash", "--check", tc.hash)
@@ -221,6 +228,13 @@ func TestHashNeverEchoesRawValues(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sha256Hex hashes with the standard library alone, so the sentinel table
+// is checked against digests it did not compute itself.
+func sha256Hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
 }
 
 // docExampleEmailSHA256 is the e-mail hash printed in the pixel's

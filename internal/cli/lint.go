@@ -68,7 +68,7 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 	if l.g.color != "auto" && l.g.color != "always" && l.g.color != "never" {
 		return nil, nil, usageErrorf("--color must be auto, always or never, got %q", l.g.color)
 	}
-	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version()}, Quiet: l.g.quiet,
+	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version(), Revision: pixel.Revision}, Quiet: l.g.quiet,
 		Rules: reportRules(), StandardEvents: slices.Clone(pixel.StandardEvents)}
 	if l.g.reportTime {
 		opts.ReportTime = time.Now().UTC().Truncate(time.Second)

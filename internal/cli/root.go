@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // version is stamped at release time with -ldflags "-X …/internal/cli.version=v1.2.3".
@@ -100,7 +101,7 @@ before they ship and while they run: the pixel silently drops what it does
 not understand, so a broken integration loses every conversion unnoticed.
 
 It reads HTML pages, templates and scripts (check), and JSON event logs
-(log), extracts every oaiq("init" | "consent" | "measure", …) call with its
+(log), extracts every oaiq("init" | "consent" | "measure" | "measureSingle", …) call with its
 exact position, and checks each against the pixel's documentation.`,
 		Example: `  oaiq-lint check ./public
   oaiq-lint log events.jsonl --format json
@@ -200,6 +201,6 @@ func newVersionCmd(streams *IOStreams) *cobra.Command {
 }
 
 func runVersion(_ context.Context, o *versionOptions) error {
-	_, err := fmt.Fprintf(o.io.Out, "oaiq-lint %s\n", Version())
+	_, err := fmt.Fprintf(o.io.Out, "oaiq-lint %s\nrules follow the pixel documentation's revision %s\n", Version(), pixel.Revision)
 	return err
 }

@@ -4,6 +4,7 @@ package discover
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"os"
@@ -55,6 +56,34 @@ var skipDirs = map[string]bool{
 type Options struct {
 	// Extensions extra to the built-in ones (".vue", …), for sources added later.
 	Extensions []string
+	// ByContent lists extensions whose files found in folders are linted
+	// only when the function accepts their first bytes (up to 64 KB):
+	// .json files that are tag-manager container exports, not every
+	// package.json. Files named explicitly are always linted.
+	ByContent map[string]func(name string, head []byte) bool
+}
+
+// headSize is how much of a file ByContent functions see.
+const headSize = 64 << 10
+
+// accepts reports whether a file found in a folder is one to lint.
+func (o Options) accepts(exts map[string]bool, p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	if exts[ext] {
+		return !isDeclaration(p)
+	}
+	sniff := o.ByContent[ext]
+	if sniff == nil {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, headSize)
+	n, _ := io.ReadFull(f, head)
+	return sniff(p, head[:n])
 }
 
 // Error is an argument that named nothing readable.
@@ -121,7 +150,7 @@ func Stream(args []string, opts Options) iter.Seq2[Target, error] {
 				ok = emit(Target{Kind: URL, Path: arg, Explicit: true})
 			default:
 				var err error
-				ok, err = expandPath(arg, exts, emit)
+				ok, err = expandPath(arg, func(p string) bool { return opts.accepts(exts, p) }, emit)
 				if ok && err != nil {
 					ok = yield(Target{}, &Error{Arg: arg, Err: err})
 				}
@@ -135,18 +164,18 @@ func Stream(args []string, opts Options) iter.Seq2[Target, error] {
 
 // expandPath emits the targets one path argument names. It returns false
 // when emit asked to stop.
-func expandPath(arg string, exts map[string]bool, emit func(Target) bool) (bool, error) {
+func expandPath(arg string, accept func(string) bool, emit func(Target) bool) (bool, error) {
 	info, err := os.Stat(arg)
 	if err != nil {
 		if hasGlobMeta(arg) {
-			return expandGlob(arg, exts, emit)
+			return expandGlob(arg, accept, emit)
 		}
 		return true, err
 	}
 	if !info.IsDir() {
 		return emit(Target{Kind: File, Path: arg, Explicit: true}), nil
 	}
-	return walk(arg, exts, emit)
+	return walk(arg, accept, emit)
 }
 
 // globMeta are the characters that make an argument a pattern.
@@ -156,7 +185,7 @@ func hasGlobMeta(s string) bool { return strings.ContainsAny(s, globMeta) }
 
 // expandGlob supports the shell's wildcards and "**" for any depth, for
 // shells (and CI YAML) that pass patterns through unexpanded.
-func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (bool, error) {
+func expandGlob(pattern string, accept func(string) bool, emit func(Target) bool) (bool, error) {
 	slash := filepath.ToSlash(pattern)
 	root := "."
 	if i := strings.IndexAny(slash, globMeta); i > 0 {
@@ -186,7 +215,7 @@ func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (b
 		if root == "." {
 			rel = strings.TrimPrefix(rel, "./")
 		}
-		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || exts[strings.ToLower(path.Ext(p))] && !isDeclaration(p)) {
+		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || accept(p)) {
 			matched = true
 			if !emit(Target{Kind: File, Path: p, Explicit: true}) {
 				stopped = true
@@ -204,7 +233,7 @@ func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (b
 // walk emits the lintable files under root, honouring .gitignore files
 // found on the way and skipping dependency and VCS folders. Symbolic links
 // are not followed, so link loops cannot trap the walk.
-func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, error) {
+func walk(root string, accept func(string) bool, emit func(Target) bool) (bool, error) {
 	var rules []ignoreRule
 	stopped := false
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -232,7 +261,7 @@ func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, erro
 		if !d.Type().IsRegular() || ignored(rules, rel, false) {
 			return nil
 		}
-		if exts[strings.ToLower(filepath.Ext(p))] && !isDeclaration(p) {
+		if accept(p) {
 			if !emit(Target{Kind: File, Path: p, Root: root}) {
 				stopped = true
 				return filepath.SkipAll

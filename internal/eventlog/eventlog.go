@@ -213,6 +213,9 @@ func (r *reader) record(v *model.Value) {
 		call := &model.Call{Args: args.Items, Span: v.Span}
 		call.URL, _ = v.Get("url").StringValue()
 		call.Time, _ = v.Get("ts").StringValue()
+		if via, _ := v.Get("via").StringValue(); via == viaImageTag {
+			call.Image = imageRequestOf(call, v.Get("noscript"))
+		}
 		doc.Calls = append(doc.Calls, call)
 	default:
 		r.fail(v.Span, fmt.Sprintf("record is %s, not a call or an event", describe(v)),

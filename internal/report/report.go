@@ -21,6 +21,9 @@ import (
 type Tool struct {
 	Name    string
 	Version string
+	// Revision is the documentation revision the rules follow, stated in
+	// the HTML report's footer.
+	Revision string
 }
 
 // Result is what one input produced: its findings, the number of calls
@@ -43,6 +46,9 @@ type Result struct {
 	Events []EventInfo
 	// Page is set for whole HTML pages (a crawl's pages too); nil otherwise.
 	Page *PageInfo
+	// Tags are the tags of a tag-manager container, where each is written,
+	// so the html report can group the findings by tag; nil otherwise.
+	Tags []TagExtent
 	// Sensitive are values the input's fields say are personal data
 	// (SensitiveIn), masked wherever they appear in this result's output.
 	Sensitive []pii.Known
