@@ -45,6 +45,7 @@ func TestFixesResolveTheirFindings(t *testing.T) {
 		{"user-unknown-field", `oaiq("init", { pixelId: "px_1", user: { "zipcode": "12345" } });`, `"zip_code": "12345"`, model.Safe},
 		{"data-unknown-field", `oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD", event_id: "e-1" });`, `currency: "USD" }, { event_id: "e-1" });`, model.Safe},
 		{"data-unknown-field", `oaiq("measure", "order_created", { event_id: "e-1", type: "contents", amount: 2599, currency: "USD" }, { opt_out: false });`, `{ type: "contents", amount: 2599, currency: "USD" }, { event_id: "e-1", opt_out: false }`, model.Safe},
+		{"data-unknown-field", `oaiq("measureSingle", "px_123", "order_created", { type: "contents", amount: 2599, currency: "USD", event_id: "e-1" });`, `currency: "USD" }, { event_id: "e-1" });`, model.Safe},
 		{"data-type-missing", `oaiq("measure", "order_created", { amount: 2599, currency: "USD" });`, `{ type: "contents", amount: 2599`, model.Safe},
 		{"amount-not-integer", `oaiq("measure", "order_created", { type: "contents", amount: 25.99, currency: "USD" });`, `amount: 2599,`, model.Unsafe},
 		{"amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
