@@ -175,3 +175,24 @@ func TestFixesInHandlerAttributes(t *testing.T) {
 		t.Errorf("adding type: \"contents\" would close the attribute: offered=%v found=%v", fixable, found)
 	}
 }
+
+// The snippet's missing nonce is copied from the page's policy: the
+// template that prints it, read from the template as written.
+func TestNonceFix(t *testing.T) {
+	const page = `<!doctype html>
+<html><head>
+<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-{{ csp_nonce }}' 'strict-dynamic'">
+<script async src="https://bzrcdn.openai.com/sdk/oaiq.min.js"></script>
+</head><body></body></html>
+`
+	fs := lintBytes(t, "layout.liquid", page)
+	f := fixer.Decode("layout.liquid", []byte(page))
+	if f.Apply(fs) != 1 || !strings.Contains(string(f.Text), `<script nonce="{{ csp_nonce }}" async src=`) {
+		t.Fatalf("fixed:\n%s", f.Text)
+	}
+	for _, x := range lintBytes(t, "layout.liquid", string(f.Text)) {
+		if x.Rule == "csp-nonce-missing" {
+			t.Errorf("still reported: %s", x.Message)
+		}
+	}
+}
