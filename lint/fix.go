@@ -15,10 +15,10 @@ import (
 // is off by one would make an edit land on the wrong bytes, and such an
 // edit is not offered. This is the one place that check is made for every
 // source; the CLI repeats it on the bytes it writes.
-func keepExactFixes(fs []model.Finding, files map[string]*source.File) {
+func keepExactFixes(fs []model.Finding, files sources) {
 	attrs := map[string][]htmlx.Attr{} // event-handler attributes of each page, scanned once
 	for i := range fs {
-		if fs[i].Fix != nil && (!FixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, attrs)) {
+		if fs[i].Fix != nil && (!fixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, attrs)) {
 			fs[i].Fix = nil
 		}
 	}
@@ -28,9 +28,9 @@ func keepExactFixes(fs []model.Finding, files map[string]*source.File) {
 // event-handler attribute (onclick="oaiq(…)") writes text the attribute
 // can hold as it is: no quote that would close it, no & that would start
 // an entity, no < or >. Script text and other files need no such care.
-func fitsAttributes(fix *model.Fix, files map[string]*source.File, cache map[string][]htmlx.Attr) bool {
+func fitsAttributes(fix *model.Fix, files sources, cache map[string][]htmlx.Attr) bool {
 	for _, e := range fix.Edits {
-		f := files[e.Span.File]
+		f := files.at(e.Span.File, e.Span.Start.Line)
 		if model.FileKindOf(f.Name) != model.HTMLFile && model.FileKindOf(f.Name) != model.UnknownFile {
 			continue
 		}
@@ -59,10 +59,10 @@ func fitsAttributes(fix *model.Fix, files map[string]*source.File, cache map[str
 }
 
 // spanText reads spans of the files as written, for model.Document.Text.
-func spanText(files map[string]*source.File) func(model.Span) (string, bool) {
+func spanText(files sources) func(model.Span) (string, bool) {
 	return func(sp model.Span) (string, bool) {
-		f := files[sp.File]
-		if f == nil || f.Text == nil {
+		f := files.at(sp.File, sp.Start.Line)
+		if f == nil {
 			return "", false
 		}
 		start, end := f.Offset(sp.Start), f.Offset(sp.End)
@@ -73,15 +73,15 @@ func spanText(files map[string]*source.File) func(model.Span) (string, bool) {
 	}
 }
 
-// FixApplies reports whether every edit of fix finds its Old text at its
-// span in files (by name).
-func FixApplies(fix *model.Fix, files map[string]*source.File) bool {
+// fixApplies reports whether every edit of fix finds its Old text at its
+// span in files.
+func fixApplies(fix *model.Fix, files sources) bool {
 	if fix == nil || len(fix.Edits) == 0 {
 		return false
 	}
 	for _, e := range fix.Edits {
-		f := files[e.Span.File]
-		if f == nil || f.Text == nil {
+		f := files.at(e.Span.File, e.Span.Start.Line)
+		if f == nil {
 			return false
 		}
 		if _, _, ok := EditRange(f, e); !ok {

@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -194,5 +195,38 @@ func TestNonceFix(t *testing.T) {
 		if x.Rule == "csp-nonce-missing" {
 			t.Errorf("still reported: %s", x.Message)
 		}
+	}
+}
+
+// A log large enough to be read in pieces keeps the fixes of every piece.
+func TestFixInLogPieces(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 17 MB log")
+	}
+	// Padded records: few of them fill the pieces, so the test stays quick.
+	line := `["measure", "order_created", {"type": "contents", "amount": 2599, "currency": "USD"}` + strings.Repeat(" ", 2000) + "]\n"
+	var b strings.Builder
+	for b.Len() < 17<<20 {
+		b.WriteString(line)
+	}
+	b.WriteString(`["measure", "order_created", {"type": "contents", "amount": 2599, "currency": "usd"}]` + "\n")
+	p := t.TempDir() + "/big.jsonl"
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	_, err := lint.New(lint.Options{Workers: 1}).Run(context.Background(), lint.Logs([]string{p}, nil), func(r *lint.Result) error {
+		for _, f := range r.Report.Findings {
+			if f.Rule == "currency-code" {
+				found = true
+				if f.Fix == nil {
+					t.Errorf("no fix for %s in a later piece", f.Span)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil || !found {
+		t.Fatalf("err %v, found %v", err, found)
 	}
 }
