@@ -352,7 +352,10 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		doc.SuppressionProblems = append(doc.SuppressionProblems, bad...)
 	}
 	c.sups = doc.Suppressions
+	byName := sourcesOf(ld.Files)
+	doc.Text = spanText(byName)
 	c.res.Findings = rules.Check(doc, rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now})
+	keepExactFixes(c.res.Findings, byName)
 	if l.opts.CrossInputDedup {
 		c.dedup = rules.DedupEvents(doc)
 	}
@@ -374,6 +377,28 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		}
 	}
 	return c
+}
+
+// sources are an input's files by name; a log read in pieces has several
+// of one name, each holding its own lines.
+type sources map[string][]*source.File
+
+func sourcesOf(files []*source.File) sources {
+	m := sources{}
+	for _, f := range files {
+		m[f.Name] = append(m[f.Name], f)
+	}
+	return m
+}
+
+// at returns the file named name that holds line n.
+func (s sources) at(name string, n int) *source.File {
+	for _, f := range s[name] {
+		if f.Text != nil && f.Offset(model.Pos{Line: n, Col: 1}) >= 0 {
+			return f
+		}
+	}
+	return nil
 }
 
 // quoted cuts the sources of a result held until the end down to the lines

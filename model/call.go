@@ -100,6 +100,10 @@ type Document struct {
 	// Path is the file path or URL as shown in findings.
 	Path string
 	Kind DocKind
+	// Text returns the text of the file as written between a span's start
+	// and end, for fixes that move or remove text they did not parse (a
+	// member with its separator); nil or false when unknown.
+	Text func(Span) (string, bool)
 	// Calls in document order (for pages: the order they would run in).
 	Calls []*Call
 	// Page holds page facts for Page and Fragment documents; nil otherwise.

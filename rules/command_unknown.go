@@ -55,12 +55,14 @@ func checkCommands(p *Pass) {
 			continue
 		}
 		msg, hint := commandMessage(cmd)
+		var fix *model.Fix
 		if t := translateCall(c); t != "" {
 			// Another pixel's call: the whole call the pixel expects, in
 			// one finding (the rest of the call is not judged).
 			hint = "send " + t
+			fix = translateFix(p.Doc, c, t)
 		}
-		p.Report(c.Args[0].Span, msg, hint)
+		p.ReportFix(c.Args[0].Span, msg, hint, fix)
 	}
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
@@ -43,5 +44,22 @@ func schemaDataTypeMissing(v *SchemaViolation) (model.Finding, bool) {
 	if _, ok := v.Kind.(*kind.Required); !ok || !v.valueAt(argData) {
 		return model.Finding{}, false
 	}
-	return v.finding(typeMissingMessage(v))
+	f, ok := v.finding(typeMissingMessage(v))
+	return withFix(f, ok, typeMissingFix(v))
+}
+
+// typeMissingFix adds the type a standard event's shape fixes (custom
+// events and unknown names have no single answer).
+func typeMissingFix(v *SchemaViolation) *model.Fix {
+	m, isMeasure := asMeasure(v.Call)
+	name, ok := m.EventName()
+	if !isMeasure || !ok || v.Node.Field("type") != nil {
+		return nil
+	}
+	shape := pixel.ShapeOf(name)
+	if shape == "" || !slices.Contains(pixel.StandardEvents, name) {
+		return nil
+	}
+	return model.NewFix(fmt.Sprintf("add type: %q", shape), model.Safe,
+		model.E(addMember(v.Node, fmt.Sprintf("%s: %q", keyText(v.Node, "type"), shape))))
 }

@@ -98,6 +98,13 @@ func (p *Pass) Reportf(span model.Span, format string, args ...any) {
 	p.Report(span, fmt.Sprintf(format, args...), "")
 }
 
+// ReportFix records a finding of the rule's own severity with a fix (nil
+// when none could be made).
+func (p *Pass) ReportFix(span model.Span, msg, hint string, fix *model.Fix) {
+	p.Report(span, msg, hint)
+	(*p.out)[len(*p.out)-1].Fix = fix
+}
+
 // ReportAs records a finding with an explicit severity, for rules whose
 // verdict softens when part of the page is out of sight.
 func (p *Pass) ReportAs(sev model.Severity, span model.Span, msg, hint string) {

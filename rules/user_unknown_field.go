@@ -53,5 +53,6 @@ func schemaUserUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	if !ok || slices.Contains(pixel.UserFieldsThirdParty, key) {
 		return model.Finding{}, false // newer third-party fields are user-field-unconfirmed's warning
 	}
-	return v.memberFinding(userUnknownMessage(key))
+	f, ok := v.memberFinding(userUnknownMessage(key))
+	return withFix(f, ok, renameFix(v.Node, v.Member, userAliases[normalizeName(key)]))
 }

@@ -46,6 +46,7 @@ type checkOptions struct {
 	g      *globalOptions
 	source sourceOptions
 	render renderOptions
+	fix    fixOptions
 	args   []string
 }
 
@@ -97,6 +98,7 @@ as an event log that 'oaiq-lint log' reads.`,
 	}
 	o.source.addFlags(cmd)
 	o.render.addFlags(cmd, true)
+	o.fix.addFlags(cmd)
 	g.addLintFlags(cmd)
 	return cmd
 }
@@ -111,6 +113,11 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 	opts, err := l.options()
 	if err != nil {
 		return err
+	}
+	if o.fix.active() || o.fix.unsafe {
+		if done, err := o.fix.run(ctx, o, opts); done || err != nil {
+			return err
+		}
 	}
 	var in io.Reader = o.io.In
 	opts.CrossInputDedup = !isSingleFile(o.args)

@@ -225,6 +225,7 @@ exact position, and checks each against the pixel's documentation.`,
 		newExplainCmd(io, g),
 		newGenDocsCmd(),
 		newInitCmd(io),
+		newLSPCmd(io),
 	)
 	return root
 }

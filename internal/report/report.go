@@ -73,6 +73,10 @@ type Summary struct {
 	// Crawl says how much of the site a crawl saw; nil for other runs
 	// (the JSON report writes it beside the summary).
 	Crawl *CrawlCoverage `json:"-"`
+	// Fixable counts the findings `check --fix` would fix (safe fixes);
+	// UnsafeFixable those only `--fix --unsafe-fixes` would. Absent when zero.
+	Fixable       int `json:"fixable,omitempty"`
+	UnsafeFixable int `json:"unsafe_fixable,omitempty"`
 }
 
 // CrawlCoverage is how much of a site a crawl saw. When --depth or
@@ -128,6 +132,13 @@ func (s *Summary) Add(r Result) {
 	}
 	s.Calls += r.Calls
 	for _, f := range r.Findings {
+		if f.Fix != nil {
+			if f.Fix.Applicability == model.Safe {
+				s.Fixable++
+			} else {
+				s.UnsafeFixable++
+			}
+		}
 		switch f.Severity {
 		case model.Error:
 			s.Errors++
@@ -221,7 +232,24 @@ func Redacted(f model.Finding) model.Finding {
 	f.Hint = pii.Redact(f.Hint)
 	f.Span.File = pii.Redact(f.Span.File)
 	f.Span.Pointer = pii.Redact(f.Span.Pointer)
+	if f.Fix != nil && !fixPrintable(f.Fix) {
+		f.Fix = nil // a fix is exact or not shown: it is never printed redacted
+	}
 	return f
+}
+
+// fixPrintable reports whether a fix holds no personal data, secret or
+// control character that an output would have to redact or escape.
+func fixPrintable(fix *model.Fix) bool {
+	if Printable(fix.Description) != fix.Description {
+		return false
+	}
+	for _, e := range fix.Edits {
+		if Printable(e.New) != e.New || Printable(e.Span.File) != e.Span.File {
+			return false
+		}
+	}
+	return true
 }
 
 // Multi fans one stream of results out to several reporters.

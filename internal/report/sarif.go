@@ -95,6 +95,22 @@ type (
 		// fingerprint, so code scanning tracks a finding across commits.
 		PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 		Properties          map[string]any    `json:"properties,omitempty"`
+		// Fixes hold the finding's fix (SARIF §3.55), its applicability in
+		// the fix's properties.
+		Fixes []sarifFix `json:"fixes,omitempty"`
+	}
+	sarifFix struct {
+		Description     sarifText             `json:"description"`
+		ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+		Properties      map[string]any        `json:"properties,omitempty"`
+	}
+	sarifArtifactChange struct {
+		ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+		Replacements     []sarifReplacement `json:"replacements"`
+	}
+	sarifReplacement struct {
+		DeletedRegion   *sarifRegion `json:"deletedRegion"`
+		InsertedContent *sarifText   `json:"insertedContent,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -189,9 +205,35 @@ func (s *sarifReporter) Result(r Result) error {
 		if f.Span.Pointer != "" {
 			res.Properties = map[string]any{"jsonPointer": f.Span.Pointer}
 		}
+		if f.Fix != nil {
+			res.Fixes = []sarifFix{s.fixOf(f.Fix)}
+		}
 		s.results = append(s.results, res)
 	}
 	return nil
+}
+
+// fixOf maps a fix: one artifact change per file, in the order of the
+// edits.
+func (s *sarifReporter) fixOf(fix *model.Fix) sarifFix {
+	out := sarifFix{Description: sarifText{Text: fix.Description},
+		Properties: map[string]any{"applicability": fix.Applicability.String()}}
+	at := map[string]int{}
+	for _, e := range fix.Edits {
+		i, ok := at[e.Span.File]
+		if !ok {
+			uri, base := sarifURI(s.opts.BaseDir, e.Span.File)
+			i = len(out.ArtifactChanges)
+			at[e.Span.File] = i
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}})
+		}
+		r := sarifReplacement{DeletedRegion: sarifRegionOf(e.Span)}
+		if e.New != "" {
+			r.InsertedContent = &sarifText{Text: e.New}
+		}
+		out.ArtifactChanges[i].Replacements = append(out.ArtifactChanges[i].Replacements, r)
+	}
+	return out
 }
 
 // sarifRegionOf maps a span; both count columns in code points and both
