@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -215,6 +216,7 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	}
 	site := report.NewSiteSummary()
 	startFailed := false
+	linted := 0 // pages through the pipeline, for an interrupted crawl's line
 	var coverage *report.CrawlCoverage
 	hooks := runHooks{
 		recordPageURL: true,
@@ -227,6 +229,7 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			s.Crawl = coverage
 		},
 		each: func(r *lint.Result) {
+			linted++
 			p := r.Origin.(*crawl.Page)
 			site.Add(report.SitePage{Type: crawl.PageType(p.URL), HTML: p.HTML, Failed: p.Failed, SkippedByRobots: p.SkippedByRobots}, r.Report)
 			startFailed = startFailed || (p.Start && p.Failed)
@@ -260,7 +263,11 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			return nil
 		},
 	}
-	return l.run(ctx, opts, inputs, hooks)
+	err = l.run(ctx, opts, inputs, hooks)
+	if errors.Is(err, errInterrupted) && linted > 0 {
+		return &interruption{after: report.Plural(linted, "page", "pages")}
+	}
+	return err
 }
 
 // pageInput is one crawled page as the pipeline's input. The page keeps

@@ -250,7 +250,7 @@ func MainContext(ctx context.Context, args []string, io *IOStreams) int {
 	switch {
 	case ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted):
 		// Whatever the command returned, even success over partial input.
-		fmt.Fprintln(io.ErrOut, "oaiq-lint: interrupted")
+		fmt.Fprintln(io.ErrOut, interruptedLine(err))
 		return ExitInterrupted
 	case err == nil:
 		return ExitOK
