@@ -46,8 +46,10 @@ func (l *Linter) judge(c *checked) []model.Finding {
 		// them all would make memory grow with the log.
 		kept := fs[:0]
 		for _, f := range fs {
-			if !l.reported[f] {
-				l.reported[f] = true
+			key := f
+			key.Fix = nil // the same finding of an included script carries its own copy of the fix
+			if !l.reported[key] {
+				l.reported[key] = true
 				kept = append(kept, f)
 			}
 		}

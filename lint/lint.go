@@ -26,6 +26,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/baseline"
 	"github.com/oaiq-lint/oaiq-lint/internal/config"
+	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
@@ -77,6 +78,8 @@ type Options struct {
 	// finding may quote it. For inputs whose order is not deterministic
 	// (a crawl's pages arrive as the server answers).
 	SortByName bool
+	// NoIgnore lints the inputs the configuration's ignore globs match.
+	NoIgnore bool
 }
 
 // Input is one thing to lint. Load reads and extracts it; an error means
@@ -97,6 +100,10 @@ type Input struct {
 	// compare its records (rules.Streamed) run over the whole log through
 	// its rules.LogState instead of over each piece.
 	Pieced bool
+	// Explicit marks an input the user named: when the configuration
+	// ignores it, its result says so (Result.Ignored) instead of the input
+	// vanishing without a word.
+	Explicit bool
 }
 
 // Loaded is an input read: its document and the files positions point into.
@@ -106,6 +113,8 @@ type Loaded struct {
 	// Made, when not nil, are the calls the input really made (a page run
 	// in a browser), which --record writes; nil: every call of Doc.
 	Made []*model.Call
+	// Skip, when not empty, says why the input is not linted (Doc is nil).
+	Skip string
 }
 
 // Result is one input linted, as the consumer receives it.
@@ -120,6 +129,12 @@ type Result struct {
 	Records []eventlog.Record
 	// Origin is the input's Origin.
 	Origin any
+	// Ignored is set, and nothing else is, when the input was named on the
+	// command line but the configuration's ignore globs match it.
+	Ignored bool
+	// Skipped, when not empty, says why the input was read but not linted
+	// (a report this tool wrote); nothing else is set.
+	Skipped string
 }
 
 // Outcome sums up a run.
@@ -157,7 +172,7 @@ func New(opts Options) *Linter {
 // by the configuration, and in this shard. Shards hash the name, so adding
 // a page does not move the others to another shard.
 func (l *Linter) selects(name string) bool {
-	if l.opts.Config.Ignored(name) {
+	if l.ignores(name) {
 		return false
 	}
 	if l.opts.Shards <= 1 {
@@ -180,12 +195,20 @@ var notUnreadable = sync.OnceValue(func() map[string]bool {
 	return off
 })
 
+func (l *Linter) ignores(name string) bool {
+	return !l.opts.NoIgnore && l.opts.Config.Ignored(name)
+}
+
 // checked is a worker's output for one input, before the engine's policy.
 type checked struct {
 	name   string
 	origin any
 	err    error
-	res    report.Result // findings as the rules made them
+	// ignored: named by the user, ignored by the configuration.
+	ignored bool
+	// skipped says why the input was not linted.
+	skipped string
+	res     report.Result // findings as the rules made them
 	// sups are the input's suppression comments, which judge applies.
 	sups []*model.Suppression
 	// records are the calls made, when recording.
@@ -224,7 +247,19 @@ func (l *Linter) Run(ctx context.Context, inputs iter.Seq[Input], consume func(*
 				return
 			}
 			if !l.selects(in.Name) {
-				continue
+				if !in.Explicit || !l.ignores(in.Name) {
+					continue
+				}
+				slot := make(chan *checked, 1)
+				slot <- &checked{name: in.Name, origin: in.Origin, ignored: true}
+				select {
+				case pending <- slot:
+					continue
+				case <-ctx.Done():
+					return
+				case <-stop:
+					return
+				}
 			}
 			slot := make(chan *checked, 1)
 			select {
@@ -314,6 +349,10 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		c.err = err
 		return c
 	}
+	if ld.Skip != "" {
+		c.skipped = ld.Skip
+		return c
+	}
 	doc := ld.Doc
 	c.res.Path = doc.Path
 	c.res.Continues = in.Continues
@@ -337,12 +376,15 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		doc.SuppressionProblems = append(doc.SuppressionProblems, bad...)
 	}
 	c.sups = doc.Suppressions
+	byName := sourcesOf(ld.Files)
+	doc.Text = spanText(byName)
 	ropts := rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now}
 	if in.Pieced && doc.Kind == model.EventLog {
 		ropts.Off = rules.Streamed()
-		c.facts = rules.Facts(doc)
+		c.facts = rules.Facts(doc, ropts)
 	}
 	c.res.Findings = rules.Check(doc, ropts)
+	keepExactFixes(c.res.Findings, byName)
 	if l.opts.CrossInputDedup {
 		c.dedup = rules.DedupEvents(doc)
 	}
@@ -393,6 +435,28 @@ func (l *Linter) emitEnd(emit func(*checked) error) error {
 	return emit(c)
 }
 
+// sources are an input's files by name; a log read in pieces has several
+// of one name, each holding its own lines.
+type sources map[string][]*source.File
+
+func sourcesOf(files []*source.File) sources {
+	m := sources{}
+	for _, f := range files {
+		m[f.Name] = append(m[f.Name], f)
+	}
+	return m
+}
+
+// at returns the file named name that holds line n.
+func (s sources) at(name string, n int) *source.File {
+	for _, f := range s[name] {
+		if f.Text != nil && f.Offset(model.Pos{Line: n, Col: 1}) >= 0 {
+			return f
+		}
+	}
+	return nil
+}
+
 // quoted cuts the sources of a result held until the end down to the lines
 // its findings (and those suppressions may add) start on: the reporters'
 // code frames and the baseline's fingerprints read nothing else.
@@ -420,9 +484,17 @@ func (c *checked) quoted() map[string]*source.File {
 
 // deliver passes one checked input through the engine to the consumer.
 func (l *Linter) deliver(c *checked, out *Outcome, consume func(*Result) error) error {
-	r := &Result{Name: c.name, Origin: c.origin, Err: c.err}
-	if c.err != nil {
+	r := &Result{Name: c.name, Origin: c.origin, Err: Explain(c.err), Ignored: c.ignored, Skipped: c.skipped}
+	var none *discover.NoFilesError
+	switch {
+	case c.ignored || c.skipped != "":
+		return consume(r)
+	case errors.As(c.err, &none):
+		out.Summary.NoFiles++
+		return consume(r)
+	case c.err != nil:
 		out.Summary.Unreadable++
+		out.Summary.UnreadableInputs = append(out.Summary.UnreadableInputs, report.Unreadable{Input: c.name, Reason: r.Err.Error()})
 		return consume(r)
 	}
 	r.Report, r.Records = c.res, c.records

@@ -35,6 +35,11 @@ type Call struct {
 	URL string
 	// Time is the record's timestamp (RFC 3339), if any.
 	Time string
+	// Image is set for an image-tag request (an <img>, or a script's
+	// new Image().src, whose URL is the pixel's image endpoint), read as the
+	// measureSingle call it amounts to; nil for oaiq(…) calls and server
+	// events.
+	Image *ImageRequest
 	// Deferred is true for a call that does not run when its script runs:
 	// inside a function that is not invoked on the spot (a handler, a
 	// callback, a method) or in an HTML event-handler attribute. Top-level
@@ -95,6 +100,10 @@ type Document struct {
 	// Path is the file path or URL as shown in findings.
 	Path string
 	Kind DocKind
+	// Text returns the text of the file as written between a span's start
+	// and end, for fixes that move or remove text they did not parse (a
+	// member with its separator); nil or false when unknown.
+	Text func(Span) (string, bool)
 	// Calls in document order (for pages: the order they would run in).
 	Calls []*Call
 	// Page holds page facts for Page and Fragment documents; nil otherwise.
@@ -112,4 +121,34 @@ type Document struct {
 	// read, what a crawl or a browser showed, suppression comments); rules
 	// turn them into findings.
 	Facts
+	// Container is set for a tag-manager container export or a custom
+	// template file; nil otherwise.
+	Container *Container
+}
+
+// ImageRequest is what an image tag's URL holds, parameter by parameter.
+type ImageRequest struct {
+	// Span covers the URL as written.
+	Span Span
+	// Script is true for new Image().src / img.src in a script, false for
+	// an <img> element.
+	Script bool
+	// NoScript is true for an <img> inside <noscript>.
+	NoScript bool
+	// Params are the query's parameters in order, repeats included.
+	Params []ImageParam
+	// Malformed says why (part of) the URL could not be read, at
+	// MalformedSpan; "" when it was read whole.
+	Malformed     string
+	MalformedSpan Span
+}
+
+// ImageParam is one query parameter of an image tag, decoded.
+type ImageParam struct {
+	Name      string
+	Value     string
+	NameSpan  Span
+	ValueSpan Span
+	// Malformed is true when the parameter could not be decoded.
+	Malformed bool
 }

@@ -77,6 +77,8 @@ const (
 	RobotsUnreadable
 	// SitemapUnreadable: a sitemap could not be fetched or read (Reason).
 	SitemapUnreadable
+	// HostUnresolved: the page's host does not resolve (Reason names it).
+	HostUnresolved
 )
 
 // FetchFailure is a crawled page that could not be fetched.

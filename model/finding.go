@@ -45,4 +45,7 @@ type Finding struct {
 	// Hint says how to fix it, when the message alone does not.
 	Hint string
 	Span Span
+	// Fix, when set, resolves the finding; the engine keeps it only when
+	// every edit matches the file as written (see Edit).
+	Fix *Fix
 }

@@ -106,6 +106,11 @@ type CSPPolicy struct {
 type TagManager struct {
 	Name string
 	Span Span
+	// ID is the container it loads (GTM-XXXX), "" when not known.
+	ID string
+	// Container is what that container's export, read in the same run,
+	// shows; nil when the run has no export of it.
+	Container *ContainerVerdict
 }
 
 // ExternalScript is a <script src> whose content was not read.

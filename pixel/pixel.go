@@ -10,9 +10,11 @@ package pixel
 import "strings"
 
 // Revision names the revision of the pixel's documentation the rules
-// follow: "P2", the Measurement Pixel page of June 2026 (user object of
-// five fields; event data required).
-const Revision = "P2 (June 2026)"
+// follow: "P6", the newest official text read (2026-08-11): several pixels
+// and measureSingle (P5), the CSP table's four rows, a user object of five
+// fields that forbids phone hashes. Newer material that only third parties
+// attest ("P7": nine user fields) softens verdicts and never raises one.
+const Revision = "P6 (2026-08-11)"
 
 // The pixel's hosts and addresses (facts beyond the spec: the CSP table
 // and the SDK's own requests).
@@ -31,9 +33,18 @@ const (
 	// image fallback).
 	EventsPath = "/v1/sdk/events"
 	EventsURL  = EventsOrigin + EventsPath
+	// ConfigURL stands for the per-pixel configuration the SDK fetches from
+	// its own host (revision P5, the CSP table's fourth row); the path is not
+	// documented, so only the origin is meant.
+	ConfigURL = SDKOrigin + "/"
 	// ConversionsAPIURL is the server-side Conversions API endpoint
 	// (POST, ?pid=<PIXEL-ID>); page code must never call it.
 	ConversionsAPIURL = EventsOrigin + "/v1/events"
+
+	// GTMTemplateRepository is the official Google Tag Manager tag
+	// template's public repository (owner/name), as a container export's
+	// galleryReference names it.
+	GTMTemplateRepository = "openai/ads-measurement-pixel-gtm-template"
 )
 
 // sdkFileNames are the file names of the SDK, minified or not, which a
@@ -113,4 +124,26 @@ func IsServerURL(u string) bool {
 	}
 	path = strings.ToLower(path)
 	return strings.Contains(path, "conversion") || strings.Contains(path, "event")
+}
+
+// IsImageTagURL reports the image tag's address: GET EventsPath on
+// EventsHost by https, http or a protocol-relative URL, whatever its query
+// (developers.openai.com/ads/image-tag).
+func IsImageTagURL(u string) bool {
+	rest := u
+	for _, p := range []string{"https://", "http://", "//"} {
+		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+			rest = rest[len(p):]
+			break
+		}
+	}
+	if len(rest) == len(u) {
+		return false
+	}
+	if i := strings.IndexAny(rest, "?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.TrimSuffix(strings.ToLower(host), ":443")
+	return host == EventsHost && strings.TrimSuffix("/"+path, "/") == EventsPath
 }

@@ -7,10 +7,29 @@ const (
 	CommandInit    = "init"
 	CommandMeasure = "measure"
 	CommandConsent = "consent"
+	// CommandMeasureSingle sends one event to one initialised pixel (P5):
+	// oaiq("measureSingle", pixelId, eventName, eventData, eventOptions?).
+	CommandMeasureSingle = "measureSingle"
 )
 
 // Commands lists the commands in the documentation's order.
-var Commands = []string{CommandInit, CommandMeasure, CommandConsent}
+var Commands = []string{CommandInit, CommandMeasure, CommandConsent, CommandMeasureSingle}
+
+// EventArg returns the position of the event name in a command that sends
+// an event (1 for measure, 2 for measureSingle, whose pixel id comes first);
+// the event data and options follow it. It returns 0 for other commands.
+func EventArg(command string) int {
+	switch command {
+	case CommandMeasure:
+		return 1
+	case CommandMeasureSingle:
+		return 2
+	}
+	return 0
+}
+
+// IsEventCommand reports a command that sends an event.
+func IsEventCommand(command string) bool { return EventArg(command) > 0 }
 
 // Data shapes: an event data object's type selects one.
 const (
@@ -53,13 +72,15 @@ var EventShape = map[string]string{
 // JavaScript pixel.
 var ServerOnlyEvents = []string{"app_installed", "app_opened"}
 
-// ShapeFields lists the fields each shape allows, from the documentation's
-// examples and its sentence on custom events ("You can add plan_id, amount,
-// currency, or contents"). RequiredDataFields are required in every shape.
+// ShapeFields lists the fields each shape allows, from the supported-events
+// page (every revision: plan_enrollment takes optional plan-related
+// contents) and the sentence on custom events ("You can add plan_id,
+// amount, currency, or contents"). RequiredDataFields are required in every
+// shape.
 var ShapeFields = map[string][]string{
 	ShapeContents:       {"type", "amount", "currency", "contents"},
 	ShapeCustomerAction: {"type", "amount", "currency"},
-	ShapePlanEnrollment: {"type", "plan_id", "amount", "currency"},
+	ShapePlanEnrollment: {"type", "plan_id", "amount", "currency", "contents"},
 	ShapeCustom:         {"type", "plan_id", "amount", "currency", "contents"},
 }
 
@@ -72,6 +93,10 @@ var (
 	InitFields = []string{"pixelId", "debug", "user"}
 	// UserFields are the members of init's user object, all optional.
 	UserFields = []string{"email_sha256", "external_id_sha256", "country", "city", "zip_code"}
+	// UserFieldsThirdParty are user fields only third-party sources attest
+	// (revision "P7", by September 2026, no official copy seen): not in
+	// UserFields, never an error, never a misspelling.
+	UserFieldsThirdParty = []string{"phone_number_sha256", "first_name_sha256", "last_name_sha256", "region", "postal_code"}
 	// OptionFields are the members of measure's fourth argument.
 	OptionFields = []string{"event_id", "custom_event_name", "opt_out"}
 	// ContentsItemFields are the members of one contents[] item.

@@ -50,8 +50,9 @@ func checkAmountExpression(p *Pass) {
 		if f == nil {
 			return
 		}
-		if msg, hint, bad := amountForm(f.Value, currencyFor(m, path, obj)); bad {
-			p.Report(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint)
+		cur := currencyFor(m, path, obj)
+		if msg, hint, bad := amountForm(f.Value, cur); bad {
+			p.ReportFix(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint, amountExpressionFix(f.Value, cur))
 		}
 	})
 }
@@ -126,6 +127,39 @@ func judgeAmount(v *model.Value, currency string) (msg, hint string, bad, judged
 			fmt.Sprintf("convert it to %s's minor unit: Math.round(%s * %d)", currency, v.Raw, int(math.Pow10(digits))), true, true
 	}
 	return "", "", false, false
+}
+
+// amountExpressionFix writes a judged amount the way its hint says, when
+// the currency is a known ISO 4217 code: a literal in major units converted
+// to minor units, x * 100 rounded, a parsed decimal scaled and rounded. It
+// changes the value sent, so it is unsafe; an amount already scaled for the
+// wrong currency (x * 100 for JPY) is left to a person.
+func amountExpressionFix(v *model.Value, currency string) *model.Fix {
+	digits, known := isodata.MinorDigits(currency)
+	if !known || v == nil {
+		return nil
+	}
+	if v.Is(model.Number) {
+		minor, _ := toMinor(v.Num, currency)
+		return model.NewFix("write the amount in minor units: "+minor, model.Unsafe, model.E(model.Whole(v.Span, strings.TrimSpace(v.Raw), minor)))
+	}
+	if !v.IsDynamic() || v.Raw == "" {
+		return nil
+	}
+	raw := strings.Join(strings.Fields(v.Raw), "")
+	for _, fn := range []string{"Math.round(", "Math.floor(", "Math.ceil(", "Math.trunc("} {
+		if strings.HasPrefix(raw, fn) {
+			return nil
+		}
+	}
+	switch {
+	case timesHundred(raw) && digits == 2 && !strings.HasPrefix(raw, "<") && !strings.HasPrefix(raw, "{"):
+		return model.NewFix("round the amount: Math.round("+v.Raw+")", model.Unsafe, model.E(model.Whole(v.Span, v.Raw, "Math.round("+v.Raw+")")))
+	case digits > 0 && (strings.HasPrefix(raw, "parseFloat(") || strings.HasPrefix(raw, "Number(")) && strings.HasSuffix(raw, ")"):
+		to := fmt.Sprintf("Math.round(%s * %d)", v.Raw, int(math.Pow10(digits)))
+		return model.NewFix("convert the amount to minor units: "+to, model.Unsafe, model.E(model.Whole(v.Span, v.Raw, to)))
+	}
+	return nil
 }
 
 // timesHundred reports a multiplication by 100 in an expression written

@@ -101,13 +101,34 @@ func schemaAmountNotInteger(v *SchemaViolation) (model.Finding, bool) {
 	if _, minimum := v.Kind.(*kind.Minimum); !ok || minimum || (field != "amount" && field != "quantity") {
 		return model.Finding{}, false
 	}
-	return v.finding(amountMessage(fieldPath(v.Loc), field, v.Node, currencyBeside(v)))
+	f, ok := v.finding(amountMessage(fieldPath(v.Loc), field, v.Node, currencyBeside(v)))
+	if field != "amount" {
+		return f, ok
+	}
+	return withFix(f, ok, amountMinorFix(v.Node, currencyBeside(v)))
+}
+
+// amountMinorFix turns a literal amount in major units into the integer of
+// the currency's minor unit, when the currency is a literal ISO 4217 code
+// (its digits are then known; no fix otherwise). Unsafe: it changes the
+// number sent, which is what is wrong, but a person confirms the unit.
+func amountMinorFix(v *model.Value, currency string) *model.Fix {
+	if _, known := isodata.MinorDigits(currency); !known || !v.Is(model.Number) || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
+		return nil
+	}
+	raw := strings.TrimSpace(v.Raw)
+	if _, err := strconv.ParseFloat(raw, 64); err != nil || v.Num < 0 {
+		return nil // computed, or negative: amount-negative's
+	}
+	minor, _ := toMinor(v.Num, currency)
+	return model.NewFix(fmt.Sprintf("send %s (%s in %s's minor unit)", minor, raw, currency), model.Unsafe, model.E(model.Whole(v.Span, raw, minor)))
 }
 
 // currencyBeside returns the currency an amount is in: the one beside it,
 // or for a contents item the event's.
 func currencyBeside(v *SchemaViolation) string {
-	data := v.Call.Args[argData]
+	m, _ := asMeasure(v.Call)
+	data := m.Data
 	parent := data.At(v.Loc[:len(v.Loc)-1])
 	if c, ok := parent.Get("currency").StringValue(); ok {
 		return c

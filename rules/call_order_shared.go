@@ -20,7 +20,7 @@ func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.Page
 	}
 	first, found = firstDefiner(page)
 	for _, c := range doc.Calls {
-		if c.Side != model.Browser || c.Deferred || c.Span.File != doc.Path {
+		if c.Side != model.Browser || c.Deferred || c.Span.File != doc.Path || c.Image != nil {
 			continue
 		}
 		if found && first.File == c.Span.File && first.Start.Before(c.Span.Start) {

@@ -4,9 +4,12 @@ import (
 	"strconv"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
-// Argument positions of a measure call.
+// Argument positions of a measure call. A measureSingle call has its
+// pixel id first, so each of its arguments sits one further along; rules
+// speak of these logical positions and asMeasure maps them.
 const (
 	argCommand = 0
 	argEvent   = 1
@@ -14,13 +17,52 @@ const (
 	argOptions = 3
 )
 
-// measureCall is a measure call's arguments, nil when absent.
+// measureCall is the event a measure or measureSingle call sends: its
+// arguments, nil when absent.
 type measureCall struct {
 	*model.Call
+	// Target is measureSingle's target pixel; nil for measure.
+	Target  *model.Value
 	Name    *model.Value
 	Data    *model.Value
 	Options *model.Value
+	// shift is how far the call's arguments sit past measure's positions.
+	shift int
 }
+
+// asMeasure reads a call that sends an event (measure or measureSingle).
+func asMeasure(c *model.Call) (measureCall, bool) {
+	at := pixel.EventArg(c.Command())
+	if at == 0 {
+		return measureCall{}, false
+	}
+	m := measureCall{Call: c, shift: at - argEvent}
+	if c.Command() == pixel.CommandMeasureSingle {
+		m.Target = c.Arg(1)
+	}
+	m.Name, m.Data, m.Options = c.Arg(at), c.Arg(at+1), c.Arg(at+2)
+	return m, true
+}
+
+// physical returns where a logical argument (argEvent, argData,
+// argOptions) sits in the call.
+func (m measureCall) physical(arg int) int { return arg + m.shift }
+
+// logicalArg maps a call's argument position to the one rules speak of:
+// measureSingle's event name, data and options are measure's, and its
+// pixel id is argPixelID.
+func logicalArg(c *model.Call, i int) int {
+	if c.Command() != pixel.CommandMeasureSingle || i == 0 {
+		return i
+	}
+	if i == 1 {
+		return argPixelID
+	}
+	return i - 1
+}
+
+// argPixelID is the logical position of measureSingle's pixel id.
+const argPixelID = -1
 
 // EventName returns the event name when it is a known string.
 func (m measureCall) EventName() (string, bool) { return m.Name.StringValue() }
@@ -69,10 +111,9 @@ func (p *Pass) inits() []*model.Call {
 func measures(doc *model.Document) []measureCall {
 	var out []measureCall
 	for _, c := range doc.Calls {
-		if c.Command() != "measure" {
-			continue
+		if m, ok := asMeasure(c); ok {
+			out = append(out, m)
 		}
-		out = append(out, measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)})
 	}
 	return out
 }

@@ -17,6 +17,24 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
+// translateFix replaces another vendor's call with its translation t.
+// Unsafe: names and values change (value → amount in minor units). The
+// call's text must read as a call of the pixel's function holding the
+// command as written, so a span that is not the call (a source map off by
+// some characters, a call assembled from strings) gets no fix.
+func translateFix(doc *model.Document, c *model.Call, t string) *model.Fix {
+	if doc == nil || doc.Text == nil || t == "" || c.Span.Start.IsZero() {
+		return nil
+	}
+	text, ok := doc.Text(c.Span)
+	cmd, _ := doc.Text(c.Arg(0).Span)
+	if !ok || cmd == "" || !strings.HasSuffix(text, ")") || !strings.Contains(text, "oaiq(") || !strings.Contains(text, cmd) {
+		return nil
+	}
+	open := strings.Index(text, "oaiq(")
+	return model.NewFix("translate the call: "+t, model.Unsafe, model.E(model.Whole(c.Span, text, text[:open]+t)))
+}
+
 // translateCall returns the call c written for the pixel, or "" when its
 // command is not measure or another vendor's, or its event is not known.
 func translateCall(c *model.Call) string {

@@ -19,8 +19,8 @@ func TestVendorCallTranslatedInOneFinding(t *testing.T) {
 			`send oaiq("measure", "custom", { type: "custom", amount: 1000, currency: "EUR" }, { custom_event_name: "QuoteRequested", event_id: "evt-1" })`},
 		{`oaiq('event', 'purchase', {value: order.total, currency: 'JPY', items: [{item_id: 'sku-1', quantity: 2}]})`,
 			`send oaiq("measure", "order_created", { type: "contents", amount: Math.round(order.total), currency: "JPY", contents: [{ id: "sku-1", quantity: 2 }] })`},
-		{`oaiq('track', 'Purchase', {value: 5, currency: 'USD', ...extra})`, `the pixel's commands are "init", "measure" and "consent"; it ignores anything else`},
-		{`oaiq('track', 'SomethingElse', {value: 5})`, `the pixel's commands are "init", "measure" and "consent"; it ignores anything else`},
+		{`oaiq('track', 'Purchase', {value: 5, currency: 'USD', ...extra})`, `the pixel's commands are "init", "measure", "consent" and "measureSingle"; it ignores anything else`},
+		{`oaiq('track', 'SomethingElse', {value: 5})`, `the pixel's commands are "init", "measure", "consent" and "measureSingle"; it ignores anything else`},
 	}
 	for _, tt := range tests {
 		doc, _ := extract.Script("t.js", []byte(tt.code), extract.Options{})

@@ -12,9 +12,9 @@ import (
 func init() {
 	register(&Rule{
 		ID: "command-unknown", Severity: model.Error,
-		Title: "first argument not init, measure or consent",
+		Title: "first argument not init, measure, consent or measureSingle",
 		Spec:  "Use the pixel by adding the script to your site, initializing it with your Pixel ID, and call oaiq(\"measure\", ...) when a conversion happens.",
-		Doc: `The pixel knows three commands. Other pixels' commands (` + "`track`" + `) are
+		Doc: `The pixel knows four commands (` + "`measureSingle`" + ` since revision P5). Other pixels' commands (` + "`track`" + `) are
 queued and silently ignored, so every conversion is lost.
 
 Bad:
@@ -38,6 +38,9 @@ var commandAliases = map[string]string{
 	"grant": "consent", "revoke": "consent", "optout": "consent", "setconsent": "consent",
 }
 
+// commandList names the commands for messages.
+var commandList = joinQuoted(pixel.Commands, "or")
+
 func checkCommands(p *Pass) {
 	for _, c := range p.Doc.Calls {
 		if c.Side == model.Server || len(c.Args) == 0 || c.Args[0].IsDynamic() {
@@ -45,27 +48,32 @@ func checkCommands(p *Pass) {
 		}
 		cmd, ok := c.Args[0].StringValue()
 		if !ok {
-			p.Report(c.Args[0].Span, "the command must be a string, got "+describe(c.Args[0]), `the first argument is "init", "measure" or "consent"`)
+			p.Report(c.Args[0].Span, "the command must be a string, got "+describe(c.Args[0]), `the first argument is `+commandList)
 			continue
 		}
 		if slices.Contains(pixel.Commands, cmd) {
 			continue
 		}
 		msg, hint := commandMessage(cmd)
+		var fix *model.Fix
 		if t := translateCall(c); t != "" {
 			// Another pixel's call: the whole call the pixel expects, in
 			// one finding (the rest of the call is not judged).
 			hint = "send " + t
+			fix = translateFix(p.Doc, c, t)
 		}
-		p.Report(c.Args[0].Span, msg, hint)
+		p.ReportFix(c.Args[0].Span, msg, hint, fix)
 	}
 }
 
 func commandMessage(cmd string) (string, string) {
-	hint := `the pixel's commands are "init", "measure" and "consent"; it ignores anything else`
+	hint := `the pixel's commands are ` + joinQuoted(pixel.Commands, "and") + `; it ignores anything else`
 	folded := normalizeName(cmd)
 	for _, k := range pixel.Commands {
-		if folded == k {
+		if folded == normalizeName(k) {
+			if k == pixel.CommandMeasureSingle {
+				return fmt.Sprintf("unknown command %s; commands are case-sensitive: use %q", quote(cmd), k), ""
+			}
 			return fmt.Sprintf("unknown command %s; commands are lower case: use %q", quote(cmd), k), ""
 		}
 	}

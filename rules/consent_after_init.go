@@ -6,7 +6,7 @@ func init() {
 	register(&Rule{
 		ID: "consent-after-init", Severity: model.Warning,
 		Title: "the first consent(false) comes after init",
-		Spec:  "Consent should be set before init when consent is required (consent(false) then init, then consent(true) once the user agrees). (facts beyond the spec)",
+		Spec:  "Consent should be set before init when consent is required (consent(false) then init, then consent(true) once the user agrees). (pixel page, consent section, revision P4)",
 		Doc: `The pixel starts with consent granted; events between init and a later
 consent(false) are sent without consent.
 

@@ -11,7 +11,7 @@ func init() {
 	register(&Rule{
 		ID: "consent-value", Severity: model.Error,
 		Title: "consent argument not a boolean",
-		Spec:  "oaiq(\"consent\", false) / oaiq(\"consent\", true). The argument is a boolean. (facts beyond the spec)",
+		Spec:  "oaiq(\"consent\", false) / oaiq(\"consent\", true). The argument is a boolean. (pixel page, consent section, revision P4)",
 		Doc: `The string "false" is not false: a consent call with anything but a
 boolean does not deny consent.
 

@@ -36,7 +36,7 @@ func checkCountryCodes(p *Pass) {
 			continue
 		}
 		msg, hint := countryMessage(v)
-		p.Report(v.Span, msg, hint)
+		p.ReportFix(v.Span, msg, hint, countryFix(v))
 	}
 }
 
@@ -59,5 +59,16 @@ func schemaCountryCode(v *SchemaViolation) (model.Finding, bool) {
 	if !v.valueAt(argInitConfig, "user", "country") {
 		return model.Finding{}, false
 	}
-	return v.finding(countryMessage(v.Node))
+	f, ok := v.finding(countryMessage(v.Node))
+	return withFix(f, ok, countryFix(v.Node))
+}
+
+// countryFix corrects a code isodata knows the fix of (case, white space).
+func countryFix(v *model.Value) *model.Fix {
+	s, _ := v.StringValue()
+	fix, has := isodata.CountryFix(s)
+	if !has {
+		return nil
+	}
+	return replaceStringFix(v, fix, fmt.Sprintf("write the country as %q", fix), model.Safe)
 }

@@ -12,8 +12,10 @@ func init() {
 		Title: "a Content-Security-Policy blocks the SDK or its event requests",
 		Spec:  cspSpec,
 		Doc: `An enforced policy (` + "`<meta http-equiv=\"Content-Security-Policy\">`" + ` or the
-response header) must allow the SDK script from ` + pixel.SDKOrigin + ` and
-requests to ` + pixel.EventsOrigin + ` by fetch/sendBeacon and by image.
+response header) must allow the four rows of the documentation's CSP table
+(revision P5 added the fourth): the SDK script from ` + pixel.SDKOrigin + `,
+requests to ` + pixel.EventsOrigin + ` by fetch/sendBeacon and by image, and
+requests to ` + pixel.SDKOrigin + ` by fetch (the per-pixel configuration).
 A missing ` + "`script-src`" + `, ` + "`connect-src`" + ` or ` + "`img-src`" + ` falls back to
 ` + "`default-src`" + `, and ` + "`script-src-elem`" + ` overrides ` + "`script-src`" + ` for script
 elements. Each policy must allow on its own. A Content-Security-Policy-Report-Only
@@ -29,14 +31,14 @@ Bad:
 Good:
 ` + md("html", `<head>
   <meta http-equiv="Content-Security-Policy"
-    content="default-src 'self'; script-src 'self' 'nonce-r4nd0m' `+pixel.SDKOrigin+`; connect-src 'self' `+pixel.EventsOrigin+`; img-src 'self' `+pixel.EventsOrigin+`">
+    content="default-src 'self'; script-src 'self' 'nonce-r4nd0m' `+pixel.SDKOrigin+`; connect-src 'self' `+pixel.EventsOrigin+` `+pixel.SDKOrigin+`; img-src 'self' `+pixel.EventsOrigin+`">
 `+snippetExample(` nonce="r4nd0m"`, pixel.SDKURL)+`
 </head>`),
 		Check: checkCSPBlocksSDK,
 	})
 }
 
-const cspSpec = "A site that enforces a CSP must allow: script-src https://bzrcdn.openai.com (load the SDK), connect-src https://bzr.openai.com (send events with fetch / sendBeacon), img-src https://bzr.openai.com (image-request fallback for events). (facts beyond the spec)"
+const cspSpec = "A site that enforces a CSP must allow: script-src https://bzrcdn.openai.com (load the SDK), connect-src https://bzr.openai.com (send events with fetch / sendBeacon), connect-src https://bzrcdn.openai.com (fetch the per-pixel configuration, new in P5), img-src https://bzr.openai.com (image-request fallback for events). (measurement-pixel page, CSP section, revisions P5/P6)"
 
 // inlineHash returns the hash source that would let the loader's inline
 // snippet run under pol, when it is blocked, the policy has no nonce to
@@ -52,21 +54,32 @@ func inlineHash(pol *csp.Policy, l *model.LoaderSighting) string {
 	return csp.HashSource("sha256", l.Inline)
 }
 
-// pixelRequest is one of the three things the pixel needs from a policy.
+// pixelRequest is one of the requests the pixel needs a policy to allow
+// (the CSP table's rows after script-src).
 type pixelRequest struct {
 	directive string // the directive a hint adds the source to
 	source    string
+	url       string // the address checked
 	what      string
 }
 
 var (
-	connectRequest = pixelRequest{csp.Connect, pixel.EventsOrigin, "sending events to " + pixel.EventsOrigin}
-	imgRequest     = pixelRequest{csp.Img, pixel.EventsOrigin, "image requests to " + pixel.EventsOrigin}
+	connectRequest = pixelRequest{csp.Connect, pixel.EventsOrigin, pixel.EventsURL, "sending events to " + pixel.EventsOrigin}
+	// configRequest is the fourth row (revision P5): the SDK fetches each
+	// pixel's configuration from its own host.
+	configRequest = pixelRequest{csp.Connect, pixel.SDKOrigin, pixel.ConfigURL, "fetching the per-pixel configuration from " + pixel.SDKOrigin}
+	imgRequest    = pixelRequest{csp.Img, pixel.EventsOrigin, pixel.EventsURL, "image requests to " + pixel.EventsOrigin}
 )
 
 func checkCSPBlocksSDK(p *Pass) {
 	page := wholePage(p.Doc)
-	if page == nil || (len(page.Loaders) == 0 && firstBrowserCall(p.Doc) == nil) {
+	if page == nil {
+		return
+	}
+	if len(page.Loaders) == 0 && firstBrowserCall(p.Doc) == nil {
+		if len(imageCalls(p.Doc)) > 0 {
+			checkCSPImageTag(p, page)
+		}
 		return
 	}
 	origin := csp.ParseOrigin(page.URL)
@@ -87,11 +100,20 @@ func checkCSPBlocksSDK(p *Pass) {
 			}
 			fixes = append(fixes, addSources(pol.Policy, "script-src", needs))
 		}
-		for _, r := range []pixelRequest{connectRequest, imgRequest} {
-			if v := pol.AllowsURL(r.directive, pixel.EventsURL, origin); blocks(v) {
+		// Sources one directive needs are added in one fix.
+		needs := map[string][]string{}
+		var order []string
+		for _, r := range []pixelRequest{connectRequest, configRequest, imgRequest} {
+			if v := pol.AllowsURL(r.directive, r.url, origin); blocks(v) {
 				blocked = append(blocked, r.what+" (blocked by "+v.Directive+")")
-				fixes = append(fixes, addSources(pol.Policy, r.directive, []string{r.source}))
+				if needs[r.directive] == nil {
+					order = append(order, r.directive)
+				}
+				needs[r.directive] = append(needs[r.directive], r.source)
 			}
+		}
+		for _, d := range order {
+			fixes = append(fixes, addSources(pol.Policy, d, needs[d]))
 		}
 		if len(blocked) == 0 {
 			continue
@@ -102,5 +124,24 @@ func checkCSPBlocksSDK(p *Pass) {
 			continue
 		}
 		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+listAnd(blocked), joinFixes(fixes))
+	}
+}
+
+// checkCSPImageTag checks a page whose only pixel is the image tag: it
+// needs img-src alone.
+func checkCSPImageTag(p *Pass, page *model.PageFacts) {
+	origin := csp.ParseOrigin(page.URL)
+	for _, pol := range append(enforcedPolicies(page), policies(page, true)...) {
+		v := pol.AllowsURL(imgRequest.directive, imgRequest.url, origin)
+		if !blocks(v) {
+			continue
+		}
+		msg := "the image tag's request to " + pixel.EventsOrigin + " (blocked by " + v.Directive + ")"
+		hint := joinFixes([]sourceFix{addSources(pol.Policy, imgRequest.directive, []string{imgRequest.source})})
+		if pol.src.ReportOnly {
+			p.ReportAs(model.Info, pol.src.Span, pol.label+" would block the pixel once enforced (today it only reports): "+msg, hint)
+			continue
+		}
+		p.Report(pol.src.Span, pol.label+" blocks the pixel: "+msg, hint)
 	}
 }

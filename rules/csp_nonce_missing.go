@@ -13,7 +13,7 @@ func init() {
 	register(&Rule{
 		ID: "csp-nonce-missing", Severity: model.Error,
 		Title: "the policy needs a nonce or hash the snippet's <script> does not carry",
-		Spec:  "With a nonce-based policy, the installation snippet's <script> tag needs the page's nonce (<script nonce=\"...\">), or a hash source must cover it. If the policy defines script-src-elem, the CDN source and the nonce/hash belong there too. (facts beyond the spec)",
+		Spec:  "With a nonce-based policy, the installation snippet's <script> tag needs the page's nonce (<script nonce=\"...\">), or a hash source must cover it. If the policy defines script-src-elem, the CDN source and the nonce/hash belong there too. (pixel page, CSP section, revisions P3–P6)",
 		Doc: `A policy whose script directive lists nonces or hashes, or has no
 ` + "`'unsafe-inline'`" + `, blocks the inline installation snippet unless its
 ` + "`<script>`" + ` carries the policy's nonce or a hash source covers its exact text
@@ -49,13 +49,57 @@ func checkCSPNonceMissing(p *Pass) {
 				continue
 			}
 			if msg, hint, ok := nonceProblem(pol, l, origin); ok {
-				p.Report(l.Span, msg, hint)
+				p.ReportFix(l.Span, msg, hint, nonceFix(p.Doc, pol, l))
 			}
 		}
 	}
 }
 
 // nonceProblem reports what stops the loader's own element under pol.
+// nonceFix copies the policy's nonce (a literal, or the template that
+// prints the page's nonce, such as {{ csp_nonce }}) onto a <script> that
+// carries none. It makes the policy allow what the page meant to run, so
+// it is safe.
+func nonceFix(doc *model.Document, pol enforcedPolicy, l *model.LoaderSighting) *model.Fix {
+	d := pol.Effective(csp.ScriptElem)
+	if doc == nil || doc.Text == nil || d == nil || l.Element.IsZero() {
+		return nil
+	}
+	nonce := templateNonce(doc, pol.src)
+	if ns := d.Nonces(); nonce == "" && len(ns) > 0 {
+		nonce = ns[0]
+	}
+	if nonce == "" || strings.ContainsAny(nonce, "\"&<>\n\r") {
+		return nil
+	}
+	el, ok := doc.Text(l.Element)
+	if !ok || len(el) < len("<script") || !strings.EqualFold(el[:len("<script")], "<script") {
+		return nil
+	}
+	if tag, _, _ := strings.Cut(el, ">"); strings.Contains(strings.ToLower(tag), "nonce") {
+		return nil // a nonce attribute is there (empty or wrong): the first one counts, so adding one fixes nothing
+	}
+	at := model.Span{File: l.Element.File, Start: l.Element.Start, End: model.Pos{Line: l.Element.Start.Line, Col: l.Element.Start.Col + len("<script")}}
+	return model.NewFix(fmt.Sprintf("add nonce=%q to the <script>", nonce), model.Safe,
+		model.E(model.Whole(at, el[:len("<script")], el[:len("<script")]+` nonce="`+nonce+`"`)))
+}
+
+// templateNonce returns the template a policy written in a template prints
+// its nonce with ('nonce-{{ csp_nonce }}'), read from the policy as
+// written: the policy the rules see has its template tags masked.
+func templateNonce(doc *model.Document, pol model.CSPPolicy) string {
+	text, ok := doc.Text(pol.Span)
+	if !ok {
+		return ""
+	}
+	_, rest, found := strings.Cut(text, "'nonce-")
+	value, _, closed := strings.Cut(rest, "'")
+	if !found || !closed || !templated(value) {
+		return ""
+	}
+	return value
+}
+
 func nonceProblem(pol enforcedPolicy, l *model.LoaderSighting, origin csp.Origin) (msg, hint string, ok bool) {
 	d := pol.Effective(csp.ScriptElem)
 	if d == nil {

@@ -52,7 +52,7 @@ func checkCurrencyCodes(p *Pass) {
 			return // malformed codes are the schema stage's
 		}
 		msg, hint := currencyMessage(fieldPath(append(path, "currency")), v)
-		p.Report(v.Span, msg, hint)
+		p.ReportFix(v.Span, msg, hint, currencyFix(v))
 	})
 }
 
@@ -69,5 +69,18 @@ func schemaCurrencyCode(v *SchemaViolation) (model.Finding, bool) {
 	if field, ok := v.dataField(); !ok || field != "currency" {
 		return model.Finding{}, false
 	}
-	return v.finding(currencyMessage(fieldPath(v.Loc), v.Node))
+	f, ok := v.finding(currencyMessage(fieldPath(v.Loc), v.Node))
+	return withFix(f, ok, currencyFix(v.Node))
+}
+
+// currencyFix corrects a code isodata knows the fix of (case, white space,
+// a retired code's successor): the value becomes valid and means what was
+// meant.
+func currencyFix(v *model.Value) *model.Fix {
+	s, _ := v.StringValue()
+	fix, has := isodata.CurrencyFix(s)
+	if !has {
+		return nil
+	}
+	return replaceStringFix(v, fix, fmt.Sprintf("write the currency as %q", fix), model.Safe)
 }

@@ -27,7 +27,10 @@ func checkCustomNameCase(p *Pass) {
 		if reservedMatch(name) != "" || strings.ToLower(name) == name {
 			return
 		}
-		p.Report(v.Span, fmt.Sprintf("custom_event_name %q is not lower case; use %q", name, snakeCase(name)),
-			"keep the same name on the browser and the server: deduplication compares it")
+		// Unsafe: the server must send the same name, or deduplication
+		// stops pairing the events.
+		p.ReportFix(v.Span, fmt.Sprintf("custom_event_name %q is not lower case; use %q", name, snakeCase(name)),
+			"keep the same name on the browser and the server: deduplication compares it",
+			replaceStringFix(v, snakeCase(name), fmt.Sprintf("rename the event %q (change the server side too)", snakeCase(name)), model.Unsafe))
 	})
 }

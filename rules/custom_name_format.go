@@ -67,7 +67,7 @@ func schemaCustomNameFormat(v *SchemaViolation) (model.Finding, bool) {
 	if !v.valueAt(argOptions, "custom_event_name") {
 		return model.Finding{}, false
 	}
-	if isStandardOrServer(measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}) {
+	if m, _ := asMeasure(v.Call); isStandardOrServer(m) {
 		return model.Finding{}, false // custom-name-on-standard says it all
 	}
 	return v.finding(customNameFormatMessage(v.Node))

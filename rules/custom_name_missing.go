@@ -28,7 +28,7 @@ oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "quote_reques
 
 func checkCustomNameMissing(p *Pass) {
 	for _, m := range p.measures() {
-		if !isCustom(m) || m.Options.IsDynamic() || m.Options.Is(model.Object) && (m.Options.Open || m.Options.Field("custom_event_name") != nil || misspeltCustomName(m.Options)) {
+		if m.Image != nil || !isCustom(m) || m.Options.IsDynamic() || m.Options.Is(model.Object) && (m.Options.Open || m.Options.Field("custom_event_name") != nil || misspeltCustomName(m.Options)) {
 			continue
 		}
 		span := m.Name.Span

@@ -34,7 +34,8 @@ oaiq("measure", "lead_created", { type: "customer_action" });
 
 func typeMismatchMessage(v *SchemaViolation) (string, string) {
 	got := describe(v.Node)
-	name, _ := measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}.EventName()
+	m, _ := asMeasure(v.Call)
+	name, _ := m.EventName()
 	if shape := pixel.ShapeOf(name); shape != "" {
 		if name == pixel.CustomEvent {
 			return fmt.Sprintf("custom events use type %q, got %s", pixel.ShapeCustom, got), fmt.Sprintf("set type: %q", pixel.ShapeCustom)

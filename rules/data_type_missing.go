@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
@@ -30,7 +31,7 @@ oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "US
 }
 
 func typeMissingMessage(v *SchemaViolation) (string, string) {
-	m := measureCall{Call: v.Call, Name: v.Call.Arg(argEvent)}
+	m, _ := asMeasure(v.Call)
 	if name, ok := m.EventName(); ok {
 		if shape := pixel.ShapeOf(name); shape != "" {
 			return "event data has no type", fmt.Sprintf("%s uses the %s shape: add type: %q", name, shape, shape)
@@ -43,5 +44,22 @@ func schemaDataTypeMissing(v *SchemaViolation) (model.Finding, bool) {
 	if _, ok := v.Kind.(*kind.Required); !ok || !v.valueAt(argData) {
 		return model.Finding{}, false
 	}
-	return v.finding(typeMissingMessage(v))
+	f, ok := v.finding(typeMissingMessage(v))
+	return withFix(f, ok, typeMissingFix(v))
+}
+
+// typeMissingFix adds the type a standard event's shape fixes (custom
+// events and unknown names have no single answer).
+func typeMissingFix(v *SchemaViolation) *model.Fix {
+	m, isMeasure := asMeasure(v.Call)
+	name, ok := m.EventName()
+	if !isMeasure || !ok || v.Node.Field("type") != nil {
+		return nil
+	}
+	shape := pixel.ShapeOf(name)
+	if shape == "" || !slices.Contains(pixel.StandardEvents, name) {
+		return nil
+	}
+	return model.NewFix(fmt.Sprintf("add type: %q", shape), model.Safe,
+		model.E(addMember(v.Node, fmt.Sprintf("%s: %q", keyText(v.Node, "type"), shape))))
 }

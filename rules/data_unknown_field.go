@@ -82,5 +82,51 @@ func schemaDataUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	if !ok || isUserKey(key) || capiAllowsField(v, key) {
 		return model.Finding{}, false
 	}
-	return v.memberFinding(dataUnknownMessage(key, v.Schema))
+	f, ok := v.memberFinding(dataUnknownMessage(key, v.Schema))
+	if slices.Contains(pixel.OptionFields, key) && !(key == "custom_event_name" && v.Schema != pixel.ShapeCustom && v.Schema != "event-data") {
+		return withFix(f, ok, moveToOptionsFix(v))
+	}
+	if alias := dataAliases[normalizeName(key)]; !strings.Contains(alias, "[") {
+		return withFix(f, ok, renameFix(v.Node, v.Member, alias))
+	}
+	return f, ok
+}
+
+// moveToOptionsFix moves an option written in the event data (event_id,
+// custom_event_name, opt_out) into the options object, creating it after
+// the data when the call has none. The pixel reads options only there, so
+// the move makes the value count, as it was meant to; it is offered for
+// calls in code, not for log records, whose shape is not a call's.
+func moveToOptionsFix(v *SchemaViolation) *model.Fix {
+	if v.Doc == nil || v.Doc.Kind == model.EventLog || v.Call.Side != model.Browser || v.Call.Event != nil || v.Arg != argData {
+		return nil
+	}
+	data := v.Node
+	i := slices.Index(data.Fields, v.Member)
+	text, ok := memberText(v.Doc, v.Member)
+	if i < 0 || !ok || data.Field(v.Member.Key) != v.Member {
+		return nil // a duplicate key: which one wins is the reader's business
+	}
+	remove, ok := removeMember(v.Doc, data, i)
+	if !ok {
+		return nil
+	}
+	m, isMeasure := asMeasure(v.Call)
+	if !isMeasure {
+		return nil
+	}
+	var add model.Edit
+	switch opts := m.Options; {
+	case opts == nil && len(v.Call.Args) == m.physical(argData)+1:
+		add, ok = model.LastChar(data.Span, "}", "}, { "+text+" }")
+	case opts != nil && opts.Field(v.Member.Key) == nil:
+		add, ok = addMember(opts, text)
+	default:
+		return nil
+	}
+	if !ok || add.Span.Start.Before(remove.Span.End) && remove.Span.Start.Before(add.Span.End) {
+		return nil
+	}
+	return model.NewFix(fmt.Sprintf("move %s from the event data to the options", v.Member.Key), model.Safe,
+		model.E(remove, true), model.E(add, true))
 }

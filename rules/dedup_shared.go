@@ -29,10 +29,10 @@ func dedupEvents(doc *model.Document) (browser, server []dedupEvent) {
 			pixel, _ = initConfig(c).Get("pixelId").StringValue()
 			continue
 		}
-		if c.Command() != "measure" {
+		m, ok := asMeasure(c)
+		if !ok {
 			continue
 		}
-		m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
 		v, id, ok := m.EventID()
 		if !ok || strings.TrimSpace(id) == "" || stringified[strings.TrimSpace(id)] {
 			continue // event-id-empty's finding: such an id pairs with nothing
@@ -40,7 +40,11 @@ func dedupEvents(doc *model.Document) (browser, server []dedupEvent) {
 		if c.Side == model.Server {
 			server = append(server, dedupEvent{m, id, v, c.PixelID})
 		} else {
-			browser = append(browser, dedupEvent{m, id, v, pixel})
+			to := pixel
+			if single, ok := m.Target.StringValue(); ok {
+				to = single // measureSingle names the one pixel it sends to
+			}
+			browser = append(browser, dedupEvent{m, id, v, to})
 		}
 	}
 	if len(browser) == 0 || len(server) == 0 {

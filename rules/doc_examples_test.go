@@ -17,7 +17,8 @@ package rules_test
 //
 // The fence's language is the input kind: html (a page or fragment), js,
 // ts, tsx, jsx, vue, svelte, astro (application source), json or jsonl (an
-// event log), or robots.txt, http (a raw HTTP answer) or nginx (a
+// event log, or a tag-manager container export, told by its content), tpl
+// (a custom template file), or robots.txt, http (a raw HTTP answer) or nginx (a
 // `return CODE URL;` redirect) for what only a crawl sees: those are served
 // on loopback and crawled (see lintCrawled). Attributes: pixel_id=ID runs
 // with that Pixel ID configured; site=PAGES/WITH_SDK lints the page as one
@@ -44,7 +45,7 @@ import (
 var exampleFile = map[string]string{
 	"html": "example.html", "js": "example.js", "ts": "example.ts", "tsx": "example.tsx",
 	"jsx": "example.jsx", "vue": "Example.vue", "svelte": "Example.svelte", "astro": "Example.astro",
-	"json": "example.json", "jsonl": "example.jsonl",
+	"json": "example.json", "jsonl": "example.jsonl", "tpl": "example.tpl",
 }
 
 type docExample struct {

@@ -62,7 +62,7 @@ func checkDynamicValues(p *Pass) {
 			"to record them with their runtime values, trigger them: --click SELECTOR or --script FILE")
 	}
 	for _, c := range p.Doc.Calls {
-		if c.Side == model.Server {
+		if c.Side == model.Server || c.Image != nil {
 			continue // server records are JSON: an absent data object is simply not sent
 		}
 		if len(c.Args) > 0 && c.Args[0].IsDynamic() {
@@ -74,7 +74,7 @@ func checkDynamicValues(p *Pass) {
 		}
 		for i, arg := range c.Args[min(1, len(c.Args)):] {
 			arg.Walk(func(path []string, n *model.Value) {
-				if !documentedPath(c.Command(), i+1, path) {
+				if !documentedPath(c.Command(), logicalArg(c, i+1), path) {
 					return // an unknown field has its own finding; its value does not matter
 				}
 				switch {
@@ -84,7 +84,7 @@ func checkDynamicValues(p *Pass) {
 					where := argName(c, i+1, path)
 					what := "its value"
 					if len(path) == 0 {
-						what = map[int]string{argEvent: "the event name and which data shape applies", argData: "the event data's fields", argOptions: "the options"}[i+1]
+						what = map[int]string{argPixelID: "that it names an initialised pixel", argEvent: "the event name and which data shape applies", argData: "the event data's fields", argOptions: "the options"}[logicalArg(c, i+1)]
 						switch c.Command() {
 						case "init":
 							what = "the init config"
@@ -116,12 +116,12 @@ func documentedPath(command string, arg int, path []string) bool {
 		if path[0] == "user" && len(path) > 1 {
 			return slices.Contains(pixel.UserFields, path[1]) && len(path) == 2
 		}
-	case command == "measure" && arg == 2:
+	case pixel.IsEventCommand(command) && arg == argData:
 		allowed = []string{"type", "amount", "currency", "contents", "plan_id"}
 		if path[0] == "contents" && len(path) > 2 {
 			return slices.Contains(pixel.ContentsItemFields, path[2]) && len(path) == 3
 		}
-	case command == "measure" && arg == 3:
+	case pixel.IsEventCommand(command) && arg == argOptions:
 		allowed = pixel.OptionFields
 	default:
 		return false

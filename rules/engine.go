@@ -100,12 +100,19 @@ func SortFindings(fs []model.Finding) {
 	})
 }
 
+// sameFinding compares findings but not their fixes: each report of a
+// finding builds its own (equal) fix.
+func sameFinding(a, b model.Finding) bool {
+	a.Fix, b.Fix = nil, nil
+	return a == b
+}
+
 // dedupe drops exact repeats of a finding (same rule, place and message),
 // which arise when one node is reached through two paths.
 func dedupe(fs []model.Finding) []model.Finding {
 	out := fs[:0]
 	for i, f := range fs {
-		if i > 0 && f == fs[i-1] {
+		if i > 0 && sameFinding(f, fs[i-1]) {
 			continue
 		}
 		out = append(out, f)

@@ -49,9 +49,14 @@ func eventIDDuplicateMsg(id string, firstLine int, identity string) string {
 		quote(id), firstLine, identity)
 }
 
-// eventIDKey is what makes two events one conversion to the pixel.
+// eventIDKey is the pixel's own deduplication key, what makes two events
+// one conversion: pixel, event name (or custom name) and event_id, per side.
 func eventIDKey(m measureCall, id string) string {
-	return strings.Join([]string{m.Side.String(), m.PixelID, eventIdentity(m), id}, "\x00")
+	to := m.PixelID
+	if single, ok := m.Target.StringValue(); ok {
+		to = single // measureSingle (or an image tag) names its one pixel
+	}
+	return strings.Join([]string{m.Side.String(), to, eventIdentity(m), id}, "\x00")
 }
 
 func checkEventIDDuplicate(p *Pass) {
@@ -65,8 +70,9 @@ func checkEventIDDuplicate(p *Pass) {
 		if !ok || strings.TrimSpace(id) == "" || m.Name.IsDynamic() {
 			continue
 		}
-		// The pixel's own deduplication key: pixel, event name (or custom
-		// name) and event_id, per side.
+		if m.Image != nil && m.Image.NoScript {
+			continue // a <noscript> fallback fires only when the JavaScript pixel cannot: never both
+		}
 		key := eventIDKey(m, id)
 		data := m.Data.Plain(nil)
 		prev, dup := seen[key]

@@ -66,10 +66,12 @@ func checkEventNames(p *Pass) {
 			continue
 		}
 		msg, hint := eventNameMessage(name)
+		var fix *model.Fix
 		if t := translateCall(m.Call); t != "" && vendorEvents[normalizeName(name)] != "" {
 			hint = "send " + t // another pixel's event: the whole call, in one round
+			fix = translateFix(p.Doc, m.Call, t)
 		}
-		p.Report(m.Name.Span, msg, hint)
+		p.ReportFix(m.Name.Span, msg, hint, fix)
 	}
 }
 

@@ -11,7 +11,7 @@ func init() {
 	register(&Rule{
 		ID: "event-server-only", Severity: model.Error,
 		Title: "app_installed or app_opened sent from the JavaScript pixel",
-		Spec:  "app_installed and app_opened are not supported by the JavaScript pixel; they are sent server-side through the Conversions API. (facts beyond the spec)",
+		Spec:  "app_installed and app_opened are not supported by the JavaScript pixel; they are sent server-side through the Conversions API. (pixel page, revision P3; supported-events page)",
 		Doc: `These two events exist only in the server-side Conversions API. The
 JavaScript pixel does not accept them.
 

@@ -36,6 +36,9 @@ func checkFetchFailed(p *Pass) {
 	}
 	at := model.Span{File: p.Doc.Path}
 	switch f.Kind {
+	case model.HostUnresolved:
+		p.Report(at, fmt.Sprintf("not crawled: the host %s does not resolve (no such host)", f.Reason),
+			"check the host name in the URL, or the network's DNS")
 	case model.RobotsUnreadable:
 		p.Report(at, fmt.Sprintf("not crawled: %s could not be read (%s), and a crawler must then assume everything is disallowed", f.RobotsURL, f.Reason),
 			"make robots.txt answer 200 (or 404 when there is none); ad review cannot read this site either")

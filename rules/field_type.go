@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -12,7 +14,7 @@ func init() {
 		Schema: schemaFieldType,
 		Title:  "a documented field with the wrong JSON type",
 		Spec:   "oaiq(\"init\", { pixelId: \"<YOUR-PIXEL-ID>\" }) … plan_id: \"pro_monthly\" … id: \"sku_123\" (the documentation's examples give each field's type)",
-		Doc: `init takes a config object; pixelId, plan_id and the contents[] item's
+		Doc: `init takes a config object; pixelId (also measureSingle's first argument), plan_id and the contents[] item's
 id, name and content_type are strings; debug is a boolean; user is an object.
 
 Bad:
@@ -60,11 +62,20 @@ func checkInitConfigType(p *Pass) {
 		}
 		p.Report(v.Span, "init takes a config object, got "+describe(v), hint)
 	}
+	for _, m := range p.measures() {
+		if v := m.Target; v != nil && !v.IsDynamic() && !v.Is(model.String) {
+			msg, hint := initFieldTypeMessage("pixelId", v)
+			p.Report(v.Span, "measureSingle's "+msg, hint)
+		}
+	}
 }
 
 func schemaFieldType(v *SchemaViolation) (model.Finding, bool) {
 	if v.valueAt(argInitConfig, "*") {
 		return v.finding(initFieldTypeMessage(v.field(), v.Node))
+	}
+	if _, ok := v.Kind.(*kind.Type); !ok {
+		return model.Finding{}, false // an empty content_type is content-type-empty's
 	}
 	switch field, _ := v.dataField(); field {
 	case "plan_id", "id", "name", "content_type":

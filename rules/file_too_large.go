@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/bytesize"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -30,19 +31,6 @@ func checkFileTooLarge(p *Pass) {
 	if o == nil {
 		return
 	}
-	p.Report(model.Span{File: p.Doc.Path}, fmt.Sprintf("skipped: %s is over --max-file-size (%s)", byteSize(o.Size), byteSize(o.Limit)),
+	p.Report(model.Span{File: p.Doc.Path}, fmt.Sprintf("skipped: %s is over --max-file-size (%s)", bytesize.Format(o.Size), bytesize.Format(o.Limit)),
 		"raise --max-file-size to lint it")
-}
-
-// byteSize writes a size the way people read it: 15 MB, 977 KB, 812 bytes.
-func byteSize(n int64) string {
-	switch {
-	case n >= 10<<20:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

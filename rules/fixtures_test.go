@@ -2,10 +2,11 @@ package rules_test
 
 // One harness for every fixture: testdata/page (HTML pages, their external
 // scripts read from the page's folder), testdata/source (application
-// source: TS, JSX, Vue, Svelte, Astro, modules) and testdata/log (event
-// logs) are linted like a check run lints them, by every rule, and every
-// finding must be announced by an expectation (see internal/expect): inline
-// in files that hold comments, in a sibling .want file for JSON logs. A
+// source: TS, JSX, Vue, Svelte, Astro, modules), testdata/log (event
+// logs) and testdata/gtm (tag-manager container exports and templates) are
+// linted like a check run lints them, by every rule, and every finding
+// must be announced by an expectation (see internal/expect): inline in
+// files that hold comments, in a sibling .want file for JSON inputs. A
 // missing and an unexpected finding both fail, whatever the rule. A
 // fixture-config line configures the run (pixel_id=…).
 
@@ -28,6 +29,7 @@ var fixtureDirs = []struct {
 	{filepath.Join("..", "testdata", "page"), true},
 	{filepath.Join("..", "testdata", "source"), false},
 	{filepath.Join("..", "testdata", "log"), false},
+	{filepath.Join("..", "testdata", "gtm"), false},
 }
 
 // fixtures lists the fixture files of dir (not the .want files, nor the

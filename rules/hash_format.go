@@ -76,5 +76,17 @@ func schemaHashFormat(v *SchemaViolation) (model.Finding, bool) {
 			return model.Finding{}, false // hash-sentinel: fixing the case would not help
 		}
 	}
-	return v.finding(hashMessage(field, v.Node))
+	f, ok := v.finding(hashMessage(field, v.Node))
+	return withFix(f, ok, hashFix(v.Node))
+}
+
+// hashFix lower-cases (and trims) an upper-case SHA-256 hex digest: the
+// same digest, written as the pixel reads it.
+func hashFix(v *model.Value) *model.Fix {
+	s, ok := v.StringValue()
+	want := strings.ToLower(strings.TrimSpace(s))
+	if !ok || !hashing.IsHex64(want) {
+		return nil
+	}
+	return replaceStringFix(v, want, "write the digest in lowercase hex", model.Safe)
 }

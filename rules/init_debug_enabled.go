@@ -22,11 +22,22 @@ oaiq("init", { pixelId: "px_123" });
 	})
 }
 
+// debugFix removes debug: true from init (unsafe: a build that relies on
+// the console output loses it).
+func debugFix(doc *model.Document, cfg *model.Value) *model.Fix {
+	for i, f := range cfg.Fields {
+		if f.Key == "debug" && cfg.Field("debug") == f {
+			return model.NewFix("remove debug: true", model.Unsafe, model.E(removeMember(doc, cfg, i)))
+		}
+	}
+	return nil
+}
+
 func checkDebugEnabled(p *Pass) {
 	for _, c := range p.inits() {
 		if v := initConfig(c).Get("debug"); v.Is(model.Bool) && v.Bool {
-			p.Report(v.Span, "debug: true logs every event to the browser console",
-				"remove debug (or tie it to a non-production build) before shipping")
+			p.ReportFix(v.Span, "debug: true logs every event to the browser console",
+				"remove debug (or tie it to a non-production build) before shipping", debugFix(p.Doc, initConfig(c)))
 		}
 	}
 }

@@ -30,16 +30,19 @@ func checkInitMissing(p *Pass) {
 	if len(p.inits()) > 0 || p.Doc.Kind == model.Fragment || p.Doc.Kind == model.Script {
 		return // a fragment or script may rely on an init elsewhere
 	}
+	if containerDoes(p.Doc, func(v *model.ContainerVerdict) bool { return !v.Init.IsZero() }) {
+		return // a tag of the container the page loads initialises
+	}
 	for _, m := range p.measures() {
-		if m.Side != model.Browser {
-			continue
+		if m.Side != model.Browser || m.Image != nil {
+			continue // an image tag names its pixel itself
 		}
 		if unseen := unseenParts(p.Doc); unseen != "" {
 			p.ReportAs(model.Info, m.Span, "no init found in this page; "+unseen+" may call it, which static analysis cannot see",
-				"check the tag manager, or lint the rendered page with --render")
+				unseenHint(p.Doc))
 			return
 		}
-		p.Report(m.Span, initMissingMsg, initMissingHint)
+		p.Report(m.Span, initMissingMsg+containersLacking(p.Doc, "initialises the pixel"), initMissingHint)
 		return
 	}
 }

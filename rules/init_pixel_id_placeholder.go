@@ -10,10 +10,11 @@ import (
 func init() {
 	register(&Rule{
 		ID: "init-pixel-id-placeholder", Severity: model.Error,
-		Title: "pixelId empty, blank, or a documentation placeholder",
+		Title: "pixelId (or measureSingle's pixel id) empty, blank, or a documentation placeholder",
 		Spec:  "pixelId: \"<YOUR-PIXEL-ID>\" … Create a new pixelId in the conversions tab of Ads Manager.",
 		Doc: `The snippet's ` + "`<YOUR-PIXEL-ID>`" + ` must be replaced by the Pixel ID from Ads
-Manager. A value filled in by a template is not a placeholder.
+Manager, in init and in measureSingle's first argument. A value filled in by
+a template is not a placeholder.
 
 Bad:
 ` + "```js" + `
@@ -34,20 +35,15 @@ func checkPixelIDPlaceholder(p *Pass) {
 				"send the Pixel ID from the conversions tab of Ads Manager: deduplication matches on it")
 		}
 	}
-	for _, c := range p.inits() {
-		v := initConfig(c).Get("pixelId")
-		s, ok := v.StringValue()
-		if !ok {
-			continue
-		}
+	pixelIDs(p, func(v *model.Value, s, where string) {
 		switch t := strings.TrimSpace(s); {
 		case s == "":
-			p.Report(v.Span, "pixelId is empty", "use the Pixel ID from the conversions tab of Ads Manager")
+			p.Report(v.Span, where+" is empty", "use the Pixel ID from the conversions tab of Ads Manager")
 		case t == "":
-			p.Report(v.Span, "pixelId is blank", "use the Pixel ID from the conversions tab of Ads Manager")
+			p.Report(v.Span, where+" is blank", "use the Pixel ID from the conversions tab of Ads Manager")
 		case isPlaceholder(t):
-			p.Report(v.Span, fmt.Sprintf("pixelId %s is a placeholder, not a Pixel ID", quote(s)),
+			p.Report(v.Span, fmt.Sprintf("%s %s is a placeholder, not a Pixel ID", where, quote(s)),
 				"replace it with the Pixel ID from the conversions tab of Ads Manager")
 		}
-	}
+	})
 }

@@ -25,9 +25,12 @@ func unseenParts(doc *model.Document) string {
 	}
 	var parts []string
 	for _, t := range doc.Page.TagManagers {
+		if seenContainer(t) != nil {
+			continue // its export was read: what it does is known
+		}
 		parts = append(parts, "the tag manager "+t.Name)
 	}
-	if n := len(doc.Page.Unresolved); n > 0 {
+	if n := len(doc.Page.Unresolved) - seenContainerScripts(doc.Page); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d external script(s) that could not be read", n))
 	}
 	if n := len(doc.Page.Includes); n > 0 {
@@ -37,6 +40,26 @@ func unseenParts(doc *model.Document) string {
 		parts = append(parts, plural(n, "pixel call", "pixel calls")+" that could not be parsed")
 	}
 	return strings.Join(parts, " or ")
+}
+
+// unseenHint says how to let the linter see what unseenParts names: a
+// site root for root-relative scripts (the usual cause when one file is
+// linted alone), the tag manager, or the rendered page.
+func unseenHint(doc *model.Document) string {
+	var parts []string
+	if doc.Page != nil {
+		for _, u := range doc.Page.Unresolved {
+			if strings.HasPrefix(u.Src, "/") && !strings.HasPrefix(u.Src, "//") {
+				parts = append(parts, "give the site's folder with --root (or root: in .oaiq-lint.yaml) so scripts such as "+u.Src+" are read")
+				break
+			}
+		}
+		if len(doc.Page.TagManagers) > 0 {
+			parts = append(parts, "check the tag manager")
+		}
+	}
+	parts = append(parts, "lint the rendered page with --render")
+	return strings.Join(parts, ", or ")
 }
 
 // placeholderShapes are unfilled template slots and filler values; a value
@@ -71,4 +94,30 @@ func initUnknownMessage(key string) (string, string) {
 		return fmt.Sprintf("init field %q is not supported; did you mean %q?", key, n), hint
 	}
 	return fmt.Sprintf("init field %q is not supported", key), hint
+}
+
+// pixelIDs calls fn with every pixel id a browser call names as a string:
+// init's pixelId and measureSingle's target, with what the call is.
+func pixelIDs(p *Pass, fn func(v *model.Value, s, where string)) {
+	for _, c := range p.Doc.Calls {
+		if c.Side != model.Browser {
+			continue
+		}
+		switch c.Command() {
+		case pixel.CommandInit:
+			v := initConfig(c).Get("pixelId")
+			if s, ok := v.StringValue(); ok {
+				fn(v, s, "pixelId")
+			}
+		case pixel.CommandMeasureSingle:
+			v := c.Arg(1)
+			where := "measureSingle's pixel id"
+			if c.Image != nil {
+				where = "the image tag's pid"
+			}
+			if s, ok := v.StringValue(); ok {
+				fn(v, s, where)
+			}
+		}
+	}
 }

@@ -20,5 +20,7 @@ func schemaInitUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	if !ok {
 		return model.Finding{}, false
 	}
-	return v.memberFinding(initUnknownMessage(key))
+	f, ok := v.memberFinding(initUnknownMessage(key))
+	alias := initAliases[normalizeName(key)]
+	return withFix(f, ok, renameFix(v.Node, v.Member, alias))
 }

@@ -1,8 +1,8 @@
 package rules_test
 
 // lintInput is how every fixture and every documentation example is linted
-// in tests: the input's reader (a page, script, module, component or event
-// log), then the lint pipeline itself (rules, suppressions and the engine's
+// in tests: the input's reader (a page, script, module, component, event
+// log, tag-manager container export or custom template file), then the lint pipeline itself (rules, suppressions and the engine's
 // policy in lint's judge), as a check run does. Examples that need a file
 // on disk, a crawled site or an HTTP answer get one: a temporary file, or a
 // loopback server crawled by internal/crawl.
@@ -25,6 +25,7 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/expect"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/gtm"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -69,10 +70,13 @@ func lintInput(path string, data []byte, o lintOptions) []model.Finding {
 	load := func(context.Context) (*lint.Loaded, error) {
 		var doc *model.Document
 		var files []*source.File
-		if expect.NeedsSibling(path) {
+		switch {
+		case gtm.Is(path, data):
+			doc, files = gtm.Read(path, data)
+		case expect.NeedsSibling(path):
 			d, f := eventlog.Parse(filepath.Base(path), data)
 			doc, files = d, []*source.File{f}
-		} else {
+		default:
 			doc, files = extract.File(path, data, o.extract)
 		}
 		return &lint.Loaded{Doc: doc, Files: files}, nil

@@ -18,8 +18,8 @@ var goodHead = "<head>\n  <meta charset=\"utf-8\">\n" + snippetExample("", pixel
 
 func firstBrowserCall(doc *model.Document) *model.Call {
 	for _, c := range doc.Calls {
-		if c.Side == model.Browser {
-			return c
+		if c.Side == model.Browser && c.Image == nil {
+			return c // an image tag needs no SDK
 		}
 	}
 	return nil

@@ -15,6 +15,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -31,18 +33,21 @@ const (
 	maxStreamKeys     = 500_000
 	maxStreamPreInit  = 100_000
 	maxStreamDedupEvs = 50_000
+	maxStreamPixels   = 10_000 // distinct pixelIds, and test pixels' inits
 )
 
 // streamed are the rules LogState runs on a log read in pieces.
 var streamed = map[string]bool{
-	"init-missing":               true,
-	"init-pixel-id-conflict":     true,
-	"measure-before-init":        true,
-	"consent-after-init":         true,
-	"event-id-duplicate":         true,
-	"dedup-event-name-mismatch":  true,
-	"dedup-custom-name-mismatch": true,
-	"dedup-unmatched":            true,
+	"init-missing":                 true,
+	"init-pixel-id-conflict":       true,
+	"measure-before-init":          true,
+	"consent-after-init":           true,
+	"event-id-duplicate":           true,
+	"dedup-event-name-mismatch":    true,
+	"dedup-custom-name-mismatch":   true,
+	"dedup-unmatched":              true,
+	"init-user-pixel-id-missing":   true,
+	"measure-single-pixel-unknown": true,
 }
 
 // Streamed returns the ids of the rules LogState runs: a piece of a log
@@ -72,20 +77,41 @@ func (a logAt) span(file string) model.Span {
 // LogFacts is what one piece of a log tells the rules that compare
 // records.
 type LogFacts struct {
-	hasInit      bool    // a browser init
-	pixel        string  // the first pixelId of a browser init, for pairing
-	firstMeasure logAt   // the first browser measure (sl == 0: none)
-	preInit      []logAt // browser measures before the piece's first browser init
-	pixels       []pixelFact
-	consent      logAt // the first consent(false) (sl == 0: none)
-	consentLate  bool  // a browser init came before it in the piece
+	hasInit      bool          // a browser init
+	pixel        string        // the first pixelId of a browser init, for pairing
+	firstMeasure logAt         // the first browser measure (sl == 0: none)
+	preInit      []preInitFact // browser measures before the piece's first browser init
+	pixels       []pixelFact   // the valid pixelIds of browser inits (none when a pixel_id is configured)
+	consent      logAt         // the first consent(false) (sl == 0: none)
+	consentLate  bool          // a browser init came before it in the piece
 	ids          []idFact
 	dedup        []dedupFact
+	inits        []initFact   // the browser inits in order, as init-user-pixel-id-missing reads them
+	anyPixel     bool         // an init whose pixelId may be any (computed, or a spread config)
+	singles      []singleFact // measureSingle calls to a named pixel
+}
+
+// initFact is an init naming a pixel (named: id, valid when neither blank
+// nor a placeholder) or updating user data without one (user).
+type initFact struct {
+	id                 string
+	named, valid, user bool
+	logAt              logAt
+}
+
+type singleFact struct {
+	to    string // as written
+	logAt logAt
 }
 
 type pixelFact struct {
 	id    string
 	logAt logAt
+}
+
+type preInitFact struct {
+	logAt  logAt
+	single bool // measureSingle
 }
 
 type idFact struct {
@@ -105,9 +131,9 @@ type dedupFact struct {
 	idAt, nameAt, custAt logAt
 }
 
-// Facts reduces a piece of a log to what LogState needs; what it keeps is
-// copied, so the piece's text can go.
-func Facts(doc *model.Document) *LogFacts {
+// Facts reduces a piece of a log to what LogState needs, as the rules
+// would run with opts; what it keeps is copied, so the piece's text can go.
+func Facts(doc *model.Document, opts Options) *LogFacts {
 	f := &LogFacts{}
 	for _, c := range doc.Calls {
 		switch c.Command() {
@@ -116,8 +142,9 @@ func Facts(doc *model.Document) *LogFacts {
 				continue
 			}
 			f.hasInit = true
+			f.initFacts(c)
 			v := initConfig(c).Get("pixelId")
-			if s, ok := validPixelID(v); ok {
+			if s, ok := validPixelID(v); ok && opts.PixelID == "" {
 				f.pixels = append(f.pixels, pixelFact{strings.Clone(s), atOf(v.Span)})
 			}
 			if f.pixel == "" {
@@ -125,31 +152,59 @@ func Facts(doc *model.Document) *LogFacts {
 				f.pixel = strings.Clone(p)
 			}
 		case "consent":
+			if c.Deferred {
+				continue // a visitor revoking consent later (see consent-after-init)
+			}
 			if v := c.Arg(1); f.consent.sl == 0 && v.Is(model.Bool) && !v.Bool {
 				f.consent, f.consentLate = atOf(c.Span), f.hasInit
 			}
-		case "measure":
-			f.measure(c, f.pixel)
+		default:
+			if m, ok := asMeasure(c); ok {
+				f.measure(m, f.pixel)
+			}
 		}
 	}
 	return f
 }
 
-func (f *LogFacts) measure(c *model.Call, initPixel string) {
-	m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
-	if c.Side == model.Browser {
+// initFacts notes what init-user-pixel-id-missing and
+// measure-single-pixel-unknown read of a browser init.
+func (f *LogFacts) initFacts(c *model.Call) {
+	cfg := c.Arg(argInitConfig)
+	v := cfg.Get("pixelId")
+	if cfg.IsDynamic() || v.IsDynamic() || (cfg.Is(model.Object) && cfg.Open && v == nil) {
+		f.anyPixel = true
+	}
+	if s, ok := v.StringValue(); ok {
+		_, valid := validPixelID(v)
+		f.inits = append(f.inits, initFact{id: strings.Clone(s), named: true, valid: valid, logAt: atOf(v.Span)})
+		return
+	}
+	if cfg := initConfig(c); cfg != nil && v == nil && !cfg.Open && cfg.Get("user") != nil {
+		f.inits = append(f.inits, initFact{user: true, logAt: atOf(c.Span)})
+	}
+}
+
+func (f *LogFacts) measure(m measureCall, initPixel string) {
+	c := m.Call
+	if s, ok := m.Target.StringValue(); ok && m.Image == nil && strings.TrimSpace(s) != "" && !isPlaceholder(strings.TrimSpace(s)) {
+		f.singles = append(f.singles, singleFact{strings.Clone(s), atOf(m.Target.Span)})
+	}
+	if c.Side == model.Browser && c.Image == nil { // an image tag names its pixel itself
 		if f.firstMeasure.sl == 0 {
 			f.firstMeasure = atOf(c.Span)
 		}
-		if !f.hasInit {
-			f.preInit = append(f.preInit, atOf(c.Span))
+		if !f.hasInit && !c.Deferred {
+			f.preInit = append(f.preInit, preInitFact{atOf(c.Span), c.Command() == pixel.CommandMeasureSingle})
 		}
 	}
 	v, id, ok := m.EventID()
 	if !ok || strings.TrimSpace(id) == "" {
 		return
 	}
-	if !m.Name.IsDynamic() {
+	// A <noscript> fallback fires only when the JavaScript pixel cannot:
+	// never both (see event-id-duplicate).
+	if !m.Name.IsDynamic() && (m.Image == nil || !m.Image.NoScript) {
 		h := fnv.New64a()
 		h.Write([]byte(eventIDKey(m, id)))
 		f.ids = append(f.ids, idFact{key: h.Sum64(), data: plainHash(m.Data), line: c.Span.Start.Line, logAt: atOf(v.Span),
@@ -161,6 +216,8 @@ func (f *LogFacts) measure(c *model.Call, initPixel string) {
 	e := dedupFact{server: c.Side == model.Server, id: strings.Clone(id), line: c.Span.Start.Line, idAt: atOf(v.Span)}
 	if e.server {
 		e.pixel, e.pixelKnown = strings.Clone(c.PixelID), true
+	} else if single, ok := m.Target.StringValue(); ok {
+		e.pixel, e.pixelKnown = strings.Clone(single), true // measureSingle names the one pixel it sends to
 	} else if initPixel != "" {
 		e.pixel, e.pixelKnown = initPixel, true
 	}
@@ -196,11 +253,27 @@ type LogState struct {
 
 	initSeen     bool
 	firstMeasure logAt
-	preInit      []logAt
+	preInit      []preInitFact
 	preInitLost  bool
-	firstPixel   string
-	firstLine    int
 	consentDone  bool
+
+	// init-pixel-id-conflict: the distinct pixelIds in log order, and
+	// the inits of test pixels not reported as near copies (reported at
+	// the end, beside the first real pixel, which may come later).
+	pixels     []seenPixel
+	knownPixel map[string]bool
+	testInits  []pixelFact
+
+	// init-user-pixel-id-missing: the distinct valid pixelIds of inits so
+	// far, quoted, in order.
+	userPixels map[string]bool
+	userNames  []string
+	// measure-single-pixel-unknown: the pixels initialised so far, and the
+	// measureSingle calls to a pixel not initialised yet, by pixel.
+	anyPixel    bool
+	initialised map[string]bool
+	pending     map[string][]singleFact
+	nPending    int
 
 	keys map[uint64]keyFirst
 
@@ -218,7 +291,8 @@ type keyFirst struct {
 
 // NewLogState returns the state of the log document named file.
 func NewLogState(file string) *LogState {
-	return &LogState{file: file, keys: map[uint64]keyFirst{}}
+	return &LogState{file: file, keys: map[uint64]keyFirst{}, knownPixel: map[string]bool{},
+		userPixels: map[string]bool{}, initialised: map[string]bool{}, pending: map[string][]singleFact{}}
 }
 
 // File is the log's name, as its findings give it.
@@ -260,19 +334,56 @@ func (s *LogState) Add(f *LogFacts, findings []model.Finding) []model.Finding {
 		}
 		if f.hasInit {
 			for _, a := range s.preInit {
-				report("measure-before-init", a, measureBeforeInitMsg, measureBeforeInitHint)
+				cmd := pixel.CommandMeasure
+				if a.single {
+					cmd = pixel.CommandMeasureSingle
+				}
+				report("measure-before-init", a.logAt, measureBeforeInitMsg(cmd), measureBeforeInitHint)
 			}
 			s.preInit, s.initSeen = nil, true
 		}
 	}
-	// init-pixel-id-conflict: every valid pixelId against the first.
+	// init-pixel-id-conflict: each new pixelId against those before it.
 	for _, p := range f.pixels {
-		if s.firstPixel == "" {
-			s.firstPixel, s.firstLine = p.id, int(p.logAt.sl)
-			continue
+		near := false
+		if !s.knownPixel[p.id] && len(s.pixels) < maxStreamPixels {
+			s.knownPixel[p.id] = true
+			if o, ok := nearCopyOf(p.id, s.pixels); ok {
+				report("init-pixel-id-conflict", p.logAt, nearCopyMsg(p.id, o.id, o.line), nearCopyHint(o.id))
+				near = true
+			}
+			s.pixels = append(s.pixels, seenPixel{p.id, int(p.logAt.sl)})
 		}
-		if p.id != s.firstPixel {
-			report("init-pixel-id-conflict", p.logAt, pixelIDConflictMsg(p.id, s.firstPixel, s.firstLine), pixelIDConflictHint)
+		if !near && testPixelWords.MatchString(p.id) && len(s.testInits) < maxStreamPixels {
+			s.testInits = append(s.testInits, p)
+		}
+	}
+	// init-user-pixel-id-missing: a user update without pixelId after
+	// two pixels or more.
+	for _, in := range f.inits {
+		switch {
+		case in.user && len(s.userPixels) >= 2:
+			report("init-user-pixel-id-missing", in.logAt, userInitMsg(len(s.userPixels), s.userNames), userInitHint)
+		case in.valid && !s.userPixels[in.id] && len(s.userNames) < maxStreamPixels:
+			s.userPixels[in.id] = true
+			s.userNames = append(s.userNames, quote(in.id))
+		}
+	}
+	// measure-single-pixel-unknown: a pixel initialised anywhere in the
+	// log is known, so calls to others wait for the end.
+	s.anyPixel = s.anyPixel || f.anyPixel
+	for _, in := range f.inits {
+		if id := strings.TrimSpace(in.id); in.named && len(s.initialised) < maxStreamPixels {
+			s.initialised[id] = true
+			s.nPending -= len(s.pending[id])
+			delete(s.pending, id)
+		}
+	}
+	for _, m := range f.singles {
+		to := strings.TrimSpace(m.to)
+		if !s.initialised[to] && s.nPending < maxStreamPreInit {
+			s.pending[to] = append(s.pending[to], m)
+			s.nPending++
 		}
 	}
 	// event-id-duplicate: a key seen before, with other data.
@@ -318,6 +429,18 @@ func (s *LogState) End() []model.Finding {
 	}
 	if !s.initSeen && s.firstMeasure.sl != 0 {
 		report("init-missing", s.firstMeasure, initMissingMsg, initMissingHint)
+	}
+	if !s.anyPixel {
+		for _, to := range slices.Sorted(maps.Keys(s.pending)) {
+			for _, m := range s.pending[to] {
+				report("measure-single-pixel-unknown", m.logAt, singleUnknownMsg(m.to, s.initialised), singleUnknownHint(m.to))
+			}
+		}
+	}
+	if real, ok := firstReal(s.pixels); ok {
+		for _, p := range s.testInits {
+			report("init-pixel-id-conflict", p.logAt, testPixelMsg(p.id, real.id, real.line), testPixelHint)
+		}
 	}
 	if len(s.browser) == 0 || len(s.server) == 0 {
 		return out

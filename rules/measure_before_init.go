@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -51,7 +52,7 @@ func checkMeasureBeforeInit(p *Pass) {
 	}
 	early, _, _, _ := callsBeforeOaiq(p.Doc)
 	for _, c := range p.Doc.Calls {
-		if c.Side != model.Browser || c.Deferred {
+		if c.Side != model.Browser || c.Deferred || c.Image != nil {
 			continue // a call in a handler or callback runs later, in an order the source does not tell
 		}
 		if slices.Contains(early, c) {
@@ -60,20 +61,22 @@ func checkMeasureBeforeInit(p *Pass) {
 		switch c.Command() {
 		case "init":
 			return
-		case "measure":
-			p.Report(c.Span, measureBeforeInitMsg, measureBeforeInitHint)
+		case pixel.CommandMeasure, pixel.CommandMeasureSingle:
+			p.Report(c.Span, measureBeforeInitMsg(c.Command()), measureBeforeInitHint)
 		}
 	}
 }
 
+// The finding outside function bodies, also made by LogState: command is
+// measure or measureSingle.
+const measureBeforeInitHint = `call oaiq("init", { pixelId: "…" }) first`
+
+func measureBeforeInitMsg(command string) string {
+	return command + " call before any init: the pixel has no Pixel ID yet"
+}
+
 // hasImmediateInit reports an init that runs when its script runs (not in
 // a handler or callback).
-// The finding outside function bodies, also made by LogState.
-const (
-	measureBeforeInitMsg  = "measure call before any init: the pixel has no Pixel ID yet"
-	measureBeforeInitHint = `call oaiq("init", { pixelId: "…" }) first`
-)
-
 func hasImmediateInit(p *Pass) bool {
 	for _, c := range p.inits() {
 		if !c.Deferred {

@@ -40,26 +40,30 @@ func TestCSPBlocksSDK(t *testing.T) {
 	}{
 		{"no policy", cspPage(nil), nil},
 		{"default-src self only", cspPage([]model.CSPPolicy{meta("default-src 'self'")}), []want{{model.Error, 3,
-			[]string{"the <meta> Content-Security-Policy (line 3) blocks the pixel: loading the SDK from https://bzrcdn.openai.com (blocked by default-src), sending events to https://bzr.openai.com (blocked by default-src) and image requests to https://bzr.openai.com (blocked by default-src)"},
+			[]string{"the <meta> Content-Security-Policy (line 3) blocks the pixel: loading the SDK from https://bzrcdn.openai.com (blocked by default-src), sending events to https://bzr.openai.com (blocked by default-src), fetching the per-pixel configuration from https://bzrcdn.openai.com (blocked by default-src) and image requests to https://bzr.openai.com (blocked by default-src)"},
 			[]string{
-				"add the directives `script-src 'self' https://bzrcdn.openai.com " + snippetHash + "`, `connect-src 'self' https://bzr.openai.com` and `img-src 'self' https://bzr.openai.com` (each repeats default-src, which it replaces for its requests)"}}}},
+				"add the directives `script-src 'self' https://bzrcdn.openai.com " + snippetHash + "`, `connect-src 'self' https://bzr.openai.com https://bzrcdn.openai.com` and `img-src 'self' https://bzr.openai.com` (each repeats default-src, which it replaces for its requests)"}}}},
 		{"self on a known origin", func() *model.Document {
 			d := cspPage([]model.CSPPolicy{meta("default-src 'self'; script-src 'self' 'unsafe-inline' https://bzrcdn.openai.com")})
 			d.Page.URL = "https://shop.example.com/thanks"
 			return d
-		}(), []want{{model.Error, 3, []string{"blocks the pixel: sending events to https://bzr.openai.com (blocked by default-src) and image requests"}, nil}}},
-		{"the documented good policy", cspPage([]model.CSPPolicy{meta("default-src 'self'; script-src 'self' " + snippetHash +
-			" https://bzrcdn.openai.com; connect-src 'self' https://bzr.openai.com; img-src 'self' https://bzr.openai.com")}), nil},
+		}(), []want{{model.Error, 3, []string{"blocks the pixel: sending events to https://bzr.openai.com (blocked by default-src), fetching the per-pixel configuration from https://bzrcdn.openai.com (blocked by default-src) and image requests"}, nil}}},
+		{"the documented good policy (four rows since P5)", cspPage([]model.CSPPolicy{meta("default-src 'self'; script-src 'self' " + snippetHash +
+			" https://bzrcdn.openai.com; connect-src 'self' https://bzr.openai.com https://bzrcdn.openai.com; img-src 'self' https://bzr.openai.com")}), nil},
+		{"the three rows of P3 block the configuration fetch", cspPage([]model.CSPPolicy{meta("default-src 'self'; script-src 'self' " + snippetHash +
+			" https://bzrcdn.openai.com; connect-src 'self' https://bzr.openai.com; img-src 'self' https://bzr.openai.com")}), []want{{model.Error, 3,
+			[]string{"the <meta> Content-Security-Policy (line 3) blocks the pixel: fetching the per-pixel configuration from https://bzrcdn.openai.com (blocked by connect-src)"},
+			[]string{"add https://bzrcdn.openai.com to connect-src"}}}},
 		{"google's strict policy with nonce", cspPage([]model.CSPPolicy{header(google)}, withNonce(stub(), "r4nd0m")), nil},
 		{"strict-dynamic: the nonce is csp-nonce-missing's, not ours", cspPage([]model.CSPPolicy{header(google)}), nil},
 		{"wildcard subdomains", cspPage([]model.CSPPolicy{meta("default-src 'self' 'unsafe-inline' *.openai.com")}), nil},
 		{"https scheme", cspPage([]model.CSPPolicy{meta("default-src https: 'unsafe-inline'")}), nil},
 		{"none", cspPage([]model.CSPPolicy{meta("default-src 'none'; script-src 'unsafe-inline' https://bzrcdn.openai.com")}), []want{{model.Error, 3,
-			[]string{"sending events to https://bzr.openai.com (blocked by default-src) and image requests to https://bzr.openai.com (blocked by default-src)"},
-			[]string{"add the directives `connect-src https://bzr.openai.com` and `img-src https://bzr.openai.com`"}}}},
+			[]string{"sending events to https://bzr.openai.com (blocked by default-src), fetching the per-pixel configuration from https://bzrcdn.openai.com (blocked by default-src) and image requests to https://bzr.openai.com (blocked by default-src)"},
+			[]string{"add the directives `connect-src https://bzr.openai.com https://bzrcdn.openai.com` and `img-src https://bzr.openai.com`"}}}},
 		{"existing directives get the source", cspPage([]model.CSPPolicy{meta("script-src 'self' 'unsafe-inline'; connect-src 'self'; img-src data:")}), []want{{model.Error, 3,
 			[]string{"(blocked by script-src)", "(blocked by connect-src)", "(blocked by img-src)"},
-			[]string{"add https://bzrcdn.openai.com to script-src; add https://bzr.openai.com to connect-src; add https://bzr.openai.com to img-src"}}}},
+			[]string{"add https://bzrcdn.openai.com to script-src; add https://bzr.openai.com https://bzrcdn.openai.com to connect-src; add https://bzr.openai.com to img-src"}}}},
 		{"script-src-elem overrides script-src", cspPage([]model.CSPPolicy{meta("script-src https://bzrcdn.openai.com 'unsafe-inline'; script-src-elem 'self' 'unsafe-inline'")}), []want{{model.Error, 3,
 			[]string{"blocks the pixel: loading the SDK from https://bzrcdn.openai.com (blocked by script-src-elem)"},
 			[]string{"add https://bzrcdn.openai.com to script-src-elem"}}}},

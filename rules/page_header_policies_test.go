@@ -30,7 +30,7 @@ func TestPageHeaderPolicies(t *testing.T) {
 		{"connect locked down", []string{"default-src 'self' 'unsafe-inline' https://bzrcdn.openai.com; img-src *"}, nil,
 			[]string{"csp-blocks-sdk: the Content-Security-Policy response header blocks the pixel: sending events to https://bzr.openai.com (blocked by default-src)"}},
 		{"report-only header", nil, []string{"default-src 'none'"},
-			[]string{"csp-blocks-sdk: the Content-Security-Policy-Report-Only response header would block the pixel once enforced (today it only reports): loading the SDK from https://bzrcdn.openai.com (blocked by default-src), sending events to https://bzr.openai.com (blocked by default-src) and image requests to https://bzr.openai.com (blocked by default-src)"}},
+			[]string{"csp-blocks-sdk: the Content-Security-Policy-Report-Only response header would block the pixel once enforced (today it only reports): loading the SDK from https://bzrcdn.openai.com (blocked by default-src), sending events to https://bzr.openai.com (blocked by default-src), fetching the per-pixel configuration from https://bzrcdn.openai.com (blocked by default-src) and image requests to https://bzr.openai.com (blocked by default-src)"}},
 		{"two headers, one blocks", []string{"script-src https: 'unsafe-inline'", "img-src 'self'"}, nil,
 			[]string{"csp-blocks-sdk: the Content-Security-Policy response header blocks the pixel: image requests to https://bzr.openai.com (blocked by img-src)"}},
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 type personalDataHit struct {
@@ -74,7 +75,7 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 			}
 			msg := fmt.Sprintf("field %q in %s is for raw personal data%s: the pixel must not receive a raw %s", f.Key, argName(c, arg, path), sent, k)
 			if k == pii.Phone && strings.Contains(strings.ToLower(f.Key), "sha") {
-				msg = fmt.Sprintf("field %q in %s is a phone number hash: the pixel must not receive phone numbers or their hashes", f.Key, argName(c, arg, path))
+				msg = fmt.Sprintf("field %q in %s is a phone number hash: the pixel must not receive phone numbers or their hashes (pixel page, revision %s)", f.Key, argName(c, arg, path), pixel.Revision)
 			}
 			h.hits = append(h.hits, personalDataHit{span: f.KeySpan, msg: msg, hint: rawHint(k)})
 		}
@@ -92,9 +93,12 @@ func rawHint(k pii.Kind) string {
 }
 
 // argName says where in a call a node is: "event data contents[0].name".
+// arg is the node's position in the call.
 func argName(c *model.Call, arg int, path []string) string {
 	var name string
-	switch {
+	switch arg = logicalArg(c, arg); {
+	case arg == argPixelID:
+		name = "the pixel id"
 	case arg == 0:
 		name = "the command"
 	case arg == 1 && c.Command() == "init":

@@ -64,6 +64,16 @@ func All() []*Rule {
 	return out
 }
 
+// IDs returns every rule id, sorted (for did-you-mean messages).
+func IDs() []string {
+	rs := All()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
+}
+
 // Lookup returns the rule with the given id, or nil.
 func Lookup(id string) *Rule { return registry[id] }
 
@@ -86,6 +96,13 @@ func (p *Pass) Report(span model.Span, msg, hint string) {
 // Reportf is Report with a formatted message and no hint.
 func (p *Pass) Reportf(span model.Span, format string, args ...any) {
 	p.Report(span, fmt.Sprintf(format, args...), "")
+}
+
+// ReportFix records a finding of the rule's own severity with a fix (nil
+// when none could be made).
+func (p *Pass) ReportFix(span model.Span, msg, hint string, fix *model.Fix) {
+	p.Report(span, msg, hint)
+	(*p.out)[len(*p.out)-1].Fix = fix
 }
 
 // ReportAs records a finding with an explicit severity, for rules whose

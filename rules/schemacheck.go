@@ -20,8 +20,12 @@ const argInitConfig = 1
 
 // SchemaViolation is one schema violation resolved to the call's model.
 type SchemaViolation struct {
+	// Doc is the document the call is in (fixes read its text).
+	Doc  *model.Document
 	Call *model.Call
-	// Arg is the argument validated: argInitConfig, argData or argOptions.
+	// Arg is the argument validated: argInitConfig, argData or argOptions
+	// (measure's positions, also for measureSingle, whose arguments sit one
+	// further along).
 	Arg int
 	// Schema names the schema the argument was validated against.
 	Schema string
@@ -113,15 +117,15 @@ func checkSchemas(doc *model.Document, hooks []*Rule, out *[]model.Finding) {
 		switch c.Command() {
 		case pixel.CommandInit:
 			if c.Side == model.Browser && initConfig(c) != nil {
-				validateArg(c, argInitConfig, "init", pii, hooks, out)
+				validateArg(doc, c, argInitConfig, argInitConfig, "init", pii, hooks, out)
 			}
-		case pixel.CommandMeasure:
-			m := measureCall{Call: c, Name: c.Arg(argEvent), Data: c.Arg(argData), Options: c.Arg(argOptions)}
+		case pixel.CommandMeasure, pixel.CommandMeasureSingle:
+			m, _ := asMeasure(c)
 			if m.Data.Is(model.Object) {
-				validateArg(c, argData, dataSchema(m), pii, hooks, out)
+				validateArg(doc, c, argData, m.physical(argData), dataSchema(m), pii, hooks, out)
 			}
 			if m.Options.Is(model.Object) {
-				validateArg(c, argOptions, "options", pii, hooks, out)
+				validateArg(doc, c, argOptions, m.physical(argOptions), "options", pii, hooks, out)
 			}
 		}
 	}
@@ -145,8 +149,10 @@ func dataSchema(m measureCall) string {
 
 // validateArg validates one argument and reports what it breaks: each
 // unknown member at its key, and at every other node the most basic fault.
-func validateArg(c *model.Call, arg int, name string, pii personalDataHits, hooks []*Rule, out *[]model.Finding) {
-	root := c.Args[arg]
+// arg is the argument's logical position (what the hooks match on), at
+// where it is in the call.
+func validateArg(doc *model.Document, c *model.Call, arg, at int, name string, pii personalDataHits, hooks []*Rule, out *[]model.Finding) {
+	root := c.Args[at]
 	byNode := map[string]*SchemaViolation{}
 	var order []string
 	for _, sv := range schema.Validate(name, root.Plain(nil)) {
@@ -154,12 +160,12 @@ func validateArg(c *model.Call, arg int, name string, pii personalDataHits, hook
 		if !known {
 			continue
 		}
-		v := &SchemaViolation{Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Kind: sv.Kind}
+		v := &SchemaViolation{Doc: doc, Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Kind: sv.Kind}
 		if ap, ok := sv.Kind.(*kind.AdditionalProperties); ok {
 			// Each unknown member is its own problem at its own key.
 			for _, prop := range ap.Properties {
 				if f := node.Field(prop); f != nil && !pii.flaggedKey(f) {
-					offer(&SchemaViolation{Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Member: f}, hooks, out)
+					offer(&SchemaViolation{Doc: doc, Call: c, Arg: arg, Schema: name, Loc: sv.Location, Node: node, Member: f}, hooks, out)
 				}
 			}
 			continue

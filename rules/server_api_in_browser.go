@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -48,6 +49,9 @@ func checkServerAPIInBrowser(p *Pass) {
 	for _, r := range p.Doc.Page.ServerRequests {
 		if !page && !r.Browser {
 			continue // a plain .js file may run on a server, where the API belongs
+		}
+		if strings.Contains(r.API, "image") && pixel.IsImageTagURL(r.URL) {
+			continue // the documented image tag, read as an event of its own
 		}
 		with := ""
 		if r.API != "" {

@@ -59,7 +59,7 @@ func checkSnippetLate(p *Pass) {
 			if queuedBefore(facts, l) {
 				outcome = "conversions sent before it runs wait in the queue defined earlier and are delayed"
 			}
-			p.Report(l.Span, loaderNoun(l)+" runs late: "+reason+"; "+outcome, lateHint(l, reason))
+			p.ReportFix(l.Span, loaderNoun(l)+" runs late: "+reason+"; "+outcome, lateHint(l, reason), strategyFix(p.Doc, l))
 		case whole && l.InHead && l.Preceding > 0:
 			outcome := "conversions sent while they load are lost"
 			if queuedBefore(facts, l) {
@@ -82,6 +82,35 @@ func queuedBefore(facts *model.PageFacts, l model.LoaderSighting) bool {
 		}
 	}
 	return false
+}
+
+// strategyFix gives a late Next.js <Script> strategy="beforeInteractive":
+// the strategy written is replaced, or the attribute added after the tag
+// name when there is none (Next.js then defaults to afterInteractive). It
+// changes only when the snippet runs, so it is safe.
+func strategyFix(doc *model.Document, l model.LoaderSighting) *model.Fix {
+	if doc == nil || doc.Text == nil || !strings.Contains(l.LateReason, "strategy") {
+		return nil
+	}
+	text, ok := doc.Text(l.Span)
+	if !ok || text == "" {
+		return nil
+	}
+	const want = "beforeInteractive"
+	var to string
+	if strings.HasPrefix(text, "<") && !strings.ContainsAny(text, " \t\r\n=") {
+		to = text + ` strategy="` + want + `"`
+	} else {
+		for _, late := range []string{"afterInteractive", "lazyOnload", "worker"} {
+			if strings.Count(text, late) == 1 && len(text) <= len(`strategy={"`+late+`"}`)+2 {
+				to = strings.Replace(text, late, want, 1)
+			}
+		}
+	}
+	if to == "" {
+		return nil
+	}
+	return model.NewFix(`use strategy="beforeInteractive"`, model.Safe, model.E(model.Whole(l.Span, text, to)))
 }
 
 // lateHint suggests the framework's early strategy when the reason names a

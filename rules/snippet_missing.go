@@ -40,8 +40,14 @@ func checkSnippetMissing(p *Pass) {
 	if first == nil {
 		return
 	}
+	if containerDoes(p.Doc, func(v *model.ContainerVerdict) bool { return !v.Loader.IsZero() }) {
+		return // a tag of the container the page loads loads the SDK
+	}
 	var unseen []string
 	for _, tm := range page.TagManagers {
+		if seenContainer(tm) != nil {
+			continue // its export was read and loads no SDK
+		}
 		unseen = append(unseen, fmt.Sprintf("it loads %s (%s), which may inject the pixel at runtime", tm.Name, at(tm.Span, first.Span)))
 	}
 	if unread := unresolvedBeyond(page); len(unread) > 0 {
@@ -66,7 +72,7 @@ func checkSnippetMissing(p *Pass) {
 			"run the check with --render to see what the page loads in a browser; if the pixel is not injected, "+add)
 		return
 	}
-	p.Report(first.Span, "the page calls oaiq but never loads the pixel SDK, so no event is sent", add)
+	p.Report(first.Span, "the page calls oaiq but never loads the pixel SDK, so no event is sent"+containersLacking(p.Doc, "loads the SDK"), add)
 }
 
 // includesText says which template includes were not read, or "".

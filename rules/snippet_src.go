@@ -56,8 +56,36 @@ func checkSnippetSrc(p *Pass) {
 		if selfHosted {
 			hint = "load the SDK from OpenAI's CDN: " + pixel.SDKURL
 		}
-		p.Report(span, "the SDK URL "+quoteURL(src)+" is not "+pixel.SDKURL+": "+strings.Join(diffs, "; "), hint)
+		p.ReportFix(span, "the SDK URL "+quoteURL(src)+" is not "+pixel.SDKURL+": "+strings.Join(diffs, "; "), hint, sdkURLFix(p.Doc, span, l.Src, selfHosted))
 	}
+}
+
+// sdkURLFix writes the SDK URL where the wrong one is written, keeping its
+// quotes. A misspelt URL of the CDN is safe to correct; replacing a
+// self-hosted copy changes which file is served (and what a CSP or an
+// integrity attribute allows), so that is unsafe.
+func sdkURLFix(doc *model.Document, span model.Span, src string, selfHosted bool) *model.Fix {
+	if doc == nil || doc.Text == nil || span.IsZero() || src == "" {
+		return nil
+	}
+	text, ok := doc.Text(span)
+	if !ok {
+		return nil
+	}
+	to := ""
+	switch {
+	case text == src:
+		to = pixel.SDKURL
+	case len(text) >= 2 && (text[0] == '"' || text[0] == '\'' || text[0] == '`') && text[len(text)-1] == text[0] && text[1:len(text)-1] == src:
+		to = text[:1] + pixel.SDKURL + text[:1]
+	default:
+		return nil // written through entities, escapes or concatenation
+	}
+	a := model.Safe
+	if selfHosted {
+		a = model.Unsafe
+	}
+	return model.NewFix("load "+pixel.SDKURL, a, model.E(model.Whole(span, text, to)))
 }
 
 // srcDifferences says, part by part, how src differs from the SDK URL;

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -42,7 +43,11 @@ func checkSuppressionMalformed(p *Pass) {
 			p.Report(s.Span, "suppression without a reason",
 				"add one after \"--\": oaiq-lint-disable-next-line "+strings.Join(s.Rules, ", ")+" -- why this is fine here")
 		case model.UnknownRule:
-			p.Report(s.Span, fmt.Sprintf("suppression names unknown rule %q", s.Text), "`oaiq-lint rules` lists the ids")
+			hint := "`oaiq-lint rules` lists the ids"
+			if near := suggest.Nearest(s.Text, IDs()); near != "" {
+				hint = fmt.Sprintf("did you mean %q? ", near) + hint
+			}
+			p.Report(s.Span, fmt.Sprintf("suppression names unknown rule %q", s.Text), hint)
 		}
 	}
 }

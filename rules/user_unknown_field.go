@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -14,8 +15,11 @@ func init() {
 		Schema: schemaUserUnknownField,
 		Title:  "a user field other than the five documented ones",
 		Spec:   "Every field in the user object is optional. Include only the fields you have for the user. (Fields: email_sha256, external_id_sha256, country, city, zip_code.)",
-		Doc: `The user object has five fields. Anything else is ignored, so the
-matching signal it was meant to carry is lost.
+		Doc: `The user object has five fields (revision P6, the one these checks
+follow). Anything else is ignored, so the matching signal it was meant to
+carry is lost. The fields only third-party material lists
+(` + "`phone_number_sha256`, `first_name_sha256`, `last_name_sha256`, `region`, `postal_code`" + `)
+are user-field-unconfirmed's warning instead.
 
 Bad:
 ` + md("js", `oaiq("init", { pixelId: "px_123", user: { zip: "94107", email_hash: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } });`) + `
@@ -46,8 +50,9 @@ func userUnknownMessage(key string) (string, string) {
 
 func schemaUserUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	key, ok := v.unknownIn(argInitConfig, "user")
-	if !ok {
-		return model.Finding{}, false
+	if !ok || slices.Contains(pixel.UserFieldsThirdParty, key) {
+		return model.Finding{}, false // newer third-party fields are user-field-unconfirmed's warning
 	}
-	return v.memberFinding(userUnknownMessage(key))
+	f, ok := v.memberFinding(userUnknownMessage(key))
+	return withFix(f, ok, renameFix(v.Node, v.Member, userAliases[normalizeName(key)]))
 }

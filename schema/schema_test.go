@@ -46,9 +46,10 @@ func TestValidateReportsLeafKinds(t *testing.T) {
 		{"contents", `{"amount": 1}`, "", func(k any) bool { _, ok := k.(*kind.Required); return ok }},
 		{"user", `{"email_sha256": "ABC"}`, "/email_sha256", func(k any) bool { _, ok := k.(*kind.Pattern); return ok }},
 		{"user", `{"city": ""}`, "/city", func(k any) bool { _, ok := k.(*kind.MinLength); return ok }},
+		{"contents", `{"type": "contents", "contents": [{"id": "a", "content_type": ""}]}`, "/contents/0/content_type", func(k any) bool { _, ok := k.(*kind.MinLength); return ok }},
 		{"contents", `{"type": "contents", "contents": [{"price": 1}]}`, "/contents/0", func(k any) bool { _, ok := k.(*kind.AdditionalProperties); return ok }},
 		{"event-data", `{"type": "lead"}`, "/type", func(k any) bool { _, ok := k.(*kind.Enum); return ok }},
-		{"event-data", `{"type": "plan_enrollment", "contents": []}`, "", func(k any) bool { _, ok := k.(*kind.AdditionalProperties); return ok }},
+		{"event-data", `{"type": "customer_action", "contents": []}`, "", func(k any) bool { _, ok := k.(*kind.AdditionalProperties); return ok }},
 		{"options", `{"opt_out": "yes"}`, "/opt_out", func(k any) bool { _, ok := k.(*kind.Type); return ok }},
 	}
 	for _, tt := range tests {
@@ -72,6 +73,8 @@ func TestValidateAcceptsSpecExamples(t *testing.T) {
 		{"contents", `{"type": "contents", "amount": 2599, "currency": "USD", "contents": [{"id": "sku_123", "name": "Starter bundle", "content_type": "product", "quantity": 1, "amount": 2599, "currency": "USD"}]}`},
 		{"plan_enrollment", `{"type": "plan_enrollment", "plan_id": "pro_monthly", "amount": 2000, "currency": "USD"}`},
 		{"custom", `{"type": "custom"}`},
+		// Every revision of the supported-events page allows contents on plan_enrollment.
+		{"plan_enrollment", `{"type": "plan_enrollment", "plan_id": "pro_monthly", "contents": [{"id": "pro_monthly", "quantity": 1}]}`},
 		{"options", `{"custom_event_name": "quote_requested", "event_id": "order_12345", "opt_out": false}`},
 		{"event-data", `{"type": "customer_action", "amount": 5000, "currency": "USD"}`},
 	} {

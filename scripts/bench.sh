@@ -28,13 +28,13 @@ mkdir -p "$work"
 
 if [ "$bench" != log ] && [ ! -f "$corpus/.complete" ]; then
 	rm -rf "$corpus"
-	go run ./internal/benchgen -pages "$pages" -seed "$seed" -out "$corpus" >&2
+	go run -tags oaiqtools ./internal/benchgen -pages "$pages" -seed "$seed" -out "$corpus" >&2
 	touch "$corpus/.complete"
 fi
 lint=${OAIQ_LINT:-$work/oaiq-lint} # OAIQ_LINT: a binary already built
 [ -n "${OAIQ_LINT:-}" ] || go build -o "$lint" ./cmd/oaiq-lint
-go build -o "$work/tokenize" ./internal/benchgen/tokenize
-go build -o "$work/measure" ./internal/benchgen/measure
+go build -tags oaiqtools -o "$work/tokenize" ./internal/benchgen/tokenize
+go build -tags oaiqtools -o "$work/measure" ./internal/benchgen/measure
 
 # run NAME CMD... measures CMD RUNS times into $work/NAME.runs.
 run() {

@@ -11,7 +11,7 @@ work=${TMPDIR:-/tmp}/oaiq-crawl-mem
 mkdir -p "$work"
 lint=${OAIQ_LINT:-$work/oaiq-lint}
 [ -n "${OAIQ_LINT:-}" ] || go build -o "$lint" ./cmd/oaiq-lint
-go build -o "$work/crawlmem" ./internal/benchgen/crawlmem
+go build -tags oaiqtools -o "$work/crawlmem" ./internal/benchgen/crawlmem
 for n in ${@:-400 4000}; do
 	printf 'N=%-6s clean pages:          ' "$n"
 	"$work/crawlmem" -pages "$n" -lint "$lint"

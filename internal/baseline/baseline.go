@@ -13,18 +13,23 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"io"
-	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 const version = 1
+
+// relativePaths marks a baseline whose files are relative to its folder.
+const relativePaths = "relative-to-baseline"
 
 // Entry is one fingerprint and how many findings carry it.
 type Entry struct {
@@ -35,8 +40,12 @@ type Entry struct {
 }
 
 type fileFormat struct {
-	Version  int     `json:"version"`
-	Tool     string  `json:"tool"`
+	Version int    `json:"version"`
+	Tool    string `json:"tool"`
+	// Paths is "relative-to-baseline" when files are relative to the
+	// baseline file's folder; absent in baselines written before, whose
+	// files are as the linter was given them.
+	Paths    string  `json:"paths,omitempty"`
 	Findings []Entry `json:"findings"`
 }
 
@@ -69,16 +78,55 @@ func Fingerprint(f model.Finding, src *source.File) string {
 
 func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// Recorder collects fingerprints for --write-baseline.
-type Recorder struct{ entries map[string]*Entry }
+// relativeTo rewrites f's file, when it is a local path, relative to dir
+// (the baseline file's folder), so a baseline matches whatever folder the
+// linter runs from; URLs and "<stdin>" stay as they are. dir "" keeps f.
+func relativeTo(dir string, f model.Finding) model.Finding {
+	name := f.Span.File
+	if dir == "" || name == "" || strings.Contains(name, "://") || strings.HasPrefix(name, "<") {
+		return f
+	}
+	abs, err := filepath.Abs(filepath.FromSlash(name))
+	if err != nil {
+		return f
+	}
+	if rel, err := filepath.Rel(dir, abs); err == nil {
+		f.Span.File = filepath.ToSlash(rel)
+	}
+	return f
+}
 
-// NewRecorder returns an empty recorder.
-func NewRecorder() *Recorder { return &Recorder{entries: map[string]*Entry{}} }
+// absDir is the folder of the baseline file at path, absolute.
+func absDir(path string) string {
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return ""
+	}
+	return dir
+}
+
+// Recorder collects fingerprints for --write-baseline.
+type Recorder struct {
+	entries map[string]*Entry
+	dir     string
+}
+
+// NewRecorder returns an empty recorder. paths, when given, is where the
+// baseline will be written: files are then recorded relative to its folder.
+func NewRecorder(path ...string) *Recorder {
+	r := &Recorder{entries: map[string]*Entry{}}
+	if len(path) > 0 {
+		r.dir = absDir(path[0])
+	}
+	return r
+}
 
 // Add records findings whose source files are in sources.
 func (r *Recorder) Add(fs []model.Finding, sources map[string]*source.File) {
 	for _, f := range fs {
-		fp := Fingerprint(f, sources[f.Span.File])
+		src := sources[f.Span.File]
+		f = relativeTo(r.dir, f)
+		fp := Fingerprint(f, src)
 		e := r.entries[fp]
 		if e == nil {
 			// The file only helps a reader: a crawled URL's query or a
@@ -93,6 +141,9 @@ func (r *Recorder) Add(fs []model.Finding, sources map[string]*source.File) {
 // Write writes the baseline file, sorted so it diffs cleanly.
 func (r *Recorder) Write(w io.Writer) error {
 	out := fileFormat{Version: version, Tool: "oaiq-lint", Findings: []Entry{}}
+	if r.dir != "" {
+		out.Paths = relativePaths
+	}
 	for _, e := range r.entries {
 		out.Findings = append(out.Findings, *e)
 	}
@@ -114,13 +165,18 @@ func (r *Recorder) Write(w io.Writer) error {
 // Baseline is a loaded baseline. Filter is safe for one goroutine at a time.
 type Baseline struct {
 	left map[string]int
+	dir  string // files are relative to the baseline file's folder
 	// Hidden counts the findings Filter dropped.
 	Hidden int
 }
 
+// maxFile is the largest baseline read: far above any real one (a finding
+// is about 200 bytes), far below what would exhaust memory.
+const maxFile = 256 << 20
+
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := boundedio.ReadFile(path, maxFile)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +188,9 @@ func Load(path string) (*Baseline, error) {
 		return nil, fmt.Errorf("%s: baseline version %d, this oaiq-lint reads version %d", path, in.Version, version)
 	}
 	b := &Baseline{left: map[string]int{}}
+	if in.Paths == relativePaths {
+		b.dir = absDir(path)
+	}
 	for _, e := range in.Findings {
 		b.left[e.Fingerprint] += max(e.Count, 1)
 	}
@@ -143,7 +202,7 @@ func Load(path string) (*Baseline, error) {
 func (b *Baseline) Filter(fs []model.Finding, sources map[string]*source.File) []model.Finding {
 	kept := fs[:0]
 	for _, f := range fs {
-		fp := Fingerprint(f, sources[f.Span.File])
+		fp := Fingerprint(relativeTo(b.dir, f), sources[f.Span.File])
 		if b.left[fp] > 0 {
 			b.left[fp]--
 			b.Hidden++

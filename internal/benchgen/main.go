@@ -1,8 +1,10 @@
+//go:build oaiqtools
+
 // Command benchgen writes a deterministic corpus of realistic pages for the
 // speed harness (scripts/bench.sh): the same -pages and -seed always give
 // the same bytes.
 //
-//	go run ./internal/benchgen -pages 2000 -seed 1 -out /tmp/corpus
+//	go run -tags oaiqtools ./internal/benchgen -pages 2000 -seed 1 -out /tmp/corpus
 package main
 
 import (

@@ -1,3 +1,5 @@
+//go:build oaiqtools
+
 package main
 
 import (
@@ -95,7 +97,7 @@ func (g *pageGen) head(loader bool) {
 	g.linef(`<meta property="og:image" content="https://cdn.acme.example/og/%d.jpg">`, g.n)
 	g.linef(`<link rel="canonical" href="https://acme.example/p/%d">`, g.n)
 	if g.r.IntN(100) < 20 {
-		g.line(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline' ` + pixel.SDKOrigin + ` https://www.googletagmanager.com; connect-src 'self' ` + pixel.EventsOrigin + `; img-src * data:">`)
+		g.line(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline' ` + pixel.SDKOrigin + ` https://www.googletagmanager.com; connect-src 'self' ` + pixel.EventsOrigin + ` ` + pixel.SDKOrigin + `; img-src * data:">`)
 	}
 	if loader {
 		g.loader()

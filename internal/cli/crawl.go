@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,6 +44,8 @@ type crawlOptions struct {
 	record       string
 	// render runs each crawled page in headless Chromium (--render).
 	render renderOptions
+	// gtmExports are the --gtm container exports (see gtm.go).
+	gtmExports []string
 }
 
 func newCrawlCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -94,13 +97,14 @@ means a start URL or sitemap itself failed; other failures are findings.`,
 	f.IntVar(&o.concurrency, "concurrency", 4, "requests in flight at most")
 	f.Float64Var(&o.rate, "rate", 5, "requests per second at most to one host (0: no limit)")
 	f.DurationVar(&o.timeout, "timeout", fetch.DefaultTimeout, "time limit for one request, body included")
-	f.Int64Var(&o.maxFileSize, "max-file-size", fetch.DefaultMaxBytes, "largest response read, in bytes; larger pages are fetch-failed")
+	f.Var(newSizeFlag(&o.maxFileSize, fetch.DefaultMaxBytes), "max-file-size", "largest response read (10MB, 512KB, or bytes); larger pages are fetch-failed")
 	f.IntVar(&o.maxRedirects, "max-redirects", fetch.DefaultMaxRedirects, "longest redirect chain followed")
 	f.IntVar(&o.retries, "retries", 2, "retries of a request answered 429 or 5xx, or whose connection dropped")
 	f.IntVar(&o.opprefSample, "oppref-sample", 5, "percent of other pages also probed for oppref-dropped (0-100)")
 	f.BoolVar(&o.ignoreRobots, "ignore-robots", false, "crawl pages robots.txt disallows for our user agent (your own site only)")
 	f.StringVar(&o.record, "record", "", "write every call found as an event log (JSON Lines, with url) to this file")
 	o.render.addFlags(cmd, false)
+	addCrawlGTMFlag(cmd, o)
 	g.addLintFlags(cmd)
 	return cmd
 }
@@ -157,9 +161,13 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	if err != nil {
 		return err
 	}
+	containers, err := readGTMFlag(o.gtmExports, o.maxFileSize)
+	if err != nil {
+		return err
+	}
 	crawler, err := crawl.New(o.starts, o.sitemaps, copts)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v", lint.Explain(err))
 	}
 	opts.SortByName = true
 	var browser *render.Browser
@@ -168,7 +176,9 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 		if err != nil {
 			return err
 		}
-		if browser, err = o.render.start(ctx, steps); err != nil {
+		// The browser obeys the crawl's hosts: other hosts' resources and
+		// navigations to them are blocked.
+		if browser, err = o.render.start(ctx, steps, crawler.InScope); err != nil {
 			return interrupted(ctx, err)
 		}
 		defer browser.Close()
@@ -196,7 +206,7 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	inputs := func(yield func(lint.Input) bool) {
 		defer bar.Clear()
 		for p := range pages {
-			if !yield(pageInput(p, browser, notes)) {
+			if !yield(pageInput(p, browser, notes, containers)) {
 				cancel()
 				for range pages { // let the crawl's workers end
 				}
@@ -206,9 +216,20 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 	}
 	site := report.NewSiteSummary()
 	startFailed := false
+	linted := 0 // pages through the pipeline, for an interrupted crawl's line
+	var coverage *report.CrawlCoverage
 	hooks := runHooks{
 		recordPageURL: true,
+		summary: func(s *report.Summary) {
+			if res == nil {
+				return // interrupted before the crawl ended
+			}
+			coverage = &report.CrawlCoverage{UnvisitedByDepth: res.UnvisitedByDepth, UnvisitedByMaxPages: res.UnvisitedByMaxPages,
+				Partial: res.UnvisitedByDepth+res.UnvisitedByMaxPages > 0, Depth: o.depth, MaxPages: o.maxPages}
+			s.Crawl = coverage
+		},
 		each: func(r *lint.Result) {
+			linted++
 			p := r.Origin.(*crawl.Page)
 			site.Add(report.SitePage{Type: crawl.PageType(p.URL), HTML: p.HTML, Failed: p.Failed, SkippedByRobots: p.SkippedByRobots}, r.Report)
 			startFailed = startFailed || (p.Start && p.Failed)
@@ -222,9 +243,13 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			for _, n := range res.Notes {
 				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s\n", report.Printable(n))
 			}
+			if c := coverage.Sentence(); c != "" {
+				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s\n", c)
+			}
 			if !o.g.quiet {
 				res.Elapsed = time.Since(began) // the summary's time includes rendering
-				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite}
+				totals := report.SiteTotals{Elapsed: res.Elapsed, Requests: res.Requests, NonHTML: res.NonHTML, OffSite: res.OffSite,
+					Unvisited: res.UnvisitedByDepth + res.UnvisitedByMaxPages}
 				site.Write(totals, o.io.colorWriter(o.io.ErrOut, o.g.color, stderrIsTerminal(o.io)))
 			}
 		},
@@ -238,7 +263,11 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 			return nil
 		},
 	}
-	return l.run(ctx, opts, inputs, hooks)
+	err = l.run(ctx, opts, inputs, hooks)
+	if errors.Is(err, errInterrupted) && linted > 0 {
+		return &interruption{after: report.Plural(linted, "page", "pages")}
+	}
+	return err
 }
 
 // pageInput is one crawled page as the pipeline's input. The page keeps
@@ -248,9 +277,10 @@ func runCrawl(ctx context.Context, o *crawlOptions) error {
 // failures, oppref lost by an HTTP redirect, which the browser then no
 // longer sees); a page the browser cannot load is checked as fetched, with
 // a note on standard error.
-func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer) lint.Input {
+func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer, containers lint.Containers) lint.Input {
 	doc, files := p.Doc, p.Files
 	p.Doc, p.Files = nil, nil
+	containers.Attach(doc)
 	return lint.Input{Name: p.URL, SitePage: p.HTML, Origin: p, Load: func(ctx context.Context) (*lint.Loaded, error) {
 		if browser == nil || !p.HTML || p.Failed {
 			return &lint.Loaded{Doc: doc, Files: files}, nil
@@ -264,6 +294,7 @@ func pageInput(p *crawl.Page, browser *render.Browser, notes io.Writer) lint.Inp
 			return &lint.Loaded{Doc: doc, Files: files}, nil
 		}
 		keepCrawlFacts(doc, ld.Doc)
+		containers.Attach(ld.Doc)
 		return ld, nil
 	}}
 }

@@ -10,6 +10,22 @@ import (
 // errInterrupted ends a run stopped by Ctrl-C or SIGTERM.
 var errInterrupted = errors.New("interrupted")
 
+// interruption is an interrupted run that says how far it got ("after 12
+// pages"); it is errInterrupted for errors.Is.
+type interruption struct{ after string }
+
+func (e *interruption) Error() string        { return "interrupted after " + e.after }
+func (e *interruption) Is(target error) bool { return target == errInterrupted }
+
+// interruptedLine is the one line an interrupted run prints.
+func interruptedLine(err error) string {
+	var in *interruption
+	if errors.As(err, &in) {
+		return "oaiq-lint: " + in.Error()
+	}
+	return "oaiq-lint: interrupted"
+}
+
 // interrupted maps an error that arrived after ctx ended to errInterrupted:
 // a cancel can land at any moment (while the browser starts, while a page
 // loads, while a file is read), and whatever the step then fails with, the

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -88,5 +90,51 @@ func TestInterruptedCommandsExit130(t *testing.T) {
 		if args[1] == "--format" && !json.Valid(out.Bytes()) {
 			t.Errorf("%v: the report is not closed: %q", args, out.String())
 		}
+	}
+}
+
+// An interrupted crawl says how far it got, in its one line; a run that
+// had linted nothing says only "interrupted".
+func TestInterruptedLineSaysHowFar(t *testing.T) {
+	if got := interruptedLine(&interruption{after: "12 pages"}); got != "oaiq-lint: interrupted after 12 pages" {
+		t.Errorf("got %q", got)
+	}
+	if got := interruptedLine(errInterrupted); got != "oaiq-lint: interrupted" {
+		t.Errorf("got %q", got)
+	}
+	if !errors.Is(&interruption{after: "1 page"}, errInterrupted) {
+		t.Error("an interruption with a count is still an interruption")
+	}
+}
+
+// A plain crawl stopped by Ctrl-C ends with one interrupted line (with the
+// pages linted, when there were some) and exit 130.
+func TestPlainCrawlInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		case "/p5":
+			cancel()
+			<-release
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		links := ""
+		for i := range 6 {
+			links += fmt.Sprintf(`<a href="/p%d">p%d</a>`, i, i)
+		}
+		fmt.Fprint(w, "<!doctype html><html><head></head><body>"+links+"</body></html>")
+	}))
+	defer srv.Close()
+	defer close(release) // before Close, which waits for the handler
+	var out, errOut bytes.Buffer
+	code := MainContext(ctx, []string{"crawl", "--rate", "0", srv.URL + "/"}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	if code != ExitInterrupted || !regexp.MustCompile(`^oaiq-lint: interrupted( after \d+ pages?)?\n$`).MatchString(errOut.String()) {
+		t.Errorf("exit %d, want %d; stderr (one line wanted):\n%s", code, ExitInterrupted, errOut.String())
 	}
 }

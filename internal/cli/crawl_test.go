@@ -123,3 +123,49 @@ func TestCrawlStartDisallowedByRobotsDoesNotPass(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// A crawl stopped by --depth says what it left, in every output.
+func TestCrawlSaysWhatItsBoundsLeft(t *testing.T) {
+	srv := crawlSite(t)
+	dir := t.TempDir()
+	html := filepath.Join(dir, "r.html")
+	out, errOut, code := runCLI(t, "", "crawl", srv.URL+"/", "--depth", "0", "--rate", "0", "--retries", "0",
+		"--format", "json", "--format", "html="+html, "--format", "text="+filepath.Join(dir, "r.txt"))
+	if code == ExitUsage {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Crawl *struct {
+			Partial          bool `json:"partial"`
+			UnvisitedByDepth int  `json:"unvisited_by_depth"`
+		} `json:"crawl"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if c := doc.Crawl; c == nil || !c.Partial || c.UnvisitedByDepth != 4 {
+		t.Errorf("json summary.crawl = %+v, want partial with 4 unvisited by depth\n%s", c, out)
+	}
+	want := "partial crawl: 4 linked URLs not visited (4 beyond --depth 0)"
+	for name, text := range map[string]string{"stderr": errOut, "text": readFile(t, filepath.Join(dir, "r.txt")), "html": readFile(t, html)} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, text)
+		}
+	}
+	if !strings.Contains(errOut, "(partial: of the pages visited)") {
+		t.Errorf("the coverage line is not marked partial:\n%s", errOut)
+	}
+	out, errOut, _ = runCLI(t, "", "crawl", srv.URL+"/", "--rate", "0", "--retries", "0", "--format", "json")
+	if strings.Contains(out, `"partial": true`) || strings.Contains(out, `"partial":true`) || strings.Contains(errOut, "partial") {
+		t.Errorf("a whole crawl is called partial:\n%s\n%s", out, errOut)
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -52,7 +52,7 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 	w := eventlog.NewWriter(out)
 	failed := false
 	opts := lint.Options{ExtractOnly: true, Record: true}
-	_, err := lint.New(opts).Run(ctx, lint.Targets(o.args, o.io.In, o.source.lintOptions()), func(r *lint.Result) error {
+	_, err := lint.New(opts).Run(ctx, lint.Targets(o.args, o.io.In, o.source.lintOptions(nil)), func(r *lint.Result) error {
 		if r.Err != nil {
 			failed = true
 			fmt.Fprintf(o.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", r.Name, r.Err)))

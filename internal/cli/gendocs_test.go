@@ -20,6 +20,21 @@ func TestGenDocsWritesManPagesAndCompletions(t *testing.T) {
 			t.Errorf("oaiq-lint.1 lacks %q", want)
 		}
 	}
+	// Help text is literal: code in it survives the Markdown the generator reads.
+	for page, wants := range map[string][]string{
+		"oaiq-lint-check.1": {"early in <head>;", "<script src>", `"site/**/*\&.html"`},
+		"oaiq-lint-hash.1":  {"a <name>_sha256 column", "add <name>_sha256 after it"},
+	} {
+		got := mustRead(t, filepath.Join(man, page))
+		for _, want := range wants {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s lacks %q", page, want)
+			}
+		}
+		if strings.Contains(got, `\\`) {
+			t.Errorf("%s shows escapes", page)
+		}
+	}
 	if log := mustRead(t, filepath.Join(man, "oaiq-lint-log.1")); !strings.Contains(log, "JSON Lines") {
 		t.Errorf("oaiq-lint-log.1 lacks the command's long help")
 	}

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 
 	"github.com/spf13/cobra"
@@ -48,8 +50,11 @@ characters, one hash per line in input order.
 Values are read from standard input, one per line, so they never land in
 your shell history or the process list; on a terminal you are prompted and
 nothing is echoed (an empty entry finishes). Values given as arguments work
-but print a warning. Phone numbers are refused: the pixel forbids phone
-numbers and their hashes. Empty values are never hashed (the hash of ""
+but print a warning. Phone numbers are refused: the pixel page, up to its
+revision P6 (August 2026, the one these checks follow), forbids phone
+numbers and their hashes in the pixel's user object; the Conversions API's
+newest revision lists phone_numbers_sha256, which this command does not
+prepare. Empty values are never hashed (the hash of ""
 is a known sentinel). A refused value is reported by its line number,
 never by its content, leaves an empty line in the output (so hashes stay
 aligned with their values), and the command exits 1.
@@ -80,8 +85,9 @@ documentation's examples…). Exit 1 when any is not acceptable.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.kind, "type", hashing.KindEmail, "what the values are: email or external-id")
+	completeValues(cmd, "type", hashing.KindEmail, hashing.KindExternalID)
 	f.BoolVar(&o.check, "check", false, "judge hashes (arguments or standard input) instead of hashing values")
-	f.StringVar(&o.csvPath, "csv", "", "hash one column of this CSV file (- for standard input)")
+	f.StringVar(&o.csvPath, "csv", "", "hash one column of this CSV `FILE` (- for standard input)")
 	f.StringVar(&o.column, "column", "", "with --csv: the column to hash, by header name or 1-based index")
 	f.BoolVar(&o.keep, "keep", false, "with --csv: keep the column and add <name>_sha256 after it")
 	f.BoolVar(&o.noHeader, "no-header", false, "with --csv: the first row is data, not a header")
@@ -113,8 +119,15 @@ func (o *hashOptions) validate(cmd *cobra.Command) error {
 }
 
 // runHash hashes values, a CSV column, or judges hashes. It reads to the
-// end of its input: an interrupt ends the process as for every command.
-func runHash(_ context.Context, o *hashOptions) error {
+// end of its input; a read of standard input that blocks ends with ctx, so
+// Ctrl-C and SIGTERM end the run (a terminal is read as it is, for its
+// prompt).
+func runHash(ctx context.Context, o *hashOptions) error {
+	if !o.io.StdinTTY {
+		streams := *o.io
+		streams.In = boundedio.Cancelable(ctx, o.io.In)
+		o.io = &streams
+	}
 	switch {
 	case o.check:
 		return o.runCheck()
@@ -185,7 +198,8 @@ func (o *hashOptions) runValues() error {
 }
 
 // prompt reads values from the terminal without echo until an empty entry
-// or end of input, printing each hash as soon as it is made.
+// or end of input (Ctrl-D, which ends the value typed before it too),
+// printing each hash as soon as it is made.
 func (o *hashOptions) prompt(hashOne func(where, v string), out *bufio.Writer) error {
 	read := terminalReader(o.io.In)
 	label := "E-mail address"
@@ -196,15 +210,21 @@ func (o *hashOptions) prompt(hashOne func(where, v string), out *bufio.Writer) e
 		fmt.Fprintf(o.io.ErrOut, "%s (hidden; empty to finish): ", label)
 		b, err := read()
 		fmt.Fprintln(o.io.ErrOut)
-		if errors.Is(err, io.EOF) || (err == nil && strings.TrimSpace(string(b)) == "") {
-			return nil
-		}
-		if err != nil {
+		last := errors.Is(err, io.EOF) // Ctrl-D: this value, if any, is the last
+		switch {
+		case errors.Is(err, errInterrupted):
+			return err
+		case err != nil && !last:
 			return fmt.Errorf("reading from the terminal: %w", err)
+		case strings.TrimSpace(string(b)) == "":
+			return nil
 		}
 		hashOne(fmt.Sprintf("entry %d", n), string(b))
 		if err := out.Flush(); err != nil {
 			return fmt.Errorf("writing output: %w", err)
+		}
+		if last {
+			return nil
 		}
 	}
 }
@@ -213,9 +233,58 @@ func (o *hashOptions) prompt(hashOne func(where, v string), out *bufio.Writer) e
 // echo, or nil when in is not a file. Tests replace it.
 var terminalReader = func(in io.Reader) func() ([]byte, error) {
 	if f, ok := in.(*os.File); ok {
-		return func() ([]byte, error) { return term.ReadPassword(int(f.Fd())) }
+		return func() ([]byte, error) {
+			// Raw mode, so Ctrl-D ends the input even after a value was
+			// typed (a terminal in line mode needs it twice, and then only
+			// ends the value); keys are read one at a time, never echoed.
+			fd := int(f.Fd())
+			old, err := term.MakeRaw(fd)
+			if err != nil {
+				return term.ReadPassword(fd)
+			}
+			defer term.Restore(fd, old)
+			return readHiddenLine(f)
+		}
 	}
 	return nil
+}
+
+// readHiddenLine reads one value typed on a terminal in raw mode: Enter
+// ends it; Ctrl-D (Ctrl-Z on Windows) ends it and the input (io.EOF, with
+// what was typed); Ctrl-C interrupts the run, as it would in line mode;
+// Backspace and Ctrl-U edit.
+func readHiddenLine(r io.Reader) ([]byte, error) {
+	var line []byte
+	var b [1]byte
+	for {
+		n, err := r.Read(b[:])
+		if n == 0 {
+			if err == nil {
+				continue
+			}
+			if err == io.EOF || len(line) > 0 {
+				return line, io.EOF
+			}
+			return nil, err
+		}
+		switch b[0] {
+		case '\r', '\n':
+			return line, nil
+		case 0x04, 0x1a: // Ctrl-D, Ctrl-Z
+			return line, io.EOF
+		case 0x03: // Ctrl-C: raw mode keeps it from becoming a signal
+			return nil, errInterrupted
+		case 0x7f, '\b':
+			if len(line) > 0 {
+				_, size := utf8.DecodeLastRune(line)
+				line = line[:len(line)-size]
+			}
+		case 0x15: // Ctrl-U
+			line = line[:0]
+		default:
+			line = append(line, b[0])
+		}
+	}
 }
 
 // eachLine calls fn with every line of r (1-based line numbers), without a
@@ -240,7 +309,7 @@ func (o *hashOptions) runCSV() error {
 	in := o.io.In
 	name := "<stdin>"
 	if o.csvPath != "-" {
-		f, err := os.Open(o.csvPath)
+		f, err := boundedio.Open(o.csvPath)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"strings"
@@ -132,6 +134,11 @@ func TestHashCheck(t *testing.T) {
 		{"digits", "4155550134", "10 digits: a raw number, not a SHA-256 hash", false},
 		{"raw email", "jane@example.org", "a raw e-mail address, not a hash", false},
 		{"raw phone", "+44 20 7946 0958", "a raw phone number", false},
+		// The Conversions API page's examples, hashed here independently.
+		{"capi example external id", sha256Hex("customer_123"), `example external_ids_sha256 (the SHA-256 of "customer_123"): it was copied from the documentation`, false},
+		{"capi example phone", sha256Hex("14155552671"), `example phone_numbers_sha256 (the SHA-256 of "14155552671"): it was copied from the documentation`, false},
+		{"capi example first name", sha256Hex("ada"), `example first_names_sha256 (the SHA-256 of "ada")`, false},
+		{"capi example last name", sha256Hex("lovelace"), `example last_names_sha256 (the SHA-256 of "lovelace")`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, _, code := runCLI(t, "", "hash", "--check", tc.hash)
@@ -223,6 +230,61 @@ func TestHashNeverEchoesRawValues(t *testing.T) {
 	}
 }
 
+// sha256Hex hashes with the standard library alone, so the sentinel table
+// is checked against digests it did not compute itself.
+func sha256Hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
 // docExampleEmailSHA256 is the e-mail hash printed in the pixel's
 // documentation (internal/hashing knows it as a sentinel).
 const docExampleEmailSHA256 = "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514"
+
+// Keys as a terminal in raw mode sends them: Ctrl-D ends the value and the
+// input, Ctrl-C interrupts, Backspace and Ctrl-U edit.
+func TestReadHiddenLine(t *testing.T) {
+	for _, tc := range []struct {
+		keys, want string
+		err        error
+	}{
+		{"jane@example.org\r", "jane@example.org", nil},
+		{"jane@example.org\x04", "jane@example.org", io.EOF},
+		{"\x04", "", io.EOF},
+		{"", "", io.EOF},
+		{"jo\x7f\x7fjané\x7fe\r", "jane", nil},
+		{"wrong\x15right\n", "right", nil},
+		{"secret\x03", "", errInterrupted},
+	} {
+		got, err := readHiddenLine(strings.NewReader(tc.keys))
+		if string(got) != tc.want || !errors.Is(err, tc.err) && err != tc.err {
+			t.Errorf("%q: got %q, %v; want %q, %v", tc.keys, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+// Ctrl-D after a value hashes it and ends the prompt; Ctrl-C interrupts.
+func TestHashPromptEndsAtCtrlD(t *testing.T) {
+	defer func(old func(io.Reader) func() ([]byte, error)) { terminalReader = old }(terminalReader)
+	reads := 0
+	terminalReader = func(io.Reader) func() ([]byte, error) {
+		return func() ([]byte, error) {
+			reads++
+			if reads > 1 {
+				return nil, errors.New("read after Ctrl-D")
+			}
+			return readHiddenLine(strings.NewReader("jane@example.org\x04"))
+		}
+	}
+	var out, errOut bytes.Buffer
+	code := Main([]string{"hash"}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, StdinTTY: true})
+	if code != ExitOK || out.String() != hashing.Sum("jane@example.org")+"\n" {
+		t.Errorf("exit %d, out %q, stderr %q", code, out.String(), errOut.String())
+	}
+	terminalReader = func(io.Reader) func() ([]byte, error) {
+		return func() ([]byte, error) { return readHiddenLine(strings.NewReader("jane\x03")) }
+	}
+	if code := Main([]string{"hash"}, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, StdinTTY: true}); code != ExitInterrupted {
+		t.Errorf("Ctrl-C: exit %d", code)
+	}
+}

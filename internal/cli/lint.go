@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/discover"
 	"github.com/oaiq-lint/oaiq-lint/internal/eventlog"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/lint"
@@ -27,6 +28,9 @@ type lintRun struct {
 	project *project
 	// record is the --record file ("" : none).
 	record string
+	// paths are the local paths linted, where the configuration is looked
+	// for first.
+	paths []string
 }
 
 // failThreshold parses --fail-on (or the configuration's fail_on when the
@@ -49,7 +53,7 @@ func (l *lintRun) failThreshold() (model.Severity, error) {
 // options loads the project's settings (configuration, baseline, shard)
 // into the pipeline's options; every problem is a usage error.
 func (l *lintRun) options() (lint.Options, error) {
-	pr, err := l.g.project.load()
+	pr, err := l.g.project.load(l.paths)
 	if err != nil {
 		return lint.Options{}, err
 	}
@@ -64,17 +68,46 @@ func (l *lintRun) options() (lint.Options, error) {
 		}
 		pr.cfg.MaxFindingsPerRule = l.g.maxPerRule
 	}
+	if l.g.project.printConfig {
+		if err := l.printConfig(); err != nil {
+			return lint.Options{}, err
+		}
+		return lint.Options{}, &ExitError{Code: ExitOK}
+	}
 	return lint.Options{Config: pr.cfg, ShardIndex: pr.shardI, Shards: pr.shardN, Baseline: pr.baseline,
-		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != ""}, nil
+		BaselineRecorder: pr.recorder, FailOn: threshold, Record: l.record != "", NoIgnore: l.g.project.noIgnore}, nil
+}
+
+// outputs are the files a run writes; each replaces its named file only
+// when committed.
+type outputs []*outputFile
+
+// commit renames every file into place; the first failure is returned.
+func (o outputs) commit() error {
+	var first error
+	for _, f := range o {
+		if err := f.commit(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// abort drops every file not yet committed.
+func (o outputs) abort() {
+	for _, f := range o {
+		f.abort()
+	}
 }
 
 // openReporters builds one reporter per --format. At most one may write to
-// standard output; NAME=FILE writes to a file (never coloured).
-func (l *lintRun) openReporters() (report.Multi, func() error, error) {
+// standard output; NAME=FILE writes to a file (never coloured), which
+// replaces the named file only when the run commits it.
+func (l *lintRun) openReporters() (report.Multi, outputs, error) {
 	if l.g.color != "auto" && l.g.color != "always" && l.g.color != "never" {
 		return nil, nil, usageErrorf("--color must be auto, always or never, got %q", l.g.color)
 	}
-	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version()}, Quiet: l.g.quiet,
+	opts := report.Options{Tool: report.Tool{Name: "oaiq-lint", Version: Version(), Revision: pixel.Revision}, Quiet: l.g.quiet,
 		Rules: reportRules(), StandardEvents: slices.Clone(pixel.StandardEvents)}
 	if l.g.reportTime {
 		opts.ReportTime = time.Now().UTC().Truncate(time.Second)
@@ -82,16 +115,18 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd // CI runs from the repository root
 	}
+	opts.AutomationID = automationID(l.io)
 	var reps report.Multi
-	var files []*os.File
-	closeAll := func() error {
-		var first error
-		for _, f := range files {
-			if err := f.Close(); err != nil && first == nil {
-				first = err
-			}
+	var files outputs
+	if path := l.io.getenv("GITHUB_STEP_SUMMARY"); path != "" && slices.ContainsFunc(l.g.formats, func(f string) bool { return strings.HasPrefix(f, "github") }) {
+		// What annotations cannot show goes to the job's summary page,
+		// appended to as it is: the job's steps share it.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, nil, fmt.Errorf("$GITHUB_STEP_SUMMARY: %w", lint.Explain(err))
 		}
-		return first
+		files = append(files, &outputFile{File: f})
+		opts.StepSummary = f
 	}
 	toStdout := 0
 	for _, spec := range l.g.formats {
@@ -99,13 +134,13 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		var w io.Writer
 		if toFile {
 			if path == "" {
-				closeAll()
+				files.abort()
 				return nil, nil, usageErrorf("--format %s: missing file name after '='", spec)
 			}
-			f, err := os.Create(path)
+			f, err := createOutput(path)
 			if err != nil {
-				closeAll()
-				return nil, nil, usageErrorf("--format %s: %v", spec, err)
+				files.abort()
+				return nil, nil, usageError{err: fileError("--format "+name+"=", path, err, true)}
 			}
 			files = append(files, f)
 			w = f
@@ -115,7 +150,7 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		} else {
 			toStdout++
 			if toStdout > 1 {
-				closeAll()
+				files.abort()
 				return nil, nil, usageErrorf("only one --format may write to standard output; give the others a file: NAME=FILE")
 			}
 			w = l.io.Out
@@ -126,12 +161,23 @@ func (l *lintRun) openReporters() (report.Multi, func() error, error) {
 		}
 		rep, err := report.New(name, w, opts)
 		if err != nil {
-			closeAll()
+			files.abort()
 			return nil, nil, usageErrorf("--format: %v", err)
 		}
 		reps = append(reps, rep)
 	}
-	return reps, closeAll, nil
+	return reps, files, nil
+}
+
+// automationID names the analysis for SARIF: "oaiq-lint/JOB/RUN" on
+// GitHub Actions (the job's id, then the run, so code scanning keeps one
+// category per job), "oaiq-lint/" elsewhere.
+func automationID(io *IOStreams) string {
+	category := "oaiq-lint/"
+	if job := io.getenv("GITHUB_JOB"); job != "" {
+		category += job + "/"
+	}
+	return category + io.getenv("GITHUB_RUN_ID")
 }
 
 // runHooks let a command add consumers to the stream (the crawl summary)
@@ -143,6 +189,9 @@ type runHooks struct {
 	exit func() error
 	// afterFinish runs once the reports are closed (the crawl summary).
 	afterFinish func()
+	// summary may add to the run's summary before the reports end (how
+	// much of the site a crawl saw).
+	summary func(*report.Summary)
 	// recordPageURL gives a recorded call with no URL of its own the URL
 	// of the input it came from (a crawled page).
 	recordPageURL bool
@@ -153,27 +202,44 @@ type runHooks struct {
 // interrupted run still ends its reports and closes its files, over what
 // was linted before the interrupt.
 func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], hooks runHooks) (err error) {
-	reps, closeFiles, err := l.openReporters()
+	reps, files, err := l.openReporters()
 	if err != nil {
 		return err
 	}
+	// Whatever ends the run before its outputs are committed (an error,
+	// an interruption, a panic) leaves the previous files as they were.
+	defer func() { files.abort() }()
 	var rec *eventlog.Writer
-	var recFile *os.File
 	if l.record != "" {
-		if recFile, err = os.Create(l.record); err != nil {
-			closeFiles()
-			return usageErrorf("--record: %v", err)
+		recFile, err := createOutput(l.record)
+		if err != nil {
+			return usageError{err: fileError("--record", l.record, err, true)}
 		}
+		files = append(files, recFile)
 		rec = eventlog.NewWriter(recFile)
 	}
 	var repErr error // the first failure to write; the run goes on to its end
-	unreadable := false
+	unreadable, noFiles := false, false
+	linted, ignored := 0, 0
 	consume := func(r *lint.Result) error {
-		if r.Err != nil {
+		var none *discover.NoFilesError
+		switch {
+		case errors.As(r.Err, &none):
+			noFiles = true
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable("oaiq-lint: "+none.Error()))
+			return nil
+		case r.Err != nil:
 			unreadable = true
 			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: %v", r.Name, r.Err)))
 			return nil
+		case r.Ignored:
+			ignored++
+			fmt.Fprintf(l.io.ErrOut, "%s\n", report.Printable(fmt.Sprintf("oaiq-lint: %s: ignored by %s: use --no-ignore to lint it", r.Name, l.project.cfg.Path)))
+			return nil
+		case r.Skipped != "":
+			return nil
 		}
+		linted++
 		for i := range r.Records {
 			if rec != nil && repErr == nil {
 				if r.Records[i].URL == "" && hooks.recordPageURL {
@@ -196,22 +262,20 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 	if runErr != nil && !errors.Is(runErr, lint.ErrInterrupted) {
 		repErr = errors.Join(repErr, runErr)
 	}
+	if hooks.summary != nil {
+		hooks.summary(&out.Summary)
+	}
 	if repErr == nil {
 		repErr = reps.Finish(out.Summary)
 	}
-	if err := closeFiles(); repErr == nil {
-		repErr = err
-	}
-	if recFile != nil {
-		if err := recFile.Close(); repErr == nil && err != nil {
-			repErr = fmt.Errorf("--record: %w", err)
-		}
-	}
 	if errors.Is(runErr, lint.ErrInterrupted) {
-		return errInterrupted // partial reports are closed; the baseline is not written from them
+		return errInterrupted // partial reports replace no file; the baseline is not written from them
 	}
-	if err := l.g.project.finish(l.project, l.io.ErrOut); repErr == nil {
-		repErr = err
+	if repErr == nil {
+		repErr = l.g.project.finish(l.project, l.io.ErrOut)
+	}
+	if repErr == nil {
+		repErr = files.commit()
 	}
 	if repErr != nil {
 		return fmt.Errorf("writing output: %w", repErr)
@@ -225,9 +289,16 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 		}
 	}
 	switch {
+	case noFiles:
+		return &ExitError{Code: ExitUsage}
+	case ignored > 0 && linted == 0 && !unreadable:
+		fmt.Fprintf(l.io.ErrOut, "oaiq-lint: no files to lint: every file named is ignored by %s\n", report.Printable(l.project.cfg.Path))
+		return &ExitError{Code: ExitUsage}
 	case unreadable:
 		return &ExitError{Code: ExitInput}
-	case out.Failed:
+	case out.Failed && l.project.recorder == nil:
+		// With --write-baseline the findings are the ones being accepted:
+		// the run that records them succeeds.
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 )
 
@@ -24,6 +25,8 @@ type logOptions struct {
 	stream               bool
 	validOut, invalidOut string
 	formatSet            bool
+	// maxSize is --max-log-size.
+	maxSize int64
 }
 
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -78,13 +81,14 @@ is read. Event timestamps are judged against the record's own time, else
 	cmd.Flags().BoolVar(&o.stream, "stream", false, "read JSON Lines from standard input and write one JSON result per record as it arrives, in order (a filter for pipelines; see docs/scale.md)")
 	cmd.Flags().StringVar(&o.validOut, "valid-out", "", "with --stream: copy each record without a finding at or above --fail-on, unchanged, to this file")
 	cmd.Flags().StringVar(&o.invalidOut, "invalid-out", "", "with --stream: copy each record with a finding at or above --fail-on, unchanged, to this file (a dead-letter file)")
+	cmd.Flags().Int64Var(&o.maxSize, "max-log-size", lint.DefaultMaxLogSize, "most of a log held at once, in bytes: a log read whole (not JSON Lines or a JSON array of records) or one record larger is reported as unreadable (raise this to read it); logs read in pieces may be of any size")
 	cmd.Flags().StringVar(&o.now, "now", "", "the time Conversions API requests without their own time were sent (RFC 3339), for the timestamp_ms window")
 	return cmd
 }
 
 // runLog lints each log, one input per document in it.
 func runLog(ctx context.Context, o *logOptions) error {
-	l := &lintRun{io: o.io, g: o.g}
+	l := &lintRun{io: o.io, g: o.g, paths: o.paths}
 	opts, err := l.options()
 	if err != nil {
 		return err
@@ -97,6 +101,9 @@ func runLog(ctx context.Context, o *logOptions) error {
 		opts.Now = t
 	}
 	opts.CrossInputDedup = !isSingleFile(o.paths)
+	if o.maxSize <= 0 {
+		return usageErrorf("--max-log-size must be a positive number of bytes")
+	}
 	if os.Getenv("GOMEMLIMIT") == "" && os.Getenv("GOGC") == "" {
 		// What a log run holds is bounded (the pieces in flight, the rules'
 		// rules.LogState): collect when the heap nears the limit rather
@@ -111,7 +118,9 @@ func runLog(ctx context.Context, o *logOptions) error {
 	if o.validOut != "" || o.invalidOut != "" {
 		return usageErrorf("--valid-out and --invalid-out go with --stream")
 	}
-	return l.run(ctx, opts, lint.Logs(o.paths, o.io.In), runHooks{})
+	// Standard input may block (a terminal, a pipe that never writes): its
+	// reads end with the run's context, so Ctrl-C and SIGTERM end the run.
+	return l.run(ctx, opts, lint.LogsWithin(o.paths, boundedio.Cancelable(ctx, o.io.In), o.maxSize), runHooks{})
 }
 
 // logMemoryLimit is the soft heap limit of a log run.

@@ -91,3 +91,19 @@ func TestCheckRecordIsTheSameOnEveryRun(t *testing.T) {
 		}
 	}
 }
+
+// extract | log - reports findings where the calls were written: the file,
+// line and column the records carry, with the JSON Pointer to the value.
+func TestExtractedLogReportsTheOriginalPositions(t *testing.T) {
+	dir := t.TempDir()
+	page := writeFile(t, dir, "p.html", "<html><head></head><body>\n<script>\n  oaiq(\"init\", { pixelId: \"px_1\" });\n  oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 25.99, currency: \"USD\" });\n</script></body></html>\n")
+	log, _, _ := runCLI(t, "", "extract", page)
+	out, _, _ := runCLI(t, log, "log", "-")
+	want := filepath.ToSlash(page) + ":4:3: error: amount must be an integer in the currency's minor unit, got 25.99 [amount-not-integer]"
+	if !strings.Contains(out, want) || strings.Contains(out, "<stdin>") {
+		t.Errorf("want a finding at the call in %s:\n%s", page, out)
+	}
+	if !strings.Contains(out, "(/args/2/amount)") {
+		t.Errorf("the pointer into the record is gone:\n%s", out)
+	}
+}

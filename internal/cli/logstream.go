@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/report"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 )
@@ -110,7 +111,7 @@ func runLogStream(ctx context.Context, o *logOptions, l *lintRun, opts lint.Opti
 		}
 		return nil
 	}
-	res, runErr := lint.New(opts).Run(ctx, lint.Stream("<stdin>", o.io.In, &readErr), consume)
+	res, runErr := lint.New(opts).Run(ctx, lint.Stream("<stdin>", boundedio.Cancelable(ctx, o.io.In), o.maxSize, &readErr), consume)
 	switch {
 	case errors.Is(runErr, lint.ErrInterrupted):
 		return errInterrupted

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -35,10 +36,11 @@ var privacyPhones = []string{
 	"4155550107", "4155550108", "4155550109", "4155550110", "4155550111", "4155550112", "4155550113",
 }
 
-// commandsWithoutInput read nothing a user wrote, so have nothing to leak.
+// commandsWithoutInput read nothing a user wrote, so have nothing to leak
+// (init reads only the Pixel ID it is asked to write into the file).
 var commandsWithoutInput = map[string]bool{
 	"rules": true, "schema": true, "snippet": true, "version": true, "explain": true,
-	"completion": true, "help": true, "gen-docs": true,
+	"completion": true, "help": true, "gen-docs": true, "init": true,
 }
 
 // outputFlags are the flags that make a command write more than its
@@ -116,6 +118,7 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 		{name: "crawl sitemap", args: withOutputs("crawl", append([]string{srv.URL + "/+14155550111/", "--sitemap", srv.URL + "/sitemap.xml"}, crawlFlags...)...)},
 		{name: "extract", args: []string{"extract", root, logPath}},
 		{name: "extract stdin", args: []string{"extract", "-"}, stdin: page},
+		{name: "lsp", args: []string{"lsp"}, stdin: lspSession("file:///site/thanks.html", page, "file:///site/events.jsonl", events)},
 		{name: "hash values", args: []string{"hash", "zqarg@example.org", "+1 415 555 0108"}},
 		{name: "hash stdin", args: []string{"hash", "--csv", "-", "--column", "email"}, stdin: read("emails.csv")},
 		{name: "hash csv", args: []string{"hash", "--csv", csvPath, "--column", "email"}},
@@ -299,4 +302,34 @@ func containsString(list []string, s string) bool {
 func excerpt(s string, at int) string {
 	from, to := max(at-60, 0), min(at+40, len(s))
 	return strings.ToValidUTF8(s[from:to], "?")
+}
+
+// lspSession is an editor's session with the language server: open
+// documents (uri, text pairs; their diagnostics are published at once),
+// ask for hovers and code actions, then shut down.
+func lspSession(docs ...string) string {
+	var b strings.Builder
+	id := 0
+	msg := func(m map[string]any) {
+		m["jsonrpc"] = "2.0"
+		if _, isRequest := m["id"]; isRequest {
+			id++
+			m["id"] = id
+		}
+		body, _ := json.Marshal(m)
+		fmt.Fprintf(&b, "Content-Length: %d\r\n\r\n%s", len(body), body)
+	}
+	msg(map[string]any{"id": 0, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
+	for i := 0; i+1 < len(docs); i += 2 {
+		uri := docs[i]
+		msg(map[string]any{"method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": docs[i+1]}}})
+		for line := 0; line < 40; line++ {
+			msg(map[string]any{"id": 0, "method": "textDocument/hover", "params": map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]any{"line": line, "character": 20}}})
+		}
+		msg(map[string]any{"id": 0, "method": "textDocument/codeAction", "params": map[string]any{"textDocument": map[string]any{"uri": uri},
+			"range": map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 400, "character": 0}}, "context": map[string]any{"only": []string{"quickfix"}}}})
+	}
+	msg(map[string]any{"id": 0, "method": "shutdown"})
+	msg(map[string]any{"method": "exit"})
+	return b.String()
 }

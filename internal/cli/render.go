@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"os"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/render"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 )
@@ -56,9 +57,9 @@ func (r *renderOptions) steps() ([]render.Step, error) {
 		steps = append(steps, render.Step{Kind: render.Click, Selector: sel})
 	}
 	if r.script != "" {
-		data, err := os.ReadFile(r.script)
+		data, err := boundedio.ReadFile(r.script, 4<<20)
 		if err != nil {
-			return nil, usageErrorf("--script: %v", err)
+			return nil, usageError{err: fileError("--script", r.script, err, false)}
 		}
 		more, err := render.ParseSteps(r.script, data)
 		if err != nil {
@@ -79,16 +80,18 @@ func (r *renderOptions) startFor(ctx context.Context, args []string) (*render.Br
 	if err != nil {
 		return nil, err
 	}
-	b, err := r.start(ctx, steps)
+	b, err := r.start(ctx, steps, nil)
 	return b, interrupted(ctx, err)
 }
 
-func (r *renderOptions) start(ctx context.Context, steps []render.Step) (*render.Browser, error) {
+// start starts the browser; scope, when set, is where pages may send
+// requests and navigate (a crawl's hosts).
+func (r *renderOptions) start(ctx context.Context, steps []render.Step, scope func(*url.URL) bool) (*render.Browser, error) {
 	if r.tabs < 1 {
 		return nil, usageErrorf("--tabs must be at least 1")
 	}
 	return render.Start(ctx, render.Options{Browser: r.browser, Concurrency: r.tabs, Page: render.PageOptions{
-		Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty}})
+		Wait: r.wait, PageTimeout: r.pageTimeout, Steps: steps, BlockThirdParty: r.blockThirdParty, Scope: scope}})
 }
 
 // renderURLs loads URL inputs in the browser instead of fetching them.

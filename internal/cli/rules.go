@@ -60,7 +60,7 @@ rules reference (docs/rules.md is generated this way).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRules(cmd.Context(), o) },
 	}
-	g.addFormatFlag(cmd, "output: text, json or markdown")
+	g.addFormatFlag(cmd, "output: text, json or markdown", ruleFormats)
 	return cmd
 }
 
@@ -96,7 +96,7 @@ func newExplainCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
 			return runExplain(cmd.Context(), o)
 		},
 	}
-	g.addFormatFlag(cmd, "output: text, json or markdown")
+	g.addFormatFlag(cmd, "output: text, json or markdown", ruleFormats)
 	return cmd
 }
 

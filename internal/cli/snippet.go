@@ -63,7 +63,7 @@ func runSnippet(_ context.Context, o *snippetOptions) error {
 	opts.ConsentDenied = !o.consent
 	text, err := snippet.Generate(opts)
 	if err != nil {
-		return usageError{err}
+		return usageError{err: err}
 	}
 	_, err = io.WriteString(o.io.Out, text)
 	return err

@@ -16,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/glob"
 	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -33,6 +34,9 @@ type Config struct {
 	Dir string
 	// PixelID the project expects ("" for any).
 	PixelID string
+	// Root is the site root for root-relative script paths such as
+	// /js/pixel.js, resolved against Dir ("" : not set; --root wins).
+	Root string
 	// FailOn is "error", "warning", "info", "never" or "" (not set).
 	FailOn string
 	// Rules maps a rule id to a severity, or to 0 for off.
@@ -87,17 +91,22 @@ func Find(dir string) string {
 	}
 }
 
-// Load reads and validates the file at p. known tells whether a rule id exists.
-func Load(p string, known func(id string) bool) (*Config, error) {
-	data, err := os.ReadFile(p)
+// maxFile is the largest configuration file read.
+const maxFile = 4 << 20
+
+// Load reads and validates the file at p. known tells whether a rule id
+// exists; ids, when given, are the rule ids an unknown one is compared
+// with for a did-you-mean.
+func Load(p string, known func(id string) bool, ids ...string) (*Config, error) {
+	data, err := boundedio.ReadFile(p, maxFile)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(p, data, known)
+	return Parse(p, data, known, ids...)
 }
 
 // Parse validates data as the configuration file at p.
-func Parse(p string, data []byte, known func(id string) bool) (*Config, error) {
+func Parse(p string, data []byte, known func(id string) bool, ids ...string) (*Config, error) {
 	cfg := &Config{Path: p, Dir: filepath.Dir(p)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -106,7 +115,7 @@ func Parse(p string, data []byte, known func(id string) bool) (*Config, error) {
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file is a valid, empty configuration
 	}
-	r := &reader{path: p, known: known}
+	r := &reader{path: p, known: known, ids: ids}
 	r.top(doc.Content[0], cfg)
 	if len(r.errs) > 0 {
 		return nil, errors.Join(r.errs...)
@@ -117,6 +126,7 @@ func Parse(p string, data []byte, known func(id string) bool) (*Config, error) {
 type reader struct {
 	path  string
 	known func(string) bool
+	ids   []string
 	errs  []error
 }
 
@@ -144,13 +154,17 @@ func (r *reader) mapping(n *yaml.Node, what string, fn func(key string, k, v *ya
 	}
 }
 
-var topKeys = []string{"pixel_id", "fail_on", "rules", "ignore", "crawl", "overrides", "max_findings_per_rule"}
+var topKeys = []string{"pixel_id", "root", "fail_on", "rules", "ignore", "crawl", "overrides", "max_findings_per_rule"}
 
 func (r *reader) top(n *yaml.Node, cfg *Config) {
 	r.mapping(n, "the configuration", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "pixel_id":
 			cfg.PixelID = r.str(v, "pixel_id")
+		case "root":
+			if cfg.Root = r.str(v, "root"); cfg.Root != "" && !filepath.IsAbs(cfg.Root) {
+				cfg.Root = filepath.Join(cfg.Dir, filepath.FromSlash(cfg.Root))
+			}
 		case "fail_on":
 			cfg.FailOn = r.str(v, "fail_on")
 			if !oneOf(cfg.FailOn, "error", "warning", "info", "never") {
@@ -210,7 +224,7 @@ func (r *reader) rules(n *yaml.Node, what string) map[string]model.Severity {
 	out := map[string]model.Severity{}
 	r.mapping(n, what, func(id string, k, v *yaml.Node) {
 		if !r.known(id) {
-			r.fail(k, "%s: unknown rule %q (`oaiq-lint rules` lists them)", what, id)
+			r.fail(k, "%s: unknown rule %q%s (`oaiq-lint rules` lists them)", what, id, didYouMean(id, r.ids))
 			return
 		}
 		val := r.str(v, what+"."+id)

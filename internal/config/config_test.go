@@ -18,6 +18,7 @@ func known(id string) bool {
 
 const good = `# project settings
 pixel_id: px_live_123
+root: public
 fail_on: warning
 max_findings_per_rule: 20
 rules:
@@ -41,7 +42,7 @@ func TestParseGoodConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.PixelID != "px_live_123" || cfg.FailOn != "warning" || len(cfg.AllowHosts) != 1 || cfg.MaxFindingsPerRule != 20 {
+	if cfg.PixelID != "px_live_123" || cfg.FailOn != "warning" || len(cfg.AllowHosts) != 1 || cfg.MaxFindingsPerRule != 20 || cfg.Root != filepath.Join(dir, "public") {
 		t.Errorf("cfg = %+v", cfg)
 	}
 	sev, off := cfg.RulesFor(filepath.Join(dir, "pages", "a.html"))

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,20 +20,49 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/fetch"
 )
 
-// hostSet is the set of hosts a crawl may send requests to. An entry with
-// a port matches that host:port; one without matches the host on any port;
-// "*.example.com" matches its subdomains.
+// hostSet is the set of origins a crawl may send requests to. A start URL
+// (or where it redirected) admits its own scheme, host and port — and, on
+// a default port, the same host on the other scheme's default port, the
+// usual http → https move — never another port of that host
+// (shop.example:6379). --allow-host entries are the user's word: one with a
+// port matches that host:port, one without the host on any port,
+// "*.example.com" its subdomains.
 type hostSet struct {
-	mu    sync.RWMutex
-	hosts map[string]bool
+	mu      sync.RWMutex
+	hosts   map[string]bool // --allow-host entries
+	origins map[string]bool // scheme://host:port
 }
 
 func newHostSet(hosts []string) *hostSet {
-	s := &hostSet{hosts: map[string]bool{}}
+	s := &hostSet{hosts: map[string]bool{}, origins: map[string]bool{}}
 	for _, h := range hosts {
 		s.add(h)
 	}
 	return s
+}
+
+// defaultPorts are the ports a URL without one uses.
+var defaultPorts = map[string]string{"http": "80", "https": "443"}
+
+// originKey is u's scheme, host and port, the port spelled out.
+func originKey(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = defaultPorts[strings.ToLower(u.Scheme)]
+	}
+	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(net.JoinHostPort(u.Hostname(), port))
+}
+
+// addOrigin admits the origin of a start URL.
+func (s *hostSet) addOrigin(u *url.URL) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.origins[originKey(u)] = true
+	if p := u.Port(); p == "" || p == defaultPorts[strings.ToLower(u.Scheme)] {
+		for scheme := range defaultPorts {
+			s.origins[originKey(&url.URL{Scheme: scheme, Host: u.Hostname()})] = true
+		}
+	}
 }
 
 func (s *hostSet) add(h string) {
@@ -44,16 +75,16 @@ func (s *hostSet) add(h string) {
 	s.mu.Unlock()
 }
 
-// allows reports whether host (host or host:port, lower case) may be visited.
-func (s *hostSet) allows(host string) bool {
-	host = strings.ToLower(host)
+// allows reports whether u may be visited.
+func (s *hostSet) allows(u *url.URL) bool {
+	host := strings.ToLower(u.Host)
 	name := host
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		name = h
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.hosts[host] || s.hosts[name] {
+	if s.origins[originKey(u)] || s.hosts[host] || s.hosts[name] {
 		return true
 	}
 	for d := name; ; {
@@ -90,7 +121,7 @@ type hostGuard struct {
 }
 
 func (g *hostGuard) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.Context().Value(anyHostKey{}) == nil && !g.hosts.allows(req.URL.Host) {
+	if req.Context().Value(anyHostKey{}) == nil && !g.hosts.allows(req.URL) {
 		return nil, &OffHostError{URL: req.URL.String()}
 	}
 	return g.next.RoundTrip(req)
@@ -117,6 +148,9 @@ func (p *politeClient) Get(ctx context.Context, rawURL string) (*fetch.Response,
 		}
 		p.requests.Add(1)
 		resp, err := p.fetch.Get(ctx, rawURL)
+		if resp != nil {
+			p.requests.Add(int64(len(resp.Redirects))) // each hop is a request too
+		}
 		wait, again := p.retryAfter(resp, err, attempt)
 		if !again {
 			return resp, err
@@ -171,8 +205,10 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second, true
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil && s >= 0 {
+		// Clamped before converting: 10000000000 seconds overflows a
+		// Duration and would turn negative.
+		return time.Duration(min(s, int64(math.MaxInt64/time.Second))) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return max(t.Sub(now), 0), true

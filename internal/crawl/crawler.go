@@ -114,6 +114,10 @@ type Result struct {
 	Elapsed          time.Duration
 	// Notes are things the user should know that are not findings.
 	Notes []string
+	// UnvisitedByDepth and UnvisitedByMaxPages count the linked URLs the
+	// crawl found but did not visit because --depth or --max-pages was
+	// reached: the site was seen in part.
+	UnvisitedByDepth, UnvisitedByMaxPages int
 }
 
 type crawler struct {
@@ -124,6 +128,11 @@ type crawler struct {
 	hosts    *hostSet
 	frontier *frontier
 	robots   robotsCache
+
+	// sitemapsSeen are the sitemaps read (sitemaps are read one at a time,
+	// before the workers start).
+	sitemapsSeen       map[string]bool
+	sitemapBudgetNoted bool
 
 	mu      sync.Mutex
 	emit    func(*Page)
@@ -213,9 +222,15 @@ func (cr *Crawler) Stream(ctx context.Context, emit func(*Page)) (*Result, error
 	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return nil, err
 	}
+	byDepth, byMaxPages := c.frontier.unvisited()
 	return &Result{Requests: c.client.requests.Load(), NonHTML: c.nonHTML, OffSite: c.offSite,
-		Elapsed: time.Since(began), Notes: c.notes}, nil
+		Elapsed: time.Since(began), Notes: c.notes, UnvisitedByDepth: byDepth, UnvisitedByMaxPages: byMaxPages}, nil
 }
+
+// InScope reports whether u is on a host the crawl may reach (its start
+// origins, where they redirected, and --allow-host), for a browser that
+// renders its pages.
+func (cr *Crawler) InScope(u *url.URL) bool { return cr.c.hosts.allows(u) }
 
 type seedSet struct {
 	starts   []job
@@ -231,7 +246,7 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		if err != nil {
 			return nil, seeds, err
 		}
-		hosts.add(u.Host)
+		hosts.addOrigin(u)
 		seeds.starts = append(seeds.starts, job{url: u, key: u.String(), start: true})
 	}
 	for _, s := range sitemaps {
@@ -239,7 +254,7 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		if err != nil {
 			return nil, seeds, fmt.Errorf("--sitemap: %w", err)
 		}
-		hosts.add(u.Host)
+		hosts.addOrigin(u)
 		seeds.sitemaps = append(seeds.sitemaps, u)
 	}
 	if len(seeds.starts) == 0 && len(seeds.sitemaps) == 0 {
@@ -255,6 +270,9 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 	fc.HTTP = &http.Client{Timeout: opts.Timeout, Transport: &hostGuard{next: transport, hosts: hosts}}
 	fc.MaxBytes = opts.MaxBytes
 	fc.MaxRedirects = opts.MaxRedirects
+	// Bodies over a few MB are read one at a time: memory stays near one
+	// --max-file-size, not concurrency times it.
+	fc.LargeBodies = make(chan struct{}, 1)
 	limiter := newHostLimiter(opts.Rate)
 	client := &politeClient{fetch: fc, limiter: limiter, retries: opts.Retries, backoff: opts.RetryBackoff, maxWait: opts.MaxRetryWait}
 	c := &crawler{
@@ -262,6 +280,8 @@ func newCrawler(starts, sitemaps []string, opts Options) (*crawler, seedSet, err
 		scripts:  &scriptCache{get: client, entries: map[string]*scriptEntry{}},
 		frontier: newFrontier(opts.MaxPages),
 		robots:   robotsCache{entries: map[string]*robotsEntry{}},
+
+		sitemapsSeen: map[string]bool{},
 	}
 	return c, seeds, nil
 }
@@ -321,11 +341,12 @@ func emptyDoc(name string, drops ...model.OpprefDrop) *model.Document {
 
 // admit queues a link found on a page at depth, if the crawl's bounds let it.
 func (c *crawler) admit(base *url.URL, ref string, depth int) {
-	if c.opts.MaxDepth >= 0 && depth > c.opts.MaxDepth {
+	u, err := Normalize(base, ref)
+	if err != nil || isAsset(u) || !c.hosts.allows(u) || !c.wanted(u.String()) {
 		return
 	}
-	u, err := Normalize(base, ref)
-	if err != nil || isAsset(u) || !c.hosts.allows(u.Host) || !c.wanted(u.String()) {
+	if c.opts.MaxDepth >= 0 && depth > c.opts.MaxDepth {
+		c.frontier.refuse(u.String(), byDepth)
 		return
 	}
 	c.frontier.push(job{url: u, key: u.String(), depth: depth})

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -380,5 +381,56 @@ func TestCrawlStarGroupBlocksAdsBotAndStartFailures(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), []string{"ftp://x.example/"}, nil, testOptions()); err == nil {
 		t.Error("ftp start URL accepted")
+	}
+}
+
+// dnsFailure answers every request as a host name that does not resolve.
+type dnsFailure struct{}
+
+func (dnsFailure) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, &net.DNSError{Err: "no such host", Name: r.URL.Hostname(), IsNotFound: true}
+}
+
+// A host that does not resolve is said to, instead of blaming robots.txt.
+func TestCrawlUnresolvableHost(t *testing.T) {
+	o := testOptions()
+	o.Transport = dnsFailure{}
+	res, err := Run(context.Background(), []string{"https://shop.example/"}, nil, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Pages) != 1 {
+		t.Fatalf("pages %v", res.Pages)
+	}
+	if f := res.Pages[0].Doc.FetchFailure; f == nil || f.Kind != model.HostUnresolved || f.Reason != "shop.example" {
+		t.Errorf("fetch failure %+v, want the host shop.example unresolved (not robots.txt)", f)
+	}
+}
+
+// A crawl cut short by its bounds counts the linked URLs it left.
+func TestCrawlCountsWhatTheBoundsLeft(t *testing.T) {
+	s := newTestSite(t)
+	o := testOptions()
+	o.MaxDepth = 1
+	res, err := Run(context.Background(), []string{s.srv.URL + "/deep/1"}, nil, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.UnvisitedByDepth != 1 || res.UnvisitedByMaxPages != 0 {
+		t.Errorf("depth 1: unvisited by depth %d, by max pages %d; want 1, 0", res.UnvisitedByDepth, res.UnvisitedByMaxPages)
+	}
+	o = testOptions()
+	o.MaxPages = 1
+	if res, err = Run(context.Background(), []string{s.srv.URL + "/deep/1"}, nil, o); err != nil {
+		t.Fatal(err)
+	}
+	if res.UnvisitedByMaxPages != 1 || res.UnvisitedByDepth != 0 {
+		t.Errorf("max pages 1: unvisited by depth %d, by max pages %d; want 0, 1", res.UnvisitedByDepth, res.UnvisitedByMaxPages)
+	}
+	if res, err = Run(context.Background(), []string{s.srv.URL + "/deep/1"}, nil, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	if res.UnvisitedByMaxPages+res.UnvisitedByDepth != 0 {
+		t.Errorf("unbounded: %+v", res)
 	}
 }

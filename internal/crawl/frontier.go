@@ -26,10 +26,21 @@ type frontier struct {
 	admitted int
 	max      int
 	closed   bool
+	// refused are links the bounds kept out: why, by URL (a link refused
+	// once may be admitted later by a shorter path, so counted at the end).
+	refused map[string]limit
 }
 
+// limit is the bound that kept a link out of the crawl.
+type limit uint8
+
+const (
+	byDepth limit = iota + 1
+	byMaxPages
+)
+
 func newFrontier(max int) *frontier {
-	f := &frontier{seen: map[string]bool{}, claimed: map[string]bool{}, max: max}
+	f := &frontier{seen: map[string]bool{}, claimed: map[string]bool{}, max: max, refused: map[string]limit{}}
 	f.cond = sync.NewCond(&f.mu)
 	return f
 }
@@ -38,7 +49,11 @@ func newFrontier(max int) *frontier {
 func (f *frontier) push(j job) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.seen[j.key] || f.closed || (!j.start && f.max > 0 && f.admitted >= f.max) {
+	if f.seen[j.key] || f.closed {
+		return false
+	}
+	if !j.start && f.max > 0 && f.admitted >= f.max {
+		f.refused[j.key] = byMaxPages
 		return false
 	}
 	f.seen[j.key] = true
@@ -48,6 +63,14 @@ func (f *frontier) push(j job) bool {
 	f.queue = append(f.queue, j)
 	f.cond.Signal()
 	return true
+}
+
+// full reports whether the page budget is spent: no URL besides start
+// URLs would be admitted.
+func (f *frontier) full() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.closed || f.max > 0 && f.admitted >= f.max
 }
 
 // pop returns the next job, waiting while other workers may still add
@@ -112,4 +135,31 @@ func (f *frontier) queued() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.queue)
+}
+
+// refuse notes a link kept out by --depth.
+func (f *frontier) refuse(key string, why limit) {
+	f.mu.Lock()
+	if !f.seen[key] && f.refused[key] == 0 {
+		f.refused[key] = why
+	}
+	f.mu.Unlock()
+}
+
+// unvisited counts the links the bounds kept out that no other path
+// brought into the crawl.
+func (f *frontier) unvisited() (depth, maxPages int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for key, why := range f.refused {
+		if f.seen[key] {
+			continue
+		}
+		if why == byDepth {
+			depth++
+		} else {
+			maxPages++
+		}
+	}
+	return depth, maxPages
 }

@@ -83,7 +83,8 @@ func ParseRobots(data []byte) *Robots {
 				continue
 			}
 			if s, err := strconv.ParseFloat(val, 64); err == nil && s > 0 {
-				cur.crawlDelay = time.Duration(s * float64(time.Second))
+				// Clamped before converting: 1e10 seconds overflows a Duration.
+				cur.crawlDelay = time.Duration(min(s, maxCrawlDelay.Seconds()) * float64(time.Second))
 			}
 		case "sitemap":
 			r.Sitemaps = append(r.Sitemaps, val)

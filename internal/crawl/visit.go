@@ -25,6 +25,11 @@ func (c *crawler) visit(ctx context.Context, j job) {
 	}
 	ours := site.Robots.Check(c.opts.UserAgent, pathAndQuery(j.url))
 	switch {
+	case site.NoHost:
+		doc := emptyDoc(j.key)
+		doc.FetchFailure = &model.FetchFailure{Kind: model.HostUnresolved, Reason: hostOf(origin(j.url))}
+		c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Start: j.start, Failed: true, Doc: doc})
+		return
 	case site.Unreachable != "" && !c.opts.IgnoreRobots:
 		doc := emptyDoc(j.key)
 		doc.FetchFailure = &model.FetchFailure{Kind: model.RobotsUnreadable, RobotsURL: site.URL, Reason: site.Unreachable}
@@ -61,8 +66,8 @@ func (c *crawler) visit(ctx context.Context, j job) {
 		final = j.url
 	}
 	key := final.String()
-	if j.start && final.Host != j.url.Host {
-		c.hosts.add(final.Host) // shop.example → www.shop.example: the site lives there
+	if j.start && originKey(final) != originKey(j.url) {
+		c.hosts.addOrigin(final) // shop.example → www.shop.example: the site lives there
 	}
 	var drops []model.OpprefDrop // what only this URL showed
 	if c.shouldProbe(j, key, len(resp.Redirects) > 0) {

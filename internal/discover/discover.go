@@ -4,6 +4,7 @@ package discover
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/glob"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -35,6 +37,9 @@ type Target struct {
 	// Root is the folder the target was found under (for resolving
 	// root-relative script paths such as /js/pixel.js), "" when named directly.
 	Root string
+	// Named is true when the argument is the file's own path (not a
+	// pattern that matched it).
+	Named bool
 }
 
 // isDeclaration reports TypeScript declaration files (.d.ts, .d.mts,
@@ -43,6 +48,10 @@ func isDeclaration(name string) bool {
 	l := strings.ToLower(name)
 	return strings.HasSuffix(l, ".d.ts") || strings.HasSuffix(l, ".d.mts") || strings.HasSuffix(l, ".d.cts")
 }
+
+// maxIgnoreFile is the largest .gitignore read; a larger one (or one that
+// is a device or FIFO) is not read.
+const maxIgnoreFile = 1 << 20
 
 // skipDirs are never descended into: version control, dependencies and
 // vendored code are not the site's own integration.
@@ -55,6 +64,34 @@ var skipDirs = map[string]bool{
 type Options struct {
 	// Extensions extra to the built-in ones (".vue", …), for sources added later.
 	Extensions []string
+	// ByContent lists extensions whose files found in folders are linted
+	// only when the function accepts their first bytes (up to 64 KB):
+	// .json files that are tag-manager container exports, not every
+	// package.json. Files named explicitly are always linted.
+	ByContent map[string]func(name string, head []byte) bool
+}
+
+// headSize is how much of a file ByContent functions see.
+const headSize = 64 << 10
+
+// accepts reports whether a file found in a folder is one to lint.
+func (o Options) accepts(exts map[string]bool, p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	if exts[ext] {
+		return !isDeclaration(p)
+	}
+	sniff := o.ByContent[ext]
+	if sniff == nil {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, headSize)
+	n, _ := io.ReadFull(f, head)
+	return sniff(p, head[:n])
 }
 
 // Error is an argument that named nothing readable.
@@ -64,6 +101,23 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.Arg, e.Err) }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// NoFilesError is an argument that names nothing to lint: an empty folder,
+// a folder without pages or scripts, a pattern matching nothing, empty
+// standard input. A mistyped path in CI must not pass as "no problems", so
+// the run ends as a usage error (exit 2), as ESLint does.
+type NoFilesError struct {
+	// Arg is the argument as given.
+	Arg string
+	// Why says what was found instead.
+	Why string
+}
+
+func (e *NoFilesError) Error() string {
+	return fmt.Sprintf("no files to lint in %s: %s", e.Arg, e.Why)
+}
 
 // Expand resolves args into targets, in argument order and, within a
 // folder, in walk order. Problems are returned per argument; the rest is
@@ -121,7 +175,7 @@ func Stream(args []string, opts Options) iter.Seq2[Target, error] {
 				ok = emit(Target{Kind: URL, Path: arg, Explicit: true})
 			default:
 				var err error
-				ok, err = expandPath(arg, exts, emit)
+				ok, err = expandPath(arg, func(p string) bool { return opts.accepts(exts, p) }, emit)
 				if ok && err != nil {
 					ok = yield(Target{}, &Error{Arg: arg, Err: err})
 				}
@@ -135,18 +189,18 @@ func Stream(args []string, opts Options) iter.Seq2[Target, error] {
 
 // expandPath emits the targets one path argument names. It returns false
 // when emit asked to stop.
-func expandPath(arg string, exts map[string]bool, emit func(Target) bool) (bool, error) {
+func expandPath(arg string, accept func(string) bool, emit func(Target) bool) (bool, error) {
 	info, err := os.Stat(arg)
 	if err != nil {
 		if hasGlobMeta(arg) {
-			return expandGlob(arg, exts, emit)
+			return expandGlob(arg, accept, emit)
 		}
 		return true, err
 	}
 	if !info.IsDir() {
-		return emit(Target{Kind: File, Path: arg, Explicit: true}), nil
+		return emit(Target{Kind: File, Path: arg, Explicit: true, Named: true}), nil
 	}
-	return walk(arg, exts, emit)
+	return walk(arg, accept, emit)
 }
 
 // globMeta are the characters that make an argument a pattern.
@@ -156,7 +210,7 @@ func hasGlobMeta(s string) bool { return strings.ContainsAny(s, globMeta) }
 
 // expandGlob supports the shell's wildcards and "**" for any depth, for
 // shells (and CI YAML) that pass patterns through unexpanded.
-func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (bool, error) {
+func expandGlob(pattern string, accept func(string) bool, emit func(Target) bool) (bool, error) {
 	slash := filepath.ToSlash(pattern)
 	root := "."
 	if i := strings.IndexAny(slash, globMeta); i > 0 {
@@ -186,7 +240,7 @@ func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (b
 		if root == "." {
 			rel = strings.TrimPrefix(rel, "./")
 		}
-		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || exts[strings.ToLower(path.Ext(p))] && !isDeclaration(p)) {
+		if glob.Match(strings.TrimPrefix(slash, "./"), rel) && (anyExt || accept(p)) {
 			matched = true
 			if !emit(Target{Kind: File, Path: p, Explicit: true}) {
 				stopped = true
@@ -196,7 +250,7 @@ func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (b
 		return nil
 	})
 	if err == nil && !matched {
-		err = fmt.Errorf("no file matches the pattern")
+		err = &NoFilesError{Arg: pattern, Why: "no file matches the pattern (quote it so the shell does not expand it; \"**\" spans folders)"}
 	}
 	return !stopped, err
 }
@@ -204,9 +258,9 @@ func expandGlob(pattern string, exts map[string]bool, emit func(Target) bool) (b
 // walk emits the lintable files under root, honouring .gitignore files
 // found on the way and skipping dependency and VCS folders. Symbolic links
 // are not followed, so link loops cannot trap the walk.
-func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, error) {
+func walk(root string, accept func(string) bool, emit func(Target) bool) (bool, error) {
 	var rules []ignoreRule
-	stopped := false
+	stopped, found := false, false
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -224,7 +278,7 @@ func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, erro
 			if base == "." {
 				base = ""
 			}
-			if data, err := os.ReadFile(filepath.Join(p, ".gitignore")); err == nil {
+			if data, err := boundedio.ReadFile(filepath.Join(p, ".gitignore"), maxIgnoreFile); err == nil {
 				rules = append(rules, parseIgnore(base, data)...)
 			}
 			return nil
@@ -232,7 +286,8 @@ func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, erro
 		if !d.Type().IsRegular() || ignored(rules, rel, false) {
 			return nil
 		}
-		if exts[strings.ToLower(filepath.Ext(p))] && !isDeclaration(p) {
+		if accept(p) {
+			found = true
 			if !emit(Target{Kind: File, Path: p, Root: root}) {
 				stopped = true
 				return filepath.SkipAll
@@ -240,5 +295,8 @@ func walk(root string, exts map[string]bool, emit func(Target) bool) (bool, erro
 		}
 		return nil
 	})
+	if err == nil && !found {
+		err = &NoFilesError{Arg: root, Why: "no pages, templates or scripts (.html, .js, .ts, .vue, …) outside what .gitignore, node_modules and vendor hold"}
+	}
 	return !stopped, err
 }

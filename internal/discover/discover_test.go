@@ -96,3 +96,33 @@ func TestGlobAlternativesAndNegatedClasses(t *testing.T) {
 		t.Errorf(".gitignore: got %v, want %v", got, want)
 	}
 }
+
+// Extensions listed in ByContent are picked in folders (and by globs that
+// do not name the extension) only when their content is accepted; a file
+// named on the command line is kept whatever it holds.
+func TestByContent(t *testing.T) {
+	root := tree(t,
+		"index.html", "",
+		"package.json", `{"name": "shop"}`,
+		"gtm/GTM-1.json", `{"exportFormatVersion": 2}`,
+		"templates/page.tpl", "{$smarty.now}",
+	)
+	opts := Options{ByContent: map[string]func(string, []byte) bool{
+		".json": func(_ string, head []byte) bool { return string(head) == `{"exportFormatVersion": 2}` },
+	}}
+	got, errs := Expand([]string{root}, opts)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if want := []string{"gtm/GTM-1.json", "index.html"}; !reflect.DeepEqual(paths(root, got), want) {
+		t.Errorf("walk: %v, want %v", paths(root, got), want)
+	}
+	got, _ = Expand([]string{filepath.Join(root, "**", "*")}, opts)
+	if want := []string{"gtm/GTM-1.json", "index.html"}; !reflect.DeepEqual(paths(root, got), want) {
+		t.Errorf("glob: %v, want %v", paths(root, got), want)
+	}
+	got, _ = Expand([]string{filepath.Join(root, "package.json")}, opts)
+	if want := []string{"package.json"}; !reflect.DeepEqual(paths(root, got), want) {
+		t.Errorf("named: %v, want %v", paths(root, got), want)
+	}
+}

@@ -176,6 +176,10 @@ func (r *reader) record(v *model.Value) {
 	if !ok {
 		return
 	}
+	if r.split {
+		before := len(doc.Calls)
+		defer func() { toOrigin(v, doc.Calls[before:]) }()
+	}
 	switch v.Kind {
 	case model.Array:
 		if isEventList(v) {
@@ -216,6 +220,9 @@ func (r *reader) record(v *model.Value) {
 		call := &model.Call{Args: args.Items, Span: v.Span}
 		call.URL, _ = v.Get("url").StringValue()
 		call.Time, _ = v.Get("ts").StringValue()
+		if via, _ := v.Get("via").StringValue(); via == viaImageTag {
+			call.Image = imageRequestOf(call, v.Get("noscript"))
+		}
 		doc.Calls = append(doc.Calls, call)
 	default:
 		r.fail(v.Span, fmt.Sprintf("record is %s, not a call or an event", describe(v)),
@@ -278,4 +285,32 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// toOrigin points the calls a record made at the place the record says the
+// call was written ("file", "line" and "column", as extract writes them),
+// so `extract | log -` reports positions in the original files. Only the
+// call's start is known there: every node of the call gets it, and keeps
+// its JSON Pointer into the record.
+func toOrigin(v *model.Value, calls []*model.Call) {
+	file, ok := v.Get("file").StringValue()
+	line, col := v.Get("line"), v.Get("column")
+	if !ok || file == "" || !line.IsInteger() || !col.IsInteger() || line.Num < 1 || col.Num < 1 {
+		return
+	}
+	at := func(sp model.Span) model.Span {
+		p := model.Pos{Line: int(line.Num), Col: int(col.Num)}
+		return model.Span{File: file, Start: p, End: p, Pointer: sp.Pointer}
+	}
+	for _, c := range calls {
+		c.Span = at(c.Span)
+		for _, a := range c.Args {
+			a.Walk(func(_ []string, n *model.Value) {
+				n.Span = at(n.Span)
+				for _, f := range n.Fields {
+					f.KeySpan = at(f.KeySpan)
+				}
+			})
+		}
+	}
 }

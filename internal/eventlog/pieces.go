@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
 	"github.com/oaiq-lint/oaiq-lint/internal/jsonpos"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -39,8 +41,21 @@ type Piece struct {
 // shape (one value over several lines, or a log extract wrote, whose
 // records are grouped by the file they came from) is one piece.
 func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error {
+	return ReadPiecesWithin(name, r, limit, math.MaxInt64, "", fn)
+}
+
+// ReadPiecesWithin is ReadPieces holding at most maxSize bytes at once:
+// what is read whole (a log read in one piece, the first line that tells
+// a log's shape) and each piece (a record longer than maxSize) end with a
+// *boundedio.TooLargeError carrying hint, while a log read in pieces may
+// be of any size, its memory staying flat.
+func ReadPiecesWithin(name string, r io.Reader, limit int, maxSize int64, hint string, fn func(Piece) bool) error {
+	whole := r // what is held at once
+	if maxSize < math.MaxInt64 {
+		whole = boundedio.Limit(name, r, maxSize, hint)
+	}
 	// Most logs are small: read up to limit+1 bytes, growing as needed.
-	head, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	head, err := io.ReadAll(io.LimitReader(whole, int64(limit)+1))
 	if err != nil {
 		return err
 	}
@@ -52,7 +67,7 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	// The shape is told by the first line: read on until it is whole.
 	for !bytes.ContainsAny(head[skipSpace(head, 0):], "\r\n") {
-		more, err := io.ReadAll(io.LimitReader(r, int64(max(limit, 4096))))
+		more, err := io.ReadAll(io.LimitReader(whole, int64(max(limit, 4096))))
 		if err != nil {
 			return err
 		}
@@ -62,11 +77,19 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 		head = append(head, more...)
 	}
 	size := min(limit, pieceSize)
+	// A piece is held whole: one longer than maxSize (a record with no
+	// line end in sight) ends the read as a log read whole would.
+	tooLarge := func(n int) error {
+		if int64(n) > maxSize {
+			return &boundedio.TooLargeError{Name: name, Limit: maxSize, Hint: hint}
+		}
+		return nil
+	}
 	if isArrayHead(name, head) {
-		return readArrayPieces(name, io.MultiReader(bytes.NewReader(head), r), size, fn)
+		return readArrayPieces(name, io.MultiReader(bytes.NewReader(head), r), size, tooLarge, fn)
 	}
 	if !firstRecordIsALine(name, head) {
-		rest, err := io.ReadAll(r)
+		rest, err := io.ReadAll(whole)
 		if err != nil {
 			return err
 		}
@@ -74,7 +97,7 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 		fn(Piece{Docs: docs, File: f})
 		return nil
 	}
-	return readPieces(name, io.MultiReader(bytes.NewReader(head), r), size, fn)
+	return readPieces(name, io.MultiReader(bytes.NewReader(head), r), size, tooLarge, fn)
 }
 
 // isArrayHead tells a log that is one JSON array of records by its start.
@@ -99,16 +122,16 @@ func firstRecordIsALine(name string, text []byte) bool {
 
 // readPieces cuts JSON Lines into pieces of about size bytes (a limit
 // below pieceSize asks for smaller pieces) at line ends.
-func readPieces(name string, src io.Reader, size int, fn func(Piece) bool) error {
+func readPieces(name string, src io.Reader, size int, tooLarge func(int) error, fn func(Piece) bool) error {
 	cut := func(buf []byte, _ bool) int { return bytes.LastIndexByte(buf, '\n') + 1 }
 	parse := func(f *source.File, _, _ bool) *reader { return readFile(f, true, true) }
-	return cutPieces(name, src, size, cut, parse, fn)
+	return cutPieces(name, src, size, tooLarge, cut, parse, fn)
 }
 
 // readArrayPieces cuts one JSON array of records into pieces at line ends
 // that follow a ',' between records, so every piece holds whole records
 // and its columns are the file's.
-func readArrayPieces(name string, src io.Reader, size int, fn func(Piece) bool) error {
+func readArrayPieces(name string, src io.Reader, size int, tooLarge func(int) error, fn func(Piece) bool) error {
 	var comma model.Span // the ',' the previous piece ended with
 	cut := func(buf []byte, first bool) int { return arrayCut(buf, first) }
 	parse := func(f *source.File, first, last bool) *reader {
@@ -120,7 +143,7 @@ func readArrayPieces(name string, src io.Reader, size int, fn func(Piece) bool) 
 		comma = r.readElements(pos, last, comma)
 		return r
 	}
-	return cutPieces(name, src, size, cut, parse, fn)
+	return cutPieces(name, src, size, tooLarge, cut, parse, fn)
 }
 
 // arrayCut returns the end of the last line of buf that ends between two
@@ -176,7 +199,7 @@ func arrayCut(buf []byte, first bool) int {
 
 // cutPieces reads src in pieces of about size bytes, each ending where cut
 // says (the whole rest at the end of src), and parses each with parse.
-func cutPieces(name string, src io.Reader, size int, cut func(buf []byte, first bool) int,
+func cutPieces(name string, src io.Reader, size int, tooLarge func(int) error, cut func(buf []byte, first bool) int,
 	parse func(f *source.File, first, last bool) *reader, fn func(Piece) bool) error {
 	size = max(size, 1)
 	line := 1
@@ -201,6 +224,9 @@ func cutPieces(name string, src io.Reader, size int, cut func(buf []byte, first 
 				break
 			}
 			// No place to cut yet (a record longer than a piece): read on.
+			if err := tooLarge(len(buf)); err != nil {
+				return err
+			}
 			buf = append(buf, make([]byte, size)...)[:len(buf)]
 		}
 		carry = append(carry[:0:0], buf[end:]...)

@@ -35,6 +35,11 @@ type Record struct {
 	Document string
 	Line     int
 	Column   int
+	// Via is "image-tag" for an image tag's request (read as the
+	// measureSingle call it amounts to), "" for an oaiq(…) call; NoScript
+	// says the tag stood in <noscript>.
+	Via      string
+	NoScript bool
 }
 
 // CallRecord is the record of call c found in doc, as extract, crawl
@@ -47,6 +52,9 @@ func CallRecord(c *model.Call, doc *model.Document) Record {
 	}
 	if !c.Span.IsZero() {
 		r.File, r.Line, r.Column = c.Span.File, c.Span.Start.Line, c.Span.Start.Col
+	}
+	if c.Image != nil {
+		r.Via, r.NoScript = viaImageTag, c.Image.NoScript
 	}
 	return r
 }
@@ -76,6 +84,13 @@ func (lw *Writer) Write(r Record) error {
 		w.value(a, "")
 	}
 	b.WriteString(`],"source":"browser"`)
+	if r.Via != "" {
+		b.WriteString(`,"via":`)
+		writeString(b, r.Via)
+		if r.NoScript {
+			b.WriteString(`,"noscript":true`)
+		}
+	}
 	if r.URL != "" {
 		b.WriteString(`,"url":`)
 		writeString(b, pii.Redact(r.URL))

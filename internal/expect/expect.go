@@ -14,7 +14,8 @@
 // hint) and pointer=/json/pointer.
 // An attribute left out matches anything.
 //
-// JSON and JSON Lines logs cannot hold comments: their expectations are in
+// JSON and JSON Lines logs (and tag-manager exports and .tpl templates,
+// whose JSON sections cannot either) cannot hold comments: their expectations are in
 // a sibling file with the extension .want, one per line, each line the
 // record's line number, a colon and the same syntax:
 //
@@ -130,7 +131,7 @@ func Sibling(text string) ([]Expectation, error) {
 // .want file beside them, and SiblingPath names that file.
 func NeedsSibling(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json", ".jsonl", ".ndjson":
+	case ".json", ".jsonl", ".ndjson", ".tpl": // .tpl: a custom template's JSON sections
 		return true
 	}
 	return false

@@ -69,9 +69,9 @@ func File(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	case JS:
 		return Script(name, data, opts)
 	case Module:
-		return Source(name, data, opts)
+		return withImageTags(Source(name, data, opts))
 	case Component:
-		return SFC(name, data, opts)
+		return withImageTags(SFC(name, data, opts))
 	case Markdown:
 		return MarkdownDoc(name, data, opts)
 	}

@@ -43,6 +43,7 @@ func Page(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	}
 	// Handlers run when the user acts, after the page's scripts.
 	pr.handlers(hdoc.Handlers)
+	pageImageTags(doc, f, masked)
 	return doc, pr.files
 }
 
@@ -97,7 +98,7 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 	url := strings.TrimSpace(src.Value)
 	span := pr.f.Span(el.Start, el.End)
 	if name, ok := tagManagerIn([]byte(url)); ok {
-		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: name, Span: span})
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: name, Span: span, ID: containerID([]byte(url))})
 	}
 	if pixel.IsSDKURL(url) {
 		pr.doc.Page.Loaders = append(pr.doc.Page.Loaders, model.LoaderSighting{
@@ -137,13 +138,13 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 	pr.files = append(pr.files, sf)
 	masked, spans := tmpl.Mask(sf.Text)
 	if tm, ok := tagManagerIn(masked); ok {
-		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span})
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span, ID: containerID(masked)})
 	}
 	if !mentionsPixel(masked) {
 		return
 	}
 	late := runsLate(el, true)
-	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: len(spans) > 0, NoInjected: pr.opts.Rendered})
+	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: true, NoInjected: pr.opts.Rendered})
 	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
 }
 
@@ -155,7 +156,7 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	code := pr.masked[el.TextStart:el.TextEnd]
 	span := pr.f.Span(el.Start, el.End)
 	if tm, ok := tagManagerIn(code); ok {
-		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span})
+		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span, ID: containerID(code)})
 	}
 	if !mentionsPixel(code) {
 		return
@@ -164,7 +165,7 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	templates := spansWithin(pr.spans, el.TextStart, el.TextEnd)
 	res := jscall.Extract(jscall.Script{
 		File: pr.f, Base: el.TextStart, Code: code,
-		Templates: templates, URL: pr.opts.URL, Deferred: late, Recover: len(templates) > 0,
+		Templates: templates, URL: pr.opts.URL, Deferred: late, Recover: true,
 		NoInjected: pr.opts.Rendered,
 	})
 	addScript(pr.doc, pr.f, res, &placement{

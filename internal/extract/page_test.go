@@ -161,10 +161,14 @@ func TestMalformedHTML(t *testing.T) {
 	if len(doc.ScriptFailures) != 1 || doc.ScriptFailures[0].Span.Start != (model.Pos{Line: 4, Col: 54}) {
 		t.Fatalf("script failures %+v", doc.ScriptFailures)
 	}
-	// goja reports the token after the stray comma. The broken script is
-	// skipped; the next one is still read.
-	checkCalls(t, doc, []wantCall{{"consent", "6:9-6:35"}})
-	if v := doc.Calls[0].Arg(1); !v.Is(model.Bool) || !v.Bool {
+	// goja reports the token after the stray comma. The broken script's
+	// calls are recovered one by one (the init; the measure with the stray
+	// comma cannot be read), and the next script is still read.
+	checkCalls(t, doc, []wantCall{{"init", "3:9-3:40"}, {"consent", "6:9-6:35"}})
+	if f := doc.ScriptFailures[0]; !f.Recovered || f.Read != 1 || f.Unread != 1 {
+		t.Errorf("recovery: %+v", f)
+	}
+	if v := doc.Calls[1].Arg(1); !v.Is(model.Bool) || !v.Bool {
 		t.Errorf("!0 = %+v", v)
 	}
 }

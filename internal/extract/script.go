@@ -37,6 +37,7 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 			markBrowser(doc, 0)
 		}
 	}
+	scriptImageTags(doc, f, masked, nil)
 	return doc, []*source.File{f}
 }
 

@@ -2,7 +2,18 @@ package extract
 
 import (
 	"bytes"
+	"regexp"
 )
+
+// gtmID is a Google Tag Manager container id, as the loader snippet or
+// the gtm.js URL writes it.
+var gtmID = regexp.MustCompile(`\bGTM-[A-Z0-9]{4,10}\b`)
+
+// containerID returns the container a tag manager loader names, "" when
+// none is written.
+func containerID(text []byte) string {
+	return string(gtmID.Find(text))
+}
 
 // tagManagers are markers of tag managers in a script URL or an inline
 // loader snippet. A page that loads one may get the pixel at run time.

@@ -26,7 +26,15 @@ type Client struct {
 	UserAgent    string
 	MaxBytes     int64
 	MaxRedirects int
+	// LargeBodies, when set, is held (one send) while a body larger than
+	// largeBody is read: its capacity is how many such bodies are read at
+	// once, so concurrent requests hold large bodies one (or a few) at a
+	// time instead of concurrency × MaxBytes.
+	LargeBodies chan struct{}
 }
+
+// largeBody is the size past which a body needs a LargeBodies slot.
+const largeBody = 4 << 20
 
 // New returns a client with the default limits.
 func New(userAgent string) *Client {
@@ -47,6 +55,9 @@ type Response struct {
 	Body   []byte
 	// Redirects lists the URLs passed through, first to last, final excluded.
 	Redirects []string
+	// Truncated is true when Body is only the first part of the body
+	// (WithPrefix).
+	Truncated bool
 }
 
 // ErrTooLarge is returned when a body exceeds MaxBytes.
@@ -106,14 +117,36 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 		return nil, err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.MaxBytes+1))
+	limit := c.MaxBytes
+	prefix, truncate := ctx.Value(prefixKey{}).(int64)
+	if truncate {
+		limit = min(limit, prefix)
+	}
+	if !truncate && resp.ContentLength > limit {
+		// Refused before a byte of it is read, rather than buffered to the cap.
+		return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, c.MaxBytes>>20)
+	}
+	body, err := c.readCapped(ctx, resp.Body, limit)
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(body)) > c.MaxBytes {
-		return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, c.MaxBytes>>20)
+	out := &Response{URL: resp.Request.URL, Status: resp.StatusCode, Header: resp.Header, Body: body, Redirects: redirects}
+	if int64(len(body)) > limit {
+		if !truncate {
+			return nil, fmt.Errorf("%w (%d MB)", ErrTooLarge, c.MaxBytes>>20)
+		}
+		out.Body, out.Truncated = body[:limit], true
 	}
-	return &Response{URL: resp.Request.URL, Status: resp.StatusCode, Header: resp.Header, Body: body, Redirects: redirects}, nil
+	return out, nil
+}
+
+type prefixKey struct{}
+
+// WithPrefix marks the requests of ctx as wanting only the first n bytes
+// of a body: a longer body is cut there (Response.Truncated) instead of
+// refused. robots.txt is read so (RFC 9309 parses its first 500 KiB).
+func WithPrefix(ctx context.Context, n int64) context.Context {
+	return context.WithValue(ctx, prefixKey{}, n)
 }
 
 // withoutUserinfo is raw without its user name and password.
@@ -124,4 +157,49 @@ func withoutUserinfo(raw string) string {
 	}
 	u.User = nil
 	return u.String()
+}
+
+// readCapped reads r to its end, but at most limit+1 bytes. It reads into
+// chunks of at most 1 MiB and joins them once at the end, so a body that
+// turns out too large has cost about limit bytes, not the ≈ 2 × limit of
+// a slice grown by doubling, and is dropped chunk by chunk.
+func (c *Client) readCapped(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
+	var chunks [][]byte
+	var total int64
+	size := int64(32 << 10)
+	holding := false
+	defer func() {
+		if holding {
+			<-c.LargeBodies
+		}
+	}()
+	for total <= limit {
+		if total > largeBody && !holding && c.LargeBodies != nil {
+			select {
+			case c.LargeBodies <- struct{}{}:
+				holding = true
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		buf := make([]byte, min(size, limit+1-total))
+		n, err := io.ReadFull(r, buf)
+		chunks = append(chunks, buf[:n])
+		total += int64(n)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		size = min(size*2, 1<<20)
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
 }

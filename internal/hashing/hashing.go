@@ -6,6 +6,7 @@ package hashing
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -48,12 +49,28 @@ var sentinels = func() map[string]string {
 	// external_id_sha256 of its example customer id.
 	m[Sum("user@example.com")] = "the documentation's example email_sha256 (the SHA-256 of its example address)"
 	m[Sum("customer_12345")] = `the documentation's example external_id_sha256 (the SHA-256 of "customer_12345")`
-	// The Conversions API page's examples: external id, phone, first and last name.
-	for _, s := range []string{"customer_123", "14155552671", "ada", "lovelace"} {
-		m[Sum(s)] = "the Conversions API documentation's example hash (the SHA-256 of " + quoteValue(s) + ")"
+	// The Conversions API page's examples (its user lists).
+	for _, ex := range conversionsAPIExamples {
+		m[Sum(ex.value)] = fmt.Sprintf("the Conversions API documentation's example %s (the SHA-256 of %q)", ex.field, ex.value)
 	}
 	return m
 }()
+
+// conversionsAPIExamples are the values whose hashes the Conversions API
+// page prints as examples; copied into real code they stand for no one.
+var conversionsAPIExamples = []struct{ field, value string }{
+	{"external_ids_sha256", "customer_123"},
+	{"phone_numbers_sha256", "14155552671"},
+	{"first_names_sha256", "ada"},
+	{"last_names_sha256", "lovelace"},
+}
+
+// IsDocumentationExample reports a sentinel that is one of the
+// documentation's example hashes (rather than the hash of a missing value).
+func IsDocumentationExample(hash string) bool {
+	what, ok := sentinels[strings.ToLower(hash)]
+	return ok && strings.Contains(what, "documentation's example")
+}
 
 func quoteValue(s string) string {
 	if s == "" {

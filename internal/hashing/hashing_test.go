@@ -1,6 +1,10 @@
 package hashing
 
-import "testing"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"testing"
+)
 
 func TestSentinelCoversDocumentationExamples(t *testing.T) {
 	// The two hashes printed in the pixel's documentation.
@@ -32,5 +36,18 @@ func TestSumAndNormalize(t *testing.T) {
 	}
 	if !IsHex64(Sum("x")) || IsHex64("B4C9A289323B21A01C3E940F150EB9B8C542587F1ABFD8F0E1CC1FFC5E475514") {
 		t.Error("IsHex64 accepts only 64 lowercase hex characters")
+	}
+}
+
+func TestSentinelCoversConversionsAPIExamples(t *testing.T) {
+	for _, v := range []string{"customer_123", "14155552671", "ada", "lovelace"} {
+		sum := sha256.Sum256([]byte(v))
+		h := hex.EncodeToString(sum[:])
+		if _, ok := Sentinel(h); !ok || !IsDocumentationExample(h) {
+			t.Errorf("the SHA-256 of %q is not a documentation-example sentinel", v)
+		}
+	}
+	if IsDocumentationExample(Sum("undefined")) {
+		t.Error("the hash of a missing value is not a documentation example")
 	}
 }

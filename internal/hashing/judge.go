@@ -52,7 +52,7 @@ func notHexVerdict(s string) string {
 	case wholly(s, pii.Email):
 		return "a raw e-mail address, not a hash: never send it; hash it with 'oaiq-lint hash --type email'"
 	case wholly(s, pii.Phone):
-		return "a raw phone number: the pixel forbids phone numbers and their hashes"
+		return "a raw phone number: the pixel forbids phone numbers and their hashes (" + phoneRuleRevision + ")"
 	case strings.HasPrefix(strings.ToLower(s), "0x") && isHex(s[2:]):
 		return "hexadecimal with a 0x prefix: drop the prefix"
 	}

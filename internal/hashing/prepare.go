@@ -34,7 +34,7 @@ func Prepare(kind, raw string) (string, error) {
 		kindOfWhole = wholeKind(v)
 	}
 	if kindOfWhole == pii.Phone {
-		return "", errors.New("looks like a phone number: the pixel forbids phone numbers and their hashes")
+		return "", errors.New("looks like a phone number: the pixel forbids phone numbers and their hashes (" + phoneRuleRevision + ")")
 	}
 	switch kind {
 	case KindEmail:
@@ -112,6 +112,9 @@ func sentinelCause(sum string) string {
 	case docExampleEmailSHA256, docExampleExternalIDSHA256:
 		return "it was copied from the documentation; hash the customer's own value"
 	}
+	if IsDocumentationExample(sum) {
+		return "it was copied from the documentation; hash the customer's own value"
+	}
 	return "it is not the hash of real customer data"
 }
 
@@ -120,3 +123,8 @@ const (
 	docExampleEmailSHA256      = "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514"
 	docExampleExternalIDSHA256 = "73d83a078369bb4f0971b317aa7797a91cf5c0df1b62161c2e47d75c33ab5b6e"
 )
+
+// phoneRuleRevision says which documentation forbids phone hashes: the
+// pixel page up to its newest official revision; the Conversions API's
+// newest revision and third-party material list phone hashes.
+const phoneRuleRevision = "so says the pixel page up to revision P6, which these checks follow; the Conversions API's newest revision lists phone_numbers_sha256, which this command does not prepare"

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +37,10 @@ type PageOptions struct {
 	Steps []Step
 	// BlockThirdParty fails requests to other sites than the page's.
 	BlockThirdParty bool
+	// Scope, when set, is where the page may send requests and navigate
+	// (a crawl's hosts): any other http or https request, a navigation
+	// included, fails as a blocked third-party request.
+	Scope func(*url.URL) bool
 }
 
 func (o *Options) defaults() {
@@ -63,10 +70,27 @@ func Start(ctx context.Context, opts Options) (*Browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	allocCtx, allocCancel := chromedp.NewExecAllocator(context.WithoutCancel(ctx), allocatorOptions(path)...)
+	// The profile is a folder of ours, so that what Chromium puts beside
+	// it can be found and removed with it.
+	profile, err := os.MkdirTemp("", "oaiq-lint-profile-")
+	if err != nil {
+		return nil, fmt.Errorf("starting %s: %w", path, err)
+	}
+	allocCtx, allocCancel := chromedp.NewExecAllocator(context.WithoutCancel(ctx),
+		append(allocatorOptions(path), chromedp.UserDataDir(profile))...)
 	bctx, bcancel := chromedp.NewContext(allocCtx)
 	b := &Browser{opts: opts, ctx: bctx, tabs: make(chan struct{}, opts.Concurrency)}
-	b.cancel = func() { bcancel(); allocCancel() }
+	// The allocator's cancel returns once the process has exited, so
+	// nothing writes into these folders any more when they are removed.
+	b.cancel = func() {
+		socketDir := singletonDir(profile) // read while the profile still links to it
+		bcancel()
+		allocCancel()
+		os.RemoveAll(profile)
+		if socketDir != "" {
+			os.RemoveAll(socketDir)
+		}
+	}
 	stop := context.AfterFunc(ctx, func() { b.Close() })
 	// The first Run starts the process and opens a blank tab.
 	if err := chromedp.Do(bctx); err != nil {
@@ -75,6 +99,21 @@ func Start(ctx context.Context, opts Options) (*Browser, error) {
 		return nil, fmt.Errorf("starting %s: %w", path, err)
 	}
 	return b, nil
+}
+
+// singletonDir is the folder Chromium made in TMPDIR for the profile's
+// singleton socket (/tmp/org.chromium.Chromium.*), which it never removes;
+// the profile links to the socket in it. "" when there is none.
+func singletonDir(profile string) string {
+	target, err := os.Readlink(filepath.Join(profile, "SingletonSocket"))
+	if err != nil || !filepath.IsAbs(target) {
+		return ""
+	}
+	dir := filepath.Dir(target)
+	if !strings.HasPrefix(filepath.Base(dir), "org.chromium.Chromium.") {
+		return "" // not the folder we know: left alone
+	}
+	return dir
 }
 
 // Close stops the browser. It is safe to call more than once.

@@ -2,7 +2,9 @@ package render
 
 import (
 	"context"
+	"crypto/rand"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -20,19 +22,30 @@ import (
 	"github.com/chromedp/chromedp"
 
 	ofetch "github.com/oaiq-lint/oaiq-lint/internal/fetch"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 //go:embed recorder.js
 var recorderJS string
 
-// bindingName is the function the recorder calls to hand a record over.
-const bindingName = "__oaiqRecord"
+// sdkScript answers SDK requests; the hook each tab runs first in every
+// document is hookScript.
+var sdkScript = strings.Replace(recorderJS, "/*SDK*/false", "/*SDK*/true", 1)
 
-// hookScript runs first in every document; sdkScript answers SDK requests.
-var (
-	hookScript = recorderJS
-	sdkScript  = strings.Replace(recorderJS, "/*SDK*/false", "/*SDK*/true", 1)
-)
+// hookScript is the recorder in hook mode for one tab: binding is the
+// function it hands records to, key starts every record.
+func hookScript(binding, key string) string {
+	return strings.Replace(recorderJS, `/*SDK*/false, /*BINDING*/"", /*KEY*/"", /*SDKHOST*/""`,
+		fmt.Sprintf("false, %q, %q, %q", binding, key, pixel.SDKHost), 1)
+}
+
+// secret is n random bytes in hex: binding names and record keys no page
+// can guess.
+func secret(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
 
 // Capture is what one page did in the browser.
 type Capture struct {
@@ -87,13 +100,15 @@ type Response struct {
 
 // tab is the state of one page being captured.
 type tab struct {
-	opts    PageOptions
-	ctx     context.Context // the tab's chromedp context
-	frameID string
-	mu      sync.Mutex
-	c       *Capture
-	raw     []string // recorder payloads in arrival order
-	pending sync.WaitGroup
+	// binding and key are the recorder's channel, drawn for this tab.
+	binding, key string
+	opts         PageOptions
+	ctx          context.Context // the tab's chromedp context
+	frameID      string
+	mu           sync.Mutex
+	c            *Capture
+	raw          []string // recorder payloads in arrival order
+	pending      sync.WaitGroup
 }
 
 // Capture loads pageURL in a new tab with ?oppref=<probe> added, waits for
@@ -125,7 +140,7 @@ func (b *Browser) CapturePage(ctx context.Context, pageURL string, opts PageOpti
 	if err != nil {
 		return nil, err
 	}
-	t := &tab{opts: opts, c: &Capture{URL: pageURL, ProbeURL: probe}}
+	t := &tab{opts: opts, c: &Capture{URL: pageURL, ProbeURL: probe}, binding: "__oaiq" + secret(8), key: secret(16)}
 	tctx, closeTab := chromedp.NewContext(b.ctx, chromedp.WithListener(t.listen))
 	t.ctx = tctx
 	var timedOut atomic.Bool
@@ -196,10 +211,10 @@ func (t *tab) run(probe string) error {
 // before the page's first request.
 func (t *tab) setup(ctx context.Context, target *chromedp.Target) error {
 	t.frameID = string(target.TargetID) // a tab's main frame has its target's id
-	if _, err := cdp.Call(ctx, target, runtime.AddBinding, runtime.AddBindingParams{Name: bindingName}); err != nil {
+	if _, err := cdp.Call(ctx, target, runtime.AddBinding, runtime.AddBindingParams{Name: t.binding}); err != nil {
 		return err
 	}
-	if _, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookScript}); err != nil {
+	if _, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hookScript(t.binding, t.key)}); err != nil {
 		return err
 	}
 	_, err := cdp.Call(ctx, target, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}})
@@ -211,9 +226,10 @@ func (t *tab) setup(ctx context.Context, target *chromedp.Target) error {
 func (t *tab) listen(ev any) {
 	switch e := ev.(type) {
 	case *runtime.EventBindingCalled:
-		if e.Name == bindingName {
+		// A payload without the tab's key was not made by the recorder.
+		if p, ok := strings.CutPrefix(e.Payload, t.key); ok && e.Name == t.binding {
 			t.mu.Lock()
-			t.raw = append(t.raw, e.Payload)
+			t.raw = append(t.raw, p)
 			t.mu.Unlock()
 		}
 	case *runtime.EventExceptionThrown:
@@ -239,17 +255,26 @@ func (t *tab) handle(e *fetch.EventRequestPaused) {
 	}
 	u := e.Request.URL
 	mainDoc := e.ResourceType == network.ResourceTypeDocument && string(e.FrameID) == t.frameID
+	// A navigation is judged against the page it leaves, before it counts
+	// as a hop: otherwise a page on another site would be its own "first
+	// party" and --block-third-party would let it through.
 	t.mu.Lock()
-	if mainDoc {
-		t.c.Hops = append(t.c.Hops, Hop{URL: u, Redirect: e.RedirectedRequestID != ""})
-	}
 	pageURL := t.c.ProbeURL
 	if n := len(t.c.Hops); n > 0 {
 		pageURL = t.c.Hops[n-1].URL
 	}
 	t.mu.Unlock()
+	v := route(u, pageURL, t.opts.BlockThirdParty)
+	if v == pass && !t.inScope(u) {
+		v = block3P
+	}
+	if mainDoc && v == pass {
+		t.mu.Lock()
+		t.c.Hops = append(t.c.Hops, Hop{URL: u, Redirect: e.RedirectedRequestID != ""})
+		t.mu.Unlock()
+	}
 	var err error
-	switch v := route(u, pageURL, t.opts.BlockThirdParty); v {
+	switch v {
 	case answer:
 		t.mu.Lock()
 		t.c.SDKRequests = append(t.c.SDKRequests, u)
@@ -271,6 +296,18 @@ func (t *tab) handle(e *fetch.EventRequestPaused) {
 		_, err = chromedp.Call(ctx, fetch.ContinueRequest, p)
 	}
 	_ = err // the tab is closing: nothing left to answer
+}
+
+// inScope applies PageOptions.Scope to an http or https URL.
+func (t *tab) inScope(raw string) bool {
+	if t.opts.Scope == nil {
+		return true
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" {
+		return true // data:, blob: and the like never leave the browser
+	}
+	return t.opts.Scope(u)
 }
 
 // document keeps a main-frame response (body and headers, for the page

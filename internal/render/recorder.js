@@ -1,17 +1,37 @@
 // oaiq-lint's stand-in for the pixel SDK. It is evaluated in every new
 // document before the page's own scripts (hook mode) and served in place
 // of the real SDK (SDK mode). It sends nothing anywhere: every call and
-// fact goes to the __oaiqRecord binding of the DevTools session.
-(function (asSDK) {
+// fact goes to a binding of the DevTools session whose name is drawn for
+// each tab, which hook mode takes off the window before any page script
+// runs; each record carries a key drawn for the tab, so a record the page
+// makes up (through a frame the hook never ran in) is dropped.
+(function (asSDK, binding, key, sdkHost) {
   "use strict";
-  var send = window.__oaiqRecord;
-  if (typeof send !== "function") return;
-  var rec = window.__oaiqRecorder;
-  if (!rec) {
-    rec = makeRecorder();
-    Object.defineProperty(window, "__oaiqRecorder", { value: rec });
+  if (asSDK) {
+    // Handed over once, and only to a script served from the SDK host.
+    var r = window.__oaiqRecorder;
+    if (r) r.sdkLoaded(document.currentScript);
+    return;
   }
-  if (asSDK) rec.sdkLoaded(document.currentScript);
+  var send = window[binding];
+  if (typeof send !== "function") return;
+  try { delete window[binding]; } catch (e) { /* the key still guards it */ }
+  var stringify = JSON.stringify; // the page may replace it later
+  var rec = makeRecorder();
+  var handed = new WeakSet();
+  try {
+    Object.defineProperty(window, "__oaiqRecorder", {
+      get: function () {
+        var el = document.currentScript;
+        if (!el || handed.has(el)) return undefined;
+        var host = "";
+        try { host = new URL(el.src).hostname; } catch (e) { return undefined; }
+        if (host !== sdkHost) return undefined;
+        handed.add(el);
+        return rec;
+      }
+    });
+  } catch (e) { /* defined already: no SDK load is recorded in this document */ }
 
   function makeRecorder() {
     var seq = 0;
@@ -24,7 +44,7 @@
       o.seq = seq++;
       o.doc = doc;
       o.href = String(location.href);
-      try { send(JSON.stringify(o)); } catch (e) { /* unserialisable: dropped */ }
+      try { send(key + stringify(o)); } catch (e) { /* unserialisable: dropped */ }
     }
 
     // copy deep-copies a value as a tagged tree, so later mutation by the
@@ -149,4 +169,4 @@
       }
     };
   }
-})(/*SDK*/false);
+})(/*SDK*/false, /*BINDING*/"", /*KEY*/"", /*SDKHOST*/"");

@@ -28,8 +28,8 @@ func notMade(static *model.Document, observed, lost map[*model.Call]bool) (int, 
 	var first model.Span
 	n := 0
 	for _, c := range unobserved(static, observed) {
-		if lost[c] {
-			continue
+		if lost[c] || c.Image != nil {
+			continue // an image tag is a request, not an oaiq call to record
 		}
 		if n == 0 {
 			first = c.Span

@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // Describe tells formats that count calls, events and pages (html) what a
@@ -10,6 +11,7 @@ func (r *Result) Describe(doc *model.Document) {
 	r.Calls, r.Kind, r.Events, r.Page = len(doc.Calls), doc.Kind.String(), eventFacts(doc), pageFacts(doc)
 	r.Sensitive = SensitiveIn(doc)
 	r.Input = doc.Input
+	r.Tags = tagExtents(doc)
 }
 
 // eventFacts describes a document's measure calls for formats that count
@@ -22,13 +24,17 @@ func eventFacts(doc *model.Document) []EventInfo {
 		if c.Side == model.Browser && c.Command() == "init" && pixelID == "" {
 			pixelID, _ = c.Arg(1).Get("pixelId").StringValue()
 		}
-		if c.Command() != "measure" {
+		at := pixel.EventArg(c.Command()) // measure or measureSingle
+		if at == 0 {
 			continue
 		}
-		name, _ := c.Arg(1).StringValue()
-		opts := c.Arg(3)
+		name, _ := c.Arg(at).StringValue()
+		opts := c.Arg(at + 2)
 		ev := EventInfo{Name: name, Side: c.Side, EventID: presence(opts, "event_id"), Pixel: pixelID}
 		ev.ID, _ = opts.Get("event_id").StringValue()
+		if target, ok := c.Arg(1).StringValue(); ok && at == 2 {
+			ev.Pixel = target // measureSingle names its one pixel
+		}
 		if c.Side == model.Server {
 			ev.Pixel = c.PixelID
 		}
@@ -73,4 +79,17 @@ func pageFacts(doc *model.Document) *PageInfo {
 		}
 	}
 	return p
+}
+
+// tagExtents are a container's tags, for the html report's grouping of
+// findings by tag; nil for other documents.
+func tagExtents(doc *model.Document) []TagExtent {
+	if doc.Container == nil {
+		return nil
+	}
+	var out []TagExtent
+	for _, t := range doc.Container.Tags {
+		out = append(out, TagExtent{Name: t.Name, Span: t.Extent})
+	}
+	return out
 }

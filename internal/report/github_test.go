@@ -69,3 +69,37 @@ func TestGitHubAnnotationEscaping(t *testing.T) {
 		})
 	}
 }
+
+// With a step summary, what GitHub cannot show as an annotation is listed
+// there: findings on URLs, and those past the tenth of their type.
+func TestGitHubOverflowGoesToTheStepSummary(t *testing.T) {
+	var out, summary bytes.Buffer
+	rep := newGitHub(&out, Options{BaseDir: "/repo", Tool: Tool{Name: "oaiq-lint"}, StepSummary: &summary})
+	var fs []model.Finding
+	for i := 1; i <= 12; i++ {
+		fs = append(fs, model.Finding{Rule: "amount-not-integer", Severity: model.Error, Span: fixtureSpan("/repo/a.html", i, 1, i, 3), Message: "m|x"})
+	}
+	fs = append(fs, model.Finding{Rule: "fetch-failed", Severity: model.Warning, Span: model.Span{File: "https://x.example/p"}, Message: "HTTP 500"})
+	if err := rep.Result(Result{Path: "a.html", Findings: fs}); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.Finish(Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "::error "); n != 12 {
+		t.Errorf("%d error commands, want all 12 in the log", n)
+	}
+	if strings.Contains(out.String(), "x.example") {
+		t.Errorf("a URL finding became an annotation:\n%s", out.String())
+	}
+	s := summary.String()
+	for _, want := range []string{"3 findings not shown as annotations", "| error | a.html:11:1 | `amount-not-integer` | m\\|x |",
+		"| error | a.html:12:1 |", "| warning | https://x.example/p | `fetch-failed` | HTTP 500 |"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "a.html:10:1") {
+		t.Errorf("the tenth annotation is listed too:\n%s", s)
+	}
+}

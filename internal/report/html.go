@@ -120,3 +120,15 @@ func (h *htmlReporter) Finish(s Summary) error {
 	}
 	return htmlTemplate.Execute(h.w, page)
 }
+
+// ownReportMarker is the generator line every html report starts with
+// (report.tmpl), within its first kilobyte.
+const ownReportMarker = `<meta name="generator" content="oaiq-lint`
+
+// IsOwnReport reports whether data is an html report this tool wrote, so a
+// report saved into the tree is not linted as one of the site's pages on
+// the next run.
+func IsOwnReport(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return strings.Contains(string(head), ownReportMarker)
+}

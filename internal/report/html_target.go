@@ -19,6 +19,15 @@ type htmlTarget struct {
 	Warnings int
 	Infos    int
 	Findings []htmlFinding
+	// Groups hold the findings of a tag-manager container by tag (those
+	// outside any tag first, under the container), nil for other inputs.
+	Groups []htmlGroup
+}
+
+// htmlGroup is one tag's findings.
+type htmlGroup struct {
+	Tag      string
+	Findings []htmlFinding
 }
 
 type htmlFinding struct {
@@ -43,7 +52,9 @@ type pixelBadge struct{ Label, Class string }
 func newHTMLTarget(n int, r Result, base string) htmlTarget {
 	t := htmlTarget{Anchor: "t" + strconv.Itoa(n), Path: displayPath(base, r.Path), Kind: r.Kind,
 		Pixel: newPixelBadge(r.Page), Calls: r.Calls}
+	group := map[string]int{} // tag name → index in t.Groups
 	for _, f := range r.Findings {
+
 		src := r.Sources[f.Span.File]
 		f = Redacted(f)
 		switch f.Severity {
@@ -61,6 +72,19 @@ func newHTMLTarget(n int, r Result, base string) htmlTarget {
 			hf.Frame = &htmlFrame{Line: c.Line, Before: before, Marked: marked, After: after}
 		}
 		t.Findings = append(t.Findings, hf)
+		if r.Tags != nil {
+			name, ok := tagOf(r.Tags, f.Span)
+			if !ok {
+				name = ""
+			}
+			i, seen := group[name]
+			if !seen {
+				i = len(t.Groups)
+				group[name] = i
+				t.Groups = append(t.Groups, htmlGroup{Tag: Printable(name)})
+			}
+			t.Groups[i].Findings = append(t.Groups[i].Findings, hf)
+		}
 	}
 	return t
 }

@@ -25,6 +25,38 @@ type jsonFinding struct {
 	// Pointer is set on every finding in an event log, "" being the whole
 	// record (RFC 6901); absent elsewhere.
 	Pointer *string `json:"pointer,omitempty"`
+	// Fix is the finding's fix, when it has one.
+	Fix *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonFix is a fix: its edits replace the text between two positions
+// (1-based lines and characters, the end exclusive, like the finding's)
+// of the file as written.
+type jsonFix struct {
+	Description   string     `json:"description"`
+	Applicability string     `json:"applicability"`
+	Edits         []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	NewText   string `json:"new_text"`
+}
+
+func jsonFixOf(fix *model.Fix) *jsonFix {
+	if fix == nil {
+		return nil
+	}
+	jf := &jsonFix{Description: fix.Description, Applicability: fix.Applicability.String()}
+	for _, e := range fix.Edits {
+		jf.Edits = append(jf.Edits, jsonEdit{File: e.Span.File, Line: e.Span.Start.Line, Column: e.Span.Start.Col,
+			EndLine: e.Span.End.Line, EndColumn: e.Span.End.Col, NewText: e.New})
+	}
+	return jf
 }
 
 // jsonReporter streams the document: header, each finding as it comes,
@@ -94,6 +126,18 @@ func (j *jsonReporter) Finish(s Summary) error {
 	sum, _ := marshal(s)
 	j.w.WriteString(",\n  \"summary\": ")
 	j.w.Write(sum)
+	// Beside the summary, whose values stay counts: which inputs could not
+	// be read, and how much of the site a crawl saw.
+	if len(s.UnreadableInputs) > 0 {
+		b, _ := marshal(printableInputs(s.UnreadableInputs))
+		j.w.WriteString(",\n  \"unreadable_inputs\": ")
+		j.w.Write(b)
+	}
+	if s.Crawl != nil {
+		b, _ := marshal(s.Crawl)
+		j.w.WriteString(",\n  \"crawl\": ")
+		j.w.Write(b)
+	}
 	j.w.WriteString("\n}\n")
 	return j.w.Flush()
 }
@@ -106,6 +150,7 @@ func FindingJSON(f model.Finding, eventLog bool) ([]byte, error) {
 		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Hint: f.Hint,
 		File: f.Span.File, Line: f.Span.Start.Line, Column: f.Span.Start.Col,
 		EndLine: f.Span.End.Line, EndColumn: f.Span.End.Col,
+		Fix: jsonFixOf(f.Fix),
 	}
 	if f.Span.Pointer != "" || eventLog {
 		jf.Pointer = &f.Span.Pointer

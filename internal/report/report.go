@@ -21,6 +21,9 @@ import (
 type Tool struct {
 	Name    string
 	Version string
+	// Revision is the documentation revision the rules follow, stated in
+	// the HTML report's footer.
+	Revision string
 }
 
 // Result is what one input produced: its findings, the number of calls
@@ -43,6 +46,9 @@ type Result struct {
 	Events []EventInfo
 	// Page is set for whole HTML pages (a crawl's pages too); nil otherwise.
 	Page *PageInfo
+	// Tags are the tags of a tag-manager container, where each is written,
+	// so the html report can group the findings by tag; nil otherwise.
+	Tags []TagExtent
 	// Sensitive are values the input's fields say are personal data
 	// (SensitiveIn), masked wherever they appear in this result's output.
 	Sensitive []pii.Known
@@ -64,6 +70,65 @@ type Summary struct {
 	// summary stays all numbers otherwise.
 	Rules   map[string]int `json:"rules,omitempty"`
 	Omitted map[string]int `json:"omitted,omitempty"`
+	// UnreadableInputs name those inputs and why, in input order (the
+	// JSON report lists them beside the summary, whose values are counts).
+	UnreadableInputs []Unreadable `json:"-"`
+	// NoFiles counts arguments that named nothing to lint (an empty
+	// folder, a pattern matching nothing, empty standard input).
+	NoFiles int `json:"no_files,omitempty"`
+	// Crawl says how much of the site a crawl saw; nil for other runs
+	// (the JSON report writes it beside the summary).
+	Crawl *CrawlCoverage `json:"-"`
+	// Fixable counts the findings `check --fix` would fix (safe fixes);
+	// UnsafeFixable those only `--fix --unsafe-fixes` would. Absent when zero.
+	Fixable       int `json:"fixable,omitempty"`
+	UnsafeFixable int `json:"unsafe_fixable,omitempty"`
+}
+
+// CrawlCoverage is how much of a site a crawl saw. When --depth or
+// --max-pages kept linked URLs out, the crawl is partial: pixel coverage
+// and snippet-coverage speak only of the pages visited.
+type CrawlCoverage struct {
+	Partial             bool `json:"partial"`
+	UnvisitedByDepth    int  `json:"unvisited_by_depth"`
+	UnvisitedByMaxPages int  `json:"unvisited_by_max_pages"`
+	// Depth and MaxPages are the bounds the crawl ran with (-1 and 0: none).
+	Depth    int `json:"depth"`
+	MaxPages int `json:"max_pages"`
+}
+
+// Sentence says what a partial crawl left out and how to see it; "" when
+// the crawl saw every linked URL it was allowed to.
+func (c *CrawlCoverage) Sentence() string {
+	if c == nil || !c.Partial {
+		return ""
+	}
+	var why []string
+	if c.UnvisitedByDepth > 0 {
+		why = append(why, fmt.Sprintf("%d beyond --depth %d", c.UnvisitedByDepth, c.Depth))
+	}
+	if c.UnvisitedByMaxPages > 0 {
+		why = append(why, fmt.Sprintf("%d over --max-pages %d", c.UnvisitedByMaxPages, c.MaxPages))
+	}
+	return fmt.Sprintf("partial crawl: %s not visited (%s); coverage counts only the pages visited: raise the bounds to see the rest",
+		Plural(c.UnvisitedByDepth+c.UnvisitedByMaxPages, "linked URL", "linked URLs"), strings.Join(why, ", "))
+}
+
+// printableInputs are the unreadable inputs as every output shows them:
+// personal data and credentials in a URL or a reason redacted, control
+// characters escaped.
+func printableInputs(in []Unreadable) []Unreadable {
+	out := make([]Unreadable, len(in))
+	for i, u := range in {
+		out[i] = Unreadable{Input: Printable(u.Input), Reason: Printable(u.Reason)}
+	}
+	return out
+}
+
+// Unreadable is an input that could not be read or fetched.
+type Unreadable struct {
+	Input  string `json:"input"`
+	Reason string `json:"reason"`
 }
 
 // Cap keeps the first max findings of each rule among those counted so
@@ -84,7 +149,7 @@ func (s *Summary) Cap(fs []model.Finding, max int) []model.Finding {
 			continue
 		}
 		s.Omitted[f.Rule]++
-		s.count(f.Severity)
+		s.count(f)
 	}
 	return kept
 }
@@ -96,12 +161,20 @@ func (s *Summary) Add(r Result) {
 	}
 	s.Calls += r.Calls
 	for _, f := range r.Findings {
-		s.count(f.Severity)
+		s.count(f)
 	}
 }
 
-func (s *Summary) count(sev model.Severity) {
-	switch sev {
+// count counts one finding into the totals: its severity and its fix.
+func (s *Summary) count(f model.Finding) {
+	if f.Fix != nil {
+		if f.Fix.Applicability == model.Safe {
+			s.Fixable++
+		} else {
+			s.UnsafeFixable++
+		}
+	}
+	switch f.Severity {
 	case model.Error:
 		s.Errors++
 	case model.Warning:
@@ -137,6 +210,13 @@ type Options struct {
 	// ReportTime stamps formats that show when they were made (html); the
 	// zero time leaves it out so reports can be diffed.
 	ReportTime time.Time
+	// AutomationID names the analysis in SARIF ("category/run"), so the
+	// runs of several CI jobs do not replace one another; "" leaves it out.
+	AutomationID string
+	// StepSummary, when set, receives in Markdown what the github format
+	// cannot show as annotations (findings on URLs, those over GitHub's 10
+	// per type); the CLI opens $GITHUB_STEP_SUMMARY.
+	StepSummary io.Writer
 }
 
 // RuleInfo is what a reporter may tell about a rule.
@@ -186,7 +266,24 @@ func Redacted(f model.Finding) model.Finding {
 	f.Hint = pii.Redact(f.Hint)
 	f.Span.File = pii.Redact(f.Span.File)
 	f.Span.Pointer = pii.Redact(f.Span.Pointer)
+	if f.Fix != nil && !fixPrintable(f.Fix) {
+		f.Fix = nil // a fix is exact or not shown: it is never printed redacted
+	}
 	return f
+}
+
+// fixPrintable reports whether a fix holds no personal data, secret or
+// control character that an output would have to redact or escape.
+func fixPrintable(fix *model.Fix) bool {
+	if Printable(fix.Description) != fix.Description {
+		return false
+	}
+	for _, e := range fix.Edits {
+		if Printable(e.New) != e.New || Printable(e.Span.File) != e.Span.File {
+			return false
+		}
+	}
+	return true
 }
 
 // Multi fans one stream of results out to several reporters.

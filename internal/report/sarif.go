@@ -37,9 +37,28 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool       sarifTool     `json:"tool"`
-		ColumnKind string        `json:"columnKind"`
-		Results    []sarifResult `json:"results"`
+		Tool sarifTool `json:"tool"`
+		// AutomationDetails name the analysis, so runs of several jobs or
+		// matrix entries are told apart (code scanning's category).
+		AutomationDetails *sarifAutomation  `json:"automationDetails,omitempty"`
+		Invocations       []sarifInvocation `json:"invocations"`
+		ColumnKind        string            `json:"columnKind"`
+		Results           []sarifResult     `json:"results"`
+	}
+	sarifAutomation struct {
+		ID string `json:"id"`
+	}
+	// sarifInvocation says whether the run read everything it was given;
+	// each input it could not read is a notification, so a scan that saw
+	// nothing is not mistaken for a clean one.
+	sarifInvocation struct {
+		ExecutionSuccessful        bool                `json:"executionSuccessful"`
+		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	}
+	sarifNotification struct {
+		Level     string          `json:"level"`
+		Message   sarifText       `json:"message"`
+		Locations []sarifLocation `json:"locations,omitempty"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -76,6 +95,22 @@ type (
 		// fingerprint, so code scanning tracks a finding across commits.
 		PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 		Properties          map[string]any    `json:"properties,omitempty"`
+		// Fixes hold the finding's fix (SARIF §3.55), its applicability in
+		// the fix's properties.
+		Fixes []sarifFix `json:"fixes,omitempty"`
+	}
+	sarifFix struct {
+		Description     sarifText             `json:"description"`
+		ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+		Properties      map[string]any        `json:"properties,omitempty"`
+	}
+	sarifArtifactChange struct {
+		ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+		Replacements     []sarifReplacement `json:"replacements"`
+	}
+	sarifReplacement struct {
+		DeletedRegion   *sarifRegion `json:"deletedRegion"`
+		InsertedContent *sarifText   `json:"insertedContent,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -170,9 +205,35 @@ func (s *sarifReporter) Result(r Result) error {
 		if f.Span.Pointer != "" {
 			res.Properties = map[string]any{"jsonPointer": f.Span.Pointer}
 		}
+		if f.Fix != nil {
+			res.Fixes = []sarifFix{s.fixOf(f.Fix)}
+		}
 		s.results = append(s.results, res)
 	}
 	return nil
+}
+
+// fixOf maps a fix: one artifact change per file, in the order of the
+// edits.
+func (s *sarifReporter) fixOf(fix *model.Fix) sarifFix {
+	out := sarifFix{Description: sarifText{Text: fix.Description},
+		Properties: map[string]any{"applicability": fix.Applicability.String()}}
+	at := map[string]int{}
+	for _, e := range fix.Edits {
+		i, ok := at[e.Span.File]
+		if !ok {
+			uri, base := sarifURI(s.opts.BaseDir, e.Span.File)
+			i = len(out.ArtifactChanges)
+			at[e.Span.File] = i
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}})
+		}
+		r := sarifReplacement{DeletedRegion: sarifRegionOf(e.Span)}
+		if e.New != "" {
+			r.InsertedContent = &sarifText{Text: e.New}
+		}
+		out.ArtifactChanges[i].Replacements = append(out.ArtifactChanges[i].Replacements, r)
+	}
+	return out
 }
 
 // sarifRegionOf maps a span; both count columns in code points and both
@@ -188,18 +249,30 @@ func sarifRegionOf(sp model.Span) *sarifRegion {
 	return r
 }
 
-func (s *sarifReporter) Finish(Summary) error {
+func (s *sarifReporter) Finish(sum Summary) error {
 	if s.results == nil {
 		s.results = []sarifResult{} // an actual scan has results, if empty
+	}
+	inv := sarifInvocation{ExecutionSuccessful: sum.Unreadable == 0 && sum.NoFiles == 0}
+	for _, u := range printableInputs(sum.UnreadableInputs) {
+		uri, baseID := sarifURI(s.opts.BaseDir, u.Input)
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level: "error", Message: sarifText{Text: u.Input + ": could not be read: " + u.Reason},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: baseID}}}},
+		})
 	}
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: s.opts.Tool.Name, Version: s.opts.Tool.Version,
 			InformationURI: ProjectURL, Rules: s.rules,
 		}},
-		ColumnKind: "unicodeCodePoints",
-		Results:    s.results,
+		Invocations: []sarifInvocation{inv},
+		ColumnKind:  "unicodeCodePoints",
+		Results:     s.results,
 	}}}
+	if s.opts.AutomationID != "" {
+		log.Runs[0].AutomationDetails = &sarifAutomation{ID: s.opts.AutomationID}
+	}
 	if log.Runs[0].Tool.Driver.Rules == nil {
 		log.Runs[0].Tool.Driver.Rules = []sarifRule{}
 	}

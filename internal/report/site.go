@@ -25,6 +25,9 @@ type SiteTotals struct {
 	Elapsed          time.Duration
 	Requests         int64
 	NonHTML, OffSite int
+	// Unvisited counts linked URLs --depth or --max-pages kept out: the
+	// coverage is of a part of the site.
+	Unvisited int
 }
 
 // SiteSummary is what a crawl found, counted for people: coverage, the
@@ -108,7 +111,8 @@ func (s *SiteSummary) Write(r SiteTotals, w io.Writer) {
 	for _, x := range []struct {
 		n    int
 		what string
-	}{{s.failed, "failed"}, {s.robotsSkipped, "skipped by robots.txt"}, {r.NonHTML, "not HTML"}, {r.OffSite, "redirected off-site"}} {
+	}{{s.failed, "failed"}, {s.robotsSkipped, "skipped by robots.txt"}, {r.NonHTML, "not HTML"}, {r.OffSite, "redirected off-site"},
+		{r.Unvisited, "linked, not visited (--depth, --max-pages)"}} {
 		if x.n > 0 {
 			extra = append(extra, fmt.Sprintf("%d %s", x.n, x.what))
 		}
@@ -120,9 +124,13 @@ func (s *SiteSummary) Write(r SiteTotals, w io.Writer) {
 	if s.pages > 0 {
 		const width = 24
 		full := s.withSDK * width / s.pages
-		fmt.Fprintf(&b, "%s %s%s %d of %d pages load the pixel (%d%%); %d call oaiq\n", styleHeading.Render("Pixel  "),
+		partial := ""
+		if r.Unvisited > 0 {
+			partial = " (partial: of the pages visited)"
+		}
+		fmt.Fprintf(&b, "%s %s%s %d of %d pages load the pixel (%d%%)%s; %d call oaiq\n", styleHeading.Render("Pixel  "),
 			styleBarFull.Render(strings.Repeat("█", full)), styleBarRest.Render(strings.Repeat("░", width-full)),
-			s.withSDK, s.pages, (200*s.withSDK+s.pages)/(2*s.pages), s.withCalls) // rounded
+			s.withSDK, s.pages, (200*s.withSDK+s.pages)/(2*s.pages), partial, s.withCalls) // rounded
 	}
 	if len(s.types) > 0 {
 		b.WriteString(styleHeading.Render("Events by page type") + "\n")

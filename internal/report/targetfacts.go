@@ -46,3 +46,21 @@ type PageInfo struct {
 // HasPixel reports whether the page visibly sets the pixel up: a loader or
 // an init call was found.
 func (p *PageInfo) HasPixel() bool { return p != nil && (p.HasLoader || p.HasInit) }
+
+// TagExtent is one tag of a tag-manager container: its name and the span
+// of its whole definition in the export.
+type TagExtent struct {
+	Name string
+	Span model.Span
+}
+
+// tagOf is the name of the tag whose definition holds span, and whether
+// one does.
+func tagOf(tags []TagExtent, s model.Span) (string, bool) {
+	for _, t := range tags {
+		if t.Span.File == s.File && !s.Start.Before(t.Span.Start) && s.Start.Before(t.Span.End) {
+			return t.Name, true
+		}
+	}
+	return "", false
+}

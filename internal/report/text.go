@@ -79,9 +79,9 @@ func (t *textReporter) Result(r Result) error {
 		if f.Span.Pointer != "" {
 			pointer = " " + stylePath.Render("("+f.Span.Pointer+")")
 		}
-		fmt.Fprintf(t.w, "%s: %s: %s %s%s\n", stylePath.Render(loc),
+		fmt.Fprintf(t.w, "%s: %s: %s %s%s%s\n", stylePath.Render(loc),
 			severityStyle(f.Severity).Render(f.Severity.String()), f.Message,
-			styleRule.Render("["+f.Rule+"]"), pointer)
+			styleRule.Render("["+f.Rule+"]"), fixMark(f.Fix), pointer)
 		if t.opts.Quiet {
 			continue
 		}
@@ -89,8 +89,23 @@ func (t *textReporter) Result(r Result) error {
 		if f.Hint != "" {
 			fmt.Fprintf(t.w, "  %s %s\n", styleHint.Render("= hint:"), f.Hint)
 		}
+		if f.Fix != nil {
+			fmt.Fprintf(t.w, "  %s %s\n", styleHint.Render("= fix:"), Printable(f.Fix.Description))
+		}
 	}
 	return t.flush()
+}
+
+// fixMark marks a fixable finding on its first line: " [*]" when --fix
+// fixes it, " [*unsafe]" when only --fix --unsafe-fixes does.
+func fixMark(fix *model.Fix) string {
+	switch {
+	case fix == nil:
+		return ""
+	case fix.Applicability == model.Safe:
+		return " [*]"
+	}
+	return " [*unsafe]"
 }
 
 // frame prints the finding's source line and a marker under its span.
@@ -131,7 +146,12 @@ func (t *textReporter) Finish(s Summary) error {
 		fmt.Fprintf(t.w, "%s %s not shown (--max-findings-per-rule): %s\n", styleInfo.Render("ℹ"),
 			Plural(n, "finding", "findings"), strings.Join(parts, ", "))
 	}
-	if s.Errors+s.Warnings+s.Infos == 0 {
+	if c := s.Crawl.Sentence(); c != "" {
+		fmt.Fprintf(t.w, "%s %s\n", styleWarning.Render("⚠"), c)
+	}
+	if s.NoFiles > 0 && s.Files == 0 && s.Unreadable == 0 {
+		fmt.Fprintf(t.w, "%s no files to lint (reasons on standard error)\n", styleError.Render("✖"))
+	} else if s.Errors+s.Warnings+s.Infos == 0 {
 		fmt.Fprintf(t.w, "%s no problems in %s\n", styleOK.Render("✔"), files)
 	} else {
 		mark := styleInfo.Render("ℹ")
@@ -143,6 +163,13 @@ func (t *textReporter) Finish(s Summary) error {
 		fmt.Fprintf(t.w, "%s %s, %s, %s in %s\n", mark,
 			Plural(s.Errors, "error", "errors"), Plural(s.Warnings, "warning", "warnings"),
 			Plural(s.Infos, "info", "infos"), files)
+	}
+	if s.Fixable+s.UnsafeFixable > 0 {
+		line := fmt.Sprintf("%s fixable with --fix", Plural(s.Fixable, "finding", "findings"))
+		if s.UnsafeFixable > 0 {
+			line += fmt.Sprintf(" (%d more with --fix --unsafe-fixes)", s.UnsafeFixable)
+		}
+		fmt.Fprintf(t.w, "  [*] %s\n", line)
 	}
 	return t.flush()
 }

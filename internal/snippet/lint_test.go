@@ -19,7 +19,7 @@ func page(csp, s string) string {
 		"<body>\n<h1>Thanks</h1>\n<script src=\"/app.js\"></script>\n</body>\n</html>\n"
 }
 
-const noncePolicy = "script-src 'nonce-r4nd0m' https://bzrcdn.openai.com; connect-src https://bzr.openai.com; img-src https://bzr.openai.com"
+const noncePolicy = "script-src 'nonce-r4nd0m' https://bzrcdn.openai.com; connect-src https://bzr.openai.com https://bzrcdn.openai.com; img-src https://bzr.openai.com"
 
 // Every snippet the command can print lints clean in a page; only debug is
 // reported, since it must come out before going live, and a missing nonce

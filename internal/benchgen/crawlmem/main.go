@@ -1,3 +1,5 @@
+//go:build oaiqtools
+
 // Command crawlmem measures what a crawl holds in memory: it serves N
 // pages on loopback (a binary tree of links, each page a pixel page of
 // about 30 KB with no problem in it, or one with -finding), crawls them with the oaiq-lint

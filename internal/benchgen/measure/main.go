@@ -1,3 +1,5 @@
+//go:build oaiqtools
+
 // Command measure runs a command with its output discarded and prints its
 // wall time in seconds, its peak resident set in KB (from the rusage the
 // kernel reports when the child is reaped) and its exit status:

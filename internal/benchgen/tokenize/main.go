@@ -1,8 +1,10 @@
+//go:build oaiqtools
+
 // Command tokenize is the cost floor of the speed harness: it reads every
 // page under a folder and runs x/net/html's tokenizer over it, on one
 // goroutine, doing nothing with the tokens.
 //
-//	go run ./internal/benchgen/tokenize DIR
+//	go run -tags oaiqtools ./internal/benchgen/tokenize DIR
 package main
 
 import (

@@ -11,6 +11,7 @@
   var none = document.getElementById("none-shown");
   var findings = document.querySelectorAll(".finding");
   var targets = document.querySelectorAll(".target");
+  var groups = document.querySelectorAll(".tag-group");
   var text = [];
   for (var i = 0; i < findings.length; i++) {
     var target = findings[i].closest(".target");
@@ -32,6 +33,9 @@
         words.every(function (w) { return text[j].indexOf(w) >= 0; });
       f.hidden = !ok;
       if (ok) count++;
+    }
+    for (var g = 0; g < groups.length; g++) {
+      groups[g].hidden = !groups[g].querySelector(".finding:not([hidden])");
     }
     for (var k = 0; k < targets.length; k++) {
       targets[k].hidden = !targets[k].querySelector(".finding:not([hidden])");

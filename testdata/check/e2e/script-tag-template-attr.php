@@ -1,7 +1,7 @@
 <!doctype html>
 <html>
 <head>
-<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-<?= $nonce ?>' 'strict-dynamic'; connect-src https://bzr.openai.com; img-src https://bzr.openai.com">
+<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-<?= $nonce ?>' 'strict-dynamic'; connect-src https://bzr.openai.com https://bzrcdn.openai.com; img-src https://bzr.openai.com">
 <script<?= $nonce_attr ?>>
   (function (w, d, s, u) {
     if (w.oaiq) return;

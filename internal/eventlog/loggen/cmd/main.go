@@ -1,6 +1,8 @@
+//go:build oaiqtools
+
 // Command loggen writes an event log for measuring `oaiq-lint log`:
 //
-//	go run ./internal/eventlog/loggen/cmd -records 200000 -distinct > /tmp/log.jsonl
+//	go run -tags oaiqtools ./internal/eventlog/loggen/cmd -records 200000 -distinct > /tmp/log.jsonl
 package main
 
 import (

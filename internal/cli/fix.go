@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/fixer"
+	"github.com/oaiq-lint/oaiq-lint/lint"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// fixOptions are check's --fix, --unsafe-fixes and --diff.
+type fixOptions struct {
+	fix, unsafe, diff bool
+}
+
+// maxFixRounds bounds re-linting: a fix may make another finding (or
+// uncover one an overlapping fix held back); each round applies what the
+// last lint offered, until nothing changes.
+const maxFixRounds = 10
+
+func (f *fixOptions) addFlags(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&f.fix, "fix", false, "apply safe fixes to the files in place, then report what is left")
+	cmd.Flags().BoolVar(&f.unsafe, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too (they change values: review them)")
+	cmd.Flags().BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and write nothing")
+}
+
+func (f *fixOptions) active() bool { return f.fix || f.diff }
+
+// fixable reports whether an argument names files that may be rewritten:
+// never standard input or a URL.
+func fixable(arg string) bool { return arg != "-" && !isHTTPURL(arg) }
+
+// run applies fixes in memory, round after round, then writes the changed
+// files (--fix) or prints their diff (--diff). It returns done when the
+// command ends here (--diff), and the number of findings fixed.
+func (f *fixOptions) run(ctx context.Context, o *checkOptions, opts lint.Options) (done bool, err error) {
+	if f.unsafe && !f.active() {
+		return true, usageErrorf("--unsafe-fixes needs --fix or --diff")
+	}
+	if o.render.enabled {
+		return true, usageErrorf("--fix and --diff read files, not rendered pages: drop --render")
+	}
+	// Fixing rounds neither record a baseline nor fail.
+	opts.BaselineRecorder, opts.Record, opts.FailOn = nil, false, 0
+	var args []string
+	for _, a := range o.args {
+		if fixable(a) {
+			args = append(args, a)
+		} else {
+			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s is not a file: nothing is fixed there\n", a)
+		}
+	}
+	so := o.source.lintOptions(nil)
+	if so.Root == "" && opts.Config != nil {
+		so.Root = opts.Config.Root // the configuration's root: as for check
+	}
+	files, fixed, err := fixRounds(ctx, opts, lint.Targets(args, nil, so), so, f.unsafe)
+	if err != nil {
+		return true, err
+	}
+	names := make([]string, 0, len(files))
+	for name, fl := range files {
+		if fl.Changed() {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	if f.diff {
+		for _, name := range names {
+			before := fixer.Decode(name, files[name].Orig).Text
+			fmt.Fprint(o.io.Out, fixer.Diff(name, before, files[name].Text))
+		}
+		fmt.Fprintf(o.io.ErrOut, "oaiq-lint: --fix would fix %d in %s (nothing written)\n", fixed, pluralFiles(len(names)))
+		if len(names) > 0 {
+			return true, &ExitError{Code: ExitFindings}
+		}
+		return true, nil
+	}
+	var werr error
+	for _, name := range names {
+		if err := files[name].WriteFile(); err != nil {
+			werr = errors.Join(werr, err)
+		}
+	}
+	fmt.Fprintf(o.io.ErrOut, "oaiq-lint: fixed %d in %s\n", fixed, pluralFiles(len(names)))
+	if werr != nil {
+		return true, fmt.Errorf("writing fixes: %w", werr)
+	}
+	return false, nil
+}
+
+func pluralFiles(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
+}
+
+// fixRounds lints inputs, applies the fixes offered, and lints the changed
+// files again from memory until no fix applies or maxFixRounds is reached.
+// It returns every file read, with its fixed text, and how many findings
+// were fixed.
+func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], src lint.SourceOptions, unsafe bool) (map[string]*fixer.File, int, error) {
+	files := map[string]*fixer.File{}
+	fixed := 0
+	for round := 0; round < maxFixRounds; round++ {
+		byFile := map[string][]model.Finding{}
+		_, err := lint.New(opts).Run(ctx, inputs, func(r *lint.Result) error {
+			for _, fd := range r.Report.Findings {
+				if fixer.Allowed(fd.Fix, unsafe) {
+					name := fd.Fix.Edits[0].Span.File
+					byFile[name] = append(byFile[name], fd)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			if errors.Is(err, lint.ErrInterrupted) {
+				return nil, 0, errInterrupted
+			}
+			return nil, 0, err
+		}
+		names := make([]string, 0, len(byFile))
+		for name := range byFile {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		applied := 0
+		var changed []string
+		for _, name := range names {
+			fl := files[name]
+			if fl == nil {
+				if info, err := os.Stat(name); err != nil || !info.Mode().IsRegular() {
+					continue // a URL or a name that is not a file here
+				}
+				if fl, err = fixer.Read(name); err != nil {
+					return nil, 0, err
+				}
+				if !fl.Writable {
+					continue // its bytes would not survive being written back
+				}
+				files[name] = fl
+			}
+			if n := fl.Apply(byFile[name]); n > 0 {
+				applied += n
+				changed = append(changed, name)
+			}
+		}
+		if applied == 0 {
+			break
+		}
+		fixed += applied
+		inputs = func(yield func(lint.Input) bool) {
+			for _, name := range changed {
+				data, err := files[name].Encoded()
+				if err != nil {
+					continue
+				}
+				if !yield(lint.Bytes(name, data, src)) {
+					return
+				}
+			}
+		}
+	}
+	return files, fixed, nil
+}

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+const fixablePage = "<!doctype html>\r\n<html><head><script>\r\n" +
+	"oaiq(\"init\", { pixel_id: \"px_123\", user: { country: \"us\" } });\r\n" +
+	"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"usd\" });\r\n" +
+	"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"&#117;sd\" });\r\n" +
+	"</script></head><body></body></html>\r\n"
+
+func TestFixWritesSafeFixesKeepingLineEndings(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "thanks.html", fixablePage)
+	out, errOut, code := runCLI(t, "", "check", "--fix", "--format", "json", p)
+	got, _ := os.ReadFile(p)
+	text := string(got)
+	for _, want := range []string{`pixelId: "px_123"`, `country: "US"`, `currency: "USD"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("fixed file lacks %s:\n%s", want, text)
+		}
+	}
+	// Inside a <script> an entity is not decoded, so "&#117;sd" is no
+	// code at all; either way it is never rewritten as if it were "usd".
+	if !strings.Contains(text, "&#117;sd") {
+		t.Errorf("text read through a transform was rewritten:\n%s", text)
+	}
+	if strings.Count(text, "\r\n") != strings.Count(fixablePage, "\r\n") || strings.Count(text, "\n") != strings.Count(fixablePage, "\n") {
+		t.Errorf("line endings changed:\n%q", text)
+	}
+	if !strings.Contains(errOut, "fixed 3 in 1 file") {
+		t.Errorf("stderr = %q", errOut)
+	}
+	var doc struct {
+		Findings []struct {
+			Rule string
+			Fix  *struct{} `json:"fix"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, f := range doc.Findings {
+		if f.Fix != nil {
+			t.Errorf("%s still offers a fix after --fix", f.Rule)
+		}
+	}
+	_ = code
+}
+
+func TestDiffWritesNothingAndNeverTouchesStdin(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "thanks.html", fixablePage)
+	out, _, code := runCLI(t, "", "check", "--diff", p)
+	if code != ExitFindings {
+		t.Errorf("exit %d, want %d when there is a diff", code, ExitFindings)
+	}
+	if !strings.Contains(out, "-oaiq(\"init\", { pixel_id") || !strings.Contains(out, "+oaiq(\"init\", { pixelId") {
+		t.Errorf("diff:\n%s", out)
+	}
+	if got, _ := os.ReadFile(p); string(got) != fixablePage {
+		t.Error("--diff wrote the file")
+	}
+	out, errOut, _ := runCLI(t, fixablePage, "check", "--fix", "-")
+	if !strings.Contains(errOut, "- is not a file") || !strings.Contains(out, "[*]") {
+		t.Errorf("stdin: stdout %q stderr %q", out, errOut)
+	}
+}
+
+func TestTextMarksFixableFindingsAndCountsThem(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "thanks.html", fixablePage)
+	out, _, _ := runCLI(t, "", "check", p)
+	if !strings.Contains(out, "[currency-code] [*]") || !strings.Contains(out, "= fix: write the currency as \"USD\"") {
+		t.Errorf("fixable finding not marked:\n%s", out)
+	}
+	if !strings.Contains(out, "3 findings fixable with --fix") {
+		t.Errorf("summary lacks the fixable count:\n%s", out)
+	}
+}
+
+func TestFixKeepsALegacyEncoding(t *testing.T) {
+	dir := t.TempDir()
+	// windows-1252: "é" is the single byte 0xE9, before the value on its line.
+	page := "<html><head><meta charset=\"windows-1252\"><script>\n" +
+		"oaiq(\"init\", { pixelId: \"px_123\" }); // caf\xe9\n" +
+		"/* \xe9\xe9 */ oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"eur\" });\n" +
+		"</script></head><body></body></html>\n"
+	p := writeFile(t, dir, "legacy.html", page)
+	runCLI(t, "", "check", "--fix", p)
+	got, _ := os.ReadFile(p)
+	want := strings.Replace(page, `"eur"`, `"EUR"`, 1)
+	if string(got) != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// Overlapping fixes (a translated call and a code inside it) resolve the
+// same way every run, and after --fix nothing is left to fix.
+func TestUnsafeFixesReachAFixedPoint(t *testing.T) {
+	dir := t.TempDir()
+	src := "oaiq(\"init\", { pixel_id: \"px_123\", debug: true });\n" +
+		"oaiq(\"track\", \"Purchase\", { value: 25.99, currency: \"usd\", content_ids: [\"sku-1\"] });\n" +
+		"oaiq(\"measure\", \"order_created\", { amount: total * 100, currency: \"usd\", event_id: \"e-1\" });\n"
+	p := writeFile(t, dir, "app.js", src)
+	q := writeFile(t, t.TempDir(), "app.js", src)
+	runCLI(t, "", "check", "--fix", "--unsafe-fixes", p)
+	runCLI(t, "", "check", "--fix", "--unsafe-fixes", q)
+	a, _ := os.ReadFile(p)
+	b, _ := os.ReadFile(q)
+	if string(a) != string(b) {
+		t.Fatalf("two runs disagree:\n%s\n%s", a, b)
+	}
+	want := "oaiq(\"init\", { pixelId: \"px_123\" });\n" +
+		"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"USD\", contents: [{ id: \"sku-1\", quantity: 1 }] });\n" +
+		"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: Math.round(total * 100), currency: \"USD\" }, { event_id: \"e-1\" });\n"
+	if string(a) != want {
+		t.Errorf("got\n%s\nwant\n%s", a, want)
+	}
+	if out, _, code := runCLI(t, "", "check", "--diff", "--unsafe-fixes", p); code != 0 || out != "" {
+		t.Errorf("not a fixed point (exit %d):\n%s", code, out)
+	}
+}

@@ -1,0 +1,134 @@
+package fixer
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+func edit(file string, line, col, endCol int, old, new string) model.Edit {
+	return model.Edit{Span: model.Span{File: file, Start: model.Pos{Line: line, Col: col}, End: model.Pos{Line: line, Col: endCol}}, Old: old, New: new}
+}
+
+func finding(rule string, edits ...model.Edit) model.Finding {
+	return model.Finding{Rule: rule, Fix: &model.Fix{Applicability: model.Safe, Edits: edits}}
+}
+
+func TestApplyKeepsBOMLineEndingsAndSkipsOverlaps(t *testing.T) {
+	orig := []byte("\xEF\xBB\xBFa = \"usd\";\r\nb = \"us\";\r\n")
+	f := Decode("x.js", orig)
+	if !f.Writable {
+		t.Fatal("a UTF-8 file with a BOM must be writable")
+	}
+	n := f.Apply([]model.Finding{
+		finding("currency-code", edit("x.js", 1, 6, 9, "usd", "USD")),
+		finding("other", edit("x.js", 1, 7, 10, `sd"`, `SD"`)), // overlaps the earlier one: left for the next round
+		finding("country-code", edit("x.js", 2, 6, 8, "us", "US")),
+		finding("stale", edit("x.js", 2, 6, 8, "xx", "YY")), // not verbatim: never applied
+	})
+	if n != 2 {
+		t.Errorf("fixed %d findings, want 2", n)
+	}
+	got, err := f.Encoded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []byte("\xEF\xBB\xBFa = \"USD\";\r\nb = \"US\";\r\n")
+	if !bytes.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestApplyIsOrderIndependent(t *testing.T) {
+	a := finding("a-rule", edit("x.js", 1, 1, 4, "abc", "A"))
+	b := finding("b-rule", edit("x.js", 1, 2, 5, "bcd", "B"))
+	for _, order := range [][]model.Finding{{a, b}, {b, a}} {
+		f := Decode("x.js", []byte("abcde"))
+		f.Apply(order)
+		if string(f.Text) != "Ade" {
+			t.Errorf("got %q, want %q whatever the order", f.Text, "Ade")
+		}
+	}
+}
+
+func TestUTF16RoundTrip(t *testing.T) {
+	// "é = 'usd'" in UTF-16LE with a BOM: positions count characters.
+	text := "é = 'usd'\n"
+	var orig []byte
+	orig = append(orig, 0xFF, 0xFE)
+	for _, r := range text {
+		orig = append(orig, byte(r), byte(r>>8))
+	}
+	f := Decode("x.js", orig)
+	if !f.Writable {
+		t.Fatal("UTF-16 must round-trip")
+	}
+	if f.Apply([]model.Finding{finding("currency-code", edit("x.js", 1, 6, 9, "usd", "USD"))}) != 1 {
+		t.Fatal("not applied")
+	}
+	got, _ := f.Encoded()
+	if !bytes.HasPrefix(got, []byte{0xFF, 0xFE}) || len(got) != len(orig) || !strings.Contains(string(f.Text), "'USD'") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestWriteFileIsAtomicAndKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.js")
+	if err := os.WriteFile(p, []byte("x = 'usd'\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Read(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Apply([]model.Finding{finding("c", edit(p, 1, 6, 9, "usd", "USD"))})
+	if err := f.WriteFile(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(p)
+	info, _ := os.Stat(p)
+	if string(got) != "x = 'USD'\n" || info.Mode().Perm() != 0o640 {
+		t.Errorf("got %q mode %v", got, info.Mode().Perm())
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("temporary files left: %v", ents)
+	}
+}
+
+func TestDiffAppliesWithPatch(t *testing.T) {
+	old := "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n"
+	new := "1\nTWO\n3\n4\n5\n6\n7\n8\n9\n10\n11\nTWELVE\n13\n"
+	d := Diff("f.txt", []byte(old), []byte(new))
+	if strings.Count(d, "@@ ") != 2 {
+		t.Errorf("want two hunks:\n%s", d)
+	}
+	if !strings.Contains(d, "@@ -1,5 +1,5 @@\n 1\n-2\n+TWO\n") {
+		t.Errorf("first hunk wrong:\n%s", d)
+	}
+	patch, err := exec.LookPath("patch")
+	if err != nil {
+		t.Skip("patch(1) not installed")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "f.txt"), []byte(old), 0o644)
+	cmd := exec.Command(patch, "-p1", "-s")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(d)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v %s", err, out)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "f.txt"))
+	if string(got) != new {
+		t.Errorf("patched to %q", got)
+	}
+	if Diff("f", []byte("a"), []byte("a")) != "" {
+		t.Error("equal texts must give no diff")
+	}
+}

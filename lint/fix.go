@@ -1,0 +1,108 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/htmlx"
+	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// keepExactFixes drops every fix one of whose edits does not find its Old
+// text verbatim at its span in the file as written. Spans pass through
+// charset decoding, template masking, source maps, JSON string escapes and
+// HTML entities; a value read through an escape or a mapped position that
+// is off by one would make an edit land on the wrong bytes, and such an
+// edit is not offered. This is the one place that check is made for every
+// source; the CLI repeats it on the bytes it writes.
+func keepExactFixes(fs []model.Finding, files sources) {
+	attrs := map[string][]htmlx.Attr{} // event-handler attributes of each page, scanned once
+	for i := range fs {
+		if fs[i].Fix != nil && (!fixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, attrs)) {
+			fs[i].Fix = nil
+		}
+	}
+}
+
+// fitsAttributes reports whether every edit that lands in an HTML
+// event-handler attribute (onclick="oaiq(…)") writes text the attribute
+// can hold as it is: no quote that would close it, no & that would start
+// an entity, no < or >. Script text and other files need no such care.
+func fitsAttributes(fix *model.Fix, files sources, cache map[string][]htmlx.Attr) bool {
+	for _, e := range fix.Edits {
+		f := files.at(e.Span.File, e.Span.Start.Line)
+		if model.FileKindOf(f.Name) != model.HTMLFile && model.FileKindOf(f.Name) != model.UnknownFile {
+			continue
+		}
+		hs, ok := cache[f.Name]
+		if !ok {
+			for _, h := range htmlx.Scan(f.Text, f.Text).Handlers {
+				hs = append(hs, h.Attr)
+			}
+			cache[f.Name] = hs
+		}
+		start, end, _ := EditRange(f, e)
+		for _, a := range hs {
+			if start < a.ValStart || end > a.ValEnd {
+				continue
+			}
+			bad := "&<>\"'`"
+			if a.ValStart > 0 && (f.Text[a.ValStart-1] == '"' || f.Text[a.ValStart-1] == '\'') {
+				bad = "&" + string(f.Text[a.ValStart-1])
+			}
+			if strings.ContainsAny(e.New, bad) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// spanText reads spans of the files as written, for model.Document.Text.
+func spanText(files sources) func(model.Span) (string, bool) {
+	return func(sp model.Span) (string, bool) {
+		f := files.at(sp.File, sp.Start.Line)
+		if f == nil {
+			return "", false
+		}
+		start, end := f.Offset(sp.Start), f.Offset(sp.End)
+		if start < 0 || end < start || end > len(f.Text) {
+			return "", false
+		}
+		return string(f.Text[start:end]), true
+	}
+}
+
+// fixApplies reports whether every edit of fix finds its Old text at its
+// span in files.
+func fixApplies(fix *model.Fix, files sources) bool {
+	if fix == nil || len(fix.Edits) == 0 {
+		return false
+	}
+	for _, e := range fix.Edits {
+		f := files.at(e.Span.File, e.Span.Start.Line)
+		if f == nil {
+			return false
+		}
+		if _, _, ok := EditRange(f, e); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// EditRange returns the byte range of e in f when its text there is
+// exactly e.Old.
+func EditRange(f *source.File, e model.Edit) (int, int, bool) {
+	if e.Old == "" {
+		return 0, 0, false
+	}
+	start, end := f.Offset(e.Span.Start), f.Offset(e.Span.End)
+	if start < 0 || end < start || end > len(f.Text) {
+		return 0, 0, false
+	}
+	if string(f.Text[start:end]) != e.Old {
+		return 0, 0, false
+	}
+	return start, end, true
+}
