@@ -289,3 +289,37 @@ func TestRenderObeysTheCrawlScope(t *testing.T) {
 		t.Errorf("check --render --block-third-party: the other site got %d requests", n)
 	}
 }
+
+// --max-log-size bounds what is held of a log at once, not a log read in
+// pieces: a JSON Lines log far larger than it lints, while one record
+// larger than it (in a file or on --stream) stops at the limit and says
+// how to raise it.
+func TestMaxLogSizeBoundsWhatIsHeldNotALogReadInPieces(t *testing.T) {
+	var log strings.Builder
+	log.WriteString(`["init", {"pixelId": "px_live_123"}]` + "\n")
+	for i := 0; log.Len() < 3<<20; i++ {
+		fmt.Fprintf(&log, `["measure", "order_created", {"type": "contents", "amount": %d, "currency": "USD"}, {"event_id": "o%d"}]`+"\n", 100+i, i)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.jsonl")
+	if err := os.WriteFile(path, []byte(log.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "", "log", "--max-log-size", "100000", path)
+	if code != ExitOK || !strings.Contains(out, "no problems") {
+		t.Fatalf("a %d-byte log read in pieces with --max-log-size 100000: exit %d\n%s\n%s", log.Len(), code, out, errOut)
+	}
+
+	long := `["measure", "page_viewed", {"type": "contents", "note": "` + strings.Repeat("x", 200000) + `"}]` + "\n"
+	if err := os.WriteFile(path, []byte(log.String()+long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = runCLI(t, "", "log", "--max-log-size", "100000", path)
+	if code != ExitInput || !strings.Contains(errOut, "larger than 100000 bytes; raise --max-log-size") {
+		t.Errorf("a record over --max-log-size: exit %d, stderr:\n%s", code, errOut)
+	}
+	out, errOut, code = runCLI(t, `["init", {"pixelId": "px_live_123"}]`+"\n"+long, "log", "--stream", "--max-log-size", "100000")
+	if code != ExitInput || !strings.Contains(errOut, "larger than 100000 bytes; raise --max-log-size") || !strings.Contains(out, `"line":1`) {
+		t.Errorf("a --stream line over --max-log-size: exit %d, stdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}

@@ -50,16 +50,21 @@ func ReadPieces(name string, r io.Reader, limit int, fn func(Piece) bool) error 
 // *boundedio.TooLargeError carrying hint, while a log read in pieces may
 // be of any size, its memory staying flat.
 func ReadPiecesWithin(name string, r io.Reader, limit int, maxSize int64, hint string, fn func(Piece) bool) error {
-	whole := r // what is held at once
-	if maxSize < math.MaxInt64 {
-		whole = boundedio.Limit(name, r, maxSize, hint)
+	tooLarge := func(n int) error {
+		if int64(n) > maxSize {
+			return &boundedio.TooLargeError{Name: name, Limit: maxSize, Hint: hint}
+		}
+		return nil
 	}
 	// Most logs are small: read up to limit+1 bytes, growing as needed.
-	head, err := io.ReadAll(io.LimitReader(whole, int64(limit)+1))
+	head, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return err
 	}
 	if len(head) <= limit {
+		if err := tooLarge(len(head)); err != nil {
+			return err
+		}
 		docs, f := ParseAll(name, head)
 		fn(Piece{Docs: docs, File: f})
 		return nil
@@ -67,7 +72,10 @@ func ReadPiecesWithin(name string, r io.Reader, limit int, maxSize int64, hint s
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	// The shape is told by the first line: read on until it is whole.
 	for !bytes.ContainsAny(head[skipSpace(head, 0):], "\r\n") {
-		more, err := io.ReadAll(io.LimitReader(whole, int64(max(limit, 4096))))
+		if err := tooLarge(len(head)); err != nil {
+			return err
+		}
+		more, err := io.ReadAll(io.LimitReader(r, int64(max(limit, 4096))))
 		if err != nil {
 			return err
 		}
@@ -77,23 +85,26 @@ func ReadPiecesWithin(name string, r io.Reader, limit int, maxSize int64, hint s
 		head = append(head, more...)
 	}
 	size := min(limit, pieceSize)
-	// A piece is held whole: one longer than maxSize (a record with no
-	// line end in sight) ends the read as a log read whole would.
-	tooLarge := func(n int) error {
-		if int64(n) > maxSize {
-			return &boundedio.TooLargeError{Name: name, Limit: maxSize, Hint: hint}
-		}
-		return nil
-	}
 	if isArrayHead(name, head) {
 		return readArrayPieces(name, io.MultiReader(bytes.NewReader(head), r), size, tooLarge, fn)
 	}
 	if !firstRecordIsALine(name, head) {
-		rest, err := io.ReadAll(whole)
-		if err != nil {
+		if err := tooLarge(len(head)); err != nil {
 			return err
 		}
-		docs, f := ParseAll(name, append(head, rest...))
+		rest := r
+		if maxSize < math.MaxInt64 {
+			rest = boundedio.Limit(name, r, maxSize-int64(len(head)), hint)
+		}
+		more, err := io.ReadAll(rest)
+		if err != nil {
+			var tl *boundedio.TooLargeError
+			if errors.As(err, &tl) {
+				return &boundedio.TooLargeError{Name: name, Limit: maxSize, Hint: hint} // the limit of the whole log, head included
+			}
+			return err
+		}
+		docs, f := ParseAll(name, append(head, more...))
 		fn(Piece{Docs: docs, File: f})
 		return nil
 	}
