@@ -80,7 +80,7 @@ if ! command -v jq >/dev/null; then
 	echo "bench: installing jq" >&2
 	if [ "$(id -u)" = 0 ]; then apt-get install -y -qq jq >&2; else sudo apt-get install -y -qq jq >&2; fi
 fi
-go build -o "$work/loggen" ./internal/eventlog/loggen/cmd
+go build -tags oaiqtools -o "$work/loggen" ./internal/eventlog/loggen/cmd
 runs=${LOG_RUNS:-1}
 jq_sizes=" ${JQ_MB:-200} "
 echo "event logs: loggen seed $seed, $runs run(s) each, $(nproc) CPUs"
