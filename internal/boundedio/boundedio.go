@@ -64,6 +64,35 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	// A regular file says its size: read it into one buffer of that size
+	// (and one byte more, to see it grew past the limit), as os.ReadFile
+	// does, instead of growing a buffer by copies.
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= limit {
+		buf := make([]byte, 0, st.Size()+1)
+		for {
+			n, err := f.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				return buf, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			if int64(len(buf)) > limit {
+				return nil, &TooLargeError{Name: path, Limit: limit}
+			}
+			if len(buf) == cap(buf) { // the file grew while read: go on, bounded
+				rest, err := ReadAll(path, f, limit-int64(len(buf)))
+				if err != nil {
+					if tl, ok := err.(*TooLargeError); ok {
+						tl.Limit = limit
+					}
+					return nil, err
+				}
+				return append(buf, rest...), nil
+			}
+		}
+	}
 	return ReadAll(path, f, limit)
 }
 

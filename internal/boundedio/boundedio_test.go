@@ -41,6 +41,16 @@ func TestReadsStopAtTheLimit(t *testing.T) {
 	if data, err := ReadFile(p, 10); err != nil || string(data) != "0123456789" {
 		t.Fatalf("at the limit: %q, %v", data, err)
 	}
+	if data, err := ReadFile(p, 1<<20); err != nil || string(data) != "0123456789" {
+		t.Fatalf("under the limit: %q, %v", data, err)
+	}
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := ReadFile(empty, 10); err != nil || len(data) != 0 {
+		t.Fatalf("empty: %q, %v", data, err)
+	}
 	var tl *TooLargeError
 	if _, err := ReadFile(p, 9); !errors.As(err, &tl) || tl.Limit != 9 {
 		t.Fatalf("over the limit: %v", err)
