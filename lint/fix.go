@@ -15,10 +15,10 @@ import (
 // is off by one would make an edit land on the wrong bytes, and such an
 // edit is not offered. This is the one place that check is made for every
 // source; the CLI repeats it on the bytes it writes.
-func keepExactFixes(fs []model.Finding, files sources) {
-	attrs := map[string][]htmlx.Attr{} // event-handler attributes of each page, scanned once
+func keepExactFixes(fs []model.Finding, files sources, doc *model.Document) {
+	attrs := map[string][]model.AttrValue{} // event-handler attribute values of each file
 	for i := range fs {
-		if fs[i].Fix != nil && (!fixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, attrs)) {
+		if fs[i].Fix != nil && (!fixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, doc, attrs)) {
 			fs[i].Fix = nil
 		}
 	}
@@ -28,7 +28,9 @@ func keepExactFixes(fs []model.Finding, files sources) {
 // event-handler attribute (onclick="oaiq(…)") writes text the attribute
 // can hold as it is: no quote that would close it, no & that would start
 // an entity, no < or >. Script text and other files need no such care.
-func fitsAttributes(fix *model.Fix, files sources, cache map[string][]htmlx.Attr) bool {
+// A page's own attributes are those its extraction recorded; any other
+// HTML file is scanned once.
+func fitsAttributes(fix *model.Fix, files sources, doc *model.Document, cache map[string][]model.AttrValue) bool {
 	for _, e := range fix.Edits {
 		f := files.at(e.Span.File, e.Span.Start.Line)
 		if model.FileKindOf(f.Name) != model.HTMLFile && model.FileKindOf(f.Name) != model.UnknownFile {
@@ -36,19 +38,27 @@ func fitsAttributes(fix *model.Fix, files sources, cache map[string][]htmlx.Attr
 		}
 		hs, ok := cache[f.Name]
 		if !ok {
-			for _, h := range htmlx.Scan(f.Text, f.Text).Handlers {
-				hs = append(hs, h.Attr)
+			if doc != nil && doc.Page != nil && f.Name == doc.Path {
+				for _, v := range doc.Page.HandlerValues {
+					if v.File == f.Name {
+						hs = append(hs, v)
+					}
+				}
+			} else {
+				for _, h := range htmlx.Scan(f.Text, f.Text).Handlers {
+					hs = append(hs, attrValue(f, h.Attr))
+				}
 			}
 			cache[f.Name] = hs
 		}
 		start, end, _ := EditRange(f, e)
 		for _, a := range hs {
-			if start < a.ValStart || end > a.ValEnd {
+			if start < a.Start || end > a.End {
 				continue
 			}
 			bad := "&<>\"'`"
-			if a.ValStart > 0 && (f.Text[a.ValStart-1] == '"' || f.Text[a.ValStart-1] == '\'') {
-				bad = "&" + string(f.Text[a.ValStart-1])
+			if a.Quote != 0 {
+				bad = "&" + string(a.Quote)
 			}
 			if strings.ContainsAny(e.New, bad) {
 				return false
@@ -56,6 +66,15 @@ func fitsAttributes(fix *model.Fix, files sources, cache map[string][]htmlx.Attr
 		}
 	}
 	return true
+}
+
+// attrValue is where an attribute's value stands in f, with its quote.
+func attrValue(f *source.File, a htmlx.Attr) model.AttrValue {
+	v := model.AttrValue{File: f.Name, Start: a.ValStart, End: a.ValEnd}
+	if a.ValStart > 0 && (f.Text[a.ValStart-1] == '"' || f.Text[a.ValStart-1] == '\'') {
+		v.Quote = f.Text[a.ValStart-1]
+	}
+	return v
 }
 
 // spanText reads spans of the files as written, for model.Document.Text.

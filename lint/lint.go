@@ -384,7 +384,7 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 		c.facts = rules.Facts(doc, ropts)
 	}
 	c.res.Findings = rules.Check(doc, ropts)
-	keepExactFixes(c.res.Findings, byName)
+	keepExactFixes(c.res.Findings, byName, doc)
 	if l.opts.CrossInputDedup {
 		c.dedup = rules.DedupEvents(doc)
 	}

@@ -31,6 +31,11 @@ type PageFacts struct {
 	// ServerRequests are requests from page code straight to the pixel's
 	// server endpoints (fetch, sendBeacon, XMLHttpRequest, images).
 	ServerRequests []ServerRequest
+	// HandlerValues are the byte ranges of the event-handler attribute
+	// values (onclick="…", href="javascript:…") of the page's file, with
+	// the quote around each (0: unquoted): a fix that edits code there must
+	// write what the attribute can hold.
+	HandlerValues []AttrValue
 	// Site is what a crawl learned about the whole site; nil outside a crawl.
 	Site *SiteFacts
 }
@@ -89,6 +94,13 @@ type LoaderSighting struct {
 	// (Next.js <Script strategy="afterInteractive">); Reason says why.
 	Late       bool
 	LateReason string
+}
+
+// AttrValue is where an attribute's value is written in a file.
+type AttrValue struct {
+	File       string
+	Start, End int // byte offsets of the value, quotes excluded
+	Quote      byte
 }
 
 // CSPPolicy is one Content-Security-Policy that applies to a page.

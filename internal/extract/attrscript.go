@@ -30,6 +30,13 @@ type attrText struct {
 
 func readHandlers(doc *model.Document, hs []htmlx.Handler, t attrText) {
 	for _, h := range hs {
+		if doc.Page != nil {
+			var quote byte
+			if v := h.Attr.ValStart; v > 0 && (t.f.Text[v-1] == '"' || t.f.Text[v-1] == '\'') {
+				quote = t.f.Text[v-1]
+			}
+			doc.Page.HandlerValues = append(doc.Page.HandlerValues, model.AttrValue{File: t.f.Name, Start: h.Attr.ValStart, End: h.Attr.ValEnd, Quote: quote})
+		}
 		start := h.Attr.ValStart
 		if h.URL {
 			k := bytes.IndexByte(t.masked[start:h.Attr.ValEnd], ':')
