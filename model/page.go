@@ -130,6 +130,9 @@ type ExternalScript struct {
 	Src    string
 	Span   Span
 	Reason string
+	// OutsideRoot: its path leads outside the folder scripts may be read
+	// from (the site root, else the page's folder), so it was refused.
+	OutsideRoot bool
 }
 
 // TemplateInclude is a template tag that inserts content not read here.

@@ -24,7 +24,8 @@ package rules_test
 // with that Pixel ID configured; site=PAGES/WITH_SDK lints the page as one
 // of a crawled site's PAGES pages of which WITH_SDK load the SDK;
 // max_file_size=BYTES lints the example as a file read with that
-// --max-file-size; events=N runs a Conversions API body with its one event
+// --max-file-size; on_disk lints it as a file in a folder of its own (its
+// relative script paths resolved as check resolves them); events=N runs a Conversions API body with its one event
 // repeated N times (a batch too long to print); also=rule,rule names other
 // rules the Bad example raises too. Every rule's examples run: there is no
 // other kind of fence.
@@ -100,6 +101,8 @@ func docExamples(t *testing.T, r *rules.Rule) []docExample {
 					t.Errorf("%s: max_file_size=%s is not a number of bytes", r.ID, v)
 				}
 				ex.maxSize = n
+			case "on_disk":
+				ex.maxSize = 50 << 20 // a file in a folder of its own, read as check reads files
 			case "also":
 				ex.also = strings.Split(v, ",")
 			case "events":

@@ -149,7 +149,8 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 }
 
 func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
-	pr.doc.Page.Unresolved = append(pr.doc.Page.Unresolved, model.ExternalScript{Src: url, Span: span, Reason: reason})
+	pr.doc.Page.Unresolved = append(pr.doc.Page.Unresolved, model.ExternalScript{Src: url, Span: span, Reason: reason,
+		OutsideRoot: strings.Contains(reason, leadsOutside)})
 }
 
 func (pr *pageReader) inline(el *htmlx.Element) {

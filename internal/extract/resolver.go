@@ -86,16 +86,20 @@ func (r DirResolver) escapes(p string) string {
 		base = "."
 	}
 	if !within(base, p) {
-		return "path leads outside " + what + "; not read"
+		return "path " + leadsOutside + " " + what + "; not read"
 	}
 	// A symbolic link inside may point outside: compare where both lead.
 	realBase, err1 := filepath.EvalSymlinks(base)
 	realP, err2 := filepath.EvalSymlinks(p)
 	if err1 == nil && err2 == nil && !within(realBase, realP) {
-		return "symbolic link leads outside " + what + "; not read"
+		return "symbolic link " + leadsOutside + " " + what + "; not read"
 	}
 	return ""
 }
+
+// leadsOutside is in the reason of every script refused for escaping the
+// folder scripts may be read from (page facts mark them OutsideRoot).
+const leadsOutside = "leads outside"
 
 // within tells whether path p lies in folder base.
 func within(base, p string) bool {
