@@ -18,5 +18,18 @@ targets=(
 for t in "${targets[@]}"; do
 	read -r pkg name <<<"$t"
 	echo "== $pkg $name (${secs}s)"
-	go test "$pkg" -run '^$' -fuzz "^${name}\$" -fuzztime "${secs}s" -fuzzminimizetime 10s
+	log=$(mktemp)
+	if ! go test "$pkg" -run '^$' -fuzz "^${name}\$" -fuzztime "${secs}s" -fuzzminimizetime 10s 2>&1 | tee "$log"; then
+		# The fuzzing engine itself can give up waiting on a starved worker
+		# ("context deadline exceeded") without any failing input: run it
+		# once more. A real failure writes its input and fails again.
+		if grep -q "context deadline exceeded" "$log" && ! grep -q "Failing input written" "$log"; then
+			echo "== $pkg $name: the engine timed out waiting on a worker, no failing input; running it again"
+			go test "$pkg" -run '^$' -fuzz "^${name}\$" -fuzztime "${secs}s" -fuzzminimizetime 10s
+		else
+			rm -f "$log"
+			exit 1
+		fi
+	fi
+	rm -f "$log"
 done

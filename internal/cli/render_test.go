@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -119,5 +120,51 @@ func TestCheckRenderCallWithoutLoader(t *testing.T) {
 	}
 	if data, err := os.ReadFile(logPath); err != nil || len(data) != 0 {
 		t.Errorf("the recording holds calls the page never made (%v):\n%s", err, data)
+	}
+}
+
+// A rendered page that navigates within the crawl's scope (a script
+// sending the visitor on) has its calls' findings reported under the URL
+// of the page that made them, not the one the crawl started the tab at.
+func TestCrawlRenderNavigationReportsWhereTheCallsWereMade(t *testing.T) {
+	needChromium(t)
+	const head = `<!doctype html><html><head><script>
+(function (w, d, s, u) { if (w.oaiq) return; var q = function () { q.q.push(arguments); }; q.q = []; w.oaiq = q;
+  var js = d.createElement(s); js.async = true; js.src = u; var f = d.getElementsByTagName(s)[0]; f.parentNode.insertBefore(js, f);
+})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
+oaiq("init", { pixelId: "px_123" });
+</script></head><body>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, head+`<script>location.replace("/landed");</script></body></html>`)
+		case "/landed":
+			fmt.Fprint(w, head+`<p id="t" data-v="19.99"></p><script>
+oaiq("measure", "order_created", { type: "contents", amount: parseFloat(document.getElementById("t").dataset.v) * 100, currency: "USD" });
+</script></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	out, errOut, _ := runCLI(t, "", "crawl", srv.URL+"/", "--render", "--wait", "2s", "--rate", "0", "--format", "json", "-q")
+	var doc struct {
+		Findings []struct{ Rule, File string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\nstdout: %s\nstderr: %s", err, out, errOut)
+	}
+	seen := false
+	for _, f := range doc.Findings {
+		if f.Rule == "amount-not-integer" {
+			seen = true
+			if f.File != srv.URL+"/landed" {
+				t.Errorf("amount-not-integer reported under %s, want %s/landed", f.File, srv.URL)
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("the landed page's call was not reported\nstdout: %s\nstderr: %s", out, errOut)
 	}
 }
