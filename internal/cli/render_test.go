@@ -67,22 +67,24 @@ func TestCheckRenderBadBrowser(t *testing.T) {
 	}
 }
 
-// crawl --render checks each crawled page as the browser runs it.
-func TestCrawlRender(t *testing.T) {
-	needChromium(t)
-	const head = `<!doctype html><html><head><script>
+// pixelHead opens a page whose <head> loads the pixel and initialises it.
+const pixelHead = `<!doctype html><html><head><script>
 (function (w, d, s, u) { if (w.oaiq) return; var q = function () { q.q.push(arguments); }; q.q = []; w.oaiq = q;
   var js = d.createElement(s); js.async = true; js.src = u; var f = d.getElementsByTagName(s)[0]; f.parentNode.insertBefore(js, f);
 })(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
 oaiq("init", { pixelId: "px_123" });
 </script></head><body>`
+
+// crawl --render checks each crawled page as the browser runs it.
+func TestCrawlRender(t *testing.T) {
+	needChromium(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		switch r.URL.Path {
 		case "/":
-			fmt.Fprint(w, head+`<a href="/thanks">thanks</a></body></html>`)
+			fmt.Fprint(w, pixelHead+`<a href="/thanks">thanks</a></body></html>`)
 		case "/thanks":
-			fmt.Fprint(w, head+`<p id="t" data-v="19.99"></p><script>
+			fmt.Fprint(w, pixelHead+`<p id="t" data-v="19.99"></p><script>
 oaiq("measure", "order_created", { type: "contents", amount: parseFloat(document.getElementById("t").dataset.v) * 100, currency: "USD" });
 </script></body></html>`)
 		default:
@@ -128,19 +130,13 @@ func TestCheckRenderCallWithoutLoader(t *testing.T) {
 // of the page that made them, not the one the crawl started the tab at.
 func TestCrawlRenderNavigationReportsWhereTheCallsWereMade(t *testing.T) {
 	needChromium(t)
-	const head = `<!doctype html><html><head><script>
-(function (w, d, s, u) { if (w.oaiq) return; var q = function () { q.q.push(arguments); }; q.q = []; w.oaiq = q;
-  var js = d.createElement(s); js.async = true; js.src = u; var f = d.getElementsByTagName(s)[0]; f.parentNode.insertBefore(js, f);
-})(window, document, "script", "https://bzrcdn.openai.com/sdk/oaiq.min.js");
-oaiq("init", { pixelId: "px_123" });
-</script></head><body>`
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		switch r.URL.Path {
 		case "/":
-			fmt.Fprint(w, head+`<script>location.replace("/landed");</script></body></html>`)
+			fmt.Fprint(w, pixelHead+`<script>location.replace("/landed");</script></body></html>`)
 		case "/landed":
-			fmt.Fprint(w, head+`<p id="t" data-v="19.99"></p><script>
+			fmt.Fprint(w, pixelHead+`<p id="t" data-v="19.99"></p><script>
 oaiq("measure", "order_created", { type: "contents", amount: parseFloat(document.getElementById("t").dataset.v) * 100, currency: "USD" });
 </script></body></html>`)
 		default:
