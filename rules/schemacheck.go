@@ -113,7 +113,16 @@ func schemaRules() []*Rule {
 // violation to the rules that own it.
 func checkSchemas(doc *model.Document, hooks []*Rule, out *[]model.Finding) {
 	for _, c := range doc.Calls {
-		pii := personalData(c)
+		// Which nodes hold raw personal data matters only to an argument
+		// that breaks its schema, and few do: found once, when first asked.
+		var hits *personalDataHits
+		pii := func() personalDataHits {
+			if hits == nil {
+				h := personalData(c)
+				hits = &h
+			}
+			return *hits
+		}
 		switch c.Command() {
 		case pixel.CommandInit:
 			if c.Side == model.Browser && initConfig(c) != nil {
@@ -151,8 +160,12 @@ func dataSchema(m measureCall) string {
 // unknown member at its key, and at every other node the most basic fault.
 // arg is the argument's logical position (what the hooks match on), at
 // where it is in the call.
-func validateArg(doc *model.Document, c *model.Call, arg, at int, name string, pii personalDataHits, hooks []*Rule, out *[]model.Finding) {
+func validateArg(doc *model.Document, c *model.Call, arg, at int, name string, personal func() personalDataHits, hooks []*Rule, out *[]model.Finding) {
 	root := c.Args[at]
+	if schema.Valid(name, root) {
+		return // most arguments: no violation to resolve
+	}
+	pii := personal()
 	byNode := map[string]*SchemaViolation{}
 	var order []string
 	for _, sv := range schema.Validate(name, root.Plain(nil)) {
