@@ -3,8 +3,10 @@ package eventlog
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/boundedio"
@@ -132,11 +134,13 @@ func firstRecordIsALine(name string, text []byte) bool {
 }
 
 // readPieces cuts JSON Lines into pieces of about size bytes (a limit
-// below pieceSize asks for smaller pieces) at line ends.
+// below pieceSize asks for smaller pieces) at line ends. Each piece is
+// parsed on its own (lines share nothing), so one piece per core is
+// parsed at once while the pieces still come out in order.
 func readPieces(name string, src io.Reader, size int, tooLarge func(int) error, fn func(Piece) bool) error {
 	cut := func(buf []byte, _ bool) int { return bytes.LastIndexByte(buf, '\n') + 1 }
 	parse := func(f *source.File, _, _ bool) *reader { return readFile(f, true, true) }
-	return cutPieces(name, src, size, tooLarge, cut, parse, fn)
+	return cutPieces(name, src, size, tooLarge, cut, parse, runtime.GOMAXPROCS(0), fn)
 }
 
 // readArrayPieces cuts one JSON array of records into pieces at line ends
@@ -154,7 +158,7 @@ func readArrayPieces(name string, src io.Reader, size int, tooLarge func(int) er
 		comma = r.readElements(pos, last, comma)
 		return r
 	}
-	return cutPieces(name, src, size, tooLarge, cut, parse, fn)
+	return cutPieces(name, src, size, tooLarge, cut, parse, 1, fn) // each piece starts where the last one's comma was
 }
 
 // arrayCut returns the end of the last line of buf that ends between two
@@ -209,12 +213,15 @@ func arrayCut(buf []byte, first bool) int {
 }
 
 // cutPieces reads src in pieces of about size bytes, each ending where cut
-// says (the whole rest at the end of src), and parses each with parse.
+// says (the whole rest at the end of src), and parses each with parse, up
+// to parallel of them at once, handing them to fn in order.
 func cutPieces(name string, src io.Reader, size int, tooLarge func(int) error, cut func(buf []byte, first bool) int,
-	parse func(f *source.File, first, last bool) *reader, fn func(Piece) bool) error {
+	parse func(f *source.File, first, last bool) *reader, parallel int, fn func(Piece) bool) error {
 	size = max(size, 1)
 	line := 1
 	var carry []byte
+	parsing := newInOrder(parallel, fn)
+	defer parsing.stop()
 	for first := true; ; first = false {
 		buf := make([]byte, len(carry), size+len(carry))
 		copy(buf, carry)
@@ -243,16 +250,86 @@ func cutPieces(name string, src io.Reader, size int, tooLarge func(int) error, c
 		carry = append(carry[:0:0], buf[end:]...)
 		piece := buf[:end]
 		if len(bytes.TrimSpace(piece)) > 0 || first {
-			f := source.NewAt(name, maskSecrets(piece), line)
-			if !fn(pieceOf(parse(f, first, eof), first)) {
-				return nil
+			at, first, last := line, first, eof
+			more, err := parsing.add(func() Piece {
+				return pieceOf(parse(source.NewAt(name, maskSecrets(piece), at), first, last), first)
+			})
+			if err != nil || !more {
+				return err
 			}
 		}
 		line += bytes.Count(piece, []byte{'\n'})
 		if eof {
-			return nil
+			return parsing.drain()
 		}
 	}
+}
+
+// inOrder runs up to n parses at once and hands their pieces to fn in the
+// order they were added. A parse that panics ends the log with an error,
+// as a rule that panics ends its input with one.
+type inOrder struct {
+	n       int
+	fn      func(Piece) bool
+	pending []chan parsedPiece
+}
+
+type parsedPiece struct {
+	piece Piece
+	err   error
+}
+
+func newInOrder(n int, fn func(Piece) bool) *inOrder {
+	return &inOrder{n: max(n, 1), fn: fn}
+}
+
+// add starts a parse, first handing over the oldest piece when n are
+// running; more is false once fn has asked to stop.
+func (o *inOrder) add(parse func() Piece) (more bool, err error) {
+	if len(o.pending) == o.n {
+		if more, err := o.next(); !more || err != nil {
+			return more, err
+		}
+	}
+	done := make(chan parsedPiece, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- parsedPiece{err: fmt.Errorf("internal error while reading the log (please report it): %v", r)}
+			}
+		}()
+		done <- parsedPiece{piece: parse()}
+	}()
+	o.pending = append(o.pending, done)
+	return true, nil
+}
+
+// next hands the oldest parsed piece to fn.
+func (o *inOrder) next() (bool, error) {
+	p := <-o.pending[0]
+	o.pending = o.pending[1:]
+	if p.err != nil {
+		return false, p.err
+	}
+	return o.fn(p.piece), nil
+}
+
+// drain hands over every piece still parsing.
+func (o *inOrder) drain() error {
+	for len(o.pending) > 0 {
+		if more, err := o.next(); !more || err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stop waits for the parses still running, so none outlives the read.
+func (o *inOrder) stop() {
+	for _, p := range o.pending {
+		<-p
+	}
+	o.pending = nil
 }
 
 // pieceOf is what a reader read of a piece.

@@ -30,6 +30,7 @@ func (e *SyntaxError) Error() string { return e.Msg }
 // one copy of the file's text, and equal JSON Pointers are one string.
 type Parser struct {
 	f    *source.File
+	cur  *source.Cursor // positions, asked for in increasing order
 	text string // f.Text[base:] as one string, converted once
 	base int
 
@@ -46,13 +47,13 @@ type Parser struct {
 
 // NewParser returns a parser of values in f.
 func NewParser(f *source.File) *Parser {
-	return &Parser{f: f, text: string(f.Text), pointers: map[string]string{}}
+	return &Parser{f: f, cur: f.Cursor(), text: string(f.Text), pointers: map[string]string{}}
 }
 
 // Parse parses exactly one JSON value from f.Text[start:end] (surrounding
 // white space allowed). Positions refer to f.
 func Parse(f *source.File, start, end int) (*model.Value, error) {
-	p := &Parser{f: f, text: string(f.Text[start:end]), base: start, pointers: map[string]string{}}
+	p := &Parser{f: f, cur: f.Cursor(), text: string(f.Text[start:end]), base: start, pointers: map[string]string{}}
 	return p.Parse(start, end)
 }
 
@@ -112,10 +113,15 @@ func (p *Parser) pointer() string {
 	return s
 }
 
+// span is the span from start to the current offset. Positions are asked
+// for in the order of the text (an object's start before its members), so
+// the cursor counts each byte once.
 func (p *Parser) span(start int, ptr string) model.Span {
-	s := p.f.Span(start, p.pos)
-	s.Pointer = ptr
-	return s
+	return p.spanFrom(p.cur.Pos(start), ptr)
+}
+
+func (p *Parser) spanFrom(start model.Pos, ptr string) model.Span {
+	return model.Span{File: p.f.Name, Start: start, End: p.cur.Pos(p.pos), Pointer: ptr}
 }
 
 func (p *Parser) value() (*model.Value, error) {
@@ -173,13 +179,13 @@ func (p *Parser) object() (*model.Value, error) {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
-	start := p.pos
+	start := p.cur.Pos(p.pos)
 	p.pos++
 	v := &model.Value{Kind: model.Object}
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
-		v.Span = p.span(start, p.pointer())
+		v.Span = p.spanFrom(start, p.pointer())
 		return v, nil
 	}
 	mark, pathLen := len(p.fields), len(p.path)
@@ -215,7 +221,7 @@ func (p *Parser) object() (*model.Value, error) {
 		if p.pos < len(p.data) && p.data[p.pos] == '}' {
 			p.pos++
 			v.Fields = cloneTail(&p.fields, mark)
-			v.Span = p.span(start, p.pointer())
+			v.Span = p.spanFrom(start, p.pointer())
 			return v, nil
 		}
 		return nil, p.errorf("unexpected %s, want ',' or '}' in object", p.describe())
@@ -227,13 +233,13 @@ func (p *Parser) array() (*model.Value, error) {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
-	start := p.pos
+	start := p.cur.Pos(p.pos)
 	p.pos++
 	v := &model.Value{Kind: model.Array}
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		v.Span = p.span(start, p.pointer())
+		v.Span = p.spanFrom(start, p.pointer())
 		return v, nil
 	}
 	mark, pathLen := len(p.items), len(p.path)
@@ -254,7 +260,7 @@ func (p *Parser) array() (*model.Value, error) {
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			p.pos++
 			v.Items = cloneTail(&p.items, mark)
-			v.Span = p.span(start, p.pointer())
+			v.Span = p.spanFrom(start, p.pointer())
 			return v, nil
 		}
 		return nil, p.errorf("unexpected %s, want ',' or ']' in array", p.describe())

@@ -42,3 +42,28 @@ func BenchmarkPosOnOneLinePage(b *testing.B) {
 		f.Pos((i * 7919) % len(text))
 	}
 }
+
+// TestCursorAgreesWithPos asks a cursor for increasing offsets (and some
+// going back) through text with every line end, multi-byte and invalid
+// UTF-8, and compares each answer with Pos.
+func TestCursorAgreesWithPos(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"a", "{", "\"k\"", "\n", "\r\n", "\r", "é", "漢", "\xff", "\xe2\x82", "😀", " "}
+	for round := 0; round < 200; round++ {
+		var b strings.Builder
+		for i := 0; i < 1+r.IntN(300); i++ {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		f := NewAt("t", []byte(b.String()), 1+r.IntN(5))
+		c := f.Cursor()
+		for off := 0; off <= len(f.Text)+1; off += 1 + r.IntN(4) {
+			ask := off
+			if r.IntN(10) == 0 {
+				ask = r.IntN(off + 1) // now and then one going back
+			}
+			if got, want := c.Pos(ask), f.Pos(ask); got != want {
+				t.Fatalf("text %q: Cursor.Pos(%d) = %v, Pos = %v", f.Text, ask, got, want)
+			}
+		}
+	}
+}

@@ -96,6 +96,39 @@ func (f *File) Pos(off int) model.Pos {
 	return model.Pos{Line: f.base + line + 1, Col: col + 1}
 }
 
+// Cursor gives the positions of offsets asked for in increasing order, as
+// a parser walking the file forward asks for them, without the lock and
+// the line search of Pos: it counts on from the last offset. One cursor
+// serves one goroutine; an offset before the last one is Pos's.
+type Cursor struct {
+	f              *File
+	line, off, col int // the last position asked for: line index, offset, column
+}
+
+// Cursor returns a cursor at the start of the file.
+func (f *File) Cursor() *Cursor { return &Cursor{f: f} }
+
+// Pos is f.Pos(off).
+func (c *Cursor) Pos(off int) model.Pos {
+	f := c.f
+	if off < c.off || off > len(f.Text) || f.excerpt != nil {
+		return f.Pos(off)
+	}
+	if c.line+1 < len(f.lines) && f.lines[c.line+1] <= off {
+		// A later line: find it from here (most are a few lines on).
+		for c.line+1 < len(f.lines) && f.lines[c.line+1] <= off {
+			c.line++
+		}
+		c.off, c.col = f.lines[c.line], 0
+	} else if c.off > f.lines[c.line] && c.off < len(f.Text) && f.Text[c.off] >= utf8.RuneSelf {
+		// Never count on from inside a rune (as Pos): from the line start.
+		c.off, c.col = f.lines[c.line], 0
+	}
+	c.col += runeCount(f.Text[c.off:off])
+	c.off = off
+	return model.Pos{Line: f.base + c.line + 1, Col: c.col + 1}
+}
+
 // Span converts a byte range to a span in this file.
 func (f *File) Span(start, end int) model.Span {
 	return model.Span{File: f.Name, Start: f.Pos(start), End: f.Pos(end)}
