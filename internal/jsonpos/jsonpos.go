@@ -31,7 +31,7 @@ func (e *SyntaxError) Error() string { return e.Msg }
 type Parser struct {
 	f    *source.File
 	cur  *source.Cursor // positions, asked for in increasing order
-	text string // f.Text[base:] as one string, converted once
+	text string         // f.Text[base:] as one string, converted once
 	base int
 
 	pointers map[string]string // interned JSON Pointers
