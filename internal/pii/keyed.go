@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // rawDataKeys are field names (case and separators folded) that only ever
@@ -23,12 +24,40 @@ var phoneHashKeys = map[string]bool{"phonesha256": true, "phonehash": true, "has
 // that only ever holds personal data (case and separators do not count:
 // "Phone_Number" is "phonenumber"). Phone hash fields count as phones.
 func KeyKind(key string) (Kind, bool) {
-	k := foldKey(key)
-	if phoneHashKeys[k] {
+	var buf [24]byte
+	k, ascii := foldASCII(buf[:0], key)
+	if !ascii {
+		k = []byte(foldKey(key))
+	}
+	// (Indexing with string(k) does not copy k.)
+	if phoneHashKeys[string(k)] {
 		return Phone, true
 	}
-	kind, ok := rawDataKeys[k]
+	kind, ok := rawDataKeys[string(k)]
 	return kind, ok
+}
+
+// foldASCII is foldKey for an ASCII key, into dst: the keys of every
+// record are folded, and most have an '_' ("event_id") that foldKey would
+// copy for. A key folding to more than dst holds is no key of ours; it
+// comes back cut, which matches none.
+func foldASCII(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9'):
+			continue
+		}
+		if len(dst) == cap(dst) {
+			return dst, true
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 func foldKey(s string) string {
