@@ -7,6 +7,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
@@ -29,13 +30,30 @@ type personalDataHits struct {
 func (h personalDataHits) flaggedValue(v *model.Value) bool { return h.nodes[v] }
 func (h personalDataHits) flaggedKey(f *model.Field) bool   { return h.keys[f] }
 
-// personalData finds raw personal data in every argument of a call.
+// personalData finds raw personal data in every argument of a call. (The
+// maps are made at the first hit: every record of a log passes here, and
+// almost none holds any.)
 func personalData(c *model.Call) personalDataHits {
-	h := personalDataHits{nodes: map[*model.Value]bool{}, keys: map[*model.Field]bool{}}
+	var h personalDataHits
+	var path [8]string // reused: a path is read, never kept
 	for i, arg := range c.Args {
-		h.scan(c, i, nil, arg)
+		h.scan(c, i, path[:0], arg)
 	}
 	return h
+}
+
+func (h *personalDataHits) flagValue(v *model.Value) {
+	if h.nodes == nil {
+		h.nodes = map[*model.Value]bool{}
+	}
+	h.nodes[v] = true
+}
+
+func (h *personalDataHits) flagKey(f *model.Field) {
+	if h.keys == nil {
+		h.keys = map[*model.Field]bool{}
+	}
+	h.keys[f] = true
 }
 
 func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.Value) {
@@ -48,7 +66,7 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 		if len(ms) == 0 {
 			return
 		}
-		h.nodes[v] = true
+		h.flagValue(v)
 		hint := rawHint(ms[0].Kind)
 		if len(path) > 0 && ms[0].Kind == pii.Email && strings.HasSuffix(path[len(path)-1], "_sha256") {
 			hint = "hash it: the SHA-256 (lowercase hex) of the address after trimming white space and lower-casing"
@@ -58,7 +76,7 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 			hint: hint})
 	case model.Array:
 		for i, it := range v.Items {
-			h.scan(c, arg, append(path, fmt.Sprint(i)), it)
+			h.scan(c, arg, append(path, strconv.Itoa(i)), it)
 		}
 	case model.Object:
 		for _, f := range v.Fields {
@@ -67,8 +85,8 @@ func (h *personalDataHits) scan(c *model.Call, arg int, path []string, v *model.
 				h.scan(c, arg, append(path, f.Key), f.Value)
 				continue
 			}
-			h.keys[f] = true
-			f.Value.Walk(func(_ []string, n *model.Value) { h.nodes[n] = true })
+			h.flagKey(f)
+			f.Value.Walk(func(_ []string, n *model.Value) { h.flagValue(n) })
 			sent := ""
 			if s, isStr := f.Value.StringValue(); isStr {
 				sent = " (" + quote(pii.RedactAs(k, s)) + ")"

@@ -11,7 +11,7 @@ import (
 // shape, once each.
 func KnownIn(values ...*model.Value) []Known {
 	var out []Known
-	seen := map[string]bool{}
+	var seen map[string]bool // made at the first: most calls hold none
 	var walk func(v *model.Value, kind Kind)
 	walk = func(v *model.Value, kind Kind) {
 		if v == nil {
@@ -29,6 +29,9 @@ func KnownIn(values ...*model.Value) []Known {
 				}
 			}
 			if len(text) >= minKnown && !seen[text] {
+				if seen == nil {
+					seen = map[string]bool{}
+				}
 				seen[text] = true
 				out = append(out, Known{Kind: kind, Text: text})
 			}

@@ -18,7 +18,16 @@ func (r *Result) Describe(doc *model.Document) {
 // events (the HTML report's funnel). Nothing is guessed: a name or option
 // not known statically stays unknown.
 func eventFacts(doc *model.Document) []EventInfo {
-	var out []EventInfo
+	n := 0
+	for _, c := range doc.Calls {
+		if pixel.EventArg(c.Command()) != 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]EventInfo, 0, n)
 	pixelID := "" // the browser's: its first init's
 	for _, c := range doc.Calls {
 		if c.Side == model.Browser && c.Command() == "init" && pixelID == "" {
