@@ -151,4 +151,8 @@ type ImageParam struct {
 	ValueSpan Span
 	// Malformed is true when the parameter could not be decoded.
 	Malformed bool
+	// Templated is true when a template tag ({{ … }}, <?= … ?>…) prints
+	// part of the value, NameTemplated part of the name: that part is kept
+	// as written, and what the server receives is not known statically.
+	Templated, NameTemplated bool
 }

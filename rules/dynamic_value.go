@@ -16,7 +16,8 @@ func init() {
 		Title: "a value that cannot be known statically",
 		Spec:  "Unknown is not wrong: a value from a template, a variable or an expression is dynamic. (design principles)",
 		Doc: `A value computed at runtime (a variable, an expression, a template
-placeholder) cannot be checked by reading the source. The finding says what
+placeholder) cannot be checked by reading the source; so is an image tag's
+query value a template prints (` + "`pid={{ settings.pid }}`" + `). The finding says what
 was not checked, so you can verify it at runtime (` + "`--render`" + ` or a logged
 event).
 
@@ -62,8 +63,14 @@ func checkDynamicValues(p *Pass) {
 			"to record them with their runtime values, trigger them: --click SELECTOR or --script FILE")
 	}
 	for _, c := range p.Doc.Calls {
-		if c.Side == model.Server || c.Image != nil {
+		if c.Side == model.Server {
 			continue // server records are JSON: an absent data object is simply not sent
+		}
+		// An image tag's other dynamic values (absent, malformed) are its
+		// own rules' findings; a value a template prints is reported here.
+		templated := imageTemplated(c)
+		if c.Image != nil && len(templated) == 0 {
+			continue
 		}
 		if len(c.Args) > 0 && c.Args[0].IsDynamic() {
 			p.Report(c.Args[0].Span, fmt.Sprintf("the command is computed (%s): the call was not checked", expr(c.Args[0])), "")
@@ -78,6 +85,7 @@ func checkDynamicValues(p *Pass) {
 					return // an unknown field has its own finding; its value does not matter
 				}
 				switch {
+				case c.Image != nil && !templated[n.Span]:
 				case n.IsDynamic() && amountJudged(c, i+1, path, n):
 					// amount-expression's: a finding of its own, or a right form.
 				case n.IsDynamic():
@@ -85,10 +93,12 @@ func checkDynamicValues(p *Pass) {
 					what := "its value"
 					if len(path) == 0 {
 						what = map[int]string{argPixelID: "that it names an initialised pixel", argEvent: "the event name and which data shape applies", argData: "the event data's fields", argOptions: "the options"}[logicalArg(c, i+1)]
-						switch c.Command() {
-						case "init":
+						switch {
+						case c.Image != nil && logicalArg(c, i+1) == argPixelID:
+							what = "that it is a real Pixel ID" // an image tag needs no init
+						case c.Command() == "init":
 							what = "the init config"
-						case "consent":
+						case c.Command() == "consent":
 							what = "that it is a boolean"
 						}
 					} else if w, ok := unchecked[path[len(path)-1]]; ok {
@@ -101,6 +111,24 @@ func checkDynamicValues(p *Pass) {
 			})
 		}
 	}
+}
+
+// imageTemplated returns the spans of an image tag's values that template
+// tags print; nil for other calls.
+func imageTemplated(c *model.Call) map[model.Span]bool {
+	if c.Image == nil {
+		return nil
+	}
+	var out map[model.Span]bool
+	for _, p := range c.Image.Params {
+		if p.Templated && !p.NameTemplated {
+			if out == nil {
+				out = map[model.Span]bool{}
+			}
+			out[p.ValueSpan] = true
+		}
+	}
+	return out
 }
 
 // documentedPath reports whether path (keys and indexes below argument

@@ -27,6 +27,9 @@ func checkImageTagParamDuplicate(p *Pass) {
 	for _, c := range imageCalls(p.Doc) {
 		first := map[string]model.ImageParam{}
 		for _, q := range c.Image.Params {
+			if q.NameTemplated {
+				continue // what the template prints is not known
+			}
 			prev, dup := first[q.Name]
 			if !dup {
 				first[q.Name] = q

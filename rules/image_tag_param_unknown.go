@@ -34,6 +34,9 @@ func checkImageTagParamUnknown(p *Pass) {
 		m, _ := asMeasure(c)
 		shapeKnown := dataSchema(m) != "event-data"
 		for _, q := range c.Image.Params {
+			if q.NameTemplated {
+				continue // what the template prints is not known
+			}
 			if field, isData := pixel.ImageDataParam(q.Name); isData {
 				// With a known shape, an unknown field is data-unknown-field's;
 				// without one, a field of no shape at all is still rejected.

@@ -29,8 +29,8 @@ Good:
 func checkImageTagPID(p *Pass) {
 	for _, c := range imageCalls(p.Doc) {
 		pid, ok := imageParam(c, pixel.ImageParamPixel)
-		if !ok {
-			continue // image-tag-param-missing's finding
+		if !ok || pid.Templated {
+			continue // image-tag-param-missing's finding; dynamic-value's
 		}
 		t := strings.TrimSpace(pid.Value)
 		if t == "" || isPlaceholder(t) || plausiblePixelID.MatchString(pid.Value) {

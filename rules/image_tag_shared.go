@@ -19,10 +19,11 @@ func imageCalls(doc *model.Document) []*model.Call {
 	return out
 }
 
-// imageParam returns the first parameter named name.
+// imageParam returns the first parameter named name (a name a template
+// prints is no name known).
 func imageParam(c *model.Call, name string) (model.ImageParam, bool) {
 	for _, p := range c.Image.Params {
-		if p.Name == name {
+		if p.Name == name && !p.NameTemplated {
 			return p, true
 		}
 	}

@@ -31,6 +31,9 @@ Good:
 func checkImageTagUserData(p *Pass) {
 	for _, c := range imageCalls(p.Doc) {
 		for _, q := range c.Image.Params {
+			if q.NameTemplated {
+				continue // what the template prints is not known
+			}
 			_, isData := pixel.ImageDataParam(q.Name)
 			documented := isData || q.Name == pixel.ImageParamOptOut
 			for _, k := range pixel.ImageParams {

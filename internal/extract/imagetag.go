@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
@@ -35,7 +36,7 @@ var (
 
 // pageImageTags adds the image requests of a page: its <img> elements and
 // the literal image URLs its scripts assign.
-func pageImageTags(doc *model.Document, f *source.File, masked []byte) {
+func pageImageTags(doc *model.Document, f *source.File, masked []byte, spans []tmpl.Span) {
 	if !bytes.Contains(masked, []byte(pixel.EventsHost)) {
 		return
 	}
@@ -58,7 +59,7 @@ func pageImageTags(doc *model.Document, f *source.File, masked []byte) {
 		if !ok || !bytes.Contains(masked[start:stop], []byte(pixel.EventsHost)) || inComment(at) {
 			continue
 		}
-		call := imageCall(f, start, stop, true)
+		call := imageCall(f, masked, spans, start, stop, true)
 		if call == nil {
 			continue
 		}
@@ -70,7 +71,7 @@ func pageImageTags(doc *model.Document, f *source.File, masked []byte) {
 		}
 		doc.Calls = append(doc.Calls, call)
 	}
-	scriptImageTags(doc, f, masked, func(off int) bool {
+	scriptImageTags(doc, f, masked, spans, func(off int) bool {
 		return bytes.Contains(masked, []byte("<!--")) && inComment(off)
 	})
 }
@@ -96,7 +97,7 @@ func imgTagStarts(text []byte) []int {
 }
 
 // scriptImageTags adds the literal image URLs a script assigns.
-func scriptImageTags(doc *model.Document, f *source.File, masked []byte, skip func(int) bool) {
+func scriptImageTags(doc *model.Document, f *source.File, masked []byte, spans []tmpl.Span, skip func(int) bool) {
 	if !bytes.Contains(masked, []byte(pixel.EventsHost)) || !bytes.Contains(masked, []byte(".src")) {
 		return
 	}
@@ -104,7 +105,7 @@ func scriptImageTags(doc *model.Document, f *source.File, masked []byte, skip fu
 		if skip != nil && skip(m[0]) {
 			continue
 		}
-		call := imageCall(f, m[4], m[5], false)
+		call := imageCall(f, masked, spans, m[4], m[5], false)
 		if call == nil {
 			continue
 		}
@@ -212,9 +213,12 @@ func imageEndpoint(raw string) (query int, ok bool) {
 
 // imageCall reads the URL at f.Text[start:end] (an attribute value when
 // inHTML, where "&amp;" separates parameters too) and returns the call it
-// amounts to, or nil when it is not the pixel's image endpoint.
-func imageCall(f *source.File, start, end int, inHTML bool) *model.Call {
-	raw := string(f.Text[start:end])
+// amounts to, or nil when it is not the pixel's image endpoint. masked is
+// f.Text with its template tags (spans) masked: the query is split there,
+// so an "&" inside a tag separates nothing, and a value a tag touches is
+// printed by the template, so dynamic.
+func imageCall(f *source.File, masked []byte, spans []tmpl.Span, start, end int, inHTML bool) *model.Call {
+	raw := string(masked[start:end])
 	lead := len(raw) - len(strings.TrimLeft(raw, " \t\r\n\f"))
 	qAt, ok := imageEndpoint(raw[lead:])
 	if !ok {
@@ -228,27 +232,40 @@ func imageCall(f *source.File, start, end int, inHTML bool) *model.Call {
 		if h := strings.IndexByte(q, '#'); h >= 0 {
 			q = q[:h]
 		}
-		readParams(f, req, q, base, inHTML)
+		readParams(f, req, q, spans, base, inHTML)
 	}
 	return imageRequestCall(f, req)
 }
 
-// readParams splits a query into parameters with their exact offsets.
-func readParams(f *source.File, req *model.ImageRequest, q string, base int, inHTML bool) {
+// readParams splits a query (masked, at base in f.Text) into parameters
+// with their exact offsets; names and values are read from f.Text. A
+// parameter a template tag touches is Templated, its text kept as written.
+func readParams(f *source.File, req *model.ImageRequest, masked string, spans []tmpl.Span, base int, inHTML bool) {
+	q := string(f.Text[base : base+len(masked)])
 	i := 0
 	for i <= len(q) {
-		j, sep := nextSeparator(q, i, inHTML)
-		part := q[i:j]
-		if strings.TrimSpace(part) != "" {
-			name, value, hasValue := strings.Cut(part, "=")
-			p := model.ImageParam{NameSpan: f.Span(base+i, base+i+len(name))}
-			p.ValueSpan = f.Span(base+i+len(name), base+i+len(name))
+		j, sep := nextSeparator(masked, i, inHTML)
+		if strings.TrimSpace(masked[i:j]) != "" {
+			part := q[i:j]
+			n := strings.IndexByte(masked[i:j], '=')
+			name, value, hasValue := part, "", n >= 0
 			if hasValue {
-				p.ValueSpan = f.Span(base+i+len(name)+1, base+j)
+				name, value = part[:n], part[n+1:]
 			}
+			vs := base + i + len(name)
+			if hasValue {
+				vs++
+			}
+			p := model.ImageParam{NameSpan: f.Span(base+i, base+i+len(name)), ValueSpan: f.Span(vs, max(vs, base+j))}
+			_, p.NameTemplated = tmpl.Overlapping(spans, base+i, base+i+len(name))
+			_, p.Templated = tmpl.Overlapping(spans, vs, base+j)
+			// What a template prints is not known: it is not decoded to be judged.
 			var bad string
-			p.Name, bad = decodeComponent(name, inHTML)
-			if bad == "" {
+			p.Name, p.Value = name, value
+			if !p.NameTemplated {
+				p.Name, bad = decodeComponent(name, inHTML)
+			}
+			if bad == "" && !p.Templated {
 				p.Value, bad = decodeComponent(value, inHTML)
 			}
 			p.Malformed = bad != ""
@@ -316,14 +333,17 @@ func imageRequestCall(f *source.File, req *model.ImageRequest) *model.Call {
 	opts := &model.Value{Kind: model.Object, Span: req.Span}
 	seen := map[string]bool{}
 	for _, p := range req.Params {
-		if seen[p.Name] {
-			continue
+		if seen[p.Name] || p.NameTemplated {
+			continue // a name a template prints is not known: no field to check
 		}
 		seen[p.Name] = true
 		str := &model.Value{Kind: model.String, Str: p.Value, Span: p.ValueSpan}
-		if p.Malformed {
+		switch {
+		case p.Malformed:
 			// Not read: image-tag-malformed says so, nothing else judges it.
 			str = &model.Value{Kind: model.Dynamic, Raw: "(malformed in the image tag)", Span: p.ValueSpan}
+		case p.Templated:
+			str = &model.Value{Kind: model.Dynamic, Raw: p.Value, Span: p.ValueSpan}
 		}
 		key, isData := pixel.ImageDataParam(p.Name)
 		switch {
@@ -344,6 +364,9 @@ func imageRequestCall(f *source.File, req *model.ImageRequest) *model.Call {
 // dataParamValue types one data[…] value as the server reads it: numbers
 // for amount and quantity-like numeric text, JSON for data[contents].
 func dataParamValue(key string, p model.ImageParam, str *model.Value, req *model.ImageRequest) *model.Value {
+	if p.Templated {
+		return str
+	}
 	switch key {
 	case "amount":
 		if n, err := strconv.ParseFloat(strings.TrimSpace(p.Value), 64); err == nil {
@@ -403,7 +426,7 @@ func jsonValue(v any, span model.Span) *model.Value {
 // <img> in JSX or a template, and literal image URLs its code assigns.
 func withImageTags(doc *model.Document, files []*source.File) (*model.Document, []*source.File) {
 	if len(files) > 0 && doc != nil {
-		pageImageTags(doc, files[0], files[0].Text)
+		pageImageTags(doc, files[0], files[0].Text, nil)
 	}
 	return doc, files
 }

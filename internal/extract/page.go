@@ -43,7 +43,7 @@ func Page(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 	}
 	// Handlers run when the user acts, after the page's scripts.
 	pr.handlers(hdoc.Handlers)
-	pageImageTags(doc, f, masked)
+	pageImageTags(doc, f, masked, spans)
 	return doc, pr.files
 }
 

@@ -37,7 +37,7 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 			markBrowser(doc, 0)
 		}
 	}
-	scriptImageTags(doc, f, masked, nil)
+	scriptImageTags(doc, f, masked, spans, nil)
 	return doc, []*source.File{f}
 }
 

@@ -1,11 +1,10 @@
 package jscall
 
 import (
-	"sort"
-
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -131,10 +130,8 @@ func (x *extractor) text(n ast.Node) string {
 // template returns the masked template tag overlapping n, if any.
 func (x *extractor) template(n ast.Node) (span struct{ Start, End int }, ok bool) {
 	a, b := x.offsets(n)
-	ts := x.s.Templates
-	i := sort.Search(len(ts), func(i int) bool { return ts[i].End > a })
-	if i < len(ts) && ts[i].Start < b {
-		return struct{ Start, End int }{ts[i].Start, ts[i].End}, true
+	if t, ok := tmpl.Overlapping(x.s.Templates, a, b); ok {
+		return struct{ Start, End int }{t.Start, t.End}, true
 	}
 	return span, false
 }

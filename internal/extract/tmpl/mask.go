@@ -9,7 +9,10 @@
 // kept). Positions are always computed on the original text.
 package tmpl
 
-import "bytes"
+import (
+	"bytes"
+	"sort"
+)
 
 // Span is one template tag: bytes [Start, End) of the text.
 type Span struct {
@@ -224,4 +227,15 @@ func fill(b []byte, output bool) {
 			b[i] = ' '
 		}
 	}
+}
+
+// Overlapping returns the first tag of spans (sorted, as Mask returns them)
+// that overlaps bytes [a, b), if any: the value there is printed by the
+// template, so it is dynamic.
+func Overlapping(spans []Span, a, b int) (Span, bool) {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > a })
+	if i < len(spans) && spans[i].Start < b {
+		return spans[i], true
+	}
+	return Span{}, false
 }
