@@ -31,6 +31,8 @@ func TestErrorMessagesSayTheFix(t *testing.T) {
 			[]string{"--csv needs a FILE (got the flag --column)"}, false},
 		{"unknown flag", []string{"check", dir, "--formt", "json"}, ExitUsage,
 			[]string{"unknown flag: --formt", `did you mean --format?`, "Run 'oaiq-lint check --help'"}, true},
+		{"unknown command", []string{"chek"}, ExitUsage,
+			[]string{"unknown command \"chek\" for \"oaiq-lint\"\nDid you mean this?\n    check\nRun 'oaiq-lint --help'"}, true},
 		{"config rule id", []string{"check", dir, "--config", bad}, ExitUsage,
 			[]string{`unknown rule "amount-not-integr", did you mean "amount-not-integer"?`}, false},
 		{"file or URL without scheme", []string{"check", "localhost:8080/x"}, ExitInput,
@@ -51,7 +53,7 @@ func TestErrorMessagesSayTheFix(t *testing.T) {
 			if strings.Contains(errOut, "--help") != c.help {
 				t.Errorf("help hint shown = %v, want %v:\n%s", !c.help, c.help, errOut)
 			}
-			for _, raw := range []string{"strconv.", "stat ", "no such file or directory"} {
+			for _, raw := range []string{"strconv.", "stat ", "no such file or directory", `\n`, `\t`} {
 				if strings.Contains(errOut, raw) {
 					t.Errorf("raw Go error %q in:\n%s", raw, errOut)
 				}

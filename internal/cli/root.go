@@ -268,12 +268,32 @@ func MainContext(ctx context.Context, args []string, io *IOStreams) int {
 		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\n", report.Printable(err.Error()))
 		return ExitUsage
 	case errors.As(err, &usage) || isCobraUsage(err):
-		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint %s--help' for usage.\n", report.Printable(err.Error()), commandPath(root, args))
+		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\nRun 'oaiq-lint %s--help' for usage.\n", usageText(err.Error()), commandPath(root, args))
 		return ExitUsage
 	default:
 		fmt.Fprintf(io.ErrOut, "oaiq-lint: %s\n", report.Printable(err.Error()))
 		return ExitInput
 	}
+}
+
+// cobraSuggestions is how cobra appends its did-you-mean list to an
+// unknown command's error: "\n\nDid you mean this?\n\tcheck\n".
+const cobraSuggestions = "\n\nDid you mean this?\n"
+
+// usageText is a usage error made printable (the user's words escaped),
+// with cobra's suggestion list kept as lines: the names in it are ours.
+func usageText(msg string) string {
+	head, list, ok := strings.Cut(msg, cobraSuggestions)
+	if !ok {
+		return report.Printable(msg)
+	}
+	var b strings.Builder
+	b.WriteString(report.Printable(head))
+	b.WriteString("\nDid you mean this?")
+	for _, name := range strings.Fields(list) {
+		b.WriteString("\n    " + report.Printable(name))
+	}
+	return b.String()
 }
 
 // isCobraUsage recognises cobra's own errors for unknown commands and bad
