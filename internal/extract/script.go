@@ -18,17 +18,26 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 	f := source.New(name, decode.Script(data, opts.ContentType).Text)
 	doc := &model.Document{Path: name, Kind: model.Script, Page: &model.PageFacts{URL: opts.URL}}
 	masked, spans := tmpl.Mask(f.Text)
-	if mentionsPixel(masked) {
+	// JSX's style={{…}} and dangerouslySetInnerHTML={{ __html: … }} look
+	// like template tags: masked, a JSX file can hide every call it makes
+	// (Gatsby's src/html.js), so the text as written decides it.
+	jsxHidden := !mentionsPixel(masked) && len(spans) > 0 && mentionsPixel(f.Text)
+	if mentionsPixel(masked) || jsxHidden {
 		s := jscall.Script{File: f, Code: masked, Templates: spans, URL: opts.URL}
-		res := jscall.Extract(s)
+		var res jscall.Result
+		if !jsxHidden {
+			res = jscall.Extract(s)
+		}
 		switch {
-		case res.Err == nil:
+		case !jsxHidden && res.Err == nil:
 			addScript(doc, f, res, nil)
-		case module.Parses(f.Text, module.JSX):
-			// Next.js pages/ and Create React App write JSX in .js files
-			// (whose style={{…}} is no template tag).
+		case module.Parses(f.Text, module.JSX) && !(jsxHidden && module.Parses(f.Text, module.JS)):
+			// Next.js pages/, Create React App and Gatsby write JSX in .js
+			// files (whose {{…}} is no template tag).
 			readModule(doc, f, 0, f.Text, module.JSX, opts.URL)
 			sortCalls(doc)
+		case jsxHidden:
+			// Template tags hide every mention: nothing the template prints is read.
 		default:
 			s.Recover = true
 			addScript(doc, f, jscall.Extract(s), nil)
