@@ -42,9 +42,10 @@ type ScriptFailure struct {
 	Reason string
 	// Recovered is set when the script's pixel calls were then read
 	// statement by statement: Read of them were read and checked, Unread
-	// could not be read at all.
+	// could not be read at all (UnreadAt: where each starts).
 	Recovered    bool
 	Read, Unread int
+	UnreadAt     []Span
 	// Templated: the part that failed holds template tags, so the rendered
 	// script may well be valid.
 	Templated bool

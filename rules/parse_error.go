@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -16,7 +18,10 @@ func init() {
 checked: its calls are unseen, so the page's other verdicts may be
 incomplete. In a browser a syntax error stops the whole script, pixel calls
 included. The finding points at the parser's position; the page's other
-scripts are still checked. Template syntax (` + "`{{ … }}`" + `, ` + "`<%= … %>`" + `) is
+scripts are still checked. The rest of a script that does not parse is
+read statement by statement, in its own language (TypeScript's ` + "`12.99 as number`" + `
+is the literal 12.99): the finding says how many pixel calls were read and
+checked, and names the line of each call that could not be read. Template syntax (` + "`{{ … }}`" + `, ` + "`<%= … %>`" + `) is
 understood and is not a parse error.
 
 Bad:
@@ -47,29 +52,51 @@ func checkParseError(p *Pass) {
 }
 
 // reportPartialParse says which part of a script could not be read when
-// its pixel calls were read statement by statement. A script with template
-// tags may well parse once rendered (info); one without fails in the
-// browser too.
+// its pixel calls were read statement by statement, what was checked and
+// which calls (by line) were not. A script with template tags may well
+// parse once rendered (info); one without fails in the browser too.
 func reportPartialParse(p *Pass, f model.ScriptFailure) {
-	what := "the rest of the script was read on its own"
-	switch {
-	case f.Read == 1:
-		what = "its pixel call was read on its own"
-	case f.Read > 1:
-		what = fmt.Sprintf("its %d pixel calls were read on their own", f.Read)
-	}
-	switch {
-	case f.Unread == 1:
-		what = "1 pixel call could not be read at all; " + what
-	case f.Unread > 1:
-		what = fmt.Sprintf("%d pixel calls could not be read at all; ", f.Unread) + what
-	}
+	what := recoveredText(f)
 	if f.Templated {
 		p.ReportAs(model.Info, f.Span,
-			pii.Redact(fmt.Sprintf("this part of the script could not be read as JavaScript around its template tags (%s); %s and checked", f.Reason, what)),
+			pii.Redact(fmt.Sprintf("this part of the script could not be read as JavaScript around its template tags (%s); %s", f.Reason, what)),
 			"nothing to fix if the rendered script is valid; code that is read whole is checked whole (values behind names, order)")
 		return
 	}
-	p.Report(f.Span, pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed here: %s; %s and checked", f.Reason, what)),
+	p.Report(f.Span, pii.Redact(fmt.Sprintf("this script mentions oaiq but could not be parsed here: %s; %s", f.Reason, what)),
 		"fix the syntax error: in a browser it stops the whole script, pixel calls included")
+}
+
+// recoveredText says what the statement-by-statement reading checked and
+// names the lines of the pixel calls it could not read.
+func recoveredText(f model.ScriptFailure) string {
+	what := "the rest of the script was read statement by statement"
+	switch {
+	case f.Read > 0:
+		what += fmt.Sprintf(": %s checked", plural(f.Read, "pixel call was read and", "pixel calls were read and"))
+	case f.Unread == 0:
+		what += " and checked"
+	}
+	if f.Unread == 0 {
+		return what
+	}
+	var lines []string
+	for _, sp := range f.UnreadAt {
+		if l := strconv.Itoa(sp.Start.Line); !slices.Contains(lines, l) {
+			lines = append(lines, l)
+		}
+	}
+	sep := "; "
+	if f.Read == 0 {
+		sep = ", but "
+	}
+	switch {
+	case f.Unread == 1 && len(lines) == 1:
+		return what + sep + "the pixel call on line " + lines[0] + " could not be read, so it is not checked"
+	case len(lines) == 1:
+		return what + sep + fmt.Sprintf("%d pixel calls on line %s could not be read, so they are not checked", f.Unread, lines[0])
+	case len(lines) > 1:
+		return what + sep + fmt.Sprintf("%d pixel calls could not be read, so they are not checked (lines %s)", f.Unread, listAnd(lines))
+	}
+	return what + sep + plural(f.Unread, "pixel call could not be read, so it is not checked", "pixel calls could not be read, so they are not checked")
 }

@@ -70,7 +70,7 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 		return
 	}
 	if res.Partial != nil {
-		doc.ScriptFailures = append(doc.ScriptFailures, partialFailure(f, res.Partial, len(res.Calls), len(res.Unread)))
+		doc.ScriptFailures = append(doc.ScriptFailures, partialFailure(f, res))
 		for _, off := range res.Unread {
 			doc.Page.Unread = append(doc.Page.Unread, f.Span(off, off))
 		}
@@ -107,8 +107,11 @@ func parseFailure(f *source.File, e *jscall.SyntaxError) model.ScriptFailure {
 // partialFailure is the fact of a script that did not parse as a whole but
 // whose pixel calls were read statement by statement: which part could not
 // be read, how many calls were read and how many could not be.
-func partialFailure(f *source.File, e *jscall.SyntaxError, read, unread int) model.ScriptFailure {
-	sf := parseFailure(f, e)
-	sf.Recovered, sf.Read, sf.Unread, sf.Templated = true, read, unread, e.Templated
+func partialFailure(f *source.File, res jscall.Result) model.ScriptFailure {
+	sf := parseFailure(f, res.Partial)
+	sf.Recovered, sf.Read, sf.Unread, sf.Templated = true, len(res.Calls), len(res.Unread), res.Partial.Templated
+	for _, off := range res.Unread {
+		sf.UnreadAt = append(sf.UnreadAt, f.Span(off, off))
+	}
 	return sf
 }

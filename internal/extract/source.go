@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+
 	"path/filepath"
 	"sort"
 
@@ -37,7 +39,12 @@ func Source(name string, data []byte, opts Options) (*model.Document, []*source.
 func readModule(doc *model.Document, f *source.File, base int, code []byte, loader module.Loader, url string) {
 	t, err := module.Transform(code, loader)
 	res := jscall.Extract(jscall.Script{File: f, Base: base, Code: code, URL: url, Recover: true,
-		Transform: func([]byte) (*jscall.Transformed, error) { return t, err }})
+		Transform: func(c []byte) (*jscall.Transformed, error) {
+			if bytes.Equal(c, code) {
+				return t, err
+			}
+			return module.Transform(c, loader) // recovery's pieces of a file that does not parse
+		}})
 	addScript(doc, f, res, nil)
 	writtenNumbers(f, res.Calls)
 	if err != nil {
@@ -109,7 +116,7 @@ func readSnippet(doc *model.Document, f *source.File, base int, s component.Snip
 		return
 	}
 	if res.Partial != nil {
-		doc.ScriptFailures = append(doc.ScriptFailures, partialFailure(f, res.Partial, len(res.Calls), len(res.Unread)))
+		doc.ScriptFailures = append(doc.ScriptFailures, partialFailure(f, res))
 		for _, off := range res.Unread {
 			doc.Page.Unread = append(doc.Page.Unread, f.Span(off, off))
 		}

@@ -33,6 +33,23 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 		}
 		kept = true
 	}
+	// A piece parses on its own as plain JavaScript or, in a script read
+	// through a Transform (TypeScript, JSX), once transformed: a recovered
+	// `amount: 12.99 as number` is the literal 12.99, checked as such.
+	parses := func(piece []byte) bool {
+		if _, err := parse(piece); err == nil {
+			return true
+		}
+		if s.Transform == nil {
+			return false
+		}
+		t, err := s.Transform(piece)
+		if err != nil {
+			return false
+		}
+		_, perr := parse(t.Code)
+		return perr == nil
+	}
 	var unread []int
 	parsedChunks := 0
 	ci := 0 // the first call that may lie in the current statement
@@ -45,7 +62,7 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 		}
 		parsedChunks++
 		if parsedChunks <= maxRecoverChunks {
-			if _, err := parse(code[ch[0]:ch[1]]); err == nil {
+			if parses(code[ch[0]:ch[1]]) {
 				keep(ch[0], ch[1])
 				continue
 			}
@@ -60,7 +77,7 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 			if c[1] > ch[1] || c[0] < last {
 				continue
 			}
-			if _, err := parse(code[c[0]:c[1]]); err == nil {
+			if parses(code[c[0]:c[1]]) {
 				keep(c[0], c[1])
 				last, keptHere = c[1], true
 			} else {
@@ -74,12 +91,19 @@ func recoverScript(s Script, code []byte, serr *SyntaxError) (Result, bool) {
 	if !kept || !bytes.Contains(buf, pixelName) {
 		return Result{}, false
 	}
+	identity := func(off int) int { return off }
+	parsed, mapStart, mapEnd := buf, identity, identity
 	prog, err := parse(buf)
+	if err != nil && s.Transform != nil {
+		if t, terr := s.Transform(buf); terr == nil {
+			prog, err = parse(t.Code)
+			parsed, mapStart, mapEnd = t.Code, t.Start, t.End
+		}
+	}
 	if err != nil {
 		return Result{}, false
 	}
-	identity := func(off int) int { return off }
-	res := run(s, buf, prog, identity, identity)
+	res := run(s, parsed, prog, mapStart, mapEnd)
 	if len(res.Calls) == 0 && len(res.Loaders) == 0 && !res.Defines {
 		return Result{}, false
 	}
