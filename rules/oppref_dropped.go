@@ -14,7 +14,8 @@ func init() {
 		Doc: `The crawler fetches the start pages, every page reached through a redirect
 and a sample of the others (--oppref-sample) with ` + "`?oppref=oaiq-lint-probe`" + `
 added, follows the redirects, and reports the first hop whose target no
-longer carries the value. Conversions from ad clicks landing there cannot
+longer carries the value; a start URL or link that carries ` + "`oppref`" + `
+already is judged by its own redirects, always. Conversions from ad clicks landing there cannot
 be attributed. With --render, the browser also sees addresses rewritten by
 scripts and <meta http-equiv="refresh"> navigations; without it those are
 not seen. The examples are the http server's redirect to the https site.

@@ -14,7 +14,8 @@ const OpprefProbe = "oaiq-lint-probe"
 
 // probeOppref fetches u with oppref added and follows its redirects. It
 // returns the first hop that loses or changes the value: the pixel reads
-// oppref from the landing URL, so such a redirect loses attribution.
+// oppref from the landing URL, so such a redirect loses attribution. A URL
+// that carries oppref already is its own probe (carriedOppref).
 func (c *crawler) probeOppref(ctx context.Context, u *url.URL) (model.OpprefDrop, bool) {
 	if u.Query().Has("oppref") {
 		return model.OpprefDrop{}, false
@@ -38,16 +39,27 @@ func (c *crawler) probeOppref(ctx context.Context, u *url.URL) (model.OpprefDrop
 		}
 		chain = []string{probe.String(), off.URL}
 	}
+	return opprefLost(chain, OpprefProbe)
+}
+
+// carriedOppref judges a URL that carries oppref already (a start URL or a
+// link from an ad's landing page) by its own fetch: chain is the
+// requested URL, each redirect's target and the final URL.
+func carriedOppref(u *url.URL, chain []string) (model.OpprefDrop, bool) {
+	if !u.Query().Has("oppref") {
+		return model.OpprefDrop{}, false
+	}
+	return opprefLost(chain, u.Query().Get("oppref"))
+}
+
+// opprefLost returns the first hop of chain whose target no longer
+// carries oppref=value.
+func opprefLost(chain []string, value string) (model.OpprefDrop, bool) {
 	for i := 1; i < len(chain); i++ {
-		if keepsProbe(chain[i]) {
+		if u, err := url.Parse(chain[i]); err == nil && u.Query().Get("oppref") == value {
 			continue
 		}
 		return model.OpprefDrop{Via: model.OpprefRedirect, From: chain[i-1], To: chain[i], Hop: i, Hops: len(chain) - 1, Final: chain[len(chain)-1]}, true
 	}
 	return model.OpprefDrop{}, false
-}
-
-func keepsProbe(raw string) bool {
-	u, err := url.Parse(raw)
-	return err == nil && u.Query().Get("oppref") == OpprefProbe
 }

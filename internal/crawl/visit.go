@@ -50,6 +50,9 @@ func (c *crawler) visit(ctx context.Context, j job) {
 	if err != nil {
 		var off *OffHostError
 		if errors.As(err, &off) && !j.start {
+			if d, ok := carriedOppref(j.url, []string{j.key, off.URL}); ok {
+				c.addPage(&Page{URL: j.key, Requested: j.key, Depth: j.depth, Doc: emptyDoc(j.key, d)})
+			}
 			c.count(&c.offSite)
 			return
 		}
@@ -70,7 +73,9 @@ func (c *crawler) visit(ctx context.Context, j job) {
 		c.hosts.addOrigin(final) // shop.example → www.shop.example: the site lives there
 	}
 	var drops []model.OpprefDrop // what only this URL showed
-	if c.shouldProbe(j, key, len(resp.Redirects) > 0) {
+	if d, ok := carriedOppref(j.url, append(append([]string(nil), resp.Redirects...), resp.URL.String())); ok {
+		drops = append(drops, d)
+	} else if c.shouldProbe(j, key, len(resp.Redirects) > 0) {
 		if d, ok := c.probeOppref(fetchCtx, j.url); ok {
 			drops = append(drops, d)
 		}
