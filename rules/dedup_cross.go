@@ -73,7 +73,7 @@ func CrossDedup(browser, server []DedupEvent) []model.Finding {
 			where := fmt.Sprintf("%s:%d", b.At.File, b.At.Start.Line)
 			switch {
 			case b.Name == pixel.CustomEvent && s.Name == pixel.CustomEvent:
-				if b.hasCustom && s.hasCustom && b.Custom != s.Custom {
+				if b.hasCustom && s.hasCustom && customNamesDiffer(s.Custom, b.Custom) {
 					out = append(out, model.Finding{Rule: "dedup-custom-name-mismatch", Span: s.CustomAt,
 						Message: fmt.Sprintf("server custom_event_name %s differs from the browser's %s for event_id %s (%s): the conversion is counted twice",
 							quote(s.Custom), quote(b.Custom), quote(s.ID), where),

@@ -8,7 +8,9 @@ func init() {
 		Title: "browser and server custom events with one event_id but different custom_event_name",
 		Spec:  "For custom events, keep the same custom_event_name on both sides as well.",
 		Doc: `Deduplication compares custom_event_name for custom events: a different
-name on each side counts the conversion twice.
+name on each side counts the conversion twice. A difference of case only
+is not reported here: the Conversions API lower-cases the name itself, and
+custom-name-case warns about the upper-case spelling.
 
 Bad:
 ` + md("jsonl", `["init", {"pixelId": "px_123"}]

@@ -71,6 +71,13 @@ func dedupNameMsg(server, browser string, browserLine int, id string) string {
 		quote(server), quote(browser), browserLine, quote(id))
 }
 
+// customNamesDiffer reports custom_event_names that do not pair: the
+// Conversions API lower-cases the name itself (current docs), so a
+// difference of case only is custom-name-case's warning, not a double count.
+func customNamesDiffer(server, browser string) bool {
+	return strings.ToLower(server) != strings.ToLower(browser)
+}
+
 func samePixel(a, b string) bool { return a == "" || b == "" || a == b }
 
 func checkDedup(p *Pass, custom bool) {
@@ -88,7 +95,7 @@ func checkDedup(p *Pass, custom bool) {
 			if bn == pixel.CustomEvent && sn == pixel.CustomEvent {
 				bc, okb := b.m.CustomName()
 				sc, oks := s.m.CustomName()
-				if custom && okb && oks && bc != sc {
+				if custom && okb && oks && customNamesDiffer(sc, bc) {
 					p.Report(s.m.Options.Get("custom_event_name").Span, dedupCustomMsg(sc, bc, s.id, b.m.Span.Start.Line), dedupCustomHint)
 				}
 			} else if !custom && bn != sn {

@@ -459,7 +459,7 @@ func (s *LogState) End() []model.Finding {
 				continue
 			}
 			if b.name == pixel.CustomEvent && sv.name == pixel.CustomEvent {
-				if b.customOK && sv.customOK && b.custom != sv.custom {
+				if b.customOK && sv.customOK && customNamesDiffer(sv.custom, b.custom) {
 					report("dedup-custom-name-mismatch", sv.custAt, dedupCustomMsg(sv.custom, b.custom, sv.id, b.line), dedupCustomHint)
 				}
 			} else if b.name != sv.name {
