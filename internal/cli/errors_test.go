@@ -162,3 +162,19 @@ func TestFilesFlagsNameSayWhatIsWrong(t *testing.T) {
 		}
 	}
 }
+
+// Nothing linted gives no verdict: never a green tick beside "could not be
+// read" (review, section C).
+func TestNothingLintedHasNoTick(t *testing.T) {
+	dir := t.TempDir()
+	out, _, code := runCLI(t, "", "check", filepath.Join(dir, "nosuch.html"))
+	if code != ExitInput || strings.Contains(out, "✔") || strings.Contains(out, "the rest was checked") ||
+		!strings.Contains(out, "1 input could not be read (reasons on standard error); nothing was linted") {
+		t.Errorf("exit %d, stdout:\n%s", code, out)
+	}
+	writeFile(t, dir, "ok.html", page(""))
+	out, _, code = runCLI(t, "", "check", filepath.Join(dir, "nosuch.html"), filepath.Join(dir, "ok.html"))
+	if code != ExitInput || !strings.Contains(out, "the rest was checked") {
+		t.Errorf("exit %d, stdout:\n%s", code, out)
+	}
+}

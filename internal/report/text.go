@@ -131,9 +131,16 @@ func (t *textReporter) Finish(s Summary) error {
 		return t.flush()
 	}
 	files := Plural(s.Files, "file", "files") + ", " + Plural(s.Calls, "call", "calls")
+	// Nothing linted and nothing found: no verdict to give, above all no
+	// green tick.
+	nothing := s.Files == 0 && s.Errors+s.Warnings+s.Infos == 0
 	if s.Unreadable > 0 {
-		fmt.Fprintf(t.w, "%s %s could not be read (reasons on standard error); the rest was checked\n",
-			styleError.Render("✖"), Plural(s.Unreadable, "input", "inputs"))
+		rest := "the rest was checked"
+		if nothing {
+			rest = "nothing was linted"
+		}
+		fmt.Fprintf(t.w, "%s %s could not be read (reasons on standard error); %s\n",
+			styleError.Render("✖"), Plural(s.Unreadable, "input", "inputs"), rest)
 	}
 	if len(s.Omitted) > 0 {
 		ids := slices.Sorted(maps.Keys(s.Omitted))
@@ -149,11 +156,14 @@ func (t *textReporter) Finish(s Summary) error {
 	if c := s.Crawl.Sentence(); c != "" {
 		fmt.Fprintf(t.w, "%s %s\n", styleWarning.Render("⚠"), c)
 	}
-	if s.NoFiles > 0 && s.Files == 0 && s.Unreadable == 0 {
+	switch {
+	case nothing && s.Unreadable > 0:
+		// Said above.
+	case s.NoFiles > 0 && s.Files == 0 && s.Unreadable == 0:
 		fmt.Fprintf(t.w, "%s no files to lint (reasons on standard error)\n", styleError.Render("✖"))
-	} else if s.Errors+s.Warnings+s.Infos == 0 {
+	case s.Errors+s.Warnings+s.Infos == 0:
 		fmt.Fprintf(t.w, "%s no problems in %s\n", styleOK.Render("✔"), files)
-	} else {
+	default:
 		mark := styleInfo.Render("ℹ")
 		if s.Errors > 0 {
 			mark = styleError.Render("✖")
