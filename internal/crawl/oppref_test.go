@@ -62,9 +62,9 @@ func TestCrawlJudgesURLsThatCarryOppref(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"/landing/?utm=x": srv.URL + "/promo?oppref=abc redirects to " + srv.URL + "/landing/?utm=x, which no longer carries oppref",
-		"/lost-final":     srv.URL + "/lost?oppref=ad2 redirects to " + srv.URL + "/lost-final, which no longer carries oppref",
-		"/off?oppref=ad3": srv.URL + "/off?oppref=ad3 redirects to " + other.URL + "/away, which no longer carries oppref",
+		"/landing/?utm=x":             srv.URL + "/promo?oppref=abc redirects to " + srv.URL + "/landing/?utm=x, which no longer carries oppref",
+		"/lost-final":                 srv.URL + "/lost?oppref=ad2 redirects to " + srv.URL + "/lost-final, which no longer carries oppref",
+		"/off?oppref=ad3":             srv.URL + "/off?oppref=ad3 redirects to " + other.URL + "/away, which no longer carries oppref",
 		"/changed-final?oppref=other": srv.URL + "/changed?oppref=ad4 redirects to " + srv.URL + "/changed-final?oppref=other",
 	}
 	for path, msg := range want {

@@ -35,7 +35,20 @@ func (r *reader) readElements(pos int, last bool, comma model.Span) model.Span {
 		}
 		switch {
 		case start < end:
-			if v, err := r.p.Parse(start, end); err != nil {
+			v, err := r.p.Parse(start, end)
+			if err != nil || at < 0 {
+				// A record that does not parse, or that ran to the end of the
+				// text (so swallowed the array's ']'), may be one left open.
+				if cut := recordRestart(text, start, end); cut > 0 {
+					// The record is not closed and the next one starts on a
+					// line of its own: say so there, and read on from it.
+					at := trimEnd(text, start, cut)
+					r.fail(r.f.Span(at, at), unclosedRecord(text[start]), "close the record where it ends: each element of the array is one complete JSON value")
+					s.pos, sep = cut, '\n'
+					break
+				}
+			}
+			if err != nil {
 				r.syntaxError(err, start, arrayHint)
 			} else {
 				r.record(v)
@@ -61,6 +74,41 @@ func (r *reader) readElements(pos int, last bool, comma model.Span) model.Span {
 			return model.Span{}
 		}
 	}
+}
+
+// recordRestart finds, in a record at text[start:end] that failed to
+// parse, a line that starts (after indentation) at the record's own column
+// with '[' or '{': records of a log written one per line or indented
+// alike, where a record left unclosed swallowed the ones after it. It
+// returns that line's first offset, or -1. Nested values are indented
+// deeper, so they do not match.
+func recordRestart(text []byte, start, end int) int {
+	ls := bytes.LastIndexAny(text[:start], "\n\r") + 1
+	if len(bytes.Trim(text[ls:start], " \t")) > 0 {
+		return -1 // the record does not start its line: no column to match
+	}
+	col := start - ls
+	for i := start; i < end; i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < end && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j-(i+1) == col && j < end && (text[j] == '[' || text[j] == '{') {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// unclosedRecord says which bracket a record left open.
+func unclosedRecord(open byte) string {
+	if open == '{' {
+		return "record is not closed: a '}' is missing before the next record"
+	}
+	return "record is not closed: a ']' is missing before the next record"
 }
 
 const (

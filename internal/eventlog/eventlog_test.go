@@ -155,12 +155,21 @@ func TestArrayOfRecordsEnds(t *testing.T) {
 		log   string
 		calls int
 		msg   string
+		line  int // of the one finding, when set
 	}{
-		{"[ ]", 0, ""},
-		{`[["consent", true]`, 1, "not closed"},
-		{`[["consent", true]] ["consent", false]`, 1, "after the array"},
-		{`[["consent", true], ["consent"`, 1, "not valid JSON"},
-		{"[[\"measure\", \"x\", {\"a\": 1],\r\n[\"consent\", true]]", 1, "want ',' or '}'"},
+		{"[ ]", 0, "", 0},
+		{`[["consent", true]`, 1, "not closed", 0},
+		{`[["consent", true]] ["consent", false]`, 1, "after the array", 0},
+		{`[["consent", true], ["consent"`, 1, "not valid JSON", 0},
+		{"[[\"measure\", \"x\", {\"a\": 1],\r\n[\"consent\", true]]", 1, "want ',' or '}'", 0},
+		// A record left unclosed, the next on a line of its own at the same
+		// column: one finding at the end of the open record, no false
+		// "not closed" for the array, the records after it read.
+		{"[\n  [\"consent\", true],\n  [\"measure\", \"lead_created\", {\"type\": \"customer_action\"},\n  [\"consent\", false]\n]\n", 2,
+			"record is not closed: a ']' is missing before the next record", 3},
+		{"[\n  [\"measure\", \"lead_created\", {\"type\": \"customer_action\"},\n  [\"consent\", false],\n]\n", 1,
+			"record is not closed: a ']' is missing before the next record; no record after the last ','", 0},
+		{"[\n  {\"source\": \"server\", \"event_name\": \"x\",\n  {\"source\": \"server\"}\n]", 0, "a '}' is missing before the next record", 0},
 	} {
 		doc, _ := Parse("l.json", []byte(tc.log))
 		var msgs []string
@@ -170,6 +179,9 @@ func TestArrayOfRecordsEnds(t *testing.T) {
 		got := strings.Join(msgs, "; ")
 		if len(doc.Calls) != tc.calls || (tc.msg == "") != (got == "") || !strings.Contains(got, tc.msg) {
 			t.Errorf("%s: %d calls, findings %q", tc.log, len(doc.Calls), got)
+		}
+		if tc.line > 0 && (len(doc.RecordFailures) != 1 || doc.RecordFailures[0].Span.Start.Line != tc.line) {
+			t.Errorf("%s: findings %+v, want one on line %d", tc.log, doc.RecordFailures, tc.line)
 		}
 	}
 }
