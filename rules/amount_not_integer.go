@@ -32,9 +32,28 @@ oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "US
 	})
 }
 
+// bigIntLiteral reports a BigInt literal as written ("2599n"), which the
+// extractor keeps as a number it cannot hold (NaN), and its digits.
+func bigIntLiteral(v *model.Value) (string, bool) {
+	if !v.Is(model.Number) || !math.IsNaN(v.Num) || len(v.Raw) < 2 || !strings.HasSuffix(v.Raw, "n") {
+		return "", false
+	}
+	digits := strings.TrimSuffix(v.Raw, "n")
+	for _, c := range digits {
+		if !(c >= '0' && c <= '9' || c == '_' || c == 'x' || c == 'X' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == 'o' || c == 'O') {
+			return "", false
+		}
+	}
+	return digits, true
+}
+
 // amountMessage explains why an amount or quantity is not an integer and
 // what to send instead.
 func amountMessage(path, field string, v *model.Value, currency string) (string, string) {
+	if digits, ok := bigIntLiteral(v); ok {
+		return fmt.Sprintf("%s is the BigInt %s, which JSON cannot carry (JSON.stringify throws on it); it must be a number", path, v.Raw),
+			fmt.Sprintf("write %s without the n (or Number(x) for a BigInt variable)", digits)
+	}
 	if v.Is(model.Number) && math.IsNaN(v.Num) {
 		return fmt.Sprintf("%s is NaN (a failed number conversion); it must be an integer", path),
 			"check the value before sending, and leave the field out when it is unknown"

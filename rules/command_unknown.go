@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -68,6 +69,9 @@ func checkCommands(p *Pass) {
 
 func commandMessage(cmd string) (string, string) {
 	hint := `the pixel's commands are ` + joinQuoted(pixel.Commands, "and") + `; it ignores anything else`
+	if t := strings.TrimSpace(cmd); t != cmd && slices.Contains(pixel.Commands, t) {
+		return fmt.Sprintf("unknown command %s: it has white space around it; use %q", quote(cmd), t), ""
+	}
 	folded := normalizeName(cmd)
 	for _, k := range pixel.Commands {
 		if folded == normalizeName(k) {

@@ -38,8 +38,8 @@ func zipMessage(v *model.Value) (string, string) {
 	}
 	for _, r := range s {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' ' || r == '-') {
-			return fmt.Sprintf("user.zip_code %s contains %q: only letters, digits, spaces and hyphens are allowed", quote(s), r),
-				"remove other characters"
+			return fmt.Sprintf("user.zip_code %s contains %q: only ASCII letters (A-Z, a-z), digits, spaces and hyphens are allowed", quote(s), r),
+				"remove other characters; write accented letters without their accent"
 		}
 	}
 	return "user.zip_code " + quote(s) + " is not a valid postal code", ""
