@@ -161,7 +161,20 @@ func documentedPath(command string, arg int, path []string) bool {
 func expr(v *model.Value) string {
 	s := strings.Join(strings.Fields(v.Raw), " ")
 	if r := []rune(s); len(r) > 60 {
-		s = string(r[:57]) + "…"
+		cut := 57
+		// Never cut inside a quoted name (a data-layer key, a string): the
+		// reader needs it whole to find the value.
+		if strings.Count(string(r[:cut]), `"`)%2 == 1 {
+			if end := strings.IndexRune(string(r[cut:]), '"'); end >= 0 && end < 80 {
+				cut += len([]rune(string(r[cut:])[:end])) + 1
+				if cut < len(r) && r[cut] == ')' {
+					cut++
+				}
+			}
+		}
+		if len(r)-cut > 10 { // a short tail is shown rather than an ellipsis
+			s = strings.TrimRight(string(r[:cut]), " ") + "…"
+		}
 	}
 	if s == "" {
 		return "an expression"
