@@ -195,7 +195,7 @@ func (r *reader) container(root *model.Value) {
 	}
 	r.variables(cv.Get("variable"))
 	r.readTriggers(cv.Get("trigger"))
-	r.readTemplates(cv.Get("customTemplate"))
+	r.readTemplates(cv.Get("customTemplate"), str(cv.Get("containerId")))
 	for _, t := range items(cv.Get("tag")) {
 		r.tag(t)
 	}
@@ -300,7 +300,7 @@ func (r *reader) tag(t *model.Value) {
 			r.customHTML(tag, html)
 		}
 	case strings.HasPrefix(tag.Type, "cvt_"):
-		tag.Template = r.templates[tag.Type]
+		tag.Template = r.templateOf(tag.Type)
 		if tag.Template != nil && tag.Template.Pixel {
 			r.templateTag(tag, ps)
 		}

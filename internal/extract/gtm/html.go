@@ -22,7 +22,7 @@ func (r *reader) customHTML(tag *model.ContainerTag, v *model.Value) {
 	}
 	text, orig = r.substitute(text, orig)
 	doc, files := extract.Page(r.f.Name, text, extract.Options{Kind: extract.HTML})
-	remap(doc, files[0], r.f, orig)
+	remap(doc, files[0], r.f, orig, "")
 	r.nameDataLayer(doc)
 	tag.Calls = doc.Calls
 	tag.Loaders = doc.Page.Loaders

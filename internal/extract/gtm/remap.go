@@ -12,8 +12,10 @@ var spanType = reflect.TypeFor[model.Span]()
 // remap moves every span of x (a pointer) that points into from (a decoded JSON
 // string) to the export file to, through orig (from's byte offsets to
 // to's). Every span is found by reflection, so a fact added to the model
-// later is moved too.
-func remap(x any, from, to *source.File, orig []int) {
+// later is moved too. A JSON Pointer a span carries points into the
+// string's own JSON (a template's permissions): it becomes ptr, the
+// pointer of the export's string field, when ptr is known.
+func remap(x any, from, to *source.File, orig []int, ptr string) {
 	move := func(p model.Pos) model.Pos {
 		if p.IsZero() {
 			return p
@@ -40,6 +42,9 @@ func remap(x any, from, to *source.File, orig []int) {
 				s := v.Addr().Interface().(*model.Span)
 				if s.File == from.Name && !s.IsZero() {
 					s.Start, s.End = move(s.Start), move(s.End)
+					if s.Pointer != "" && ptr != "" {
+						s.Pointer = ptr
+					}
 				}
 				return
 			}

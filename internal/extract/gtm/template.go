@@ -15,8 +15,10 @@ import (
 )
 
 // readTemplates reads the export's custom templates, keyed by the tag type
-// that runs them (cvt_<containerId>_<templateId>).
-func (r *reader) readTemplates(list *model.Value) {
+// that runs them (cvt_<containerId>_<templateId>). A template without its
+// own containerId is the export's container's (containerID); with neither,
+// its key is cvt__<templateId> (see templateOf).
+func (r *reader) readTemplates(list *model.Value, containerID string) {
 	r.templates = map[string]*model.ContainerTemplate{}
 	for _, ct := range items(list) {
 		nameV := ct.Get("name")
@@ -28,7 +30,7 @@ func (r *reader) readTemplates(list *model.Value) {
 			}
 			tf := source.New(r.f.Name, text)
 			t = readTemplate(tf, str(nameV))
-			remap(t, tf, r.f, orig)
+			remap(t, tf, r.f, orig, data.Span.Pointer)
 		} else {
 			t = &model.ContainerTemplate{}
 		}
@@ -42,8 +44,25 @@ func (r *reader) readTemplates(list *model.Value) {
 		// The template's own calls are not the container's: its tags make
 		// the calls, with their parameters' values.
 		r.c.Templates = append(r.c.Templates, t)
-		r.templates["cvt_"+str(ct.Get("containerId"))+"_"+str(ct.Get("templateId"))] = t
+		cid := str(ct.Get("containerId"))
+		if cid == "" {
+			cid = containerID
+		}
+		r.templates["cvt_"+cid+"_"+str(ct.Get("templateId"))] = t
 	}
+}
+
+// templateOf returns the custom template a tag of type typ runs. An export
+// trimmed of its containerId still holds one container's templates, so the
+// template's id alone names it then: the tag is checked, not skipped.
+func (r *reader) templateOf(typ string) *model.ContainerTemplate {
+	if t := r.templates[typ]; t != nil {
+		return t
+	}
+	if i := strings.LastIndexByte(typ, '_'); i > len("cvt_") {
+		return r.templates["cvt__"+typ[i+1:]]
+	}
+	return nil
 }
 
 // section returns the byte range of a .tpl section's body, or -1, -1.
