@@ -139,13 +139,14 @@ func (s *SiteSummary) Write(r SiteTotals, w io.Writer) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
+		width := columnWidth(names)
 		for _, n := range names {
 			t := s.types[n]
 			events := "no events"
 			if len(t.events) > 0 {
 				events = countList(t.events, "×")
 			}
-			fmt.Fprintf(&b, "  %-24s %5d %-6s %s\n", n, t.pages, noun(t.pages, "page", "pages"), events)
+			fmt.Fprintf(&b, "  %-*s %5d %-6s %s\n", width, n, t.pages, noun(t.pages, "page", "pages"), events)
 		}
 	}
 	if len(s.byRule) > 0 {
@@ -163,14 +164,25 @@ func (s *SiteSummary) Write(r SiteTotals, w io.Writer) {
 			}
 			return ids[i] < ids[j]
 		})
+		width := columnWidth(ids)
 		for _, id := range ids {
 			sev := s.severity[id]
-			fmt.Fprintf(&b, "  %-24s %5d %s\n", id, s.byRule[id], styleSev[sev].Render(sev.String()))
+			fmt.Fprintf(&b, "  %-*s %5d %s\n", width, id, s.byRule[id], styleSev[sev].Render(sev.String()))
 		}
 	} else {
 		b.WriteString(styleHeading.Render("No findings") + "\n")
 	}
 	io.WriteString(w, b.String())
+}
+
+// columnWidth is the width of a first column that holds every name (24 at
+// least), so the counts after it line up whatever the longest rule id.
+func columnWidth(names []string) int {
+	w := 24
+	for _, n := range names {
+		w = max(w, len(n))
+	}
+	return w
 }
 
 // countList prints counts as "a ×3, b ×1", most frequent first.
