@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -33,6 +34,15 @@ Good:
 
 func checkMeasureSinglePixelUnknown(p *Pass) {
 	initialised := map[string]bool{}
+	order := map[*model.Call]int{} // a call's place in the document, to list what came before it
+	for i, c := range p.Doc.Calls {
+		order[c] = i
+	}
+	type initAt struct {
+		id    string
+		order int
+	}
+	var inits []initAt
 	for _, c := range p.inits() {
 		cfg := c.Arg(argInitConfig)
 		v := cfg.Get("pixelId")
@@ -41,6 +51,7 @@ func checkMeasureSinglePixelUnknown(p *Pass) {
 		}
 		if s, ok := v.StringValue(); ok {
 			initialised[strings.TrimSpace(s)] = true
+			inits = append(inits, initAt{strings.TrimSpace(s), order[c]})
 		}
 	}
 	partial := p.Doc.Kind == model.Script || p.Doc.Kind == model.Fragment
@@ -56,12 +67,23 @@ func checkMeasureSinglePixelUnknown(p *Pass) {
 		if !ok || strings.TrimSpace(s) == "" || isPlaceholder(strings.TrimSpace(s)) || initialised[strings.TrimSpace(s)] {
 			continue // empty and placeholder ids are init-pixel-id-placeholder's
 		}
-		msg, hint := singleUnknownMsg(s, initialised), singleUnknownHint(s)
+		if slices.Contains(pixel.StandardEvents, s) || s == pixel.CustomEvent {
+			continue // an event name where the pixel id goes: measure-args says the id is missing
+		}
+		// The message lists the pixels initialised before this call: one
+		// initialised later is no answer to it.
+		before := map[string]bool{}
+		for _, in := range inits {
+			if in.order < order[m.Call] {
+				before[in.id] = true
+			}
+		}
+		msg, hint := singleUnknownMsg(s, before), singleUnknownHint(s)
 		switch {
 		case partial:
-			p.ReportAs(model.Info, m.Target.Span, singleUnknownBase(s, initialised)+"; the page around this file may initialise it", hint)
+			p.ReportAs(model.Info, m.Target.Span, singleUnknownBase(s, before)+"; the page around this file may initialise it", hint)
 		case unseen != "":
-			p.ReportAs(model.Info, m.Target.Span, singleUnknownBase(s, initialised)+"; "+unseen+" may initialise it, which static analysis cannot see", hint)
+			p.ReportAs(model.Info, m.Target.Span, singleUnknownBase(s, before)+"; "+unseen+" may initialise it, which static analysis cannot see", hint)
 		default:
 			p.Report(m.Target.Span, msg, hint)
 		}
@@ -85,12 +107,12 @@ func singleUnknownHint(to string) string {
 // initialisedList names the pixels initialised, for messages.
 func initialisedList(ids map[string]bool) string {
 	if len(ids) == 0 {
-		return "no init names a pixelId"
+		return "no init before it names a pixelId"
 	}
 	var names []string
 	for id := range ids {
 		names = append(names, quote(id))
 	}
 	slices.Sort(names)
-	return "initialised: " + strings.Join(names, ", ")
+	return "initialised before it: " + strings.Join(names, ", ")
 }
