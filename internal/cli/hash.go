@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -65,7 +66,7 @@ output with that column's values replaced and its header renamed
 first row is the header unless --no-header). The
 file is streamed, so any size works in constant memory; a byte order mark
 and CRLF line endings are kept. Rows that cannot be read or hashed are
-reported by line on standard error and left out; empty cells stay empty.
+reported by line on standard error and left out (the closing summary names their lines); empty cells stay empty.
 
 --check judges hashes instead: each must be 64 lowercase hex characters
 and not a known sentinel (the hash of "", "undefined", "null", the
@@ -142,6 +143,9 @@ type tally struct {
 	errOut   io.Writer
 	total    int
 	rejected int
+	// left are the lines of the CSV rows left out of the output, for the
+	// summary (a row left out leaves no trace in the CSV itself).
+	left []int
 }
 
 func (t *tally) reject(where string, err error) {
@@ -154,8 +158,37 @@ func (t *tally) result(what string) error {
 	if t.rejected == 0 {
 		return nil
 	}
+	if len(t.left) > 0 {
+		fmt.Fprintf(t.errOut, "oaiq-lint: hash: %d of %d %s refused and left out of the output CSV: %s (reasons above)\n", t.rejected, t.total, what, lineList(t.left))
+		return &ExitError{Code: ExitFindings}
+	}
 	fmt.Fprintf(t.errOut, "oaiq-lint: hash: %d of %d %s refused (see above)\n", t.rejected, t.total, what)
 	return &ExitError{Code: ExitFindings}
+}
+
+// lineList names lines as "line 3", "lines 3 and 7" or "lines 3, 7, 9 and
+// 12 more".
+func lineList(lines []int) string {
+	const shown = 10
+	if len(lines) == 1 {
+		return fmt.Sprintf("line %d", lines[0])
+	}
+	var b strings.Builder
+	b.WriteString("lines ")
+	for i, l := range lines[:min(len(lines), shown)] {
+		switch {
+		case i == 0:
+		case i == len(lines)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(l))
+	}
+	if len(lines) > shown {
+		fmt.Fprintf(&b, " and %d more", len(lines)-shown)
+	}
+	return b.String()
 }
 
 func (o *hashOptions) runValues() error {
@@ -322,6 +355,7 @@ func (o *hashOptions) runCSV() error {
 		Column: o.column, NoHeader: o.noHeader, Keep: o.keep,
 		Hash: func(v string) (string, error) { return hashing.Prepare(o.kind, v) },
 		Reject: func(line int, reason string) {
+			t.left = append(t.left, line)
 			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: hash: %s:%d: row left out: %s\n", report.Printable(name), line, report.Printable(reason))
 		},
 	})

@@ -127,6 +127,8 @@ func TestHashCheck(t *testing.T) {
 		{"upper case", strings.ToUpper(good), "well-formed SHA-256 but in upper-case hex: the pixel needs lowercase", false},
 		{"white space", "  " + good + " ", "with white space around it: trim it", false},
 		{"empty string hash", hashing.Sum(""), `the SHA-256 of an empty string "": the value was missing when it was hashed`, false},
+		// Both problems named: lower-casing it alone would not help.
+		{"upper-case sentinel", strings.ToUpper(hashing.Sum("")), `upper-case hex (the pixel needs lowercase), and lower-cased it is a known sentinel, the SHA-256 of an empty string ""`, false},
 		{"documentation example", docExampleEmailSHA256, "copied from the documentation", false},
 		{"sha-1 length", good[:40], "40 hex characters where a SHA-256 has 64 (a SHA-1 digest?)", false},
 		{"0x prefix", "0x" + good, "drop the prefix", false},
@@ -167,7 +169,7 @@ func TestHashCSV(t *testing.T) {
 	if code != ExitFindings {
 		t.Errorf("code %d, want 1 for the refused row", code)
 	}
-	for _, w := range []string{p + ":4: row left out: column Email: not an e-mail address: it contains white space", "1 of 4 rows had no value", "1 of 4 rows were refused"} {
+	for _, w := range []string{p + ":4: row left out: column Email: not an e-mail address: it contains white space", "1 of 4 rows had no value", "1 of 4 rows were refused and left out of the output CSV: line 4 (reasons above)"} {
 		if !strings.Contains(errOut, w) {
 			t.Errorf("stderr %q lacks %q", errOut, w)
 		}

@@ -21,6 +21,10 @@ func Judge(raw string) (shown, verdict string, ok bool) {
 		return "", wrongLengthVerdict(s), false
 	}
 	if what, bad := Sentinel(lower); bad {
+		if s != lower {
+			// Both problems: lower-casing it alone would not make it usable.
+			return s, fmt.Sprintf("upper-case hex (the pixel needs lowercase), and lower-cased it is a known sentinel, %s: %s", what, sentinelCause(lower)), false
+		}
 		return s, fmt.Sprintf("a known sentinel, %s: %s", what, sentinelCause(lower)), false
 	}
 	if s != lower {
