@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -114,6 +115,11 @@ func (f *funnel) row(ev EventInfo) *funnelRow {
 	name := ev.Name
 	if g == groupCustom {
 		name = ev.Custom
+		if ev.Side == model.Server {
+			// The Conversions API lower-cases the name itself: the server's
+			// Quote_Requested is the browser's quote_requested.
+			name = strings.ToLower(name)
+		}
 	}
 	name = Printable(name)
 	k := funnelKey{g, name}

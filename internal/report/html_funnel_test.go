@@ -94,3 +94,30 @@ func TestFunnelCountsServerTwins(t *testing.T) {
 		}
 	}
 }
+
+// The Conversions API lower-cases custom_event_name: the server's
+// Quote_Requested is counted in the browser's quote_requested row; a
+// browser name keeps its case (review B1).
+func TestFunnelServerCustomNameLowerCased(t *testing.T) {
+	f := newFunnel(htmlStandardEvents)
+	f.add(Result{Events: []EventInfo{
+		{Name: "custom", Custom: "quote_requested"},
+		{Name: "custom", Custom: "Quote_Requested", Side: model.Server},
+		{Name: "custom", Custom: "Demo_Booked"},
+	}})
+	rows := map[string]funnelRow{}
+	for _, g := range f.view().Groups {
+		for _, r := range g.Rows {
+			rows[r.Event] = r
+		}
+	}
+	if r := rows["quote_requested"]; r.Browser != 1 || r.Server != 1 {
+		t.Errorf("quote_requested: browser/server %d/%d, want 1/1", r.Browser, r.Server)
+	}
+	if _, ok := rows["Quote_Requested"]; ok {
+		t.Error("the server's Quote_Requested has a row of its own")
+	}
+	if r := rows["Demo_Booked"]; r.Browser != 1 {
+		t.Errorf("a browser name lost its case: %v", rows)
+	}
+}
