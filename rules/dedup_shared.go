@@ -75,7 +75,7 @@ func dedupNameMsg(server, browser string, browserLine int, id string) string {
 // Conversions API lower-cases the name itself (current docs), so a
 // difference of case only is custom-name-case's warning, not a double count.
 func customNamesDiffer(server, browser string) bool {
-	return strings.ToLower(server) != strings.ToLower(browser)
+	return !strings.EqualFold(server, browser)
 }
 
 func samePixel(a, b string) bool { return a == "" || b == "" || a == b }
