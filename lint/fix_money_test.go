@@ -1,0 +1,92 @@
+package lint_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/fixer"
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
+
+// Fixes about money (issue 20: a safe fix cannot change what is measured
+// except to make it valid). Each one, applied alone, writes what a person
+// would, and its finding is gone; a change that needs a person's judgement
+// (a retired currency's amount, the factor of a currency without cents) is
+// unsafe or not offered.
+func TestMoneyFixes(t *testing.T) {
+	const init = `oaiq("init", { pixelId: "px_123" });` + "\n"
+	for _, tc := range []struct {
+		name, rule, in, want string
+		a                    model.Applicability
+	}{
+		{"toFixed of x*100", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: (total * 100).toFixed(0), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"toFixed of a price", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "EUR" });`, `amount: Math.round(price * 100),`, model.Unsafe},
+		{"toFixed of a rounded amount", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.round(total * 100).toFixed(0), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 with a computed currency", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: cart.currency });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"literal x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 1500 * 100, currency: "JPY" });`, `amount: 1500,`, model.Unsafe},
+		{"literal x*100 in dinars", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 12.5 * 100, currency: "KWD" });`, `amount: 12500,`, model.Unsafe},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := init + tc.in + "\n"
+			fs := lintBytes(t, "a.js", text)
+			i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == tc.rule && f.Fix != nil })
+			if i < 0 {
+				t.Fatalf("no %s finding with a fix in %v", tc.rule, fs)
+			}
+			if fs[i].Fix.Applicability != tc.a || fs[i].Fix.Description == "" {
+				t.Errorf("fix %+v: want applicability %v and a description", fs[i].Fix, tc.a)
+			}
+			f := fixer.Decode("a.js", []byte(text))
+			if f.Apply(fs[i:i+1]) != 1 {
+				t.Fatal("the fix did not apply to the text it was made for")
+			}
+			if !strings.Contains(string(f.Text), tc.want) {
+				t.Errorf("fixed text:\n%s\nwant it to contain %s", f.Text, tc.want)
+			}
+			for _, g := range lintBytes(t, "a.js", string(f.Text)) {
+				if g.Rule == tc.rule && g.Span.Start.Line == fs[i].Span.Start.Line {
+					t.Errorf("still reported after the fix: %s", g.Message)
+				}
+			}
+		})
+	}
+}
+
+// What a fix cannot know is left to a person: no fix, and a hint saying
+// what to do.
+func TestMoneyFindingsWithoutAFix(t *testing.T) {
+	const init = `oaiq("init", { pixelId: "px_123" });` + "\n"
+	for _, tc := range []struct{ name, rule, in, hint string }{
+		// 25.99 JPY does not exist: which amount was meant is not known.
+		{"a product with cents in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 25.99 * 100, currency: "JPY" });`, "send whole JPY without the * 100"},
+		{"toFixed with other decimals than the currency's", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "JPY" });`, "round without toFixed"},
+		{"x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: "JPY" });`, "send whole JPY without the * 100"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := lintBytes(t, "a.js", init+tc.in+"\n")
+			i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == tc.rule })
+			if i < 0 {
+				t.Fatalf("no %s finding in %v", tc.rule, fs)
+			}
+			if fs[i].Fix != nil {
+				t.Errorf("fix offered: %s", fs[i].Fix.Description)
+			}
+			if !strings.Contains(fs[i].Hint, tc.hint) {
+				t.Errorf("hint %q, want it to say %q", fs[i].Hint, tc.hint)
+			}
+		})
+	}
+}
+
+// A literal product is what JavaScript computes: 25.99 * 100 is 2599
+// exactly, so there is nothing to say about its unit (review A1); its
+// rounding neither.
+func TestLiteralProductIsNotMajorUnits(t *testing.T) {
+	for _, amount := range []string{"25.99 * 100", "Math.round(25.99 * 100)", "2599", "(25.99 * 100)"} {
+		text := `oaiq("init", { pixelId: "px_123" });` + "\n" + `oaiq("measure", "order_created", { type: "contents", amount: ` + amount + `, currency: "USD" });` + "\n"
+		for _, f := range lintBytes(t, "a.js", text) {
+			t.Errorf("%s: %s %s", amount, f.Rule, f.Message)
+		}
+	}
+}
