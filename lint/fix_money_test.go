@@ -90,3 +90,39 @@ func TestLiteralProductIsNotMajorUnits(t *testing.T) {
 		}
 	}
 }
+
+// A currency's fix is safe only when the code is the same money written
+// another way; a retired code's successor or a symbol's usual currency is
+// unsafe (issue 20, review A3): the amount may be in the other currency.
+func TestCurrencyFixApplicability(t *testing.T) {
+	const init = `oaiq("init", { pixelId: "px_123" });` + "\n"
+	for _, tc := range []struct {
+		code, want string
+		a          model.Applicability
+	}{
+		{"usd", `currency: "USD"`, model.Safe},
+		{"RMB", `currency: "CNY"`, model.Safe},
+		{"HRK", `amount: 75000, currency: "EUR"`, model.Unsafe},
+		{"BYR", `amount: 75000, currency: "BYN"`, model.Unsafe},
+		{"$", `currency: "USD"`, model.Unsafe},
+		{"¥", `currency: "JPY"`, model.Unsafe},
+	} {
+		text := init + `oaiq("measure", "order_created", { type: "contents", amount: 75000, currency: "` + tc.code + `" });` + "\n"
+		fs := lintBytes(t, "a.js", text)
+		i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == "currency-code" && f.Fix != nil })
+		if i < 0 {
+			t.Errorf("%s: no currency-code finding with a fix in %v", tc.code, fs)
+			continue
+		}
+		if fs[i].Fix.Applicability != tc.a {
+			t.Errorf("%s: fix %q is %v, want %v", tc.code, fs[i].Fix.Description, fs[i].Fix.Applicability, tc.a)
+		}
+		if tc.a == model.Unsafe && !strings.Contains(fs[i].Fix.Description+fs[i].Hint, "convert") && !strings.Contains(fs[i].Fix.Description, "if the prices are in") {
+			t.Errorf("%s: neither the fix nor the hint says the amount may need converting: %q / %q", tc.code, fs[i].Fix.Description, fs[i].Hint)
+		}
+		f := fixer.Decode("a.js", []byte(text))
+		if f.Apply(fs[i:i+1]) != 1 || !strings.Contains(string(f.Text), tc.want) {
+			t.Errorf("%s: fixed text %s, want it to contain %s", tc.code, f.Text, tc.want)
+		}
+	}
+}
