@@ -126,3 +126,55 @@ func TestCurrencyFixApplicability(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt key gets its rename as a safe fix: another case or separator
+// style, or one slip in a long name. A guess at another name does not.
+func TestMisspeltKeysRenamed(t *testing.T) {
+	const init = `oaiq("init", { pixelId: "px_123" });` + "\n"
+	for _, tc := range []struct{ rule, in, want string }{
+		{"options-unknown-field", `oaiq("measure", "order_created", { type: "contents" }, { eventId: "o-1" });`, `{ event_id: "o-1" }`},
+		{"options-unknown-field", `oaiq("measure", "order_created", { type: "contents" }, { optOut: true });`, `{ opt_out: true }`},
+		{"data-unknown-field", `oaiq("measure", "order_created", { type: "contents", amount: 2599, curency: "EUR" });`, `currency: "EUR"`},
+		{"data-unknown-field", `oaiq("measure", "order_created", { type: "contents", amout: 2599, currency: "EUR" });`, `amount: 2599`},
+		{"contents-unknown-field", `oaiq("measure", "order_created", { type: "contents", contents: [{ id: "a", contentType: "product" }] });`, `content_type: "product"`},
+		{"init-unknown-field", `oaiq("init", { pixelID: "px_1" });`, `pixelId: "px_1"`},
+		{"user-unknown-field", `oaiq("init", { pixelId: "px_1", user: { zipCode: "94107" } });`, `zip_code: "94107"`},
+	} {
+		text := init + tc.in + "\n"
+		if strings.HasPrefix(tc.in, `oaiq("init"`) {
+			text = tc.in + "\n"
+		}
+		fs := lintBytes(t, "a.js", text)
+		i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == tc.rule })
+		if i < 0 || fs[i].Fix == nil || fs[i].Fix.Applicability != model.Safe {
+			t.Errorf("%s: no %s finding with a safe fix in %v", tc.in, tc.rule, fs)
+			continue
+		}
+		f := fixer.Decode("a.js", []byte(text))
+		if f.Apply(fs[i:i+1]) != 1 || !strings.Contains(string(f.Text), tc.want) {
+			t.Errorf("%s: fixed text %s, want it to contain %s", tc.in, f.Text, tc.want)
+		}
+		for _, g := range lintBytes(t, "a.js", string(f.Text)) {
+			if g.Severity >= model.Warning {
+				t.Errorf("%s: after the fix: %s %s", tc.in, g.Rule, g.Message)
+			}
+		}
+	}
+	for _, tc := range []struct{ rule, in string }{
+		// value is another pixel's name for a price in major units, not a misspelling.
+		{"data-unknown-field", `oaiq("measure", "order_created", { type: "contents", value: 25.99, currency: "EUR" });`},
+		// Too short to be sure: tipe could be many things.
+		{"data-unknown-field", `oaiq("measure", "order_created", { tipe: "contents" });`},
+		// The right key is there already: renaming would make a duplicate.
+		{"data-unknown-field", `oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "EUR", curency: "USD" });`},
+		{"options-unknown-field", `oaiq("measure", "order_created", { type: "contents" }, { id: "o-1" });`},
+	} {
+		fs := lintBytes(t, "a.js", init+tc.in+"\n")
+		i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == tc.rule })
+		if i < 0 {
+			t.Errorf("%s: no %s finding", tc.in, tc.rule)
+		} else if fs[i].Fix != nil {
+			t.Errorf("%s: fix offered: %s", tc.in, fs[i].Fix.Description)
+		}
+	}
+}
