@@ -3,6 +3,7 @@ package fixer
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -15,7 +16,8 @@ func Diff(name string, old, new []byte) string {
 	a, b := splitLines(old), splitLines(new)
 	ops := lineOps(a, b)
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	label := diffLabel(name)
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", label, label)
 	const ctx = 3
 	// Group the operations into hunks: runs of changes with at most 2×ctx
 	// equal lines between them.
@@ -61,6 +63,13 @@ func Diff(name string, old, new []byte) string {
 		i = end
 	}
 	return out.String()
+}
+
+// diffLabel is name as git diff --no-index prints it after a/ and b/:
+// forward slashes, an absolute path without its leading slash (a/tmp/x,
+// not a//tmp/x), so patch -p1 and git apply read it.
+func diffLabel(name string) string {
+	return strings.TrimLeft(filepath.ToSlash(name), "/")
 }
 
 func hunkRange(start, n int) string {
