@@ -165,3 +165,44 @@ func lineOps(a, b []string) []op {
 	}
 	return ops
 }
+
+// Change replaces old[Start:End] (byte offsets of whole lines) with New.
+type Change struct {
+	Start, End int
+	New        string
+}
+
+// Changes returns the runs of lines that differ from old to new, as
+// replacements of old's bytes, in order: an editor applies them to old
+// and has new, with only the changed lines sent.
+func Changes(old, new []byte) []Change {
+	if bytes.Equal(old, new) {
+		return nil
+	}
+	a := splitLines(old)
+	offset := make([]int, len(a)+1) // offset[i]: where line i of old starts
+	for i, l := range a {
+		offset[i+1] = offset[i] + len(l)
+	}
+	var out []Change
+	ops := lineOps(a, splitLines(new))
+	for i := 0; i < len(ops); {
+		if ops[i].kind == ' ' {
+			i++
+			continue
+		}
+		// A '+' stands before old line a (its index there), a '-' is line a.
+		c := Change{Start: offset[ops[i].a], End: offset[ops[i].a]}
+		var b strings.Builder
+		for ; i < len(ops) && ops[i].kind != ' '; i++ {
+			if ops[i].kind == '-' {
+				c.End = offset[ops[i].a+1]
+			} else {
+				b.WriteString(ops[i].text)
+			}
+		}
+		c.New = b.String()
+		out = append(out, c)
+	}
+	return out
+}

@@ -174,3 +174,27 @@ func TestDiffLabelsAbsolutePathsLikeGit(t *testing.T) {
 		t.Errorf("patched to %q", got)
 	}
 }
+
+func TestChangesTurnOldIntoNew(t *testing.T) {
+	for _, c := range []struct{ old, new string }{
+		{"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n", "1\nTWO\n3\n4\n5\n6\n7\n8\nNINE\n10\n"},
+		{"a\nb\n", "a\nb\nc\n"},           // added at the end
+		{"a\nb", "a\nB"},                  // no final newline
+		{"a\nb\nc\n", "c\n"},              // removed at the start
+		{"x\r\ny\r\n", "x\r\nY\r\nz\r\n"}, // \r\n kept
+		{"", "new\n"},
+	} {
+		chs := Changes([]byte(c.old), []byte(c.new))
+		got := c.old
+		for i := len(chs) - 1; i >= 0; i-- { // from the end, so offsets hold
+			ch := chs[i]
+			got = got[:ch.Start] + ch.New + got[ch.End:]
+		}
+		if got != c.new {
+			t.Errorf("%q → %q: changes %+v give %q", c.old, c.new, chs, got)
+		}
+	}
+	if chs := Changes([]byte("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n"), []byte("1\nTWO\n3\n4\n5\n6\n7\n8\nNINE\n10\n")); len(chs) != 2 || chs[0].New != "TWO\n" {
+		t.Errorf("two changed lines far apart: %+v", chs)
+	}
+}
