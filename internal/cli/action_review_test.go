@@ -150,17 +150,17 @@ func TestActionPostsSuggestionsOnce(t *testing.T) {
 	os.Chmod(filepath.Join(bin, "oaiq-lint"), 0o755)
 	page := "<!doctype html>\n<html><head><script>\n" +
 		`oaiq("init", { pixel_id: "px_123" });` + "\n" +
-		`oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "usd" });` + "\n" +
+		`oaiq("measure", "order_created", { type: "contents", amount: 25.99, currency: "USD" });` + "\n" +
 		"</script></head><body></body></html>\n"
 	writeFile(t, work, "site/thanks.html", page)
-	writeFile(t, work, "site/other.html", strings.Replace(page, `"usd"`, `"eur"`, 1))
+	writeFile(t, work, "site/other.html", strings.Replace(page, `"USD"`, `"eur"`, 1))
 	// The pull request adds line 3 of thanks.html (the init call) and
 	// shows line 4 as context; other.html is not in it.
 	gh := &fakeGitHub{t: t, files: []ghreview.File{
 		{Filename: "README.md", Status: "modified", Patch: "@@ -1 +1 @@\n-a\n+b"},
 		{Filename: "site/thanks.html", Status: "modified", Patch: "@@ -1,3 +1,4 @@\n <!doctype html>\n <html><head><script>\n+" +
 			`oaiq("init", { pixel_id: "px_123" });` + "\n " +
-			`oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "usd" });`},
+			`oaiq("measure", "order_created", { type: "contents", amount: 25.99, currency: "USD" });`},
 	}}
 	srv := httptest.NewServer(gh)
 	defer srv.Close()
@@ -214,28 +214,34 @@ func TestActionPostsSuggestionsOnce(t *testing.T) {
 		t.Fatalf("%d reviews posted; step log:\n%s", len(gh.reviews), log)
 	}
 	rv := gh.reviews[0]
-	if rv.CommitID != "headsha" || rv.Event != "COMMENT" || len(rv.Comments) != 2 {
+	if rv.CommitID != "headsha" || rv.Event != "COMMENT" || len(rv.Comments) != 1 {
 		t.Fatalf("review %+v\n%s", rv, log)
 	}
-	// Both fixes of the pull request's lines: the key renamed on line 3
-	// and the currency upper-cased on line 4 (context); none in other.html.
-	want := map[int]string{
-		3: "```suggestion\n" + `oaiq("init", { pixelId: "px_123" });` + "\n```",
-		4: "```suggestion\n" + `oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });` + "\n```",
+	// The safe fix on the pull request's lines: the key renamed on line 3
+	// (none in other.html, which the pull request does not change).
+	c := rv.Comments[0]
+	if c.Path != "site/thanks.html" || c.Side != "RIGHT" || c.Line != 3 || c.StartLine != 0 ||
+		!strings.HasSuffix(c.Body, "```suggestion\n"+`oaiq("init", { pixelId: "px_123" });`+"\n```") {
+		t.Errorf("comment %+v", c)
 	}
-	for _, c := range rv.Comments {
-		if c.Path != "site/thanks.html" || c.Side != "RIGHT" || !strings.HasSuffix(c.Body, want[c.Line]) {
-			t.Errorf("comment %+v", c)
-		}
-	}
-	if !strings.Contains(log, "2 suggestions to post") {
+	if !strings.Contains(log, "1 suggestion to post") || !strings.Contains(log, "1 unsafe, not proposed") {
 		t.Errorf("the step does not say what it posts:\n%s", log)
 	}
-	// A re-run finds its comments (on the second page of the list) and
+	// A re-run finds its comment (on the second page of the list) and
 	// posts no review.
+	gh.comments = append([]map[string]any{{"path": "README.md", "line": 1, "body": "a person's comment"}}, gh.comments...)
 	log = run(suggest)
-	if len(gh.reviews) != 1 || !strings.Contains(log, "0 suggestions to post, 2 already posted") {
+	if len(gh.reviews) != 1 || !strings.Contains(log, "0 suggestions to post, 1 already posted") {
 		t.Errorf("re-run posted %d reviews:\n%s", len(gh.reviews)-1, log)
+	}
+	// With unsafe-suggestions, the amount's fix follows, saying what it is.
+	inputs["unsafe-suggestions"] = "true"
+	log = run(suggest)
+	if len(gh.reviews) != 2 || len(gh.reviews[1].Comments) != 1 {
+		t.Fatalf("unsafe run: %d reviews\n%s", len(gh.reviews), log)
+	}
+	if c := gh.reviews[1].Comments[0]; c.Line != 4 || !strings.Contains(c.Body, "unsafe: changes a value") || !strings.Contains(c.Body, "amount: 2599, currency: \"USD\"") {
+		t.Errorf("unsafe comment %+v", c)
 	}
 	// The token is required.
 	inputs["github-token"] = ""

@@ -170,7 +170,7 @@ func (s Stats) String() string {
 	add(s.OutsideDiff, "on lines outside the pull request's diff")
 	add(s.Personal, "not shown: the lines hold personal data or a secret")
 	add(s.Unfit, "not expressible as a suggestion")
-	add(s.Unsafe, "unsafe (pass unsafe suggestions to post them)")
+	add(s.Unsafe, "unsafe, not proposed (--unsafe-fixes, the Action's unsafe-suggestions, proposes them)")
 	return strings.Join(parts, ", ")
 }
 
