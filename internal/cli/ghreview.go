@@ -57,7 +57,7 @@ what became of every fix.`,
 	f.StringVar(&o.files, "pr-files", "", "the pull request's files as the GitHub API lists them (required)")
 	f.StringVar(&o.comments, "comments", "", "the pull request's review comments as the GitHub API lists them")
 	f.StringVar(&o.commit, "commit", "", "the pull request's head commit the comments are on (default: its latest)")
-	f.StringVar(&o.root, "repo-root", "", "the repository root the pull request names files from (default: the working directory)")
+	f.StringVar(&o.root, "repo-root", "", "the repository root: absolute paths in the report are made relative to it, as the pull request names files (default: the working directory)")
 	f.BoolVar(&o.unsafe, "unsafe-fixes", false, "propose unsafe fixes too (they change values: the comment says so)")
 	return cmd
 }
