@@ -52,7 +52,7 @@ func checkAmountExpression(p *Pass) {
 		}
 		cur := currencyFor(m, path, obj)
 		if msg, hint, bad := amountForm(f.Value, cur); bad {
-			p.ReportFix(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint, amountExpressionFix(f.Value, cur))
+			p.ReportFix(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint, amountExpressionFix(f.Value, m.Call, cur))
 		}
 	})
 }
@@ -134,9 +134,9 @@ func judgeAmount(v *model.Value, currency string) (msg, hint string, bad, judged
 // to minor units, x * 100 rounded, a parsed decimal scaled and rounded. It
 // changes the value sent, so it is unsafe; an amount already scaled for the
 // wrong currency (x * 100 for JPY) is left to a person.
-func amountExpressionFix(v *model.Value, currency string) *model.Fix {
+func amountExpressionFix(v *model.Value, call *model.Call, currency string) *model.Fix {
 	digits, known := isodata.MinorDigits(currency)
-	if !known || v == nil {
+	if !known || v == nil || !writtenInCall(v, call) {
 		return nil
 	}
 	if v.Is(model.Number) {
