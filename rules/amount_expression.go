@@ -67,7 +67,7 @@ func checkAmountExpression(p *Pass) {
 		}
 		cur := currencyFor(m, path, obj)
 		if msg, hint, bad := amountForm(f.Value, cur); bad {
-			p.ReportFix(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint, amountExpressionFix(f.Value, cur))
+			p.ReportFix(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint, amountExpressionFix(f.Value, m.Call, cur))
 		}
 	})
 }
@@ -209,11 +209,11 @@ func rescaled(n float64, digits int) (string, bool) {
 // currency a known ISO 4217 code), a literal product scaled by the
 // currency's digits, x * 100 rounded, a parsed decimal scaled and rounded,
 // toFixed's text made a number. It changes the value sent, so it is
-// unsafe; an amount computed for the wrong currency (x * 100 for JPY) is
-// left to a person.
-func amountExpressionFix(v *model.Value, currency string) *model.Fix {
+// unsafe; an amount computed for the wrong currency (x * 100 for JPY), or
+// read from a binding declared outside the call, is left to a person.
+func amountExpressionFix(v *model.Value, call *model.Call, currency string) *model.Fix {
 	digits, known := isodata.MinorDigits(currency)
-	if v == nil {
+	if v == nil || !writtenInCall(v, call) {
 		return nil
 	}
 	if v.Is(model.Number) {
