@@ -188,21 +188,13 @@ func (x *extractor) span(n ast.Node) model.Span {
 	return x.s.File.Span(a, b)
 }
 
-// text is the original source text of n (templates unmasked).
-func (x *extractor) text(n ast.Node) string {
-	a, b := x.offsets(n)
-	if b < a {
-		b = a
-	}
-	return string(x.s.File.Text[a:b])
-}
-
-// valueSpan and valueText are span and text for a value (valueOffsets).
+// valueSpan is the span of a value (valueOffsets).
 func (x *extractor) valueSpan(n ast.Node) model.Span {
 	a, b := x.valueOffsets(n)
 	return x.s.File.Span(a, max(a, b))
 }
 
+// valueText is the original source text of a value (templates unmasked).
 func (x *extractor) valueText(n ast.Node) string {
 	a, b := x.valueOffsets(n)
 	return string(x.s.File.Text[a:max(a, b)])
