@@ -61,6 +61,7 @@ func TestMoneyFindingsWithoutAFix(t *testing.T) {
 		// 25.99 JPY does not exist: which amount was meant is not known.
 		{"a product with cents in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 25.99 * 100, currency: "JPY" });`, "send whole JPY without the * 100"},
 		{"toFixed with other decimals than the currency's", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "JPY" });`, "round without toFixed"},
+		{"toFixed of x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: (total * 100).toFixed(0), currency: "JPY" });`, "send whole JPY without the * 100, rounded: Math.round(x), without toFixed"},
 		{"x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: "JPY" });`, "send whole JPY without the * 100"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

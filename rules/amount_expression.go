@@ -31,8 +31,8 @@ wrong whatever the price:
   100 times the amount, and for one with three decimals (KWD) a tenth of it;
   so does a literal product (` + "`1500 * 100`" + ` yen);
 - an unrounded ` + "`total * 100`" + ` carries floating-point noise
-  (19.99 * 100 is 1998.9999999999998), whatever the currency, also when it
-  is computed too;
+  (19.99 * 100 is 1998.9999999999998), whatever the currency, even one
+  computed in code;
 - ` + "`(total * 100).toFixed(0)`" + ` is text, not a number: round with
   ` + "`Math.round`" + ` instead;
 - ` + "`parseFloat(price)`" + ` or ` + "`Number(price)`" + ` is the price in major units;
@@ -115,8 +115,11 @@ func judgeAmount(v *model.Value, currency string) (msg, hint string, bad, judged
 	if receiver, _, ok := toFixedText(written); ok {
 		to := toFixedReplacement(receiver, written, currency)
 		hint := "send a number: round without toFixed, such as Math.round(x * 100)"
-		if to != "" {
+		switch {
+		case to != "":
 			hint = "send a number: " + to
+		case times100 && known && digits != 2:
+			hint = factorHint(currency, digits) + ", without toFixed"
 		}
 		return fmt.Sprintf("is %s, a string: toFixed returns text, and an amount is a number, an integer in the currency's minor unit", v.Raw), hint, true, true
 	}
