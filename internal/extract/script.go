@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"regexp"
 	"unicode/utf8"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
@@ -21,7 +23,7 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 	// JSX's style={{…}} and dangerouslySetInnerHTML={{ __html: … }} look
 	// like template tags: masked, a JSX file can hide every call it makes
 	// (Gatsby's src/html.js), so the text as written decides it.
-	jsxHidden := !mentionsPixel(masked) && len(spans) > 0 && mentionsPixel(f.Text)
+	jsxHidden := !mentionsPixel(masked) && len(spans) > 0 && mentionsPixel(f.Text) && jsxBraces(f.Text, spans)
 	if mentionsPixel(masked) || jsxHidden {
 		s := jscall.Script{File: f, Code: masked, Templates: spans, URL: opts.URL}
 		var res jscall.Result
@@ -31,13 +33,15 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 		switch {
 		case !jsxHidden && res.Err == nil:
 			addScript(doc, f, res, nil)
-		case module.Parses(f.Text, module.JSX) && !(jsxHidden && module.Parses(f.Text, module.JS)):
+		case jsxHidden && module.Parses(f.Text, module.JS):
+			// Template tags hide every mention: nothing the template prints is read.
+		case jsxHidden || module.Parses(f.Text, module.JSX):
 			// Next.js pages/, Create React App and Gatsby write JSX in .js
-			// files (whose {{…}} is no template tag).
+			// files (whose {{…}} is no template tag). One that does not
+			// parse either is read as JSX too: its error is reported, and
+			// what can be read is.
 			readModule(doc, f, 0, f.Text, module.JSX, opts.URL)
 			sortCalls(doc)
-		case jsxHidden:
-			// Template tags hide every mention: nothing the template prints is read.
 		default:
 			s.Recover = true
 			addScript(doc, f, jscall.Extract(s), nil)
@@ -48,6 +52,27 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 	}
 	scriptImageTags(doc, f, masked, spans, nil)
 	return doc, []*source.File{f}
+}
+
+// jsxAttr matches the text of a JSX start tag up to an attribute's "=":
+// <script dangerouslySetInnerHTML= or <div style=. Attributes before it
+// may not hold "<" or ">" (an arrow function's => stops the match: the
+// test is conservative).
+var jsxAttr = regexp.MustCompile(`<[A-Za-z][\w.:-]*(?:\s[^<>]*)?\s[A-Za-z][\w-]*\s*=\s*$`)
+
+// jsxBraces reports a {{…}} "tag" naming oaiq that stands as the value of
+// a JSX attribute: JSX's double braces, not a template's.
+func jsxBraces(text []byte, spans []tmpl.Span) bool {
+	for _, sp := range spans {
+		if !bytes.HasPrefix(text[sp.Start:], []byte("{{")) || !mentionsPixel(text[sp.Start:sp.End]) {
+			continue
+		}
+		lt := bytes.LastIndexByte(text[max(0, sp.Start-2000):sp.Start], '<')
+		if lt >= 0 && jsxAttr.Match(text[max(0, sp.Start-2000)+lt:sp.Start]) {
+			return true
+		}
+	}
+	return false
 }
 
 // placement is where a script element stands in its page.
