@@ -143,6 +143,16 @@ type ImageRequest struct {
 	MalformedSpan Span
 }
 
+// The Raw of the dynamic values an image tag's call holds where a
+// parameter is absent or could not be read (extract writes them as
+// {"$dynamic": …}, log reads them back): unlike a value a template prints,
+// they are the image tag's own rules' findings.
+const (
+	ImageAbsent      = "(absent from the image tag)"
+	ImageMalformed   = "(malformed in the image tag)"
+	ImageContentsBad = "(data[contents] that is not JSON)"
+)
+
 // ImageParam is one query parameter of an image tag, decoded.
 type ImageParam struct {
 	Name      string

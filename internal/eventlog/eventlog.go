@@ -304,6 +304,12 @@ func toOrigin(v *model.Value, calls []*model.Call) {
 	}
 	for _, c := range calls {
 		c.Span = at(c.Span)
+		if r := c.Image; r != nil {
+			r.Span, r.MalformedSpan = at(r.Span), at(r.MalformedSpan)
+			for i := range r.Params {
+				r.Params[i].NameSpan, r.Params[i].ValueSpan = at(r.Params[i].NameSpan), at(r.Params[i].ValueSpan)
+			}
+		}
 		for _, a := range c.Args {
 			a.Walk(func(_ []string, n *model.Value) {
 				n.Span = at(n.Span)

@@ -21,6 +21,10 @@ func imageRequestOf(c *model.Call, noscript *model.Value) *model.ImageRequest {
 	add := func(name string, key model.Span, v *model.Value) {
 		if s, ok := v.StringValue(); ok {
 			req.Params = append(req.Params, model.ImageParam{Name: name, Value: s, NameSpan: key, ValueSpan: v.Span})
+		} else if v.IsDynamic() && v.Raw != model.ImageAbsent && v.Raw != model.ImageMalformed && v.Raw != model.ImageContentsBad {
+			// A value the page's template prints ({{ … }}), written by
+			// extract as {"$dynamic": …}: present, not known statically.
+			req.Params = append(req.Params, model.ImageParam{Name: name, Value: v.Raw, NameSpan: key, ValueSpan: v.Span, Templated: true})
 		} else if v != nil && !v.IsDynamic() {
 			req.Params = append(req.Params, model.ImageParam{Name: name, NameSpan: key, ValueSpan: v.Span})
 		}

@@ -325,7 +325,7 @@ func htmlUnescape(s string) string {
 // value, so the event's checks skip it and the image tag's rule reports it.
 func imageRequestCall(f *source.File, req *model.ImageRequest) *model.Call {
 	absent := func() *model.Value {
-		return &model.Value{Kind: model.Dynamic, Raw: "(absent from the image tag)", Span: req.Span}
+		return &model.Value{Kind: model.Dynamic, Raw: model.ImageAbsent, Span: req.Span}
 	}
 	cmd := &model.Value{Kind: model.String, Str: pixel.CommandMeasureSingle, Span: req.Span}
 	pid, event := absent(), absent()
@@ -341,7 +341,7 @@ func imageRequestCall(f *source.File, req *model.ImageRequest) *model.Call {
 		switch {
 		case p.Malformed:
 			// Not read: image-tag-malformed says so, nothing else judges it.
-			str = &model.Value{Kind: model.Dynamic, Raw: "(malformed in the image tag)", Span: p.ValueSpan}
+			str = &model.Value{Kind: model.Dynamic, Raw: model.ImageMalformed, Span: p.ValueSpan}
 		case p.Templated:
 			str = &model.Value{Kind: model.Dynamic, Raw: p.Value, Span: p.ValueSpan}
 		}
@@ -381,7 +381,7 @@ func dataParamValue(key string, p model.ImageParam, str *model.Value, req *model
 				req.Malformed = "data[contents] is not valid JSON"
 				req.MalformedSpan = p.ValueSpan
 			}
-			return &model.Value{Kind: model.Dynamic, Raw: "(data[contents] that is not JSON)", Span: p.ValueSpan}
+			return &model.Value{Kind: model.Dynamic, Raw: model.ImageContentsBad, Span: p.ValueSpan}
 		}
 		return jsonValue(v, p.ValueSpan)
 	}
