@@ -20,15 +20,34 @@ func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.Page
 	}
 	first, found = firstDefiner(page)
 	for _, c := range doc.Calls {
-		if c.Side != model.Browser || c.Deferred || c.Span.File != doc.Path || c.Image != nil {
+		if c.Side != model.Browser || c.Deferred || c.Image != nil {
 			continue
 		}
-		if found && first.File == c.Span.File && first.Start.Before(c.Span.Start) {
+		at, ok := runsAt(doc, c)
+		if !ok {
+			continue
+		}
+		// A call in the script that defines oaiq is judged with it, as
+		// calls of the inline snippet's own <script> are.
+		if found && (first == at || first.File == at.File && first.Start.Before(at.Start)) {
 			continue
 		}
 		early = append(early, c)
 	}
 	return early, page, first, found
+}
+
+// runsAt is where in the page a call runs: where it is written, or, for
+// a call in an external script, the page's <script src> that loads it;
+// false when neither is in the page's file.
+func runsAt(doc *model.Document, c *model.Call) (model.Span, bool) {
+	switch {
+	case c.Span.File == doc.Path:
+		return c.Span, true
+	case !c.Element.IsZero() && c.Element.File == doc.Path:
+		return c.Element, true
+	}
+	return model.Span{}, false
 }
 
 // firstDefiner is the earliest place window.oaiq is defined as the page

@@ -145,6 +145,9 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 	}
 	late := runsLate(el, true)
 	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: true, NoInjected: pr.opts.Rendered})
+	for _, c := range res.Calls {
+		c.Element = span
+	}
 	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
 }
 
