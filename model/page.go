@@ -79,8 +79,12 @@ type LoaderSighting struct {
 	// PixelArray: the stub makes window.oaiq an array (w.oaiq = w.oaiq ||
 	// []), which is no function: every oaiq(…) call before the SDK throws.
 	PixelArray bool
-	HasGuard   bool // returns when window.oaiq already exists
-	Async      bool // the injected or tagged script is async (or defer for tags)
+	// QueueUncreated: the stub's queue function pushes onto q.q but
+	// nothing creates q.q (no q.q = []): every call before the SDK loads
+	// throws a TypeError.
+	QueueUncreated bool
+	HasGuard       bool // returns when window.oaiq already exists
+	Async          bool // the injected or tagged script is async (or defer for tags)
 	// Deferred is true when the script holding a stub runs only after the
 	// page is parsed, or whenever it arrives (defer, async, type=module):
 	// page code before then finds no window.oaiq.
