@@ -89,6 +89,10 @@ type LoaderSighting struct {
 	// page is parsed, or whenever it arrives (defer, async, type=module):
 	// page code before then finds no window.oaiq.
 	Deferred bool
+	// Consent names the consent manager that holds the loader's <script>
+	// back until the visitor agrees ("OneTrust (category C0004)"), "" when
+	// none: the loader then runs when the visitor agrees (Deferred).
+	Consent string
 	// Nonce is the <script> element's nonce attribute ("" when absent).
 	Nonce string
 	// Inline is the text of the inline <script> holding the stub, for CSP

@@ -19,6 +19,11 @@ func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.Page
 		return nil, nil, model.Span{}, false
 	}
 	first, found = firstDefiner(page)
+	if _, gated := consentGated(page); gated && !found {
+		// When a consent manager releases the snippet is its business:
+		// snippet-consent-gated says what that means for these calls.
+		return nil, nil, model.Span{}, false
+	}
 	for _, c := range doc.Calls {
 		if c.Side != model.Browser || c.Deferred || c.Image != nil {
 			continue
@@ -69,4 +74,15 @@ func firstDefiner(page *model.PageFacts) (model.Span, bool) {
 		consider(s)
 	}
 	return first, found
+}
+
+// consentGated is the page's first loader a consent manager holds back
+// until the visitor agrees.
+func consentGated(page *model.PageFacts) (model.LoaderSighting, bool) {
+	for _, l := range page.Loaders {
+		if l.Consent != "" {
+			return l, true
+		}
+	}
+	return model.LoaderSighting{}, false
 }

@@ -49,6 +49,9 @@ func checkSnippetLate(p *Pass) {
 	whole := wholePage(p.Doc) != nil
 	for _, l := range facts.Loaders {
 		switch {
+		case l.Consent != "":
+			// It runs once the visitor agrees, wherever it stands:
+			// snippet-consent-gated's note.
 		case l.Late:
 			reason := l.LateReason
 			if reason == "" {

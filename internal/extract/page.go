@@ -70,14 +70,25 @@ func (pr *pageReader) element(el *htmlx.Element) {
 			pr.preceding++
 		}
 	case "script":
+		// A script a consent manager holds back is read as the script it
+		// becomes once the visitor agrees, running then.
+		gate := ""
 		if !isJavaScript(el.Value("type")) {
-			return
+			g, ok := consentGate(el)
+			if !ok {
+				return
+			}
+			gate = g
+			if src, ok := gatedSrc(el); ok {
+				pr.external(el, src, gate)
+				return
+			}
 		}
 		if src, ok := el.Attr("src"); ok {
-			pr.external(el, src)
+			pr.external(el, src, gate)
 			return
 		}
-		pr.inline(el)
+		pr.inline(el, gate)
 	}
 }
 
@@ -94,7 +105,9 @@ func (pr *pageReader) meta(el *htmlx.Element) {
 	})
 }
 
-func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
+// external reads a <script src>; gate names the consent manager holding
+// it back ("" when none).
+func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr, gate string) {
 	url := strings.TrimSpace(src.Value)
 	span := pr.f.Span(el.Start, el.End)
 	if name, ok := tagManagerIn([]byte(url)); ok {
@@ -109,22 +122,24 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 			SrcSpan:   pr.f.Span(src.ValStart, src.ValEnd),
 			InHead:    el.InHead,
 			Preceding: pr.preceding,
-			// Module scripts are deferred by default.
-			Async: el.Has("async") || el.Has("defer") || isModule(el.Value("type")),
-			Nonce: pr.nonce(el),
+			// Module scripts are deferred by default; a consent manager
+			// inserts the script it releases, and inserted scripts are async.
+			Async:   el.Has("async") || el.Has("defer") || isModule(el.Value("type")) || gate != "",
+			Nonce:   pr.nonce(el),
+			Consent: gate,
 		})
 		return
 	}
-	pr.resolve(el, url, span)
-	// An async, defer or module script does not hold the parser: the
-	// snippet after it is not delayed by it.
-	if el.InHead && !runsLate(el, true) {
+	pr.resolve(el, url, span, gate)
+	// An async, defer, module or held-back script does not hold the
+	// parser: the snippet after it is not delayed by it.
+	if el.InHead && !runsLate(el, true) && gate == "" {
 		pr.preceding++
 	}
 }
 
 // resolve reads an external script and splices what it holds in here.
-func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
+func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span, gate string) {
 	if pr.opts.Resolver == nil {
 		pr.unresolved(url, span, "external scripts are not read")
 		return
@@ -143,12 +158,12 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 	if !mentionsPixel(masked) {
 		return
 	}
-	late := runsLate(el, true)
+	late := runsLate(el, true) || gate != ""
 	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: true, NoInjected: pr.opts.Rendered})
 	for _, c := range res.Calls {
 		c.Element = span
 	}
-	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
+	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late, consent: gate})
 }
 
 func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
@@ -156,7 +171,9 @@ func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
 		OutsideRoot: strings.Contains(reason, leadsOutside)})
 }
 
-func (pr *pageReader) inline(el *htmlx.Element) {
+// inline reads an inline <script>; gate names the consent manager holding
+// it back ("" when none).
+func (pr *pageReader) inline(el *htmlx.Element, gate string) {
 	code := pr.masked[el.TextStart:el.TextEnd]
 	span := pr.f.Span(el.Start, el.End)
 	if tm, ok := tagManagerIn(code); ok {
@@ -165,7 +182,7 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	if !mentionsPixel(code) {
 		return
 	}
-	late := runsLate(el, false)
+	late := runsLate(el, false) || gate != ""
 	templates := spansWithin(pr.spans, el.TextStart, el.TextEnd)
 	res := jscall.Extract(jscall.Script{
 		File: pr.f, Base: el.TextStart, Code: code,
@@ -175,6 +192,7 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	addScript(pr.doc, pr.f, res, &placement{
 		span: span, inHead: el.InHead, preceding: pr.preceding,
 		nonce: pr.nonce(el), inline: string(pr.f.Text[el.TextStart:el.TextEnd]), deferred: late,
+		consent: gate,
 	})
 }
 

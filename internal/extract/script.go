@@ -51,6 +51,9 @@ type placement struct {
 	// deferred: the element runs after parsing or when it arrives
 	// (defer, async, type=module).
 	deferred bool
+	// consent names the consent manager holding the element back until
+	// the visitor agrees ("" when none).
+	consent string
 }
 
 // addScript merges one script's result into doc. p is nil for a script
@@ -75,7 +78,7 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 	for _, l := range res.Loaders {
 		if p != nil {
 			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span
-			l.Deferred = p.deferred
+			l.Deferred, l.Consent = p.deferred, p.consent
 			if p.inline != "" && !l.Late {
 				l.Span = p.span // the snippet is the element; one injected from a string is where it is written
 			}
