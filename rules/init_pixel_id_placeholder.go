@@ -53,4 +53,3 @@ func checkPixelIDPlaceholder(p *Pass) {
 		}
 	})
 }
-
