@@ -74,6 +74,8 @@ type LoaderSighting struct {
 	// Preceding counts the external scripts and stylesheets that come before
 	// the loader in <head> (meta, title and base are fine before it).
 	Preceding int
+	// FirstPreceding is the first of them (zero when none).
+	FirstPreceding Blocker
 	// Stub properties (LoaderStub only): what the snippet guarantees.
 	HasQueue bool // defines a queue function that keeps early calls
 	// PixelArray: the stub makes window.oaiq an array (w.oaiq = w.oaiq ||
@@ -159,4 +161,12 @@ type ServerRequest struct {
 	// Vue or Svelte component's script, an event handler. (Requests in
 	// pages and fragments run in a browser whatever this says.)
 	Browser bool
+}
+
+// Blocker is an element in <head> that holds the scripts after it until it
+// has loaded: an external script or a stylesheet.
+type Blocker struct {
+	Span Span
+	// What is its URL as written (src or href), "" when it has none.
+	What string
 }

@@ -57,8 +57,19 @@ type pageReader struct {
 	helpers map[int]string
 	opts    Options
 	files   []*source.File
-	// preceding counts external scripts and stylesheets seen so far in <head>.
-	preceding int
+	// preceding counts the external scripts and stylesheets seen so far in
+	// <head> that hold the scripts after them; firstBlocker is the first.
+	preceding    int
+	firstBlocker model.Blocker
+}
+
+// blocks counts an element that holds the scripts after it in <head>;
+// what is where it is written (a URL).
+func (pr *pageReader) blocks(el *htmlx.Element, what string) {
+	if pr.preceding == 0 {
+		pr.firstBlocker = model.Blocker{Span: pr.f.Span(el.Start, el.End), What: strings.TrimSpace(what)}
+	}
+	pr.preceding++
 }
 
 func (pr *pageReader) element(el *htmlx.Element) {
@@ -66,8 +77,8 @@ func (pr *pageReader) element(el *htmlx.Element) {
 	case "meta":
 		pr.meta(el)
 	case "link":
-		if hasToken(el.Value("rel"), "stylesheet") && el.InHead {
-			pr.preceding++
+		if el.InHead && blockingStylesheet(el) {
+			pr.blocks(el, el.Value("href"))
 		}
 	case "script":
 		// A script a consent manager holds back is read as the script it
@@ -115,13 +126,14 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr, gate string) {
 	}
 	if pixel.IsSDKURL(url) {
 		pr.doc.Page.Loaders = append(pr.doc.Page.Loaders, model.LoaderSighting{
-			Kind:      model.LoaderScriptTag,
-			Span:      span,
-			Element:   span,
-			Src:       url,
-			SrcSpan:   pr.f.Span(src.ValStart, src.ValEnd),
-			InHead:    el.InHead,
-			Preceding: pr.preceding,
+			Kind:           model.LoaderScriptTag,
+			Span:           span,
+			Element:        span,
+			Src:            url,
+			SrcSpan:        pr.f.Span(src.ValStart, src.ValEnd),
+			InHead:         el.InHead,
+			Preceding:      pr.preceding,
+			FirstPreceding: pr.firstBlocker,
 			// Module scripts are deferred by default; a consent manager
 			// inserts the script it releases, and inserted scripts are async.
 			Async:   el.Has("async") || el.Has("defer") || isModule(el.Value("type")) || gate != "",
@@ -134,7 +146,7 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr, gate string) {
 	// An async, defer, module or held-back script does not hold the
 	// parser: the snippet after it is not delayed by it.
 	if el.InHead && !runsLate(el, true) && gate == "" {
-		pr.preceding++
+		pr.blocks(el, url)
 	}
 }
 
@@ -163,7 +175,7 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span, ga
 	for _, c := range res.Calls {
 		c.Element = span
 	}
-	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late, consent: gate})
+	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, firstBlocker: pr.firstBlocker, nonce: pr.nonce(el), deferred: late, consent: gate})
 }
 
 func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
@@ -190,7 +202,7 @@ func (pr *pageReader) inline(el *htmlx.Element, gate string) {
 		NoInjected: pr.opts.Rendered,
 	})
 	addScript(pr.doc, pr.f, res, &placement{
-		span: span, inHead: el.InHead, preceding: pr.preceding,
+		span: span, inHead: el.InHead, preceding: pr.preceding, firstBlocker: pr.firstBlocker,
 		nonce: pr.nonce(el), inline: string(pr.f.Text[el.TextStart:el.TextEnd]), deferred: late,
 		consent: gate,
 	})
@@ -268,6 +280,28 @@ func hasToken(list, token string) bool {
 	for _, t := range strings.Fields(list) {
 		if strings.EqualFold(t, token) {
 			return true
+		}
+	}
+	return false
+}
+
+// blockingStylesheet reports a stylesheet link that holds the scripts
+// after it until it loads: not an alternate or disabled one, nor one for
+// print media only (the media="print" onload trick loads CSS without
+// blocking).
+func blockingStylesheet(el *htmlx.Element) bool {
+	rel := el.Value("rel")
+	if !hasToken(rel, "stylesheet") || hasToken(rel, "alternate") || el.Has("disabled") {
+		return false
+	}
+	media := strings.TrimSpace(el.Value("media"))
+	if media == "" {
+		return true
+	}
+	for _, q := range strings.Split(media, ",") {
+		f := strings.Fields(strings.ToLower(q))
+		if len(f) == 0 || f[0] != "print" && !(f[0] == "only" && len(f) > 1 && f[1] == "print") {
+			return true // a query that may match the screen
 		}
 	}
 	return false

@@ -46,8 +46,10 @@ type placement struct {
 	span      model.Span
 	inHead    bool
 	preceding int
-	nonce     string
-	inline    string
+	// firstBlocker is the first of the preceding elements.
+	firstBlocker model.Blocker
+	nonce        string
+	inline       string
 	// deferred: the element runs after parsing or when it arrives
 	// (defer, async, type=module).
 	deferred bool
@@ -78,6 +80,7 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 	for _, l := range res.Loaders {
 		if p != nil {
 			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span
+			l.FirstPreceding = p.firstBlocker
 			l.Deferred, l.Consent = p.deferred, p.consent
 			if p.inline != "" && !l.Late {
 				l.Span = p.span // the snippet is the element; one injected from a string is where it is written
