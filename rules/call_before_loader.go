@@ -55,22 +55,11 @@ func checkCallBeforeLoader(p *Pass) {
 	// A blocking SDK <script> has run by the time the scripts after it
 	// run: whether oaiq then exists is the SDK's undocumented business,
 	// not a certain ReferenceError.
-	var afterSDK []*model.Call
-	if sdk, ok := blockingSDKTag(page); ok {
-		var before []*model.Call
-		for _, c := range early {
-			if at, _ := runsAt(p.Doc, c); at.File == sdk.File && sdk.Start.Before(at.Start) {
-				afterSDK = append(afterSDK, c)
-			} else {
-				before = append(before, c)
-			}
-		}
-		early = before
-		if len(afterSDK) > 0 {
-			p.ReportAs(model.Info, afterSDK[0].Span,
-				"the SDK is loaded by a plain blocking <script> ("+at(sdk, afterSDK[0].Span)+") without the installation snippet: it has run by now, but that the SDK defines oaiq by itself is not documented; the documented snippet defines oaiq at once and queues calls until the SDK arrives without blocking the page"+andLater(len(afterSDK)-1, "the same holds for"),
-				"replace the SDK <script> with the installation snippet at the top of <head>")
-		}
+	early, afterSDK, sdk := splitAfterSDK(p.Doc, page, early)
+	if len(afterSDK) > 0 {
+		p.ReportAs(model.Info, afterSDK[0].Span,
+			"the SDK is loaded by a plain blocking <script> ("+at(sdk, afterSDK[0].Span)+") without the installation snippet: it has run by now, but that the SDK defines oaiq by itself is not documented; the documented snippet defines oaiq at once and queues calls until the SDK arrives without blocking the page"+andLater(len(afterSDK)-1, "the same holds for"),
+			"replace the SDK <script> with the installation snippet at the top of <head>")
 	}
 	if len(early) == 0 {
 		return
@@ -94,20 +83,6 @@ func andLater(n int, verb string) string {
 		return fmt.Sprintf("; %s the %d calls after it", verb, n)
 	}
 	return ""
-}
-
-// blockingSDKTag is the page's first SDK <script src> that blocks the
-// parser (neither async, defer nor a module), if any.
-func blockingSDKTag(page *model.PageFacts) (model.Span, bool) {
-	if page == nil {
-		return model.Span{}, false
-	}
-	for _, l := range page.Loaders {
-		if l.Kind == model.LoaderScriptTag && !l.Async && !l.Deferred && !l.Late {
-			return placed(l), true
-		}
-	}
-	return model.Span{}, false
 }
 
 // whyUndefined says why window.oaiq does not exist yet when call runs.

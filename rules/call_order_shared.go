@@ -42,6 +42,38 @@ func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.Page
 	return early, page, first, found
 }
 
+// splitAfterSDK splits early calls into those that certainly find no oaiq
+// and those after a plain blocking SDK <script>, which has run by then:
+// whether the SDK defines oaiq by itself is not documented.
+func splitAfterSDK(doc *model.Document, page *model.PageFacts, early []*model.Call) (before, after []*model.Call, sdk model.Span) {
+	sdk, ok := blockingSDKTag(page)
+	if !ok {
+		return early, nil, sdk
+	}
+	for _, c := range early {
+		if at, _ := runsAt(doc, c); at.File == sdk.File && sdk.Start.Before(at.Start) {
+			after = append(after, c)
+		} else {
+			before = append(before, c)
+		}
+	}
+	return before, after, sdk
+}
+
+// blockingSDKTag is the page's first SDK <script src> that blocks the
+// parser (neither async, defer nor a module), if any.
+func blockingSDKTag(page *model.PageFacts) (model.Span, bool) {
+	if page == nil {
+		return model.Span{}, false
+	}
+	for _, l := range page.Loaders {
+		if l.Kind == model.LoaderScriptTag && !l.Async && !l.Deferred && !l.Late {
+			return placed(l), true
+		}
+	}
+	return model.Span{}, false
+}
+
 // runsAt is where in the page a call runs: where it is written, or, for
 // a call in an external script, the page's <script src> that loads it;
 // false when neither is in the page's file.

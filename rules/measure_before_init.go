@@ -59,7 +59,10 @@ func checkMeasureBeforeInit(p *Pass) {
 	if !hasImmediateInit(p) {
 		return // no init at all is init-missing's finding; one in a handler runs at an unknown time
 	}
-	early, _, _, _ := callsBeforeOaiq(p.Doc)
+	// Calls after a blocking SDK <script> may well reach a defined oaiq:
+	// their order with init still counts.
+	early, page, _, _ := callsBeforeOaiq(p.Doc)
+	early, _, _ = splitAfterSDK(p.Doc, page, early)
 	for _, c := range p.Doc.Calls {
 		if c.Side != model.Browser || c.Deferred || c.Image != nil {
 			continue // a call in a handler or callback runs later, in an order the source does not tell
