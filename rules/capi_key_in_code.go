@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -40,6 +43,11 @@ func checkCAPIKeyInCode(p *Pass) {
 		if p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment {
 			msg, sev = "the Conversions API key is written in page code: every visitor can read it and send events for the pixel", model.Error
 		}
-		p.ReportAs(sev, q.KeySpan, msg, "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here")
+		hint := "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here"
+		if q.Key != "" && q.URL != "" && strings.Contains(q.URL, url.QueryEscape(q.Key)) {
+			msg += "; in the URL's query it also reaches proxies' and servers' logs"
+			hint = "send the key in the Authorization header (Bearer), where the API documents it, read from the environment or a secret store; rotate the one written here"
+		}
+		p.ReportAs(sev, q.KeySpan, msg, hint)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
@@ -29,7 +30,13 @@ Good:
 func checkCAPITimestamp(p *Pass) {
 	capiEvents(p, func(_ *model.Request, ev *model.Value) {
 		v := ev.Get(pixel.EventTimestamp)
-		if v == nil || v.IsDynamic() {
+		if v.IsDynamic() {
+			if msg, hint := computedTimestampProblem(v.Raw); msg != "" {
+				p.Report(v.Span, msg, hint)
+			}
+			return
+		}
+		if v == nil {
 			return
 		}
 		if msg, hint := timestampProblem(v); msg != "" {
@@ -64,6 +71,48 @@ func timestampProblem(v *model.Value) (msg, hint string) {
 	case v.Num >= 1e15:
 		return fmt.Sprintf("timestamp_ms %s is too large for milliseconds (microseconds or nanoseconds?)", numText(v)),
 			"divide down to milliseconds: 13 digits for dates of this century"
+	}
+	return "", ""
+}
+
+// Computed timestamps of well-known shapes, with white space removed: the
+// current time in whole seconds, in seconds with a fraction, as an ISO
+// date text, and as a Date object (which JSON.stringify writes as that
+// text). Anything else computed stays unknown.
+var (
+	jsNows = []string{"Date.now()", "newDate().getTime()", "+newDate()", "newDate().valueOf()"}
+
+	computedSeconds, computedFraction = func() (whole, fraction map[string]bool) {
+		whole, fraction = map[string]bool{}, map[string]bool{}
+		for _, now := range jsNows {
+			div := now + "/1000"
+			fraction[div], fraction["("+div+")"] = true, true
+			for _, f := range []string{"Math.floor", "Math.round", "Math.trunc", "Math.ceil", "parseInt", "Number.parseInt"} {
+				whole[f+"("+div+")"] = true
+			}
+			whole[div+"|0"], whole["("+div+")|0"], whole["~~("+div+")"] = true, true, true
+		}
+		return whole, fraction
+	}()
+	computedISO  = map[string]bool{"newDate().toISOString()": true, "(newDate()).toISOString()": true, "newDate().toJSON()": true}
+	computedDate = map[string]bool{"newDate()": true, "newDate": true}
+)
+
+// computedTimestampProblem says what is wrong with a computed timestamp_ms
+// whose source text is one of the well-known shapes; "" otherwise.
+func computedTimestampProblem(raw string) (msg, hint string) {
+	const fix = "send Date.now(): it is already the time in Unix milliseconds"
+	shape := strings.Join(strings.Fields(raw), "")
+	shape = strings.TrimSuffix(shape, ";")
+	switch {
+	case computedSeconds[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: that is seconds, not milliseconds", raw), fix
+	case computedFraction[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: seconds with a fraction, not an integer of milliseconds", raw), fix
+	case computedISO[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: a date text, not an integer of Unix milliseconds", raw), fix
+	case computedDate[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: a Date object, which JSON.stringify sends as a date text, not an integer of milliseconds", raw), fix
 	}
 	return "", ""
 }

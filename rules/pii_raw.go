@@ -1,6 +1,12 @@
 package rules
 
-import "github.com/oaiq-lint/oaiq-lint/model"
+import (
+	"fmt"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
 
 var piiRaw = &Rule{
 	ID:       "pii-raw",
@@ -24,8 +30,28 @@ Good:
 			for _, h := range personalData(c).hits {
 				p.Report(h.span, h.msg, h.hint)
 			}
+			checkSourceURLPersonalData(p, c)
 		}
 	},
+}
+
+// checkSourceURLPersonalData reports raw personal data in a Conversions
+// API event's source_url (a thank-you page's ?email=…): the URL is sent
+// to the ad platform as it is. (The event's user object is
+// capi-user-raw's.)
+func checkSourceURLPersonalData(p *Pass, c *model.Call) {
+	if c.Event == nil {
+		return
+	}
+	v := c.Event.Get(pixel.EventSourceURL)
+	s, ok := v.StringValue()
+	if !ok {
+		return
+	}
+	if ms := pii.Find(s); len(ms) > 0 {
+		p.Report(v.Span, fmt.Sprintf("raw %s in source_url %s: the URL is sent to the ad platform as it is", ms[0].Kind, quoteURL(s)),
+			"send the page's origin and path only (the API recommends them), without the query that carries personal data")
+	}
 }
 
 func init() { register(piiRaw) }
