@@ -13,15 +13,29 @@ func init() {
 		Title: "a Conversions API key written in code",
 		Spec:  "Authorization: Bearer <Conversions API key> … Server only: never from page code (the key would be public). (current-docs: Conversions API)",
 		Doc: `The Conversions API key authorises every event sent for the pixel. Written
-in page or client code it is public; written in server code it is in
-every copy of the repository. Read it from the environment or a secret
-store. (The key is never printed: findings and code frames mask it.)
+in page or client code it is public: an error, the rule's severity.
+Written in server code it is in every copy of the repository: reported
+as a warning, since the key is not public, but it must still move out
+and be rotated. A key in a constant that the Authorization header names
+counts as written there; a key in the URL's query (` + "`?key=…`" + `) also
+lands in the logs of every server the request passes. Read it from the
+environment or a secret store. (The key is never printed: findings and
+code frames mask it.)
 
 Bad:
 ` + "```ts" + `
 await fetch("https://bzr.openai.com/v1/events?pid=px_1", {
   method: "POST",
   headers: { Authorization: "Bearer capi_example_key" },
+  body: JSON.stringify({ events }),
+});
+` + "```" + `
+Bad (a key in a constant, reported as a warning in server code):
+` + "```ts" + `
+const OAIQ_KEY = "capi_example_key";
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", {
+  method: "POST",
+  headers: { Authorization: ` + "`Bearer ${OAIQ_KEY}`" + ` },
   body: JSON.stringify({ events }),
 });
 ` + "```" + `

@@ -16,12 +16,19 @@ func init() {
 		Spec:  "pid (query) | yes | the Pixel ID (current-docs: Conversions API, request body)",
 		Doc: `The request names its pixel in the URL's ` + "`pid`" + ` query parameter. Without
 it, or with something that cannot be a Pixel ID, the events belong to no
-pixel. (A placeholder such as ` + "`<PIXEL-ID>`" + ` is init-pixel-id-placeholder's.)
+pixel. In server code the pid may come from the client's query options
+too: axios' ` + "`params`" + `, got's and ky's ` + "`searchParams`" + `, or
+` + "`url.searchParams.set(\"pid\", …)`" + ` on a ` + "`new URL(…)`" + `. (A placeholder such as
+` + "`<PIXEL-ID>`" + ` is init-pixel-id-placeholder's.)
 
 Bad:
 ` + "```json\n" + `{"url": "https://bzr.openai.com/v1/events", "time": "2026-12-01T10:00:00Z", "body": {"events": [` + capiGoodEvent + `]}}` + "\n```" + `
 Good:
-` + capiExample(`{"events": [`+capiGoodEvent+`]}`),
+` + capiExample(`{"events": [`+capiGoodEvent+`]}`) + `
+` + "```ts" + `
+await axios.post("https://bzr.openai.com/v1/events", { events: [{ id: order.id, type: "order_created", timestamp_ms: Date.now(), data: { type: "contents" } }] },
+  { params: { pid: "px_1" }, headers: { Authorization: ` + "`Bearer ${process.env.OAIQ_CAPI_KEY}`" + ` } });
+` + "```",
 		Check: checkCAPIPid,
 	})
 }

@@ -17,12 +17,27 @@ func init() {
 		Spec:  "timestamp_ms | yes | integer Unix milliseconds, within the last 7 days and at most 10 minutes ahead (seconds instead of milliseconds is a classic bug) (current-docs: Conversions API, event)",
 		Doc: `` + "`timestamp_ms`" + ` is an integer count of milliseconds since 1970. A
 10-digit value is seconds (the classic bug: multiply by 1000); a string,
-a fraction or a date text is rejected, and with it the whole batch.
+a fraction or a date text is rejected, and with it the whole batch. In
+server code the well-known computations are recognised: the current time
+in seconds (` + "`Math.floor(Date.now() / 1000)`" + `, ` + "`Date.now() / 1000 | 0`" + `), as
+an ISO text (` + "`new Date().toISOString()`" + `) or as a ` + "`new Date()`" + ` object;
+any other computation is left unjudged.
 
 Bad:
 ` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1796115600, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `
+Bad (seconds computed in server code):
+` + "```ts" + `
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", { method: "POST", body: JSON.stringify({ events: [
+  { id: order.id, type: "order_created", timestamp_ms: Math.floor(Date.now() / 1000), data: { type: "contents" } },
+] }) });
+` + "```" + `
 Good:
-` + capiExample(`{"events": [`+capiGoodEvent+`]}`),
+` + capiExample(`{"events": [`+capiGoodEvent+`]}`) + `
+` + "```ts" + `
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", { method: "POST", body: JSON.stringify({ events: [
+  { id: order.id, type: "order_created", timestamp_ms: Date.now(), data: { type: "contents" } },
+] }) });
+` + "```",
 		Check: checkCAPITimestamp,
 	})
 }

@@ -16,13 +16,17 @@ var piiRaw = &Rule{
 	Doc: `The pixel matches conversions on hashed identifiers only. A raw e-mail
 address or phone number in any field (a user field, an item name, an event
 id) leaks personal data to an ad platform, and a field meant for one
-(` + "`email`, `phone`, `phone_sha256`, `external_id`" + `) does the same. Findings show
-the value redacted.
+(` + "`email`, `phone`, `phone_sha256`, `external_id`" + `) does the same. A Conversions
+API event's ` + "`source_url`" + ` is sent as it is: personal data in its query
+(a thank-you page's ` + "`?email=…`" + `) leaks too. Findings show the value
+redacted.
 
 Bad:
 ` + "```js" + `
 oaiq("init", { pixelId: "px_123", user: { email: "jane@example.org" } });
 ` + "```" + `
+Bad (a Conversions API event's source_url):
+` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1796115600000, "action_source": "web", "source_url": "https://shop.example/thanks?email=jane@example.org", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `
 Good:
 ` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } }); // sha256 of the trimmed, lower-cased address`),
 	Check: func(p *Pass) {
