@@ -127,7 +127,8 @@ func computedTimestampProblem(raw string) (msg, hint string) {
 	case computedISO[shape]:
 		return fmt.Sprintf("timestamp_ms is %s: a date text, not an integer of Unix milliseconds", raw), fix
 	case computedDate[shape]:
-		return fmt.Sprintf("timestamp_ms is %s: a Date object, which JSON.stringify sends as a date text, not an integer of milliseconds", raw), fix
+		// Quoted as the shape: a transform may drop new Date's parentheses.
+		return "timestamp_ms is new Date(): a Date object, which JSON.stringify sends as a date text, not an integer of milliseconds", fix
 	}
 	return "", ""
 }

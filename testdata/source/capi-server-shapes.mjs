@@ -58,3 +58,6 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ int
   { id: "g1", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?email=jane@example.org", data: { type: "customer_action" } }, // want "pii-raw" col=97 msg=/raw e-mail address in source_url/
   { id: "g2", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?order=100234567&ref=20261201", data: { type: "customer_action" } },
 ] }) });
+
+// A literal time in code: sent whenever the code runs, so one info says until when the API takes it (no --now in check).
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [{ id: "h1", type: "lead_created", timestamp_ms: 1788256800000, data: { type: "customer_action" } }] }) }); // want "capi-timestamp-window" severity=info col=135 msg=/fixed time written in code.*until 2026-09-08T10:00:00Z/ hint=/Date.now\(\)/
