@@ -58,10 +58,24 @@ func checkCAPIKeyInCode(p *Pass) {
 			msg, sev = "the Conversions API key is written in page code: every visitor can read it and send events for the pixel", model.Error
 		}
 		hint := "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here"
+		if notJavaScript(p.Doc) {
+			hint = "read the key from the environment or a secret store on the server, and rotate the one written here"
+		}
 		if q.Key != "" && q.URL != "" && strings.Contains(q.URL, url.QueryEscape(q.Key)) {
 			msg += "; in the URL's query it also reaches proxies' and servers' logs"
 			hint = "send the key in the Authorization header (Bearer), where the API documents it, read from the environment or a secret store; rotate the one written here"
 		}
 		p.ReportAs(sev, q.KeySpan, msg, hint)
 	}
+}
+
+// notJavaScript reports a file in a language oaiq-lint does not read, whose
+// key was found by its text alone: process.env means nothing there.
+func notJavaScript(doc *model.Document) bool {
+	for _, f := range doc.ScriptFailures {
+		if f.Language != "" {
+			return true
+		}
+	}
+	return false
 }

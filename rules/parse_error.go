@@ -41,7 +41,7 @@ Good:
 func checkParseError(p *Pass) {
 	for _, f := range p.Doc.ScriptFailures {
 		if f.Language != "" {
-			p.ReportAs(model.Info, f.Span, fmt.Sprintf("%s source is not read: oaiq-lint reads JavaScript, TypeScript, HTML and templates, so nothing in this file was checked", f.Language),
+			p.ReportAs(model.Info, f.Span, fmt.Sprintf("%s source is not read: oaiq-lint reads JavaScript, TypeScript, HTML and templates, so nothing in this file was checked except for a Conversions API key written as a literal Bearer token", f.Language),
 				"to check the Conversions API requests this code sends, log their bodies and run oaiq-lint log on the log")
 			continue
 		}

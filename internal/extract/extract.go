@@ -12,11 +12,13 @@ package extract
 import (
 	"bytes"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // Kind tells how to read an input.
@@ -129,5 +131,29 @@ func notRead(name string, data []byte, opts Options, lang string) (*model.Docume
 	f := source.New(name, decode.Script(data, opts.ContentType).Text)
 	doc := &model.Document{Path: name, Kind: model.Script, Page: &model.PageFacts{URL: opts.URL}}
 	doc.ScriptFailures = append(doc.ScriptFailures, model.ScriptFailure{Span: f.Span(0, 0), Language: lang})
+	doc.Requests = append(doc.Requests, writtenKeys(f)...)
 	return doc, []*source.File{f}
+}
+
+// literalBearer is a "Bearer <token>" a string literal ends with, in any
+// language's quotes: the token is written in the code, not read from
+// elsewhere (an f-string's {key}, Ruby's #{key} or a concatenation does
+// not match).
+var literalBearer = regexp.MustCompile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{8,})[\"'`]")
+
+// writtenKeys finds, in code that is not read, the Conversions API keys
+// written as literal Bearer tokens, when the file names the API's
+// endpoint: the one thing its text says precisely in any language. Each
+// is a request known only by its key (capi-key-in-code; masked in every
+// output).
+func writtenKeys(f *source.File) []*model.Request {
+	if !bytes.Contains(f.Text, []byte(pixel.CAPIHost+pixel.CAPIPath)) {
+		return nil
+	}
+	var qs []*model.Request
+	for _, m := range literalBearer.FindAllSubmatchIndex(f.Text, -1) {
+		sp := f.Span(m[2], m[3])
+		qs = append(qs, &model.Request{Span: sp, KeySpan: sp, Key: string(f.Text[m[2]:m[3]])})
+	}
+	return qs
 }

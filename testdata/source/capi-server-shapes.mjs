@@ -61,3 +61,21 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ int
 
 // A literal time in code: sent whenever the code runs, so one info says until when the API takes it (no --now in check).
 await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [{ id: "h1", type: "lead_created", timestamp_ms: 1788256800000, data: { type: "customer_action" } }] }) }); // want "capi-timestamp-window" severity=info col=135 msg=/fixed time written in code.*until 2026-09-08T10:00:00Z/ hint=/Date.now\(\)/
+
+// URL objects: a pid set from a constant is known; an empty one and none at all are wrong.
+const PIXEL = "px_abc123";
+const u1 = new URL(API);
+u1.searchParams.set("pid", PIXEL);
+await fetch(u1.toString(), { method: "POST", body: JSON.stringify({ events: [lead("i1")] }) });
+const u2 = new URL("https://bzr.openai.com/v1/events");
+u2.searchParams.set("pid", ""); // want "capi-pid" col=28 msg=/empty/
+await fetch(u2.href, { method: "POST", body: JSON.stringify({ events: [lead("i2")] }) });
+const u3 = new URL("https://bzr.openai.com/v1/events"); // want "capi-pid" col=20 msg=/without the pid/
+await fetch(u3, { method: "POST", body: JSON.stringify({ events: [lead("i3")] }) });
+// A query changed in ways not followed: not judged.
+const u4 = new URL(API);
+u4.searchParams.delete("debug");
+await fetch(u4, { method: "POST", body: JSON.stringify({ events: [lead("i4")] }) });
+const u5 = new URL(API);
+u5.search = process.env.OAIQ_QUERY;
+await fetch(u5, { method: "POST", body: JSON.stringify({ events: [lead("i5")] }) });

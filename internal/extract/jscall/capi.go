@@ -43,6 +43,9 @@ func (x *extractor) checkCAPICall(n *ast.CallExpression) {
 	}
 	if full {
 		q.URL, q.URLSpan = u, x.span(urlExpr)
+		if _, arg := x.urlObject(urlExpr); arg != nil {
+			q.URLSpan = x.span(arg) // where the URL object's text is written
+		}
 		if len(params) > 0 {
 			q.URL = withQuery(u, params)
 		}
@@ -367,18 +370,16 @@ func (x *extractor) searchParamWrites(name string) (ps []queryParam, ok bool) {
 		}
 		switch method {
 		case "set", "append":
-			var k *model.Value
+			k, named := "", false
 			if len(c.ArgumentList) == 2 {
-				k = x.literal(c.ArgumentList[0])
+				k, named = x.constText(c.ArgumentList[0], 0)
 			}
-			if k == nil || k.Kind != model.String {
+			if !named {
 				ok = false
 				return false
 			}
-			p := queryParam{name: k.Str, span: x.span(c.ArgumentList[1])}
-			if v := x.literal(c.ArgumentList[1]); v != nil && v.Kind == model.String {
-				p.value, p.known = v.Str, true
-			}
+			p := queryParam{name: k, span: x.span(c.ArgumentList[1])}
+			p.value, p.known = x.constText(c.ArgumentList[1], 0)
 			ps = append(ps, p)
 		case "delete", "sort":
 			ok = false
