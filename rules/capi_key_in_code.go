@@ -48,10 +48,12 @@ headers: { Authorization: ` + "`Bearer ${process.env.OAIQ_CAPI_KEY}`" + ` }
 }
 
 func checkCAPIKeyInCode(p *Pass) {
+	reported := map[model.Span]bool{}
 	for _, q := range p.Doc.Requests {
-		if q.KeySpan.IsZero() {
-			continue
+		if q.KeySpan.IsZero() || reported[q.KeySpan] {
+			continue // a constant several requests name is one finding
 		}
+		reported[q.KeySpan] = true
 		msg := "the Conversions API key is written in server code: anyone with the repository can send events for the pixel"
 		sev := model.Warning
 		if p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment {

@@ -118,6 +118,7 @@ var (
 func computedTimestampProblem(raw string) (msg, hint string) {
 	const fix = "send Date.now(): it is already the time in Unix milliseconds"
 	shape := strings.Join(strings.Fields(raw), "")
+	raw = strings.Join(strings.Fields(raw), " ") // one line in the message
 	shape = strings.TrimSuffix(shape, ";")
 	switch {
 	case computedSeconds[shape]:

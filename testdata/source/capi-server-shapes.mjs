@@ -48,6 +48,8 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ eve
 // Keys: in a constant a Bearer template names, in a "Bearer " + concatenation, in the query.
 const OAIQ_KEY = "capi_fixture_key_0123456789"; // want "capi-key-in-code" severity=warning col=18
 await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${OAIQ_KEY}` }, body: JSON.stringify({ events: [lead("f1")] }) });
+// The same constant in a second request: still one finding, on the constant.
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${OAIQ_KEY}` }, body: JSON.stringify({ events: [lead("f1b")] }) });
 const OTHER_KEY = "capi_fixture_key_abcdefghij"; // want "capi-key-in-code" severity=warning col=19
 await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer " + OTHER_KEY }, body: JSON.stringify({ events: [lead("f2")] }) });
 await axios.post("https://bzr.openai.com/v1/events?pid=px_abc123&key=capi_fixture_key_klmnopqrst", { events: [lead("f3")] }); // want "capi-key-in-code" severity=warning col=70 msg=/in the URL's query/

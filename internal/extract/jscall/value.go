@@ -2,8 +2,8 @@ package jscall
 
 import (
 	"math"
+	"bytes"
 	"strconv"
-	"strings"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
@@ -157,8 +157,16 @@ func (x *extractor) unary(n *ast.UnaryExpression) *model.Value {
 // TypeScript file is read through a transform that respells numbers
 // (1788000000 becomes 1788e6), and a message quotes the developer's text.
 func (x *extractor) numberText(n *ast.NumberLiteral) string {
-	if t := x.text(n); t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == '.') && !strings.ContainsAny(t, " \t\r\n") {
-		return t
+	a, b := x.offsets(n)
+	if b <= a || b > len(x.s.File.Text) {
+		return n.Literal
+	}
+	t := x.s.File.Text[a:b]
+	if string(t) == n.Literal {
+		return n.Literal // as parsed: no copy (most numbers of most scripts)
+	}
+	if (t[0] >= '0' && t[0] <= '9' || t[0] == '.') && !bytes.ContainsAny(t, " \t\r\n") {
+		return string(t)
 	}
 	return n.Literal
 }
