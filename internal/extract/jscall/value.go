@@ -1,8 +1,8 @@
 package jscall
 
 import (
-	"math"
 	"bytes"
+	"math"
 	"strconv"
 
 	"github.com/dop251/goja/ast"
