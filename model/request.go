@@ -24,6 +24,9 @@ type Request struct {
 	// every output can mask it wherever it appears.
 	KeySpan Span
 	Key     string
+	// Browser is set when the code that sends the request runs in the
+	// browser (a "use client" module, a component's browser script).
+	Browser bool
 	// PidSpan is where the pid is written when the client's query options
 	// or url.searchParams add it to URL (zero when URL's text holds it).
 	PidSpan Span

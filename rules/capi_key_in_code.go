@@ -13,7 +13,8 @@ func init() {
 		Title: "a Conversions API key written in code",
 		Spec:  "Authorization: Bearer <Conversions API key> … Server only: never from page code (the key would be public). (current-docs: Conversions API)",
 		Doc: `The Conversions API key authorises every event sent for the pixel. Written
-in page or client code it is public: an error, the rule's severity.
+in page or browser code (an HTML page, a ` + "`\"use client\"`" + ` module, a
+component's browser script) it is public: an error, the rule's severity.
 Written in server code it is in every copy of the repository: reported
 as a warning, since the key is not public, but it must still move out
 and be rotated. A key in a constant that the Authorization header names
@@ -56,10 +57,16 @@ func checkCAPIKeyInCode(p *Pass) {
 		reported[q.KeySpan] = true
 		msg := "the Conversions API key is written in server code: anyone with the repository can send events for the pixel"
 		sev := model.Warning
-		if p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment {
+		switch {
+		case p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment:
 			msg, sev = "the Conversions API key is written in page code: every visitor can read it and send events for the pixel", model.Error
+		case q.Browser:
+			msg, sev = "the Conversions API key is written in code that runs in the browser: every visitor can read it and send events for the pixel", model.Error
 		}
 		hint := "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here"
+		if sev == model.Error {
+			hint = "send the request from the server, with the key read there from the environment or a secret store, and rotate the one written here"
+		}
 		if notJavaScript(p.Doc) {
 			hint = "read the key from the environment or a secret store on the server, and rotate the one written here"
 		}
