@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -40,8 +41,8 @@ Good:
 }
 
 // checkSourceURLPersonalData reports raw personal data in a Conversions
-// API event's source_url (a thank-you page's ?email=…): the URL is sent
-// to the ad platform as it is. (The event's user object is
+// API event's source_url query (a thank-you page's ?email=…): the URL is
+// sent to the ad platform as it is. (The event's user object is
 // capi-user-raw's.)
 func checkSourceURLPersonalData(p *Pass, c *model.Call) {
 	if c.Event == nil {
@@ -52,10 +53,43 @@ func checkSourceURLPersonalData(p *Pass, c *model.Call) {
 	if !ok {
 		return
 	}
-	if ms := pii.Find(s); len(ms) > 0 {
-		p.Report(v.Span, fmt.Sprintf("raw %s in source_url %s: the URL is sent to the ad platform as it is", ms[0].Kind, quoteURL(s)),
+	if kind, found := queryPersonalData(s); found {
+		p.Report(v.Span, fmt.Sprintf("raw %s in source_url %s: the URL is sent to the ad platform as it is", kind, quoteURL(s)),
 			"send the page's origin and path only (the API recommends them), without the query that carries personal data")
 	}
+}
+
+// queryPersonalData finds the first raw e-mail address or phone number in
+// a URL's query: a parameter named for one (email=, phone=) with a value,
+// or an e-mail address by its shape. Digits alone are no finding: a query
+// is full of order numbers and dates. Every server event passes here, so
+// the query is walked without copies and the shape search runs only on a
+// value holding an '@'.
+func queryPersonalData(u string) (pii.Kind, bool) {
+	_, query, ok := strings.Cut(u, "?")
+	if !ok {
+		return "", false
+	}
+	query, _, _ = strings.Cut(query, "#")
+	for query != "" {
+		var kv string
+		kv, query, _ = strings.Cut(query, "&")
+		k, val, _ := strings.Cut(kv, "=")
+		if val == "" {
+			continue
+		}
+		if kind, named := pii.KeyKind(k); named && (kind == pii.Email || kind == pii.Phone) {
+			return kind, true
+		}
+		if strings.Contains(val, "@") || strings.Contains(val, "%40") {
+			for _, m := range pii.Find(val) {
+				if m.Kind == pii.Email {
+					return m.Kind, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 func init() { register(piiRaw) }
