@@ -174,7 +174,7 @@ func (x *extractor) urlOf(e ast.Expression) (u string, full, ok bool) {
 	if _, arg := x.urlObject(e); arg != nil {
 		e = arg
 	}
-	if s, known := x.constText(e, 0); known {
+	if s, known := x.constText(e); known {
 		return s, true, true
 	}
 	u, ok = staticPrefix(e)
@@ -183,8 +183,13 @@ func (x *extractor) urlOf(e ast.Expression) (u string, full, ok bool) {
 
 // constText is the text of a string expression made of literals and
 // constants bound to them only, joined by templates or +.
-func (x *extractor) constText(e ast.Expression, depth int) (string, bool) {
-	if depth > maxResolveDepth {
+func (x *extractor) constText(e ast.Expression) (string, bool) {
+	budget := resolveBudget // names may refer to names twice over: bound the walk
+	return x.constTextWithin(e, &budget)
+}
+
+func (x *extractor) constTextWithin(e ast.Expression, budget *int) (string, bool) {
+	if *budget--; *budget < 0 {
 		return "", false
 	}
 	switch n := unwrap(e).(type) {
@@ -192,7 +197,7 @@ func (x *extractor) constText(e ast.Expression, depth int) (string, bool) {
 		return n.Value.String(), true
 	case *ast.Identifier:
 		if b := x.consts[n.Name.String()]; b.single() && !b.opened {
-			return x.constText(b.init, depth+1)
+			return x.constTextWithin(b.init, budget)
 		}
 	case *ast.TemplateLiteral:
 		if n.Tag != nil || len(n.Elements) != len(n.Expressions)+1 {
@@ -205,7 +210,7 @@ func (x *extractor) constText(e ast.Expression, depth int) (string, bool) {
 			}
 			b.WriteString(el.Parsed.String())
 			if i < len(n.Expressions) {
-				s, ok := x.constText(n.Expressions[i], depth+1)
+				s, ok := x.constTextWithin(n.Expressions[i], budget)
 				if !ok {
 					return "", false
 				}
@@ -217,9 +222,12 @@ func (x *extractor) constText(e ast.Expression, depth int) (string, bool) {
 		if n.Operator != token.PLUS {
 			return "", false
 		}
-		l, ok1 := x.constText(n.Left, depth+1)
-		r, ok2 := x.constText(n.Right, depth+1)
-		return l + r, ok1 && ok2
+		l, ok := x.constTextWithin(n.Left, budget)
+		if !ok {
+			return "", false
+		}
+		r, ok := x.constTextWithin(n.Right, budget)
+		return l + r, ok
 	}
 	return "", false
 }
@@ -344,7 +352,26 @@ func closedObject(obj *ast.ObjectLiteral) bool {
 // searchParamWrites returns the parameters name.searchParams.set(k, v) and
 // .append(k, v) add, anywhere in the script; ok is false when the query is
 // changed in a way not followed (delete, a computed name, url.search = …).
-func (x *extractor) searchParamWrites(name string) (ps []queryParam, ok bool) {
+func (x *extractor) searchParamWrites(name string) ([]queryParam, bool) {
+	if w, seen := x.queryWrites[name]; seen {
+		return w.params, w.ok
+	}
+	ps, ok := x.findSearchParamWrites(name)
+	if x.queryWrites == nil {
+		x.queryWrites = map[string]queryWrites{}
+	}
+	x.queryWrites[name] = queryWrites{ps, ok}
+	return ps, ok
+}
+
+// queryWrites caches searchParamWrites for a name: each lookup walks the
+// whole script.
+type queryWrites struct {
+	params []queryParam
+	ok     bool
+}
+
+func (x *extractor) findSearchParamWrites(name string) (ps []queryParam, ok bool) {
 	b := x.consts[name]
 	if b == nil || b.opened {
 		return nil, false
@@ -372,14 +399,14 @@ func (x *extractor) searchParamWrites(name string) (ps []queryParam, ok bool) {
 		case "set", "append":
 			k, named := "", false
 			if len(c.ArgumentList) == 2 {
-				k, named = x.constText(c.ArgumentList[0], 0)
+				k, named = x.constText(c.ArgumentList[0])
 			}
 			if !named {
 				ok = false
 				return false
 			}
 			p := queryParam{name: k, span: x.span(c.ArgumentList[1])}
-			p.value, p.known = x.constText(c.ArgumentList[1], 0)
+			p.value, p.known = x.constText(c.ArgumentList[1])
 			ps = append(ps, p)
 		case "delete", "sort":
 			ok = false

@@ -27,6 +27,9 @@ type extractor struct {
 	callAt    file.Idx
 	resolving map[string]bool
 	budget    int
+	// queryWrites are the query parameters URL objects' searchParams add,
+	// by name (capi.go), found when first needed.
+	queryWrites map[string]queryWrites
 }
 
 func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) *extractor {
