@@ -30,7 +30,7 @@ func (x *extractor) value(e ast.Expression) *model.Value {
 		}
 	}
 	if v := x.literal(e); v != nil {
-		v.Span = x.span(e)
+		v.Span = x.valueSpan(e)
 		return v
 	}
 	return x.dynamic(e)
@@ -93,7 +93,7 @@ func (x *extractor) arithmetic(n *ast.BinaryExpression) *model.Value {
 	default:
 		return nil
 	}
-	return &model.Value{Kind: model.Number, Num: v, Raw: x.text(n)}
+	return &model.Value{Kind: model.Number, Num: v, Raw: x.valueText(n)}
 }
 
 // rounding folds Math.round, floor, ceil and trunc of a constant number.
@@ -122,7 +122,7 @@ func (x *extractor) rounding(n *ast.CallExpression) *model.Value {
 	default:
 		return nil
 	}
-	return &model.Value{Kind: model.Number, Num: v, Raw: x.text(n)}
+	return &model.Value{Kind: model.Number, Num: v, Raw: x.valueText(n)}
 }
 
 func (x *extractor) unary(n *ast.UnaryExpression) *model.Value {
@@ -184,7 +184,7 @@ func number(v any) float64 {
 // dynamic is a value not known statically. When the expression is exactly
 // one template tag (possibly inside quotes), Raw is the tag as written.
 func (x *extractor) dynamic(e ast.Node) *model.Value {
-	v := &model.Value{Kind: model.Dynamic, Span: x.span(e), Raw: x.text(e)}
+	v := &model.Value{Kind: model.Dynamic, Span: x.valueSpan(e), Raw: x.valueText(e)}
 	if t, ok := x.template(e); ok {
 		a, b := x.offsets(e)
 		inner := t.Start == a && t.End == b
