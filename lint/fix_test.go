@@ -230,3 +230,50 @@ func TestFixInLogPieces(t *testing.T) {
 		t.Fatalf("err %v, found %v", err, found)
 	}
 }
+
+// The amount fixes edit an amount only where the call writes it: an
+// amount read from a binding (a shared const, an object declared before
+// the call and passed to other code too, a member written later) may be
+// what other code reads, so no edit is offered there.
+func TestAmountFixesOnlyWhereTheCallWritesIt(t *testing.T) {
+	text := `oaiq("init", { pixelId: "px_1" });
+const data = { type: "contents", amount: 12.5, currency: "USD" };
+oaiq("measure", "order_created", data);
+showTotal(data);
+const d2 = { type: "contents", currency: "USD" };
+d2.amount = 7.5;
+oaiq("measure", "order_created", d2);
+const d3 = { type: "contents", amount: sub * 100, currency: "USD" };
+oaiq("measure", "order_created", d3);
+oaiq("measure", "order_created", { type: "contents", amount: 3.25, currency: "USD" });
+oaiq("measure", "order_created", { type: "contents", amount: cart.total * 100, currency: "USD" });
+function send(items) {
+  oaiq("measure", "order_created", {
+    type: "contents",
+    amount: 4.5,
+    currency: "EUR",
+  });
+}
+`
+	// line → whether its amount finding carries a fix
+	want := map[int]bool{2: false, 6: false, 8: false, 10: true, 11: true, 15: true}
+	got := map[int]bool{}
+	for _, f := range lintBytes(t, "a.js", text) {
+		if f.Rule != "amount-not-integer" && f.Rule != "amount-expression" {
+			continue
+		}
+		got[f.Span.Start.Line] = f.Fix != nil
+		if f.Fix != nil {
+			for _, e := range f.Fix.Edits {
+				if !want[e.Span.Start.Line] {
+					t.Errorf("line %d: %s edits line %d", f.Span.Start.Line, f.Rule, e.Span.Start.Line)
+				}
+			}
+		}
+	}
+	for line, fixed := range want {
+		if g, ok := got[line]; !ok || g != fixed {
+			t.Errorf("line %d: reported %v, fix offered %v; want a finding, fix %v", line, ok, g, fixed)
+		}
+	}
+}

@@ -277,6 +277,9 @@ func Stream(name string, r io.Reader, maxSize int64, err *error) iter.Seq[Input]
 				return
 			}
 			text = bytes.TrimSuffix(bytes.TrimSuffix(text, []byte("\n")), []byte("\r"))
+			if line == 1 {
+				text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")) // a byte-order mark, as log reads a file
+			}
 			if len(bytes.TrimSpace(text)) > 0 {
 				rec := StreamRecord{Line: line, Text: text}
 				cont := !first

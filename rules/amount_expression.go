@@ -3,13 +3,14 @@ package rules
 // amount-expression: money written the way people write it (issue 15).
 // An amount computed in code is not known, but how it is computed often
 // is: x * 100 for a currency without cents, an unrounded x * 100,
-// parseFloat(price), or a literal written with cents (25.00). A rounded
-// Math.round(x * 100) with a two-decimal currency is right and is not
-// reported at all, not even as a dynamic value.
+// toFixed's text, parseFloat(price), or a literal written with cents
+// (25.00). A rounded Math.round(x * 100) with a two-decimal currency is
+// right and is not reported at all, not even as a dynamic value.
 
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -28,18 +29,32 @@ wrong whatever the price:
 
 - ` + "`price * 100`" + ` for a currency without a minor unit (JPY, KRW) sends
   100 times the amount, and for one with three decimals (KWD) a tenth of it;
+  so does a literal product (` + "`1500 * 100`" + ` yen);
 - an unrounded ` + "`total * 100`" + ` carries floating-point noise
-  (19.99 * 100 is 1998.9999999999998);
+  (19.99 * 100 is 1998.9999999999998), whatever the currency, even one
+  computed in code;
+- ` + "`(total * 100).toFixed(0)`" + ` is text, not a number: round with
+  ` + "`Math.round`" + ` instead;
 - ` + "`parseFloat(price)`" + ` or ` + "`Number(price)`" + ` is the price in major units;
 - a literal written with cents (` + "`25.00`" + `) is 25 minor units, not 25.00.
 
 ISO 4217 says how many decimals each currency has. ` + "`Math.round(x * 100)`" + `
-with a two-decimal currency is the right form and is not reported.
+with a two-decimal currency is the right form and is not reported. A
+product of literals is judged by what JavaScript computes: ` + "`25.99 * 100`" + `
+is exactly 2599 and is not reported; one with float noise is an
+amount-not-integer error. The fixes are unsafe (they change the value
+sent): x * 100 rounded, toFixed's text made a number, a literal rescaled
+to the currency's digits; a computed amount scaled for the wrong currency
+is left to a person.
 
 Bad:
 ` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: cart.total * 100, currency: "USD" });`) + `
 Good:
-` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: Math.round(cart.total * 100), currency: "USD" });`),
+` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: Math.round(cart.total * 100), currency: "USD" });`) + `
+Bad, text instead of a number:
+` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: (cart.total * 100).toFixed(0), currency: "USD" });`) + `
+Good, a product of literals, exactly 2599 in JavaScript:
+` + md("js", `oaiq("measure", "order_created", { type: "contents", amount: 25.99 * 100, currency: "USD" });`),
 		Check: checkAmountExpression,
 	})
 }
@@ -52,7 +67,7 @@ func checkAmountExpression(p *Pass) {
 		}
 		cur := currencyFor(m, path, obj)
 		if msg, hint, bad := amountForm(f.Value, cur); bad {
-			p.ReportFix(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint, amountExpressionFix(f.Value, cur))
+			p.ReportFix(f.Value.Span, fmt.Sprintf("%s %s", fieldPath(append(path, "amount")), msg), hint, amountExpressionFix(f.Value, m.Call, cur))
 		}
 	})
 }
@@ -80,87 +95,270 @@ func amountForm(v *model.Value, currency string) (msg, hint string, bad bool) {
 }
 
 func judgeAmount(v *model.Value, currency string) (msg, hint string, bad, judged bool) {
-	if v == nil {
+	switch {
+	case v == nil:
+		return "", "", false, false
+	case v.Is(model.Number):
+		return judgeNumber(v, currency)
+	case !v.IsDynamic():
 		return "", "", false, false
 	}
 	digits, known := isodata.MinorDigits(currency)
-	if v.Is(model.Number) {
-		raw := strings.TrimSpace(v.Raw)
-		if !strings.Contains(raw, ".") || strings.ContainsAny(raw, "eExXoObB_") || v.Num != math.Trunc(v.Num) || known && digits == 0 {
-			return "", "", false, false
-		}
-		if _, _, lost := imprecise("", v); lost {
-			return "", "", false, false // digits a number cannot hold: amount-imprecise's finding
-		}
-		minor, name := toMinor(v.Num, currency)
-		return fmt.Sprintf("is written %s, major units with cents: the pixel reads %s minor units, not %s", raw, strconv.FormatFloat(v.Num, 'f', -1, 64), raw),
-			fmt.Sprintf("send %s for %s %s", minor, raw, name), true, true
-	}
-	if !v.IsDynamic() || !known {
-		// With the currency unknown, so is the right form.
-		return "", "", false, false
-	}
-	raw := strings.Join(strings.Fields(v.Raw), "")
+	written := writtenCode(v.Raw)
 	// A server template computes in its own language, which prints floats
-	// its own way: only its arithmetic's factor is judged.
-	templated := strings.HasPrefix(raw, "<") || strings.HasPrefix(raw, "{")
-	times100 := timesHundred(raw)
-	rounded := false
-	for _, fn := range []string{"Math.round(", "Math.floor(", "Math.ceil(", "Math.trunc("} {
-		rounded = rounded || strings.HasPrefix(raw, fn) && strings.HasSuffix(raw, ")")
+	// its own way: only its arithmetic's factor is judged. Arithmetic
+	// outside the template's tags is the page's JavaScript.
+	times100 := timesHundred(compact(v.Raw))
+	js := compact(templatesMasked(written))
+	jsTimes100 := timesHundred(js)
+	rounded := roundedForm(js)
+	if receiver, _, ok := toFixedText(written); ok {
+		to := toFixedReplacement(receiver, written, currency)
+		hint := "send a number: round without toFixed, such as Math.round(x * 100)"
+		switch {
+		case to != "":
+			hint = "send a number: " + to
+		case times100 && known && digits != 2:
+			hint = factorHint(currency, digits) + ", without toFixed"
+		}
+		return fmt.Sprintf("is %s, a string: toFixed returns text, and an amount is a number, an integer in the currency's minor unit", v.Raw), hint, true, true
 	}
 	switch {
 	case times100 && known && digits != 2:
-		if digits == 0 {
-			return fmt.Sprintf("is %s, but %s has no minor unit: the pixel gets 100 times the amount", v.Raw, currency),
-				fmt.Sprintf("send whole %s without the * 100, rounded: Math.round(x)", currency), true, true
+		return factorMessage(v.Raw, currency, digits), factorHint(currency, digits), true, true
+	case jsTimes100 && !rounded:
+		hint := fmt.Sprintf("round it: Math.round(%s)", written)
+		if !known {
+			// The currency is not known here: the factor may be wrong too.
+			hint += "; and scale by the currency's own decimals: 100 is wrong for JPY (none) and KWD (three)"
 		}
-		return fmt.Sprintf("is %s, but %s has %d decimals: the pixel gets %s the amount", v.Raw, currency, digits, map[bool]string{true: "a tenth of", false: "the wrong multiple of"}[digits == 3]),
-			fmt.Sprintf("multiply by %s for %s's %d decimals, rounded: Math.round(x * %s)", strconv.Itoa(int(math.Pow10(digits))), currency, digits, strconv.Itoa(int(math.Pow10(digits)))), true, true
-	case times100 && !rounded && !templated:
 		return fmt.Sprintf("is %s, not rounded: a price times 100 carries floating-point noise (19.99 * 100 is 1998.9999999999998), which is not an integer", v.Raw),
-			fmt.Sprintf("round it: Math.round(%s)", v.Raw), true, true
+			hint, true, true
+	case !known:
+		// With the currency unknown, so is the right form.
+		return "", "", false, false
 	case times100 && rounded:
 		return "", "", false, digits == 2
-	case !rounded && digits > 0 && (strings.HasPrefix(raw, "parseFloat(") || strings.HasPrefix(raw, "Number(")) && strings.HasSuffix(raw, ")"):
+	case !rounded && digits > 0 && (strings.HasPrefix(js, "parseFloat(") || strings.HasPrefix(js, "Number(")) && strings.HasSuffix(js, ")"):
 		return fmt.Sprintf("is %s, the price in major units as a decimal number (25.99), not an integer in the currency's minor unit", v.Raw),
-			fmt.Sprintf("convert it to %s's minor unit: Math.round(%s * %d)", currency, v.Raw, int(math.Pow10(digits))), true, true
+			fmt.Sprintf("convert it to %s's minor unit: Math.round(%s * %d)", currency, written, int(math.Pow10(digits))), true, true
 	}
 	return "", "", false, false
 }
 
-// amountExpressionFix writes a judged amount the way its hint says, when
-// the currency is a known ISO 4217 code: a literal in major units converted
-// to minor units, x * 100 rounded, a parsed decimal scaled and rounded. It
-// changes the value sent, so it is unsafe; an amount already scaled for the
-// wrong currency (x * 100 for JPY) is left to a person.
-func amountExpressionFix(v *model.Value, currency string) *model.Fix {
+// judgeNumber judges a known number. A literal written with cents (25.00)
+// is in major units. A folded expression is what JavaScript computes:
+// 25.99 * 100 is 2599 exactly, and a result with float noise
+// (19.99 * 100) is amount-not-integer's finding; only a factor of 100
+// wrong for the currency is this rule's.
+func judgeNumber(v *model.Value, currency string) (msg, hint string, bad, judged bool) {
 	digits, known := isodata.MinorDigits(currency)
-	if !known || v == nil {
+	raw := strings.TrimSpace(v.Raw)
+	if isExpression(raw) {
+		if !known || digits == 2 || !v.IsInteger() || !timesHundred(compact(raw)) {
+			return "", "", false, false
+		}
+		hint := factorHint(currency, digits)
+		if n, ok := rescaled(v.Num, digits); ok {
+			hint = fmt.Sprintf("send %s, the amount in %s's minor unit, without the * 100", n, currency)
+		}
+		return factorMessage(v.Raw, currency, digits), hint, true, true
+	}
+	if !strings.Contains(raw, ".") || strings.ContainsAny(raw, "eExXoObB_") || v.Num != math.Trunc(v.Num) || known && digits == 0 {
+		return "", "", false, false
+	}
+	if _, _, lost := imprecise("", v); lost {
+		return "", "", false, false // digits a number cannot hold: amount-imprecise's finding
+	}
+	minor, name := toMinor(v.Num, currency)
+	return fmt.Sprintf("is written %s, major units with cents: the pixel reads %s minor units, not %s", raw, strconv.FormatFloat(v.Num, 'f', -1, 64), raw),
+		fmt.Sprintf("send %s for %s %s", minor, raw, name), true, true
+}
+
+// factorMessage says what a factor of 100 does to an amount in a currency
+// whose minor unit is not the hundredth.
+func factorMessage(raw, currency string, digits int) string {
+	if digits == 0 {
+		return fmt.Sprintf("is %s, but %s has no minor unit: the pixel gets 100 times the amount", raw, currency)
+	}
+	return fmt.Sprintf("is %s, but %s has %d decimals: the pixel gets %s the amount", raw, currency, digits, map[bool]string{true: "a tenth of", false: "the wrong multiple of"}[digits == 3])
+}
+
+func factorHint(currency string, digits int) string {
+	if digits == 0 {
+		return fmt.Sprintf("send whole %s without the * 100, rounded: Math.round(x)", currency)
+	}
+	p := strconv.Itoa(int(math.Pow10(digits)))
+	return fmt.Sprintf("multiply by %s for %s's %d decimals, rounded: Math.round(x * %s)", p, currency, digits, p)
+}
+
+// rescaled is a number multiplied by 100 scaled instead by the currency's
+// own digits, when that is a whole number a JavaScript number holds.
+func rescaled(n float64, digits int) (string, bool) {
+	var r float64
+	if digits < 2 {
+		r = n / math.Pow10(2-digits)
+	} else {
+		r = n * math.Pow10(digits-2)
+	}
+	if r != math.Trunc(r) || math.Abs(r) > maxSafeInteger {
+		return "", false
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64), true
+}
+
+// amountExpressionFix writes a judged amount the way its hint says, when
+// the fix is known: a literal in major units converted to minor units (the
+// currency a known ISO 4217 code), a literal product scaled by the
+// currency's digits, x * 100 rounded, a parsed decimal scaled and rounded,
+// toFixed's text made a number. It changes the value sent, so it is
+// unsafe; an amount computed for the wrong currency (x * 100 for JPY), or
+// read from a binding declared outside the call, is left to a person.
+func amountExpressionFix(v *model.Value, call *model.Call, currency string) *model.Fix {
+	digits, known := isodata.MinorDigits(currency)
+	if v == nil || !writtenInCall(v, call) {
 		return nil
 	}
 	if v.Is(model.Number) {
+		raw := strings.TrimSpace(v.Raw)
+		if !known {
+			return nil
+		}
+		if isExpression(raw) {
+			n, ok := rescaled(v.Num, digits)
+			if !ok {
+				return nil
+			}
+			return model.NewFix(fmt.Sprintf("write the amount in %s's minor unit: %s", currency, n), model.Unsafe, model.E(model.Whole(v.Span, raw, n)))
+		}
 		minor, _ := toMinor(v.Num, currency)
-		return model.NewFix("write the amount in minor units: "+minor, model.Unsafe, model.E(model.Whole(v.Span, strings.TrimSpace(v.Raw), minor)))
+		return model.NewFix("write the amount in minor units: "+minor, model.Unsafe, model.E(model.Whole(v.Span, raw, minor)))
 	}
 	if !v.IsDynamic() || v.Raw == "" {
 		return nil
 	}
-	raw := strings.Join(strings.Fields(v.Raw), "")
-	for _, fn := range []string{"Math.round(", "Math.floor(", "Math.ceil(", "Math.trunc("} {
-		if strings.HasPrefix(raw, fn) {
-			return nil
+	// The expression as written: a fix replaces exactly that text.
+	written := writtenCode(v.Raw)
+	if receiver, _, ok := toFixedText(written); ok {
+		if to := toFixedReplacement(receiver, written, currency); to != "" {
+			return model.NewFix("make the amount a number: "+to, model.Unsafe, model.E(model.Whole(v.Span, written, to)))
 		}
+		return nil
+	}
+	js := compact(templatesMasked(written))
+	if roundedForm(js) {
+		return nil
 	}
 	switch {
-	case timesHundred(raw) && digits == 2 && !strings.HasPrefix(raw, "<") && !strings.HasPrefix(raw, "{"):
-		return model.NewFix("round the amount: Math.round("+v.Raw+")", model.Unsafe, model.E(model.Whole(v.Span, v.Raw, "Math.round("+v.Raw+")")))
-	case digits > 0 && (strings.HasPrefix(raw, "parseFloat(") || strings.HasPrefix(raw, "Number(")) && strings.HasSuffix(raw, ")"):
-		to := fmt.Sprintf("Math.round(%s * %d)", v.Raw, int(math.Pow10(digits)))
-		return model.NewFix("convert the amount to minor units: "+to, model.Unsafe, model.E(model.Whole(v.Span, v.Raw, to)))
+	case timesHundred(js) && (!known || digits == 2):
+		return model.NewFix("round the amount: Math.round("+written+")", model.Unsafe, model.E(model.Whole(v.Span, written, "Math.round("+written+")")))
+	case known && digits > 0 && (strings.HasPrefix(js, "parseFloat(") || strings.HasPrefix(js, "Number(")) && strings.HasSuffix(js, ")"):
+		to := fmt.Sprintf("Math.round(%s * %d)", written, int(math.Pow10(digits)))
+		return model.NewFix("convert the amount to minor units: "+to, model.Unsafe, model.E(model.Whole(v.Span, written, to)))
 	}
 	return nil
 }
+
+// roundedForm: an expression (without spaces) that gives an integer:
+// rounded with Math, or toFixed(0)'s text turned back into a number.
+func roundedForm(js string) bool {
+	for _, fn := range []string{"Math.round(", "Math.floor(", "Math.ceil(", "Math.trunc("} {
+		if strings.HasPrefix(js, fn) && strings.HasSuffix(js, ")") {
+			return true
+		}
+	}
+	if !strings.Contains(js, ".toFixed(0)") {
+		return false
+	}
+	for _, fn := range []string{"Number(", "parseInt(", "parseFloat(", "+"} {
+		if strings.HasPrefix(js, fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// toFixedText recognises an expression whose value is toFixed's text:
+// receiver.toFixed(places), not wrapped in a conversion back to a number.
+func toFixedText(code string) (receiver string, places int, ok bool) {
+	code = strings.TrimSpace(code)
+	i := strings.LastIndex(code, ".toFixed(")
+	if i <= 0 || !strings.HasSuffix(code, ")") {
+		return "", 0, false
+	}
+	arg := strings.TrimSpace(code[i+len(".toFixed(") : len(code)-1])
+	if arg != "" {
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 0 {
+			return "", 0, false
+		}
+		places = n
+	}
+	receiver = strings.TrimSpace(code[:i])
+	if len(receiver) > 1 && receiver[0] == '(' && receiver[len(receiver)-1] == ')' && balanced(receiver[1:len(receiver)-1]) {
+		receiver = strings.TrimSpace(receiver[1 : len(receiver)-1])
+	}
+	return receiver, places, true
+}
+
+// toFixedReplacement is the number an amount written as toFixed's text
+// means: the receiver rounded when it already is in minor units (x * 100
+// for a currency with cents, or one already rounded), scaled and rounded
+// when it is a price in major units written with the currency's decimals.
+// "" when which one is not clear.
+func toFixedReplacement(receiver, written, currency string) string {
+	digits, known := isodata.MinorDigits(currency)
+	_, places, _ := toFixedText(written)
+	js := compact(templatesMasked(receiver))
+	switch {
+	case roundedForm(js):
+		return receiver
+	case timesHundred(js):
+		if known && digits != 2 {
+			return ""
+		}
+		return "Math.round(" + receiver + ")"
+	case known && places == digits && digits == 0:
+		return "Math.round(" + receiver + ")"
+	case known && places == digits:
+		return fmt.Sprintf("Math.round(%s * %d)", receiver, int(math.Pow10(digits)))
+	}
+	return ""
+}
+
+// balanced reports whether every parenthesis of s closes one it opened.
+func balanced(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// compact is an expression without white space, as the forms are matched.
+func compact(raw string) string { return strings.Join(strings.Fields(raw), "") }
+
+// describedRef is a tag manager variable as a dynamic value quotes it:
+// with the data-layer key it reads after it (internal/extract/gtm).
+var describedRef = regexp.MustCompile(`(\{\{[^{}]*\}\}) \(data layer "[^"]*"\)`)
+
+// writtenCode is an expression as written, without the descriptions a
+// dynamic value's text may carry.
+func writtenCode(raw string) string { return describedRef.ReplaceAllString(raw, "$1") }
+
+// templateTag is a server template's or tag manager's tag inside code.
+var templateTag = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}|<%.*?%>|<\?.*?\?>`)
+
+// templatesMasked is code with each template tag replaced by a name, so
+// what is left is the arithmetic the page's JavaScript does.
+func templatesMasked(code string) string { return templateTag.ReplaceAllString(code, "x") }
 
 // timesHundred reports a multiplication by 100 in an expression written
 // without spaces: x*100, 100*x.

@@ -105,15 +105,25 @@ func schemaAmountNotInteger(v *SchemaViolation) (model.Finding, bool) {
 	if field != "amount" {
 		return f, ok
 	}
-	return withFix(f, ok, amountMinorFix(v.Node, currencyBeside(v)))
+	return withFix(f, ok, amountMinorFix(v.Node, v.Call, currencyBeside(v)))
+}
+
+// writtenInCall reports whether an amount is written inside the call that
+// sends it. One read from a binding declared elsewhere (const data = {…}
+// passed to oaiq, a shared const, a member written later) may be what
+// other code reads too: an edit there would change what that code sees,
+// so the amount fixes are offered only for amounts written in the call.
+func writtenInCall(v *model.Value, call *model.Call) bool {
+	return v != nil && call != nil && !call.Span.Start.IsZero() && v.Span.File == call.Span.File &&
+		!v.Span.Start.Before(call.Span.Start) && !call.Span.End.Before(v.Span.End)
 }
 
 // amountMinorFix turns a literal amount in major units into the integer of
 // the currency's minor unit, when the currency is a literal ISO 4217 code
 // (its digits are then known; no fix otherwise). Unsafe: it changes the
 // number sent, which is what is wrong, but a person confirms the unit.
-func amountMinorFix(v *model.Value, currency string) *model.Fix {
-	if _, known := isodata.MinorDigits(currency); !known || !v.Is(model.Number) || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
+func amountMinorFix(v *model.Value, call *model.Call, currency string) *model.Fix {
+	if _, known := isodata.MinorDigits(currency); !known || !v.Is(model.Number) || math.IsNaN(v.Num) || math.IsInf(v.Num, 0) || !writtenInCall(v, call) {
 		return nil
 	}
 	raw := strings.TrimSpace(v.Raw)

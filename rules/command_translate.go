@@ -18,7 +18,8 @@ import (
 )
 
 // translateFix replaces another vendor's call with its translation t.
-// Unsafe: names and values change (value → amount in minor units). The
+// Unsafe: names and values change (a foreign value → amount in minor
+// units; the pixel's own amount is kept as written). The
 // call's text must read as a call of the pixel's function holding the
 // command as written, so a span that is not the call (a source map off by
 // some characters, a call assembled from strings) gets no fix.
@@ -77,8 +78,16 @@ func translateCall(c *model.Call) string {
 	if cur, ok := data.Get("currency").StringValue(); ok && isodata.IsCurrency(strings.ToUpper(strings.TrimSpace(cur))) {
 		currency = strings.ToUpper(strings.TrimSpace(cur))
 	}
-	if v := firstOf(data, "value", "revenue", "price", "total", "amount"); v != nil {
+	if v := firstOf(data, "value", "revenue", "price", "total"); v != nil {
 		amount, ok := minorAmount(v, currency)
+		if !ok {
+			return ""
+		}
+		fields = append(fields, "amount: "+amount)
+	} else if v := data.Get("amount"); v != nil {
+		// The pixel's own field, in minor units already: kept as written
+		// (amount-not-integer and amount-expression judge it).
+		amount, ok := writtenAmount(v)
 		if !ok {
 			return ""
 		}
@@ -133,6 +142,20 @@ func minorAmount(v *model.Value, currency string) (string, bool) {
 			return "Math.round(" + v.Raw + ")", true
 		}
 		return fmt.Sprintf("Math.round(%s * %d)", v.Raw, int(math.Pow10(digits))), true
+	}
+	return "", false
+}
+
+// writtenAmount is an amount as its code writes it: a number's literal or
+// expression, a computed value's text.
+func writtenAmount(v *model.Value) (string, bool) {
+	switch {
+	case v.Is(model.Number) && v.Raw != "":
+		return strings.TrimSpace(v.Raw), true
+	case v.Is(model.Number) && !math.IsNaN(v.Num) && !math.IsInf(v.Num, 0):
+		return strconv.FormatFloat(v.Num, 'f', -1, 64), true
+	case v.IsDynamic() && v.Raw != "":
+		return v.Raw, true
 	}
 	return "", false
 }

@@ -15,6 +15,8 @@ func init() {
 		Title:  "a contents[] field other than id, name, content_type, quantity, amount, currency",
 		Spec:   "Use only the documented fields inside contents[].",
 		Doc: `Items take id, name, content_type, quantity, amount and currency.
+A misspelt field (` + "`contentType`" + `: another case or separator style, or
+one slip in a longer name) gets a safe fix renaming it.
 
 Bad:
 ` + md("js", `oaiq("init", { pixelId: "px_123" });
@@ -49,5 +51,6 @@ func schemaContentsUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	if !ok || capiAllowsField(v, key) {
 		return model.Finding{}, false
 	}
-	return v.memberFinding(contentsUnknownMessage(key, v.Loc[1]))
+	f, ok := v.memberFinding(contentsUnknownMessage(key, v.Loc[1]))
+	return withFix(f, ok, renameFix(v.Node, v.Member, meantKey(key, pixel.ContentsItemFields)))
 }

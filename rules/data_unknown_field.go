@@ -21,6 +21,9 @@ func init() {
 contents), customer_action (amount, currency), plan_enrollment (plan_id,
 amount, currency), custom (plan_id, amount, currency, contents). Fields from
 other pixels (` + "`value`, `content_ids`, `num_items`" + `) are dropped.
+A misspelt field (` + "`Currency`, `curency`" + `: another case or separator
+style, or one slip in a longer name) gets a safe fix renaming it; an
+option written here is moved to the options.
 
 Bad:
 ` + "```js" + `
@@ -42,11 +45,17 @@ var dataAliases = map[string]string{
 	"currencycode": "currency", "plan": "plan_id", "planid": "plan_id", "planname": "plan_id",
 }
 
-func dataUnknownMessage(key, shape string) (string, string) {
-	allowed := pixel.ShapeFields[shape]
+// dataFields are the fields the event data of a shape allows (every
+// shape's for data whose shape is not known).
+func dataFields(shape string) []string {
 	if shape == "event-data" {
-		allowed = pixel.ShapeFields[pixel.ShapeCustom]
+		return pixel.ShapeFields[pixel.ShapeCustom]
 	}
+	return pixel.ShapeFields[shape]
+}
+
+func dataUnknownMessage(key, shape string) (string, string) {
+	allowed := dataFields(shape)
 	where := "the " + shape + " data shape"
 	hint := fmt.Sprintf("%s takes %s", where, joinQuoted(allowed, "and"))
 	if key == "custom_event_name" && shape != pixel.ShapeCustom && shape != "event-data" {
@@ -86,10 +95,7 @@ func schemaDataUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	if slices.Contains(pixel.OptionFields, key) && !(key == "custom_event_name" && v.Schema != pixel.ShapeCustom && v.Schema != "event-data") {
 		return withFix(f, ok, moveToOptionsFix(v))
 	}
-	if alias := dataAliases[normalizeName(key)]; !strings.Contains(alias, "[") {
-		return withFix(f, ok, renameFix(v.Node, v.Member, alias))
-	}
-	return f, ok
+	return withFix(f, ok, renameFix(v.Node, v.Member, meantKey(key, dataFields(v.Schema))))
 }
 
 // moveToOptionsFix moves an option written in the event data (event_id,

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/suggest"
@@ -16,6 +17,12 @@ func init() {
 		Spec:  "Event name: A supported event name, such as order_created, or \"custom\".",
 		Doc: `The pixel drops events it does not know, silently. Names copied from
 other ad pixels (` + "`Purchase`, `AddToCart`, `Lead`" + `) are the usual cause.
+For those the fix (unsafe: what is measured changes) renames the event
+when its data is written for this pixel, amount included, which is in
+minor units already; a call written for the other pixel (` + "`value`" + `,
+` + "`content_ids`" + `) is translated whole, its value converted to minor
+units. A tag of a tag-manager pixel template gets a hint naming the tag
+whose event field to change: the template writes the rest of the call.
 
 Bad:
 ` + "```js" + `
@@ -67,7 +74,17 @@ func checkEventNames(p *Pass) {
 		}
 		msg, hint := eventNameMessage(name)
 		var fix *model.Fix
-		if t := translateCall(m.Call); t != "" && vendorEvents[normalizeName(name)] != "" {
+		if tag := templateTagOf(p, m.Call); tag != nil {
+			// A pixel template's tag: its event name is a field of the
+			// tag; the template writes the rest of the call itself.
+			if e := vendorEvents[normalizeName(name)]; e != "" {
+				hint = fmt.Sprintf("set the event name of %s to %q", tagLabel(tag), e)
+			}
+		} else if e := vendorEvents[normalizeName(name)]; e != "" && pixelData(m.Data, e) {
+			// Only the name is another pixel's: renaming it is the whole
+			// change (the amount is the pixel's, in minor units already).
+			fix = replaceStringFix(m.Name, e, fmt.Sprintf("rename the event to %q", e), model.Unsafe)
+		} else if t := translateCall(m.Call); t != "" && vendorEvents[normalizeName(name)] != "" {
 			hint = "send " + t // another pixel's event: the whole call, in one round
 			fix = translateFix(p.Doc, m.Call, t)
 		}
@@ -93,4 +110,51 @@ func eventNameMessage(name string) (string, string) {
 		return fmt.Sprintf("unknown event name %s; did you mean %q?", quote(name), n), hint
 	}
 	return fmt.Sprintf("unknown event name %s: the pixel drops it", quote(name)), hint
+}
+
+// templateTagOf is the container tag whose pixel template makes the call,
+// or nil for a call written in code.
+func templateTagOf(p *Pass, c *model.Call) *model.ContainerTag {
+	if p.Doc.Container == nil {
+		return nil
+	}
+	for _, t := range p.Doc.Container.Tags {
+		if t.Template != nil && slices.Contains(t.Calls, c) {
+			return t
+		}
+	}
+	return nil
+}
+
+// pixelData reports event data written for the pixel: absent, or an
+// object whose every field (and every contents item's) belongs to the
+// event's data shape.
+func pixelData(data *model.Value, event string) bool {
+	if data == nil {
+		return true
+	}
+	if !data.Is(model.Object) || data.Open {
+		return false
+	}
+	for _, f := range data.Fields {
+		if !slices.Contains(pixel.ShapeFields[pixel.ShapeOf(event)], f.Key) {
+			return false
+		}
+	}
+	if cs := data.Get("contents"); cs != nil {
+		if !cs.Is(model.Array) || cs.Open {
+			return false
+		}
+		for _, it := range cs.Items {
+			if !it.Is(model.Object) || it.Open {
+				return false
+			}
+			for _, f := range it.Fields {
+				if !slices.Contains(pixel.ContentsItemFields, f.Key) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

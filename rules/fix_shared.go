@@ -31,9 +31,9 @@ func withFix(f model.Finding, ok bool, fix *model.Fix) (model.Finding, bool) {
 // renameFix renames member m of obj to key, unless obj already has one
 // (renaming would then make a duplicate that silently wins or loses).
 func renameFix(obj *model.Value, m *model.Field, key string) *model.Fix {
-	// Only a spelling of the same name (pixel_id, PixelID, zipcode): a
-	// guess at another name is the message's, not a safe fix.
-	if m == nil || key == "" || key == m.Key || normalizeName(key) != normalizeName(m.Key) || obj.Field(key) != nil || !isIdentifier(key) {
+	// Only a misspelling of the name (pixel_id, PixelID, zipcode, curency):
+	// a guess at another name is the message's, not a safe fix.
+	if m == nil || key == "" || key == m.Key || meantKey(m.Key, []string{key}) != key || obj.Field(key) != nil || !isIdentifier(key) {
 		return nil
 	}
 	return model.NewFix(fmt.Sprintf("rename %q to %q", m.Key, key), model.Safe, model.E(model.ContentEdit(m.KeySpan, m.Key, key)))

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/oaiq-lint/oaiq-lint/model"
+import (
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
 
 func init() {
 	register(&Rule{
@@ -21,6 +24,5 @@ func schemaInitUnknownField(v *SchemaViolation) (model.Finding, bool) {
 		return model.Finding{}, false
 	}
 	f, ok := v.memberFinding(initUnknownMessage(key))
-	alias := initAliases[normalizeName(key)]
-	return withFix(f, ok, renameFix(v.Node, v.Member, alias))
+	return withFix(f, ok, renameFix(v.Node, v.Member, meantKey(key, pixel.InitFields)))
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/oaiq-lint/oaiq-lint/model"
+import (
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
 
 func init() {
 	register(&Rule{
@@ -9,6 +12,7 @@ func init() {
 		Title:  "an option other than event_id, custom_event_name, opt_out",
 		Spec:   "The options object supports these fields: event_id, custom_event_name, opt_out.",
 		Doc: `Unknown options are ignored: a misspelt event_id means no deduplication.
+A misspelt option (` + "`eventId`, `optOut`" + `) gets a safe fix renaming it.
 
 Bad:
 ` + "```js" + `
@@ -26,5 +30,6 @@ func schemaOptionsUnknownField(v *SchemaViolation) (model.Finding, bool) {
 	if !ok || isUserKey(key) {
 		return model.Finding{}, false
 	}
-	return v.memberFinding(optionsUnknownMessage(key))
+	f, ok := v.memberFinding(optionsUnknownMessage(key))
+	return withFix(f, ok, renameFix(v.Node, v.Member, meantKey(key, pixel.OptionFields)))
 }

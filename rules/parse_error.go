@@ -17,7 +17,10 @@ checked: its calls are unseen, so the page's other verdicts may be
 incomplete. In a browser a syntax error stops the whole script, pixel calls
 included. The finding points at the parser's position; the page's other
 scripts are still checked. Template syntax (` + "`{{ … }}`" + `, ` + "`<%= … %>`" + `) is
-understood and is not a parse error.
+understood and is not a parse error. A file in a language oaiq-lint does
+not read (Python, Go, Ruby…, or PHP code outside HTML that names the
+pixel or its API), when named on the command line, gets one info finding
+saying nothing in it was checked, not a syntax error.
 
 Bad:
 ` + md("html", `<script>
@@ -37,6 +40,11 @@ Good:
 // the character the parser stopped at.
 func checkParseError(p *Pass) {
 	for _, f := range p.Doc.ScriptFailures {
+		if f.Language != "" {
+			p.ReportAs(model.Info, f.Span, fmt.Sprintf("%s source is not read: oaiq-lint reads JavaScript, TypeScript, HTML and templates, so nothing in this file was checked except for a Conversions API key written as a literal Bearer token", f.Language),
+				"to check the Conversions API requests this code sends, log their bodies and run oaiq-lint log on the log")
+			continue
+		}
 		if f.Recovered {
 			reportPartialParse(p, f)
 			continue

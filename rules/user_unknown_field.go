@@ -54,5 +54,5 @@ func schemaUserUnknownField(v *SchemaViolation) (model.Finding, bool) {
 		return model.Finding{}, false // newer third-party fields are user-field-unconfirmed's warning
 	}
 	f, ok := v.memberFinding(userUnknownMessage(key))
-	return withFix(f, ok, renameFix(v.Node, v.Member, userAliases[normalizeName(key)]))
+	return withFix(f, ok, renameFix(v.Node, v.Member, meantKey(key, pixel.UserFields)))
 }

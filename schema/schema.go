@@ -13,8 +13,11 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 //go:embed *.schema.json
@@ -87,19 +90,20 @@ type Violation struct {
 	Kind jsonschema.ErrorKind
 	// Keyword is the schema location of the failing keyword.
 	Keyword string
-	// Detail is the validator's own wording, for debugging only: findings
-	// are worded by the rules.
-	Detail string
 }
+
+// Detail is the validator's own wording, for debugging only: findings are
+// worded by the rules. (Worded on demand: wording every violation of a
+// large log cost more than validating it.)
+func (v Violation) Detail() string { return v.Kind.LocalizedString(english) }
 
 // Pointer returns the violation's instance location as a JSON Pointer.
 func (v Violation) Pointer() string {
-	var b strings.Builder
+	var b []byte
 	for _, t := range v.Location {
-		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		b = model.AppendEscapedPointer(append(b, '/'), t)
 	}
-	return b.String()
+	return string(b)
 }
 
 var english = message.NewPrinter(language.English)
@@ -126,7 +130,18 @@ func Validate(name string, instance any) []Violation {
 	}
 	var out []Violation
 	leaves(ve, &out)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pointer() < out[j].Pointer() })
+	// Each pointer is built once, not at every comparison.
+	keyed := make([]struct {
+		ptr string
+		v   Violation
+	}, len(out))
+	for i, v := range out {
+		keyed[i].ptr, keyed[i].v = v.Pointer(), v
+	}
+	sort.SliceStable(keyed, func(i, j int) bool { return keyed[i].ptr < keyed[j].ptr })
+	for i := range keyed {
+		out[i] = keyed[i].v
+	}
 	return out
 }
 
@@ -138,7 +153,6 @@ func leaves(e *jsonschema.ValidationError, out *[]Violation) {
 			Location: append([]string(nil), e.InstanceLocation...),
 			Kind:     e.ErrorKind,
 			Keyword:  e.SchemaURL,
-			Detail:   e.ErrorKind.LocalizedString(english),
 		})
 		return
 	}

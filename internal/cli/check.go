@@ -132,5 +132,10 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 			inputs = renderURLs(inputs, b)
 		}
 	}
-	return l.run(ctx, opts, inputs, runHooks{})
+	return l.run(ctx, opts, inputs, runHooks{fixes: o.fixesApply})
 }
+
+// fixesApply tells the results whose fixes check --fix applies: those of
+// files, not of URLs (standard input stands for a file, which an editor
+// piping it in can fix).
+func (o *checkOptions) fixesApply(r *lint.Result) bool { return !isHTTPURL(r.Name) }

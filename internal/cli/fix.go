@@ -20,11 +20,6 @@ type fixOptions struct {
 	fix, unsafe, diff bool
 }
 
-// maxFixRounds bounds re-linting: a fix may make another finding (or
-// uncover one an overlapping fix held back); each round applies what the
-// last lint offered, until nothing changes.
-const maxFixRounds = 10
-
 func (f *fixOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.fix, "fix", false, "apply safe fixes to the files in place, then report what is left")
 	cmd.Flags().BoolVar(&f.unsafe, "unsafe-fixes", false, "with --fix or --diff, apply unsafe fixes too (they change values: review them)")
@@ -103,71 +98,48 @@ func pluralFiles(n int) string {
 	return fmt.Sprintf("%d files", n)
 }
 
-// fixRounds lints inputs, applies the fixes offered, and lints the changed
-// files again from memory until no fix applies or maxFixRounds is reached.
-// It returns every file read, with its fixed text, and how many findings
-// were fixed.
+// fixRounds lints inputs, then the changed files again from memory, as
+// fixer.Rounds does; files are read from disk, never a URL, and a file
+// whose bytes would not survive being written back is left alone.
 func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], src lint.SourceOptions, unsafe bool) (map[string]*fixer.File, int, error) {
-	files := map[string]*fixer.File{}
-	fixed := 0
-	for round := 0; round < maxFixRounds; round++ {
-		byFile := map[string][]model.Finding{}
-		_, err := lint.New(opts).Run(ctx, inputs, func(r *lint.Result) error {
-			for _, fd := range r.Report.Findings {
-				if fixer.Allowed(fd.Fix, unsafe) {
-					name := fd.Fix.Edits[0].Span.File
-					byFile[name] = append(byFile[name], fd)
+	run := func(ctx context.Context, changed []*fixer.File) ([]model.Finding, error) {
+		in := inputs
+		if changed != nil {
+			in = func(yield func(lint.Input) bool) {
+				for _, f := range changed {
+					data, err := f.Encoded()
+					if err != nil {
+						continue
+					}
+					if !yield(lint.Bytes(f.Name, data, src)) {
+						return
+					}
+				}
+			}
+		}
+		var fs []model.Finding
+		_, err := lint.New(opts).Run(ctx, in, func(r *lint.Result) error {
+			for _, f := range r.Report.Findings {
+				if f.Fix != nil { // only these matter: a large run holds no others
+					fs = append(fs, f)
 				}
 			}
 			return nil
 		})
-		if err != nil {
-			if errors.Is(err, lint.ErrInterrupted) {
-				return nil, 0, errInterrupted
-			}
-			return nil, 0, err
+		if errors.Is(err, lint.ErrInterrupted) {
+			return nil, errInterrupted
 		}
-		names := make([]string, 0, len(byFile))
-		for name := range byFile {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		applied := 0
-		var changed []string
-		for _, name := range names {
-			fl := files[name]
-			if fl == nil {
-				if info, err := os.Stat(name); err != nil || !info.Mode().IsRegular() {
-					continue // a URL or a name that is not a file here
-				}
-				if fl, err = fixer.Read(name); err != nil {
-					return nil, 0, err
-				}
-				if !fl.Writable {
-					continue // its bytes would not survive being written back
-				}
-				files[name] = fl
-			}
-			if n := fl.Apply(byFile[name]); n > 0 {
-				applied += n
-				changed = append(changed, name)
-			}
-		}
-		if applied == 0 {
-			break
-		}
-		fixed += applied
-		inputs = func(yield func(lint.Input) bool) {
-			for _, name := range changed {
-				data, err := files[name].Encoded()
-				if err != nil {
-					continue
-				}
-				if !yield(lint.Bytes(name, data, src)) {
-					return
-				}
-			}
-		}
+		return fs, err
 	}
-	return files, fixed, nil
+	open := func(name string) (*fixer.File, error) {
+		if info, err := os.Stat(name); err != nil || !info.Mode().IsRegular() {
+			return nil, nil // a URL or a name that is not a file here
+		}
+		f, err := fixer.Read(name)
+		if err != nil || !f.Writable {
+			return nil, err
+		}
+		return f, nil
+	}
+	return fixer.Rounds(ctx, run, open, unsafe)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -64,6 +65,10 @@ func TestDiffWritesNothingAndNeverTouchesStdin(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(p); string(got) != fixablePage {
 		t.Error("--diff wrote the file")
+	}
+	// The temporary folder is absolute: labelled as git diff --no-index does.
+	if label := strings.TrimLeft(filepath.ToSlash(p), "/"); !strings.HasPrefix(out, "--- a/"+label+"\n+++ b/"+label+"\n") {
+		t.Errorf("diff header for %s:\n%s", p, out)
 	}
 	out, errOut, _ := runCLI(t, fixablePage, "check", "--fix", "-")
 	if !strings.Contains(errOut, "- is not a file") || !strings.Contains(out, "[*]") {

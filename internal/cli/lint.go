@@ -195,6 +195,9 @@ type runHooks struct {
 	// recordPageURL gives a recorded call with no URL of its own the URL
 	// of the input it came from (a crawled page).
 	recordPageURL bool
+	// fixes tells the results whose fixes the command can apply (check's
+	// files); nil: none, and the text output does not call them fixable.
+	fixes func(*lint.Result) bool
 }
 
 // run lints inputs through the pipeline with opts and feeds the ordered
@@ -250,6 +253,7 @@ func (l *lintRun) run(ctx context.Context, opts lint.Options, inputs iter.Seq[li
 				}
 			}
 		}
+		r.Report.NoFixes = hooks.fixes == nil || !hooks.fixes(r)
 		if repErr == nil {
 			repErr = reps.Result(r.Report)
 		}

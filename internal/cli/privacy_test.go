@@ -124,6 +124,10 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 		{name: "hash csv", args: []string{"hash", "--csv", csvPath, "--column", "email"}},
 		{name: "hash csv without header", args: []string{"hash", "--csv", noHeader, "--column", "email"}, usage: true},
 	}
+	// The fixes of the tree's report as pull-request suggestions, every
+	// line of every file being in the pull request.
+	runs = append(runs, privacyRun{name: "github-review", args: []string{"github-review", "--report", filepath.Join(out, "01-check", "report.json"),
+		"--pr-files", everyLineChanged(t, root), "--repo-root", root, "--unsafe-fixes"}})
 	// The browser's recordings too, where a browser is at hand (in CI it
 	// must be).
 	if haveChromium(t) {
@@ -332,4 +336,30 @@ func lspSession(docs ...string) string {
 	msg(map[string]any{"id": 0, "method": "shutdown"})
 	msg(map[string]any{"method": "exit"})
 	return b.String()
+}
+
+// everyLineChanged writes the files of a pull request adding every file
+// under root, as GitHub lists them, and returns its path.
+func everyLineChanged(t *testing.T, root string) string {
+	t.Helper()
+	var files []map[string]string
+	err := filepath.Walk(root, func(path string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		patch := fmt.Sprintf("@@ -0,0 +1,%d @@\n+%s", len(lines), strings.Join(lines, "\n+"))
+		rel, _ := filepath.Rel(root, path)
+		files = append(files, map[string]string{"filename": filepath.ToSlash(rel), "status": "added", "patch": patch})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(files)
+	return writeFile(t, t.TempDir(), "files.json", string(data))
 }

@@ -234,6 +234,7 @@ exact position, and checks each against the pixel's documentation.`,
 		newGenDocsCmd(),
 		newInitCmd(io),
 		newLSPCmd(io),
+		newGitHubReviewCmd(io),
 	)
 	return root
 }

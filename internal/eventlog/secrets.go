@@ -27,18 +27,72 @@ var secretPatterns = []struct {
 // secretWords prefilter the patterns without a hint of their own.
 var secretWords = []string{"authorization", "cookie", "key", "token", "secret", "password"}
 
+// prefilterWords are every word the patterns are prefiltered on, and
+// wordsByFirst their indexes by first letter.
+var prefilterWords, wordsByFirst = func() ([]string, [256][]int) {
+	words := append([]string(nil), secretWords...)
+	for _, p := range secretPatterns {
+		if p.hint != "" {
+			words = append(words, p.hint)
+		}
+	}
+	var by [256][]int
+	for i, w := range words {
+		by[w[0]] = append(by[w[0]], i)
+	}
+	return words, by
+}()
+
+// secretWordsIn tells which prefilter words text holds, in any case, in
+// one pass and without a lower-cased copy (every piece of every log is
+// read here). Two non-ASCII letters fold to ASCII ones in the patterns'
+// case-insensitive matching (the Kelvin sign to k, the long s to s): text
+// holding either counts as holding every word.
+func secretWordsIn(text []byte) map[string]bool {
+	found := map[string]bool{}
+	if bytes.Contains(text, []byte("\u212a")) || bytes.Contains(text, []byte("\u017f")) {
+		for _, w := range prefilterWords {
+			found[w] = true
+		}
+		return found
+	}
+	var seen uint64 // by index in prefilterWords
+	for i := 0; i < len(text); i++ {
+		for _, k := range wordsByFirst[text[i]|0x20] {
+			if seen&(1<<k) == 0 && hasFoldedPrefix(text[i:], prefilterWords[k]) {
+				seen |= 1 << k
+			}
+		}
+	}
+	for k, w := range prefilterWords {
+		if seen&(1<<k) != 0 {
+			found[w] = true
+		}
+	}
+	return found
+}
+
+// hasFoldedPrefix reports whether b starts with the lower-case ASCII word w,
+// in any case.
+func hasFoldedPrefix(b []byte, w string) bool {
+	if len(b) < len(w) {
+		return false
+	}
+	for j := 1; j < len(w); j++ {
+		if b[j]|0x20 != w[j] {
+			return false
+		}
+	}
+	return true
+}
+
 var cookieValue = regexp.MustCompile(`"value"\s*:\s*"((?:[^"\\]|\\.)*)"`)
 
 // maskSecrets returns text with every secret value masked, or text itself
 // when it holds none.
 func maskSecrets(text []byte) []byte {
-	lower := []byte(nil)
-	has := func(word string) bool {
-		if lower == nil {
-			lower = bytes.ToLower(text)
-		}
-		return bytes.Contains(lower, []byte(word))
-	}
+	found := secretWordsIn(text)
+	has := func(word string) bool { return found[word] }
 	anyWord := false
 	for _, w := range secretWords {
 		if has(w) {

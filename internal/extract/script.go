@@ -34,7 +34,7 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 			addScript(doc, f, jscall.Extract(s), nil)
 		}
 		if usesClient(f.Text) && !serverFile(name) {
-			markBrowser(doc, 0)
+			markBrowser(doc, 0, 0)
 		}
 	}
 	scriptImageTags(doc, f, masked, nil)

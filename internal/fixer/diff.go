@@ -3,6 +3,7 @@ package fixer
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -15,7 +16,8 @@ func Diff(name string, old, new []byte) string {
 	a, b := splitLines(old), splitLines(new)
 	ops := lineOps(a, b)
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	label := diffLabel(name)
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", label, label)
 	const ctx = 3
 	// Group the operations into hunks: runs of changes with at most 2×ctx
 	// equal lines between them.
@@ -61,6 +63,13 @@ func Diff(name string, old, new []byte) string {
 		i = end
 	}
 	return out.String()
+}
+
+// diffLabel is name as git diff --no-index prints it after a/ and b/:
+// forward slashes, an absolute path without its leading slash (a/tmp/x,
+// not a//tmp/x), so patch -p1 and git apply read it.
+func diffLabel(name string) string {
+	return strings.TrimLeft(filepath.ToSlash(name), "/")
 }
 
 func hunkRange(start, n int) string {
@@ -155,4 +164,45 @@ func lineOps(a, b []string) []op {
 		ops = append(ops, op{' ', a[len(a)-s+k], len(a) - s + k, len(b) - s + k})
 	}
 	return ops
+}
+
+// Change replaces old[Start:End] (byte offsets of whole lines) with New.
+type Change struct {
+	Start, End int
+	New        string
+}
+
+// Changes returns the runs of lines that differ from old to new, as
+// replacements of old's bytes, in order: an editor applies them to old
+// and has new, with only the changed lines sent.
+func Changes(old, new []byte) []Change {
+	if bytes.Equal(old, new) {
+		return nil
+	}
+	a := splitLines(old)
+	offset := make([]int, len(a)+1) // offset[i]: where line i of old starts
+	for i, l := range a {
+		offset[i+1] = offset[i] + len(l)
+	}
+	var out []Change
+	ops := lineOps(a, splitLines(new))
+	for i := 0; i < len(ops); {
+		if ops[i].kind == ' ' {
+			i++
+			continue
+		}
+		// A '+' stands before old line a (its index there), a '-' is line a.
+		c := Change{Start: offset[ops[i].a], End: offset[ops[i].a]}
+		var b strings.Builder
+		for ; i < len(ops) && ops[i].kind != ' '; i++ {
+			if ops[i].kind == '-' {
+				c.End = offset[ops[i].a+1]
+			} else {
+				b.WriteString(ops[i].text)
+			}
+		}
+		c.New = b.String()
+		out = append(out, c)
+	}
+	return out
 }

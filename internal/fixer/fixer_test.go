@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -130,5 +131,70 @@ func TestDiffAppliesWithPatch(t *testing.T) {
 	}
 	if Diff("f", []byte("a"), []byte("a")) != "" {
 		t.Error("equal texts must give no diff")
+	}
+}
+
+// An absolute path is labelled as git diff --no-index labels it (a/tmp/x,
+// not a//tmp/x), so the diff applies with patch -p1 from the root.
+func TestDiffLabelsAbsolutePathsLikeGit(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f.txt")
+	old, new := "a\nb\n", "a\nB\n"
+	d := Diff(p, []byte(old), []byte(new))
+	label := strings.TrimPrefix(filepath.ToSlash(p), "/")
+	if want := "--- a/" + label + "\n+++ b/" + label + "\n"; !strings.HasPrefix(d, want) {
+		t.Fatalf("diff starts\n%s\nwant\n%s", d, want)
+	}
+	if strings.Contains(d, "a//") || strings.Contains(d, "b//") {
+		t.Errorf("doubled slash:\n%s", d)
+	}
+	if Diff("site/f.txt", []byte(old), []byte(new))[:30] != "--- a/site/f.txt\n+++ b/site/f." {
+		t.Errorf("relative path relabelled:\n%s", Diff("site/f.txt", []byte(old), []byte(new)))
+	}
+	os.WriteFile(p, []byte(old), 0o644)
+	if git, err := exec.LookPath("git"); err == nil {
+		q := filepath.Join(dir, "g.txt")
+		os.WriteFile(q, []byte(new), 0o644)
+		out, _ := exec.Command(git, "diff", "--no-index", p, q).Output()
+		if !strings.Contains(string(out), "\n--- a/"+label+"\n") {
+			t.Errorf("git labels the old file otherwise:\n%s", out)
+		}
+	}
+	patch, err := exec.LookPath("patch")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("patch(1) not installed")
+	}
+	cmd := exec.Command(patch, "-p1", "-s")
+	cmd.Dir = "/"
+	cmd.Stdin = strings.NewReader(d)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v %s", err, out)
+	}
+	if got, _ := os.ReadFile(p); string(got) != new {
+		t.Errorf("patched to %q", got)
+	}
+}
+
+func TestChangesTurnOldIntoNew(t *testing.T) {
+	for _, c := range []struct{ old, new string }{
+		{"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n", "1\nTWO\n3\n4\n5\n6\n7\n8\nNINE\n10\n"},
+		{"a\nb\n", "a\nb\nc\n"},           // added at the end
+		{"a\nb", "a\nB"},                  // no final newline
+		{"a\nb\nc\n", "c\n"},              // removed at the start
+		{"x\r\ny\r\n", "x\r\nY\r\nz\r\n"}, // \r\n kept
+		{"", "new\n"},
+	} {
+		chs := Changes([]byte(c.old), []byte(c.new))
+		got := c.old
+		for i := len(chs) - 1; i >= 0; i-- { // from the end, so offsets hold
+			ch := chs[i]
+			got = got[:ch.Start] + ch.New + got[ch.End:]
+		}
+		if got != c.new {
+			t.Errorf("%q → %q: changes %+v give %q", c.old, c.new, chs, got)
+		}
+	}
+	if chs := Changes([]byte("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n"), []byte("1\nTWO\n3\n4\n5\n6\n7\n8\nNINE\n10\n")); len(chs) != 2 || chs[0].New != "TWO\n" {
+		t.Errorf("two changed lines far apart: %+v", chs)
 	}
 }

@@ -31,25 +31,46 @@ var currencies = map[string]int{
 	"ZWL": 2,
 }
 
-// currencyMistakes are codes people use that are not (or no longer) ISO 4217.
+// currencyMistakes are codes people use that are not ISO 4217, for a
+// currency that has its code: the same money, spelt another way.
 var currencyMistakes = map[string]string{
 	"RMB":  "CNY", // renminbi is the currency, yuan (CNY) its unit
 	"NTD":  "TWD",
 	"YEN":  "JPY",
 	"EURO": "EUR",
 	"US$":  "USD",
-	"$":    "USD",
 	"€":    "EUR",
 	"£":    "GBP",
-	"¥":    "JPY",
-	"RUR":  "RUB",
-	"TRL":  "TRY",
-	"GHC":  "GHS",
-	"VEF":  "VES",
-	"MRO":  "MRU",
-	"STD":  "STN",
-	"BYR":  "BYN",
-	"HRK":  "EUR", // Croatia adopted the euro in 2023
+}
+
+// ambiguousSymbols are symbols several currencies write, with the one
+// most often meant and the others.
+var ambiguousSymbols = map[string][2]string{
+	"$": {"USD", "CAD, AUD, MXN, NZD, SGD and others"},
+	"¥": {"JPY", "CNY"},
+}
+
+// Replacement is what took the place of a retired ISO 4217 code: the
+// successor, and how many units of the old currency make one of the new
+// (fixed at the changeover), with the old code's minor-unit digits.
+type Replacement struct {
+	Code      string
+	Rate      string
+	OldDigits int
+}
+
+// retiredCurrencies are codes ISO 4217 withdrew when their currency was
+// replaced by another. An amount still in the old currency is a different
+// number in the new one: changing the code alone changes what is measured.
+var retiredCurrencies = map[string]Replacement{
+	"HRK": {"EUR", "7.53450", 2}, // Croatia adopted the euro in 2023
+	"RUR": {"RUB", "1000", 2},    // 1998 redenomination
+	"TRL": {"TRY", "1000000", 0}, // 2005
+	"GHC": {"GHS", "10000", 2},   // 2007
+	"VEF": {"VES", "100000", 2},  // 2018
+	"MRO": {"MRU", "10", 2},      // 2018
+	"STD": {"STN", "1000", 2},    // 2018
+	"BYR": {"BYN", "10000", 0},   // 2016
 }
 
 // MinorDigits returns the number of minor-unit digits of an active ISO 4217
@@ -66,14 +87,35 @@ func IsCurrency(code string) bool {
 }
 
 // CurrencyFix suggests the code meant by a known mistake ("RMB" → "CNY", a
-// retired code, a symbol) or by a lower-case code ("usd" → "USD").
+// retired code's successor, a symbol) or by a lower-case code ("usd" →
+// "USD").
 func CurrencyFix(code string) (fix string, ok bool) {
 	up := strings.ToUpper(strings.TrimSpace(code))
 	if f, known := currencyMistakes[up]; known {
 		return f, true
 	}
+	if r, known := retiredCurrencies[up]; known {
+		return r.Code, true
+	}
+	if a, known := ambiguousSymbols[up]; known {
+		return a[0], true
+	}
 	if IsCurrency(up) {
 		return up, true
 	}
 	return "", false
+}
+
+// Retired returns what replaced a retired ISO 4217 code (HRK: EUR at
+// 7.53450 HRK to the euro).
+func Retired(code string) (Replacement, bool) {
+	r, ok := retiredCurrencies[strings.ToUpper(strings.TrimSpace(code))]
+	return r, ok
+}
+
+// AmbiguousSymbol returns, for a currency symbol several currencies write,
+// the code most often meant and the others that write it.
+func AmbiguousSymbol(code string) (usual, others string, ok bool) {
+	a, ok := ambiguousSymbols[strings.TrimSpace(code)]
+	return a[0], a[1], ok
 }

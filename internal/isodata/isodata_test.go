@@ -63,3 +63,29 @@ func TestCurrenciesAreISOCodes(t *testing.T) {
 		}
 	}
 }
+
+// A retired code names its successor and the changeover's rate; a symbol
+// several currencies write names them.
+func TestRetiredAndAmbiguousCurrencies(t *testing.T) {
+	if r, ok := Retired(" hrk"); !ok || r.Code != "EUR" || r.Rate != "7.53450" || r.OldDigits != 2 {
+		t.Errorf("Retired(hrk) = %+v, %v", r, ok)
+	}
+	for code := range retiredCurrencies {
+		r := retiredCurrencies[code]
+		if IsCurrency(code) || !IsCurrency(r.Code) {
+			t.Errorf("%s → %s: a retired code must be inactive, its successor active", code, r.Code)
+		}
+		if fix, _ := CurrencyFix(code); fix != r.Code {
+			t.Errorf("CurrencyFix(%s) = %s, want %s", code, fix, r.Code)
+		}
+	}
+	if _, ok := Retired("EUR"); ok {
+		t.Error("EUR is not retired")
+	}
+	if usual, others, ok := AmbiguousSymbol("$"); !ok || usual != "USD" || others == "" {
+		t.Errorf("AmbiguousSymbol($) = %q, %q, %v", usual, others, ok)
+	}
+	if _, _, ok := AmbiguousSymbol("US$"); ok {
+		t.Error("US$ is not ambiguous")
+	}
+}

@@ -653,48 +653,52 @@ func (s *Server) codeActions(p codeActionParams) []codeAction {
 			IsPreferred: f.Fix.Applicability == model.Safe, Edit: workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: edits}}})
 	}
 	if safe > 0 && (want(fixAllKind) || want("quickfix")) {
-		if edits := fixAllEdits(path, text, findings, src); len(edits) > 0 {
+		if edits, n := s.fixAllEdits(path, text, findings, src); len(edits) > 0 {
 			kind := fixAllKind
 			if !want(fixAllKind) {
 				kind = "quickfix"
 			}
-			out = append(out, codeAction{Title: fmt.Sprintf("Fix all safe oaiq-lint problems (%d)", len(edits)), Kind: kind,
-				Edit: workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: flatten(edits)}}})
+			out = append(out, codeAction{Title: fmt.Sprintf("Fix all safe oaiq-lint problems (%d)", n), Kind: kind,
+				Edit: workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: edits}}})
 		}
 	}
 	return out
 }
 
-// fixAllEdits chooses the safe fixes check --fix would apply in its first
-// round (non-overlapping, in the same order) and returns their edits, one
-// list per finding. The edits, not the fixed text, go back to the editor,
-// so nothing of the buffer but the fixes' own text is sent; fixes that
-// overlapped are offered again once the edited buffer is linted.
-func fixAllEdits(path, text string, findings []model.Finding, src *source.File) [][]textEdit {
-	var safe []model.Finding
-	for _, f := range findings {
-		if f = report.Redacted(f); fixer.Allowed(f.Fix, false) {
-			safe = append(safe, f)
+// fixAllEdits applies the safe fixes as check --fix does (fixer.Rounds:
+// the buffer linted again after each round, until nothing changes) and
+// returns the result as one edit per run of changed lines of the buffer,
+// so nothing of it but the changed lines goes back to the editor. n is
+// how many findings were fixed.
+func (s *Server) fixAllEdits(path, text string, findings []model.Finding, src *source.File) (edits []textEdit, n int) {
+	redacted := func(fs []model.Finding) []model.Finding {
+		out := make([]model.Finding, 0, len(fs))
+		for _, f := range fs {
+			out = append(out, report.Redacted(f)) // a fix that would show personal data is not applied
 		}
+		return out
 	}
-	f := &fixer.File{Name: path, Text: []byte(text), Writable: true}
-	var out [][]textEdit
-	for _, x := range f.Select(safe) {
-		var es []textEdit
-		for _, e := range x.Fix.Edits {
-			es = append(es, textEdit{Range: toRange(e.Span, src), NewText: e.New})
+	lintRound := func(_ context.Context, changed []*fixer.File) ([]model.Finding, error) {
+		if changed == nil {
+			return redacted(findings), nil // the buffer as last linted
 		}
-		out = append(out, es)
+		fs, _ := s.lint(path, string(changed[0].Text))
+		return redacted(fs), nil
 	}
-	return out
-}
-
-func flatten(ess [][]textEdit) []textEdit {
-	var out []textEdit
-	for _, es := range ess {
-		out = append(out, es...)
+	open := func(name string) (*fixer.File, error) {
+		if name != path {
+			return nil, nil // only this buffer is edited
+		}
+		return &fixer.File{Name: path, Orig: []byte(text), Text: []byte(text), Writable: true}, nil
 	}
-	return out
+	files, n, err := fixer.Rounds(context.Background(), lintRound, open, false)
+	if err != nil || files[path] == nil {
+		return nil, 0
+	}
+	for _, c := range fixer.Changes([]byte(text), files[path].Text) {
+		edits = append(edits, textEdit{Range: toRange(src.Span(c.Start, c.End), src), NewText: c.New})
+	}
+	return edits, n
 }
 
 func (s *Server) hover(p positionParams) any {

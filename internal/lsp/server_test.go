@@ -243,3 +243,57 @@ func TestEventLogsAndSuppressions(t *testing.T) {
 		t.Errorf("suppression not applied (or not read as one): %v", codes(ds))
 	}
 }
+
+// "Fix all" fixes as check --fix does: fixes that overlap (two options
+// moved into an options object the first move creates) are applied in
+// further rounds of the same request, and one set of edits comes back.
+func TestFixAllRunsRoundsUntilStable(t *testing.T) {
+	dir := t.TempDir()
+	uri := "file://" + dir + "/a.js"
+	text := "oaiq(\"init\", { pixel_id: \"px_1\" });\n" +
+		"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"usd\", event_id: \"e-1\", opt_out: true });\n" +
+		"// unchanged\n"
+	want := "oaiq(\"init\", { pixelId: \"px_1\" });\n" +
+		"oaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 2599, currency: \"USD\" }, { opt_out: true, event_id: \"e-1\" });\n" +
+		"// unchanged\n"
+	c := startServer(t, Options{Debounce: time.Millisecond})
+	c.request("initialize", map[string]any{"capabilities": map[string]any{}})
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": text}})
+	c.diagnostics(uri, 1)
+	resp := c.request("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri},
+		"range":   map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 0, "character": 0}},
+		"context": map[string]any{"diagnostics": []any{}, "only": []string{"source.fixAll"}}})
+	actions := resp["result"].([]any)
+	if len(actions) != 1 {
+		t.Fatalf("actions %v", actions)
+	}
+	a := actions[0].(map[string]any)
+	if a["title"] != "Fix all safe oaiq-lint problems (4)" || a["kind"] != fixAllKind {
+		t.Errorf("action %v", a)
+	}
+	edits := a["edit"].(map[string]any)["changes"].(map[string]any)[uri].([]any)
+	// Apply as an editor does: every range is in the text as it was.
+	got := text
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i].(map[string]any)
+		var r lspRange
+		b, _ := json.Marshal(e["range"])
+		json.Unmarshal(b, &r)
+		got = applyChange(got, r, e["newText"].(string))
+	}
+	if got != want {
+		t.Errorf("fix all gave\n%s\nwant\n%s", got, want)
+	}
+	for _, e := range edits {
+		if strings.Contains(e.(map[string]any)["newText"].(string), "unchanged") {
+			t.Errorf("an unchanged line was sent back: %v", e)
+		}
+	}
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"text": got}}})
+	for _, d := range c.diagnostics(uri, 2) {
+		if strings.Contains(d["message"].(string), "Fix: ") && !strings.Contains(d["message"].(string), "unsafe") {
+			t.Errorf("a safe fix is left after fix all: %v", d)
+		}
+	}
+}

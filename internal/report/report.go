@@ -52,6 +52,11 @@ type Result struct {
 	// Sensitive are values the input's fields say are personal data
 	// (SensitiveIn), masked wherever they appear in this result's output.
 	Sensitive []pii.Known
+	// NoFixes is set when the command being run cannot apply this
+	// result's fixes (a log, a crawled or fetched page): the text output
+	// then shows a fix as advice, not as fixable. The machine formats
+	// carry the fixes all the same.
+	NoFixes bool
 }
 
 // Summary counts a whole run.

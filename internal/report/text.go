@@ -52,6 +52,11 @@ type textReporter struct {
 	w    *bytes.Buffer
 	out  io.Writer
 	opts Options
+	// results counts the results seen, noFixes those whose fixes the
+	// command cannot apply, and hiddenSafe and hiddenUnsafe their fixes,
+	// which the summary's fixable counts leave out.
+	results, noFixes         int
+	hiddenSafe, hiddenUnsafe int
 }
 
 func newText(w io.Writer, opts Options) Reporter {
@@ -66,9 +71,26 @@ func (t *textReporter) flush() error {
 }
 
 func (t *textReporter) Result(r Result) error {
+	t.results++
+	if r.NoFixes {
+		t.noFixes++
+	}
 	for _, f := range r.Findings {
 		src := r.Sources[f.Span.File]
 		f = visibleFinding(Redacted(f), false)
+		if r.NoFixes && f.Fix != nil {
+			// Nothing this command runs could apply it: what it would do
+			// is advice.
+			if f.Fix.Applicability == model.Safe {
+				t.hiddenSafe++
+			} else {
+				t.hiddenUnsafe++
+			}
+			if f.Hint == "" {
+				f.Hint = f.Fix.Description
+			}
+			f.Fix = nil
+		}
 		loc := f.Span.File
 		if !f.Span.Start.IsZero() {
 			loc = fmt.Sprintf("%s:%d:%d", f.Span.File, f.Span.Start.Line, f.Span.Start.Col)
@@ -164,10 +186,14 @@ func (t *textReporter) Finish(s Summary) error {
 			Plural(s.Errors, "error", "errors"), Plural(s.Warnings, "warning", "warnings"),
 			Plural(s.Infos, "info", "infos"), files)
 	}
-	if s.Fixable+s.UnsafeFixable > 0 {
-		line := fmt.Sprintf("%s fixable with --fix", Plural(s.Fixable, "finding", "findings"))
-		if s.UnsafeFixable > 0 {
-			line += fmt.Sprintf(" (%d more with --fix --unsafe-fixes)", s.UnsafeFixable)
+	fixable, unsafeFixable := max(s.Fixable-t.hiddenSafe, 0), max(s.UnsafeFixable-t.hiddenUnsafe, 0)
+	if t.results > 0 && t.noFixes == t.results {
+		fixable, unsafeFixable = 0, 0 // findings left out by --max-findings-per-rule too
+	}
+	if fixable+unsafeFixable > 0 {
+		line := fmt.Sprintf("%s fixable with --fix", Plural(fixable, "finding", "findings"))
+		if unsafeFixable > 0 {
+			line += fmt.Sprintf(" (%d more with --fix --unsafe-fixes)", unsafeFixable)
 		}
 		fmt.Fprintf(t.w, "  [*] %s\n", line)
 	}

@@ -8,5 +8,14 @@ function thanks(order, cart, price) {
   oaiq("measure", "order_created", { type: "contents", amount: 2500, currency: "USD" });
   oaiq("measure", "order_created", { type: "contents", amount: 2500.0e0, currency: "USD" });
   oaiq("measure", "order_created", { type: "contents", amount: 1000, currency: "JPY" });
-  oaiq("measure", "order_created", { type: "contents", amount: cart.total * 100, currency: cart.currency }); // want "dynamic-value" severity=info col=64 "dynamic-value" severity=info col=92
+  oaiq("measure", "order_created", { type: "contents", amount: Math.round(cart.total * 100), currency: cart.currency }); // want "dynamic-value" severity=info col=64 "dynamic-value" severity=info col=104
+  // A literal product is what JavaScript computes: 25.99 * 100 is 2599 exactly, so is its rounding.
+  oaiq("measure", "order_created", { type: "contents", amount: 25.99 * 100, currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: Math.round(19.99 * 100), currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: 1500, currency: "JPY" });
+  // toFixed(0)'s text turned back into a number is rounded.
+  oaiq("measure", "order_created", { type: "contents", amount: Number((cart.total * 100).toFixed(0)), currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: parseInt((cart.total * 100).toFixed(0), 10), currency: "USD" });
+  // A server template's own arithmetic is its business.
+  oaiq("measure", "order_created", { type: "contents", amount: <%= order.total * 100 %>, currency: "USD" }); // want "dynamic-value" severity=info col=64
 }

@@ -10,4 +10,15 @@ function thanks(order, cart, price) {
   oaiq("measure", "order_created", { type: "contents", amount: Number(price), currency: "GBP" }); // want "amount-expression" col=64
   oaiq("measure", "order_created", { type: "contents", amount: 25.00, currency: "USD" }); // want "amount-expression" col=64
   oaiq("measure", "order_created", { type: "contents", currency: "USD", contents: [{ id: "a", quantity: 1, amount: price * 100 }] }); // want "amount-expression" col=116
+  // The currency computed: x * 100 unrounded is noise whatever it is (issue 25 of the review).
+  oaiq("measure", "order_created", { type: "contents", amount: cart.total * 100, currency: cart.currency }); // want "amount-expression" col=64 msg=/not rounded/ hint=/Math\.round\(cart\.total \* 100\); and scale by the currency's own decimals/ "dynamic-value" severity=info col=92
+  // toFixed gives text: a string, not a number, rounded or not.
+  oaiq("measure", "order_created", { type: "contents", amount: (order.total * 100).toFixed(0), currency: "USD" }); // want "amount-expression" col=64 msg=/is \(order\.total \* 100\)\.toFixed\(0\), a string: toFixed returns text/ hint=/^send a number: Math\.round\(order\.total \* 100\)$/
+  oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "EUR" }); // want "amount-expression" col=64 msg=/a string/ hint=/Math\.round\(price \* 100\)/
+  oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "JPY" }); // want "amount-expression" col=64 msg=/a string/ hint=/round without toFixed/
+  // A literal product folds as JavaScript computes it: x * 100 for a currency without cents.
+  oaiq("measure", "order_created", { type: "contents", amount: 1500 * 100, currency: "JPY" }); // want "amount-expression" col=64 msg=/JPY has no minor unit/ hint=/^send 1500, the amount in JPY's minor unit/
+  oaiq("measure", "order_created", { type: "contents", amount: 12.5 * 100, currency: "KWD" }); // want "amount-expression" col=64 msg=/KWD has 3 decimals/ hint=/^send 12500,/
+  // A tag manager's variable times 100: the arithmetic is the page's JavaScript.
+  oaiq("measure", "order_created", { type: "contents", amount: {{ cart.total }} * 100, currency: "USD" }); // want "amount-expression" col=64 msg=/not rounded/ hint=/Math\.round\(\{\{ cart\.total \}\} \* 100\)$/
 }

@@ -268,3 +268,30 @@ func TestConstantArithmeticFolds(t *testing.T) {
 		}
 	}
 }
+
+// goja keeps no node for parentheses: a value that starts inside them
+// still quotes and spans them, so a finding points at what is written and
+// a fix replaces all of it.
+func TestValueTextKeepsItsParentheses(t *testing.T) {
+	code := "oaiq('measure', 'order_created', {a: (total * 100).toFixed(0), b: ((10 + 5)) * 2, c: (x), d: (\"(\" + y).length, e: f(g)})"
+	res := extract(code)
+	if res.Err != nil {
+		t.Fatal(res.Err.Message)
+	}
+	obj := res.Calls[0].Args[2]
+	for key, want := range map[string]struct{ raw, at string }{
+		"a": {"(total * 100).toFixed(0)", "1:38-1:62"},
+		"b": {"((10 + 5)) * 2", "1:67-1:81"},
+		"c": {"x", "1:87-1:88"},
+		"d": {"(\"(\" + y).length", "1:94-1:110"},
+		"e": {"f(g)", "1:115-1:119"},
+	} {
+		v := obj.Get(key)
+		if v.Raw != want.raw || at(v.Span) != want.at {
+			t.Errorf("%s: raw %q at %s, want %q at %s", key, v.Raw, at(v.Span), want.raw, want.at)
+		}
+	}
+	if at(res.Calls[0].Span) != "1:1-1:121" {
+		t.Errorf("call span %s", at(res.Calls[0].Span))
+	}
+}

@@ -1,6 +1,7 @@
 package jscall
 
 import (
+	"bytes"
 	"sort"
 
 	"github.com/dop251/goja/ast"
@@ -27,6 +28,9 @@ type extractor struct {
 	callAt    file.Idx
 	resolving map[string]bool
 	budget    int
+	// queryWrites are the query parameters URL objects' searchParams add,
+	// by name (capi.go), found when first needed.
+	queryWrites map[string]queryWrites
 }
 
 func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) *extractor {
@@ -92,6 +96,74 @@ func (x *extractor) offsets(n ast.Node) (int, int) {
 	return x.offset(i0, x.mapStart), x.offset(i1, x.mapEnd)
 }
 
+// valueOffsets are offsets for a value read from an expression: with the
+// parentheses the expression closes.
+func (x *extractor) valueOffsets(n ast.Node) (int, int) {
+	i0, i1 := int(n.Idx0()), int(n.Idx1())
+	if w := x.openingParens(i0, i1); w != i0 {
+		return x.offset(w, x.mapStart), x.offset(i1, x.mapEnd)
+	}
+	return x.offsets(n)
+}
+
+// openingParens moves a node's start back over the parentheses it closes.
+// goja keeps no node for parentheses: (total * 100).toFixed(0) starts at
+// total, and its text would end with a ")" it never opened.
+func (x *extractor) openingParens(i0, i1 int) int {
+	b := x.parsed
+	before := func(i int) int { // the index of the last non-space byte before b[i]
+		for i--; i >= 0 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r'); i-- {
+		}
+		return i
+	}
+	p := before(i0 - 1)
+	if p < 0 || b[p] != '(' || i1-1 > len(b) || i0 < 1 || i1 <= i0 {
+		return i0 // the common case, decided without reading the node
+	}
+	for open := unopenedParens(b[i0-1 : i1-1]); open > 0 && p >= 0 && b[p] == '('; open-- {
+		i0 = p + 1
+		p = before(p)
+	}
+	return i0
+}
+
+// unopenedParens counts the closing parentheses of code that no opening
+// one before them matches, outside strings and comments.
+func unopenedParens(code []byte) int {
+	depth, unopened := 0, 0
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				unopened++
+			} else {
+				depth--
+			}
+		case '"', '\'', '`':
+			for i++; i < len(code) && code[i] != c; i++ {
+				if code[i] == '\\' {
+					i++
+				}
+			}
+		case '/':
+			if i+1 < len(code) && code[i+1] == '/' {
+				for i < len(code) && code[i] != '\n' {
+					i++
+				}
+			} else if i+1 < len(code) && code[i+1] == '*' {
+				end := bytes.Index(code[i+2:], []byte("*/"))
+				if end < 0 {
+					return unopened
+				}
+				i += end + 3
+			}
+		}
+	}
+	return unopened
+}
+
 // identEnd returns the Idx just past the identifier starting at idx.
 func (x *extractor) identEnd(idx int) int {
 	i := idx - 1
@@ -120,13 +192,16 @@ func (x *extractor) span(n ast.Node) model.Span {
 	return x.s.File.Span(a, b)
 }
 
-// text is the original source text of n (templates unmasked).
-func (x *extractor) text(n ast.Node) string {
-	a, b := x.offsets(n)
-	if b < a {
-		b = a
-	}
-	return string(x.s.File.Text[a:b])
+// valueSpan is the span of a value (valueOffsets).
+func (x *extractor) valueSpan(n ast.Node) model.Span {
+	a, b := x.valueOffsets(n)
+	return x.s.File.Span(a, max(a, b))
+}
+
+// valueText is the original source text of a value (templates unmasked).
+func (x *extractor) valueText(n ast.Node) string {
+	a, b := x.valueOffsets(n)
+	return string(x.s.File.Text[a:max(a, b)])
 }
 
 // template returns the masked template tag overlapping n, if any.

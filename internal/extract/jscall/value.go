@@ -1,6 +1,7 @@
 package jscall
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 
@@ -29,7 +30,7 @@ func (x *extractor) value(e ast.Expression) *model.Value {
 		}
 	}
 	if v := x.literal(e); v != nil {
-		v.Span = x.span(e)
+		v.Span = x.valueSpan(e)
 		return v
 	}
 	return x.dynamic(e)
@@ -45,7 +46,7 @@ func (x *extractor) literal(e ast.Expression) *model.Value {
 			return &model.Value{Kind: model.String, Str: n.Elements[0].Parsed.String()}
 		}
 	case *ast.NumberLiteral:
-		return &model.Value{Kind: model.Number, Num: number(n.Value), Raw: n.Literal}
+		return &model.Value{Kind: model.Number, Num: number(n.Value), Raw: x.numberText(n)}
 	case *ast.BooleanLiteral:
 		return &model.Value{Kind: model.Bool, Bool: n.Value}
 	case *ast.NullLiteral:
@@ -92,7 +93,7 @@ func (x *extractor) arithmetic(n *ast.BinaryExpression) *model.Value {
 	default:
 		return nil
 	}
-	return &model.Value{Kind: model.Number, Num: v, Raw: x.text(n)}
+	return &model.Value{Kind: model.Number, Num: v, Raw: x.valueText(n)}
 }
 
 // rounding folds Math.round, floor, ceil and trunc of a constant number.
@@ -121,7 +122,7 @@ func (x *extractor) rounding(n *ast.CallExpression) *model.Value {
 	default:
 		return nil
 	}
-	return &model.Value{Kind: model.Number, Num: v, Raw: x.text(n)}
+	return &model.Value{Kind: model.Number, Num: v, Raw: x.valueText(n)}
 }
 
 func (x *extractor) unary(n *ast.UnaryExpression) *model.Value {
@@ -152,6 +153,24 @@ func (x *extractor) unary(n *ast.UnaryExpression) *model.Value {
 	return nil
 }
 
+// numberText is a number literal as the file writes it: a module or
+// TypeScript file is read through a transform that respells numbers
+// (1788000000 becomes 1788e6), and a message quotes the developer's text.
+func (x *extractor) numberText(n *ast.NumberLiteral) string {
+	a, b := x.offsets(n)
+	if b <= a || b > len(x.s.File.Text) {
+		return n.Literal
+	}
+	t := x.s.File.Text[a:b]
+	if string(t) == n.Literal {
+		return n.Literal // as parsed: no copy (most numbers of most scripts)
+	}
+	if (t[0] >= '0' && t[0] <= '9' || t[0] == '.') && !bytes.ContainsAny(t, " \t\r\n") {
+		return string(t)
+	}
+	return n.Literal
+}
+
 func number(v any) float64 {
 	switch n := v.(type) {
 	case int64:
@@ -165,7 +184,7 @@ func number(v any) float64 {
 // dynamic is a value not known statically. When the expression is exactly
 // one template tag (possibly inside quotes), Raw is the tag as written.
 func (x *extractor) dynamic(e ast.Node) *model.Value {
-	v := &model.Value{Kind: model.Dynamic, Span: x.span(e), Raw: x.text(e)}
+	v := &model.Value{Kind: model.Dynamic, Span: x.valueSpan(e), Raw: x.valueText(e)}
 	if t, ok := x.template(e); ok {
 		a, b := x.offsets(e)
 		inner := t.Start == a && t.End == b
