@@ -51,6 +51,10 @@ type Call struct {
 	// Request is the Conversions API request that carried Event, nil when
 	// the event was logged without its request.
 	Request *Request
+	// Element, for a call read from an external script a page loads, is
+	// the page's <script src> element that loads it (zero elsewhere): the
+	// call runs where that element stands in the page.
+	Element Span
 	// Body, for a deferred call, identifies the function body or callback
 	// it is written in (1 + the byte offset of the function in its file; 0
 	// elsewhere): calls of one body run in their written order when it runs.

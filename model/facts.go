@@ -49,6 +49,9 @@ type ScriptFailure struct {
 	// Templated: the part that failed holds template tags, so the rendered
 	// script may well be valid.
 	Templated bool
+	// Language names the language of a file that is not read at all
+	// (Python, Go, PHP code outside HTML), "" for a script that failed.
+	Language string
 }
 
 // RecordFailure is an event-log record that could not be read. The log's

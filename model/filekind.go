@@ -61,3 +61,20 @@ func FileExtensions() []string {
 	sort.Strings(out)
 	return out
 }
+
+// otherLanguages are source languages oaiq-lint does not read, by
+// extension: server code that may post to the Conversions API. A file of
+// one named on the command line is said not to be read instead of being
+// parsed as JavaScript; folder walks never pick them (they are not in
+// fileKinds).
+var otherLanguages = map[string]string{
+	".py": "Python", ".go": "Go", ".rb": "Ruby", ".java": "Java", ".kt": "Kotlin", ".kts": "Kotlin",
+	".cs": "C#", ".rs": "Rust", ".swift": "Swift", ".scala": "Scala", ".ex": "Elixir", ".exs": "Elixir",
+	".pl": "Perl", ".pm": "Perl", ".lua": "Lua", ".dart": "Dart", ".c": "C", ".cc": "C++", ".cpp": "C++",
+}
+
+// OtherLanguageOf names the language a file name's extension says when it
+// is one oaiq-lint does not read, else "".
+func OtherLanguageOf(name string) string {
+	return otherLanguages[strings.ToLower(filepath.Ext(name))]
+}

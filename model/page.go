@@ -74,17 +74,27 @@ type LoaderSighting struct {
 	// Preceding counts the external scripts and stylesheets that come before
 	// the loader in <head> (meta, title and base are fine before it).
 	Preceding int
+	// FirstPreceding is the first of them (zero when none).
+	FirstPreceding Blocker
 	// Stub properties (LoaderStub only): what the snippet guarantees.
 	HasQueue bool // defines a queue function that keeps early calls
 	// PixelArray: the stub makes window.oaiq an array (w.oaiq = w.oaiq ||
 	// []), which is no function: every oaiq(…) call before the SDK throws.
 	PixelArray bool
-	HasGuard   bool // returns when window.oaiq already exists
-	Async      bool // the injected or tagged script is async (or defer for tags)
+	// QueueUncreated: the stub's queue function pushes onto q.q but
+	// nothing creates q.q (no q.q = []): every call before the SDK loads
+	// throws a TypeError.
+	QueueUncreated bool
+	HasGuard       bool // returns when window.oaiq already exists
+	Async          bool // the injected or tagged script is async (or defer for tags)
 	// Deferred is true when the script holding a stub runs only after the
 	// page is parsed, or whenever it arrives (defer, async, type=module):
 	// page code before then finds no window.oaiq.
 	Deferred bool
+	// Consent names the consent manager that holds the loader's <script>
+	// back until the visitor agrees ("OneTrust (category C0004)"), "" when
+	// none: the loader then runs when the visitor agrees (Deferred).
+	Consent string
 	// Nonce is the <script> element's nonce attribute ("" when absent).
 	Nonce string
 	// Inline is the text of the inline <script> holding the stub, for CSP
@@ -151,4 +161,12 @@ type ServerRequest struct {
 	// Vue or Svelte component's script, an event handler. (Requests in
 	// pages and fragments run in a browser whatever this says.)
 	Browser bool
+}
+
+// Blocker is an element in <head> that holds the scripts after it until it
+// has loaded: an external script or a stylesheet.
+type Blocker struct {
+	Span Span
+	// What is its URL as written (src or href), "" when it has none.
+	What string
 }

@@ -19,6 +19,15 @@ type Request struct {
 	Time     string
 	TimeSpan Span
 	// KeySpan is where code writes the Conversions API key itself (a
-	// literal Authorization header), zero when it does not.
+	// literal Authorization header, a constant it names, a key in the
+	// URL's query), zero when it does not; Key is that key, kept only so
+	// every output can mask it wherever it appears.
 	KeySpan Span
+	Key     string
+	// Browser is set when the code that sends the request runs in the
+	// browser (a "use client" module, a component's browser script).
+	Browser bool
+	// PidSpan is where the pid is written when the client's query options
+	// or url.searchParams add it to URL (zero when URL's text holds it).
+	PidSpan Span
 }

@@ -19,9 +19,16 @@ snippet has run finds nothing there: the call throws a ReferenceError (or a
 ` + "`window.oaiq && …`" + ` guard skips it) and the conversion is lost. This
 happens when the only loader is the SDK's own async <script>, when the
 snippet sits in a script that runs late (defer, async, type="module"), or
-when it comes after the call in the page. Read statically, calls in event
-handlers and callbacks run later and are not judged; with --render, any call
-the browser saw throw (oaiq is not defined) is reported too.
+when it comes after the call in the page. A call in an external script
+runs where the page's blocking ` + "`<script src>`" + ` that loads it stands. Read
+statically, calls in event handlers and callbacks run later and are not
+judged; with --render, any call the browser saw throw (oaiq is not defined)
+is reported too.
+
+A plain blocking SDK ` + "`<script src>`" + ` (no async or defer) has run by the time
+the scripts after it run; whether the SDK then defines oaiq by itself is not
+documented, so calls there are an info pointing to the documented snippet,
+not a certain loss.
 
 Bad:
 ` + md("html", `<head>
@@ -45,29 +52,52 @@ func checkCallBeforeLoader(p *Pass) {
 		}
 	}
 	early, page, first, found := callsBeforeOaiq(p.Doc)
+	// A blocking SDK <script> has run by the time the scripts after it
+	// run: whether oaiq then exists is the SDK's undocumented business,
+	// not a certain ReferenceError.
+	early, afterSDK, sdk := splitAfterSDK(p.Doc, page, early)
+	if len(afterSDK) > 0 {
+		p.ReportAs(model.Info, afterSDK[0].Span,
+			"the SDK is loaded by a plain blocking <script> ("+at(sdk, afterSDK[0].Span)+") without the installation snippet: it has run by now, but that the SDK defines oaiq by itself is not documented; the documented snippet defines oaiq at once and queues calls until the SDK arrives without blocking the page"+andLater(len(afterSDK)-1, "the same holds for"),
+			"replace the SDK <script> with the installation snippet at the top of <head>")
+	}
 	if len(early) == 0 {
 		return
 	}
 	msg := "oaiq is called before it exists: " + whyUndefined(page, first, found, early[0]) +
-		", so the call throws a ReferenceError (or a guard skips it) and the conversion is lost"
-	switch n := len(early) - 1; {
-	case n == 1:
-		msg += "; so does the next call"
-	case n > 1:
-		msg += fmt.Sprintf("; so do the %d calls after it", n)
-	}
+		", so the call throws a ReferenceError (or a guard skips it) and the conversion is lost" + andLater(len(early)-1, "so does")
 	p.Report(early[0].Span, msg, "put the installation snippet at the top of <head>, without defer, async or type=\"module\": its stub queues calls until the SDK arrives")
+}
+
+// andLater ends a message about the first of several calls: "; so does
+// the next call", "; so do the 3 calls after it" (verb is the singular
+// form's lead: "so does" or "the same holds for").
+func andLater(n int, verb string) string {
+	switch {
+	case n == 1:
+		return "; " + verb + " the next call"
+	case n > 1:
+		if verb == "so does" {
+			verb = "so do"
+		}
+		return fmt.Sprintf("; %s the %d calls after it", verb, n)
+	}
+	return ""
 }
 
 // whyUndefined says why window.oaiq does not exist yet when call runs.
 func whyUndefined(page *model.PageFacts, first model.Span, found bool, call *model.Call) string {
+	lead := ""
+	if el := call.Element; !el.IsZero() && el.File != call.Span.File {
+		lead = "the page runs this script where its <script src> stands (" + at(el, call.Span) + "), and "
+	}
 	if found {
-		return "the snippet comes later in the page (" + at(first, call.Span) + ")"
+		return lead + "the snippet comes later in the page (" + at(first, call.Span) + ")"
 	}
 	for _, l := range page.Loaders {
 		if l.Kind == model.LoaderStub {
-			return "the snippet is in a script that runs late (" + at(placed(l), call.Span) + ": defer, async or a module)"
+			return lead + "the snippet is in a script that runs late (" + at(placed(l), call.Span) + ": defer, async or a module)"
 		}
 	}
-	return "the only loader is the SDK's own <script> (" + at(placed(page.Loaders[0]), call.Span) + "), which has not run yet"
+	return lead + "the only loader is the SDK's own <script> (" + at(placed(page.Loaders[0]), call.Span) + "), which has not run yet"
 }

@@ -19,16 +19,72 @@ func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.Page
 		return nil, nil, model.Span{}, false
 	}
 	first, found = firstDefiner(page)
+	if _, gated := consentGated(page); gated && !found {
+		// When a consent manager releases the snippet is its business:
+		// snippet-consent-gated says what that means for these calls.
+		return nil, nil, model.Span{}, false
+	}
 	for _, c := range doc.Calls {
-		if c.Side != model.Browser || c.Deferred || c.Span.File != doc.Path || c.Image != nil {
+		if c.Side != model.Browser || c.Deferred || c.Image != nil {
 			continue
 		}
-		if found && first.File == c.Span.File && first.Start.Before(c.Span.Start) {
+		at, ok := runsAt(doc, c)
+		if !ok {
+			continue
+		}
+		// A call in the script that defines oaiq is judged with it, as
+		// calls of the inline snippet's own <script> are.
+		if found && (first == at || first.File == at.File && first.Start.Before(at.Start)) {
 			continue
 		}
 		early = append(early, c)
 	}
 	return early, page, first, found
+}
+
+// splitAfterSDK splits early calls into those that certainly find no oaiq
+// and those after a plain blocking SDK <script>, which has run by then:
+// whether the SDK defines oaiq by itself is not documented.
+func splitAfterSDK(doc *model.Document, page *model.PageFacts, early []*model.Call) (before, after []*model.Call, sdk model.Span) {
+	sdk, ok := blockingSDKTag(page)
+	if !ok {
+		return early, nil, sdk
+	}
+	for _, c := range early {
+		if at, _ := runsAt(doc, c); at.File == sdk.File && sdk.Start.Before(at.Start) {
+			after = append(after, c)
+		} else {
+			before = append(before, c)
+		}
+	}
+	return before, after, sdk
+}
+
+// blockingSDKTag is the page's first SDK <script src> that blocks the
+// parser (neither async, defer nor a module), if any.
+func blockingSDKTag(page *model.PageFacts) (model.Span, bool) {
+	if page == nil {
+		return model.Span{}, false
+	}
+	for _, l := range page.Loaders {
+		if l.Kind == model.LoaderScriptTag && !l.Async && !l.Deferred && !l.Late {
+			return placed(l), true
+		}
+	}
+	return model.Span{}, false
+}
+
+// runsAt is where in the page a call runs: where it is written, or, for
+// a call in an external script, the page's <script src> that loads it;
+// false when neither is in the page's file.
+func runsAt(doc *model.Document, c *model.Call) (model.Span, bool) {
+	switch {
+	case c.Span.File == doc.Path:
+		return c.Span, true
+	case !c.Element.IsZero() && c.Element.File == doc.Path:
+		return c.Element, true
+	}
+	return model.Span{}, false
 }
 
 // firstDefiner is the earliest place window.oaiq is defined as the page
@@ -50,4 +106,15 @@ func firstDefiner(page *model.PageFacts) (model.Span, bool) {
 		consider(s)
 	}
 	return first, found
+}
+
+// consentGated is the page's first loader a consent manager holds back
+// until the visitor agrees.
+func consentGated(page *model.PageFacts) (model.LoaderSighting, bool) {
+	for _, l := range page.Loaders {
+		if l.Consent != "" {
+			return l, true
+		}
+	}
+	return model.LoaderSighting{}, false
 }

@@ -158,13 +158,3 @@ func bodies(calls []*model.Call) [][]*model.Call {
 	}
 	return out
 }
-
-func countInits(calls []*model.Call) int {
-	n := 0
-	for _, c := range calls {
-		if c.Command() == "init" {
-			n++
-		}
-	}
-	return n
-}

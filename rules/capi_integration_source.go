@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
@@ -44,8 +45,41 @@ func checkCAPIIntegrationSource(p *Pass) {
 		if fix := integrationSourceFix(norm); fix != "" {
 			hint += fmt.Sprintf(", such as %q", fix)
 		}
-		p.Report(v.Span, fmt.Sprintf("integration_source %s is not a valid integration name", quote(s)), hint)
+		p.Report(v.Span, fmt.Sprintf("integration_source %s is not a valid integration name: %s", quote(s), integrationSourceReason(norm)), hint)
 	}
+}
+
+// integrationSourceReason says why a trimmed, lower-cased name fails the
+// documented form: the first of its problems.
+func integrationSourceReason(s string) string {
+	n := utf8.RuneCountInString(s)
+	switch {
+	case s == "":
+		return "it is empty (after trimming)"
+	case n > 64:
+		return fmt.Sprintf("it is %d characters long, at most 64 are allowed", n)
+	}
+	for i, c := range s {
+		ok := c < 128 && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')
+		switch {
+		case !ok:
+			return fmt.Sprintf("it contains %s, which is not an ASCII letter, digit, '.', '_' or '-'", quoteRune(c))
+		case i == 0 && (c == '.' || c == '_' || c == '-'):
+			return fmt.Sprintf("it starts with %s; it must start with a letter or digit", quoteRune(c))
+		}
+	}
+	return "it does not have the documented form"
+}
+
+// quoteRune writes a character for a message, white space by name.
+func quoteRune(c rune) string {
+	switch c {
+	case ' ':
+		return "a space"
+	case '\t':
+		return "a tab"
+	}
+	return fmt.Sprintf("%q", c)
 }
 
 // integrationSourceFix folds a name into the documented form, "" when

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
@@ -10,15 +13,30 @@ func init() {
 		Title: "a Conversions API key written in code",
 		Spec:  "Authorization: Bearer <Conversions API key> … Server only: never from page code (the key would be public). (current-docs: Conversions API)",
 		Doc: `The Conversions API key authorises every event sent for the pixel. Written
-in page or client code it is public; written in server code it is in
-every copy of the repository. Read it from the environment or a secret
-store. (The key is never printed: findings and code frames mask it.)
+in page or browser code (an HTML page, a ` + "`\"use client\"`" + ` module, a
+component's browser script) it is public: an error, the rule's severity.
+Written in server code it is in every copy of the repository: reported
+as a warning, since the key is not public, but it must still move out
+and be rotated. A key in a constant that the Authorization header names
+counts as written there; a key in the URL's query (` + "`?key=…`" + `) also
+lands in the logs of every server the request passes. Read it from the
+environment or a secret store. (The key is never printed: findings and
+code frames mask it.)
 
 Bad:
 ` + "```ts" + `
 await fetch("https://bzr.openai.com/v1/events?pid=px_1", {
   method: "POST",
   headers: { Authorization: "Bearer capi_example_key" },
+  body: JSON.stringify({ events }),
+});
+` + "```" + `
+Bad (a key in a constant, reported as a warning in server code):
+` + "```ts" + `
+const OAIQ_KEY = "capi_example_key";
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", {
+  method: "POST",
+  headers: { Authorization: ` + "`Bearer ${OAIQ_KEY}`" + ` },
   body: JSON.stringify({ events }),
 });
 ` + "```" + `
@@ -31,15 +49,42 @@ headers: { Authorization: ` + "`Bearer ${process.env.OAIQ_CAPI_KEY}`" + ` }
 }
 
 func checkCAPIKeyInCode(p *Pass) {
+	reported := map[model.Span]bool{}
 	for _, q := range p.Doc.Requests {
-		if q.KeySpan.IsZero() {
-			continue
+		if q.KeySpan.IsZero() || reported[q.KeySpan] {
+			continue // a constant several requests name is one finding
 		}
+		reported[q.KeySpan] = true
 		msg := "the Conversions API key is written in server code: anyone with the repository can send events for the pixel"
 		sev := model.Warning
-		if p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment {
+		switch {
+		case p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment:
 			msg, sev = "the Conversions API key is written in page code: every visitor can read it and send events for the pixel", model.Error
+		case q.Browser:
+			msg, sev = "the Conversions API key is written in code that runs in the browser: every visitor can read it and send events for the pixel", model.Error
 		}
-		p.ReportAs(sev, q.KeySpan, msg, "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here")
+		hint := "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here"
+		if sev == model.Error {
+			hint = "send the request from the server, with the key read there from the environment or a secret store, and rotate the one written here"
+		}
+		if notJavaScript(p.Doc) {
+			hint = "read the key from the environment or a secret store on the server, and rotate the one written here"
+		}
+		if q.Key != "" && q.URL != "" && strings.Contains(q.URL, url.QueryEscape(q.Key)) {
+			msg += "; in the URL's query it also reaches proxies' and servers' logs"
+			hint = "send the key in the Authorization header (Bearer), where the API documents it, read from the environment or a secret store; rotate the one written here"
+		}
+		p.ReportAs(sev, q.KeySpan, msg, hint)
 	}
+}
+
+// notJavaScript reports a file in a language oaiq-lint does not read, whose
+// key was found by its text alone: process.env means nothing there.
+func notJavaScript(doc *model.Document) bool {
+	for _, f := range doc.ScriptFailures {
+		if f.Language != "" {
+			return true
+		}
+	}
+	return false
 }

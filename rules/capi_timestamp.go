@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
@@ -16,12 +17,27 @@ func init() {
 		Spec:  "timestamp_ms | yes | integer Unix milliseconds, within the last 7 days and at most 10 minutes ahead (seconds instead of milliseconds is a classic bug) (current-docs: Conversions API, event)",
 		Doc: `` + "`timestamp_ms`" + ` is an integer count of milliseconds since 1970. A
 10-digit value is seconds (the classic bug: multiply by 1000); a string,
-a fraction or a date text is rejected, and with it the whole batch.
+a fraction or a date text is rejected, and with it the whole batch. In
+server code the well-known computations are recognised: the current time
+in seconds (` + "`Math.floor(Date.now() / 1000)`" + `, ` + "`Date.now() / 1000 | 0`" + `), as
+an ISO text (` + "`new Date().toISOString()`" + `) or as a ` + "`new Date()`" + ` object;
+any other computation is left unjudged.
 
 Bad:
 ` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1796115600, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `
+Bad (seconds computed in server code):
+` + "```ts" + `
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", { method: "POST", body: JSON.stringify({ events: [
+  { id: order.id, type: "order_created", timestamp_ms: Math.floor(Date.now() / 1000), data: { type: "contents" } },
+] }) });
+` + "```" + `
 Good:
-` + capiExample(`{"events": [`+capiGoodEvent+`]}`),
+` + capiExample(`{"events": [`+capiGoodEvent+`]}`) + `
+` + "```ts" + `
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", { method: "POST", body: JSON.stringify({ events: [
+  { id: order.id, type: "order_created", timestamp_ms: Date.now(), data: { type: "contents" } },
+] }) });
+` + "```",
 		Check: checkCAPITimestamp,
 	})
 }
@@ -29,7 +45,13 @@ Good:
 func checkCAPITimestamp(p *Pass) {
 	capiEvents(p, func(_ *model.Request, ev *model.Value) {
 		v := ev.Get(pixel.EventTimestamp)
-		if v == nil || v.IsDynamic() {
+		if v.IsDynamic() {
+			if msg, hint := computedTimestampProblem(v.Raw); msg != "" {
+				p.Report(v.Span, msg, hint)
+			}
+			return
+		}
+		if v == nil {
 			return
 		}
 		if msg, hint := timestampProblem(v); msg != "" {
@@ -64,6 +86,50 @@ func timestampProblem(v *model.Value) (msg, hint string) {
 	case v.Num >= 1e15:
 		return fmt.Sprintf("timestamp_ms %s is too large for milliseconds (microseconds or nanoseconds?)", numText(v)),
 			"divide down to milliseconds: 13 digits for dates of this century"
+	}
+	return "", ""
+}
+
+// Computed timestamps of well-known shapes, with white space removed: the
+// current time in whole seconds, in seconds with a fraction, as an ISO
+// date text, and as a Date object (which JSON.stringify writes as that
+// text). Anything else computed stays unknown.
+var (
+	jsNows = []string{"Date.now()", "newDate().getTime()", "+newDate()", "newDate().valueOf()"}
+
+	computedSeconds, computedFraction = func() (whole, fraction map[string]bool) {
+		whole, fraction = map[string]bool{}, map[string]bool{}
+		for _, now := range jsNows {
+			div := now + "/1000"
+			fraction[div], fraction["("+div+")"] = true, true
+			for _, f := range []string{"Math.floor", "Math.round", "Math.trunc", "Math.ceil", "parseInt", "Number.parseInt"} {
+				whole[f+"("+div+")"] = true
+			}
+			whole[div+"|0"], whole["("+div+")|0"], whole["~~("+div+")"] = true, true, true
+		}
+		return whole, fraction
+	}()
+	computedISO  = map[string]bool{"newDate().toISOString()": true, "(newDate()).toISOString()": true, "newDate().toJSON()": true}
+	computedDate = map[string]bool{"newDate()": true, "newDate": true}
+)
+
+// computedTimestampProblem says what is wrong with a computed timestamp_ms
+// whose source text is one of the well-known shapes; "" otherwise.
+func computedTimestampProblem(raw string) (msg, hint string) {
+	const fix = "send Date.now(): it is already the time in Unix milliseconds"
+	shape := strings.Join(strings.Fields(raw), "")
+	raw = strings.Join(strings.Fields(raw), " ") // one line in the message
+	shape = strings.TrimSuffix(shape, ";")
+	switch {
+	case computedSeconds[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: that is seconds, not milliseconds", raw), fix
+	case computedFraction[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: seconds with a fraction, not an integer of milliseconds", raw), fix
+	case computedISO[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: a date text, not an integer of Unix milliseconds", raw), fix
+	case computedDate[shape]:
+		// Quoted as the shape: a transform may drop new Date's parentheses.
+		return "timestamp_ms is new Date(): a Date object, which JSON.stringify sends as a date text, not an integer of milliseconds", fix
 	}
 	return "", ""
 }

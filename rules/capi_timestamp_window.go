@@ -17,7 +17,9 @@ func init() {
 		Doc: `Events are accepted up to 7 days after they happened and at most 10
 minutes ahead of the request. The request's time is the record's own
 (a HAR entry's startedDateTime, a client log's time), else ` + "`--now`" + `; with
-neither, the window is not checked and one info finding says so.
+neither, the window is not checked and one info finding says so. In
+source code a literal timestamp is sent whenever the code runs: one info
+finding says until when the API takes it.
 
 Bad (the event is 8 days older than the request):
 ` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1795423200000, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `
@@ -28,7 +30,7 @@ Good:
 }
 
 func checkCAPITimestampWindow(p *Pass) {
-	unchecked := model.Span{}
+	unchecked, fixed := model.Span{}, time.Time{}
 	capiEvents(p, func(q *model.Request, ev *model.Value) {
 		v := ev.Get(pixel.EventTimestamp)
 		if v == nil || v.IsDynamic() {
@@ -40,7 +42,7 @@ func checkCAPITimestampWindow(p *Pass) {
 		at, known := requestTime(q, p.Opts)
 		if !known {
 			if unchecked.IsZero() {
-				unchecked = v.Span
+				unchecked, fixed = v.Span, time.UnixMilli(int64(v.Num))
 			}
 			return
 		}
@@ -56,7 +58,15 @@ func checkCAPITimestampWindow(p *Pass) {
 				"send the time the conversion happened, in milliseconds, from a synchronised clock")
 		}
 	})
-	if !unchecked.IsZero() && !p.Doc.Continues { // said once per file
+	switch {
+	case unchecked.IsZero() || p.Doc.Continues: // said once per file
+	case p.Doc.Kind != model.EventLog:
+		// Code sends the time it holds whenever it runs: there is no
+		// request time to compare with, only the date the value expires.
+		p.ReportAs(model.Info, unchecked, fmt.Sprintf("timestamp_ms is a fixed time written in code: every request sends it, and the API takes it only until %s, 7 days after it",
+			fixed.Add(pixel.TimestampPast).UTC().Format(time.RFC3339)),
+			"send the time of the conversion in milliseconds (Date.now(), or the order's time); a fixed value belongs in tests only")
+	default:
 		p.ReportAs(model.Info, unchecked, "timestamps were not checked against the 7-day window: the log does not say when its requests were made",
 			"pass --now with the time the requests were sent (RFC 3339), or log each request's time")
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 func init() {
@@ -29,17 +30,28 @@ oaiq("measure", "order_created", { type: "contents" }, { event_id: "order_12345"
 	})
 }
 
-func eventIDMessage(v *model.Value) (string, string) {
+// eventIDField is the name the call's own source gives the event id: a
+// Conversions API event's "id" (required there), else the pixel's
+// event_id option.
+func eventIDField(c *model.Call) (name, orLeaveOut string) {
+	if c != nil && c.Event != nil {
+		return pixel.EventID, ""
+	}
+	return "event_id", ", or leave event_id out"
+}
+
+func eventIDMessage(c *model.Call, v *model.Value) (string, string) {
+	name, leave := eventIDField(c)
 	s, ok := v.StringValue()
 	switch {
 	case v.Is(model.Number):
-		return "event_id must be a string, got the number " + numText(v), fmt.Sprintf("send event_id: %q", numText(v))
+		return name + " must be a string, got the number " + numText(v), fmt.Sprintf("send %s: %q", name, numText(v))
 	case !ok:
-		return "event_id must be a non-empty string, got " + describe(v), "generate a unique ID per conversion, such as the order number"
+		return name + " must be a non-empty string, got " + describe(v), "generate a unique ID per conversion, such as the order number"
 	case s == "":
-		return "event_id is empty", "generate a unique ID per conversion, such as the order number, or leave event_id out"
+		return name + " is empty", "generate a unique ID per conversion, such as the order number" + leave
 	}
-	return "event_id is blank", "generate a unique ID per conversion, such as the order number, or leave event_id out"
+	return name + " is blank", "generate a unique ID per conversion, such as the order number" + leave
 }
 
 // checkEventIDStringified reports event_ids that are a missing value turned
@@ -50,8 +62,9 @@ func checkEventIDStringified(p *Pass) {
 		if !ok || !stringified[strings.TrimSpace(id)] {
 			continue
 		}
-		p.Report(v.Span, fmt.Sprintf("event_id is the string %q: the value it was built from was missing (or an object), and every event that gets it shares one ID", strings.TrimSpace(id)),
-			"build event_id only once the order (or lead) id exists, such as the order number")
+		name, _ := eventIDField(m.Call)
+		p.Report(v.Span, fmt.Sprintf("%s is the string %q: the value it was built from was missing (or an object), and every event that gets it shares one ID", name, strings.TrimSpace(id)),
+			"build "+name+" only once the order (or lead) id exists, such as the order number")
 	}
 }
 
@@ -59,5 +72,5 @@ func schemaEventIDEmpty(v *SchemaViolation) (model.Finding, bool) {
 	if !v.valueAt(argOptions, "event_id") {
 		return model.Finding{}, false
 	}
-	return v.finding(eventIDMessage(v.Node))
+	return v.finding(eventIDMessage(v.Call, v.Node))
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/oaiq-lint/oaiq-lint/internal/expect"
 	"github.com/oaiq-lint/oaiq-lint/internal/extract"
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 // fixtureDirs are the fixture folders; resolve reads a page's external
@@ -106,5 +107,53 @@ func TestFixtures(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestFixturesAcrossFiles lints the pages of testdata/page/external, whose
+// findings may land in the scripts they load: each file's findings are
+// matched against that file's own inline expectations.
+func TestFixturesAcrossFiles(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "page", "external")
+	for _, path := range fixtures(t, dir) {
+		if filepath.Ext(path) != ".html" {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var o lintOptions
+			o.extract.Resolver = extract.DirResolver{PageDir: dir}
+			byFile := map[string][]model.Finding{}
+			for _, f := range lintInput(path, data, o) {
+				byFile[filepath.Clean(f.Span.File)] = append(byFile[filepath.Clean(f.Span.File)], f)
+			}
+			for _, file := range fixtures(t, dir) {
+				text, err := os.ReadFile(file)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wants, err := expect.Inline(string(text))
+				if err != nil {
+					t.Fatalf("%s: %v", file, err)
+				}
+				if file != path && !strings.Contains(string(data), filepath.Base(file)) {
+					continue // a script another page loads
+				}
+				missing, unexpected := expect.Match(wants, asExpected(byFile[filepath.Clean(file)]))
+				for _, f := range unexpected {
+					t.Errorf("%s: unexpected: %s", file, f)
+				}
+				for _, w := range missing {
+					t.Errorf("%s: missing: %s", file, w)
+				}
+				delete(byFile, filepath.Clean(file))
+			}
+			for file, fs := range byFile {
+				t.Errorf("findings in %s, which is no fixture file: %s", file, describeFindings(fs))
+			}
+		})
 	}
 }

@@ -55,11 +55,13 @@ func testPixelMsg(s, real string, realLine int) string {
 	return fmt.Sprintf("pixelId %s looks like a test pixel beside %s (line %d): measure calls go to both, so test data mixes with live conversions", quote(s), quote(real), realLine)
 }
 
-// validPixelID is a pixelId the rule compares: a string, not blank and
-// not a placeholder (init-pixel-id-placeholder's finding).
+// validPixelID is a pixelId the rule compares, without white space around
+// it: a string, not blank and not a placeholder. White space around an id
+// makes no second pixel: init-pixel-id-placeholder reports it where it is.
 func validPixelID(v *model.Value) (string, bool) {
 	s, ok := v.StringValue()
-	if !ok || strings.TrimSpace(s) == "" || isPlaceholder(strings.TrimSpace(s)) {
+	s = strings.TrimSpace(s)
+	if !ok || s == "" || isPlaceholder(s) {
 		return "", false
 	}
 	return s, true

@@ -10,11 +10,12 @@ import (
 func init() {
 	register(&Rule{
 		ID: "init-pixel-id-placeholder", Severity: model.Error,
-		Title: "pixelId (or measureSingle's pixel id) empty, blank, or a documentation placeholder",
+		Title: "pixelId (or measureSingle's pixel id) empty, blank, a documentation placeholder, or wrapped in white space",
 		Spec:  "pixelId: \"<YOUR-PIXEL-ID>\" … Create a new pixelId in the conversions tab of Ads Manager.",
 		Doc: `The snippet's ` + "`<YOUR-PIXEL-ID>`" + ` must be replaced by the Pixel ID from Ads
 Manager, in init and in measureSingle's first argument. A value filled in by
-a template is not a placeholder.
+a template is not a placeholder. An ID with white space around it (pasted
+with it) is a warning: nothing documents that the pixel trims it.
 
 Bad:
 ` + "```js" + `
@@ -44,6 +45,11 @@ func checkPixelIDPlaceholder(p *Pass) {
 		case isPlaceholder(t):
 			p.Report(v.Span, fmt.Sprintf("%s %s is a placeholder, not a Pixel ID", where, quote(s)),
 				"replace it with the Pixel ID from the conversions tab of Ads Manager")
+		case t != s:
+			// A pasted ID keeps its white space; whether the SDK trims it
+			// is not documented, so not an error.
+			p.ReportFixAs(model.Warning, v.Span, fmt.Sprintf("%s %s has white space around the ID: nothing documents that the pixel trims it, and an ID that does not match exactly reaches no pixel", where, quote(s)),
+				"write "+quote(t), replaceStringFix(v, t, "remove the white space around the ID", model.Safe))
 		}
 	})
 }

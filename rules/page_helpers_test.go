@@ -121,7 +121,7 @@ func TestPageRulesRegisteredWithDocs(t *testing.T) {
 		"snippet-missing": model.Error, "snippet-not-in-head": model.Error, "snippet-late": model.Warning,
 		"snippet-duplicate": model.Warning, "snippet-src": model.Error, "snippet-modified": model.Warning,
 		"csp-blocks-sdk": model.Error, "csp-nonce-missing": model.Error, "server-api-in-browser": model.Error,
-		"parse-error": model.Warning,
+		"parse-error": model.Warning, "snippet-consent-gated": model.Info,
 	}
 	for id, sev := range ids {
 		r := Lookup(id)

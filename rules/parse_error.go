@@ -22,7 +22,10 @@ scripts are still checked. The rest of a script that does not parse is
 read statement by statement, in its own language (TypeScript's ` + "`12.99 as number`" + `
 is the literal 12.99): the finding says how many pixel calls were read and
 checked, and names the line of each call that could not be read. Template syntax (` + "`{{ … }}`" + `, ` + "`<%= … %>`" + `) is
-understood and is not a parse error.
+understood and is not a parse error. A file in a language oaiq-lint does
+not read (Python, Go, Ruby…, or PHP code outside HTML that names the
+pixel or its API), when named on the command line, gets one info finding
+saying nothing in it was checked, not a syntax error.
 
 Bad:
 ` + md("html", `<script>
@@ -42,6 +45,11 @@ Good:
 // the character the parser stopped at.
 func checkParseError(p *Pass) {
 	for _, f := range p.Doc.ScriptFailures {
+		if f.Language != "" {
+			p.ReportAs(model.Info, f.Span, fmt.Sprintf("%s source is not read: oaiq-lint reads JavaScript, TypeScript, HTML and templates, so nothing in this file was checked except for a Conversions API key written as a literal Bearer token", f.Language),
+				"to check the Conversions API requests this code sends, log their bodies and run oaiq-lint log on the log")
+			continue
+		}
 		if f.Recovered {
 			reportPartialParse(p, f)
 			continue

@@ -1,6 +1,13 @@
 package rules
 
-import "github.com/oaiq-lint/oaiq-lint/model"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
+	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
+)
 
 var piiRaw = &Rule{
 	ID:       "pii-raw",
@@ -10,13 +17,17 @@ var piiRaw = &Rule{
 	Doc: `The pixel matches conversions on hashed identifiers only. A raw e-mail
 address or phone number in any field (a user field, an item name, an event
 id) leaks personal data to an ad platform, and a field meant for one
-(` + "`email`, `phone`, `phone_sha256`, `external_id`" + `) does the same. Findings show
-the value redacted.
+(` + "`email`, `phone`, `phone_sha256`, `external_id`" + `) does the same. A Conversions
+API event's ` + "`source_url`" + ` is sent as it is: personal data in its query
+(a thank-you page's ` + "`?email=…`" + `) leaks too. Findings show the value
+redacted.
 
 Bad:
 ` + "```js" + `
 oaiq("init", { pixelId: "px_123", user: { email: "jane@example.org" } });
 ` + "```" + `
+Bad (a Conversions API event's source_url):
+` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1796115600000, "action_source": "web", "source_url": "https://shop.example/thanks?email=jane@example.org", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `
 Good:
 ` + md("js", `oaiq("init", { pixelId: "px_123", user: { email_sha256: "7f73355bf032dcbb8e5a3f51f1e4a8ba92ef1344de2d95382634cf91da6d6181" } }); // sha256 of the trimmed, lower-cased address`),
 	Check: func(p *Pass) {
@@ -24,8 +35,61 @@ Good:
 			for _, h := range personalData(c).hits {
 				p.Report(h.span, h.msg, h.hint)
 			}
+			checkSourceURLPersonalData(p, c)
 		}
 	},
+}
+
+// checkSourceURLPersonalData reports raw personal data in a Conversions
+// API event's source_url query (a thank-you page's ?email=…): the URL is
+// sent to the ad platform as it is. (The event's user object is
+// capi-user-raw's.)
+func checkSourceURLPersonalData(p *Pass, c *model.Call) {
+	if c.Event == nil {
+		return
+	}
+	v := c.Event.Get(pixel.EventSourceURL)
+	s, ok := v.StringValue()
+	if !ok {
+		return
+	}
+	if kind, found := queryPersonalData(s); found {
+		p.Report(v.Span, fmt.Sprintf("raw %s in source_url %s: the URL is sent to the ad platform as it is", kind, quoteURL(s)),
+			"send the page's origin and path only (the API recommends them), without the query that carries personal data")
+	}
+}
+
+// queryPersonalData finds the first raw e-mail address or phone number in
+// a URL's query: a parameter named for one (email=, phone=) with a value,
+// or an e-mail address by its shape. Digits alone are no finding: a query
+// is full of order numbers and dates. Every server event passes here, so
+// the query is walked without copies and the shape search runs only on a
+// value holding an '@'.
+func queryPersonalData(u string) (pii.Kind, bool) {
+	_, query, ok := strings.Cut(u, "?")
+	if !ok {
+		return "", false
+	}
+	query, _, _ = strings.Cut(query, "#")
+	for query != "" {
+		var kv string
+		kv, query, _ = strings.Cut(query, "&")
+		k, val, _ := strings.Cut(kv, "=")
+		if val == "" {
+			continue
+		}
+		if kind, named := pii.KeyKind(k); named && (kind == pii.Email || kind == pii.Phone) {
+			return kind, true
+		}
+		if strings.Contains(val, "@") || strings.Contains(val, "%40") {
+			for _, m := range pii.Find(val) {
+				if m.Kind == pii.Email {
+					return m.Kind, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 func init() { register(piiRaw) }

@@ -101,7 +101,12 @@ func (p *Pass) Reportf(span model.Span, format string, args ...any) {
 // ReportFix records a finding of the rule's own severity with a fix (nil
 // when none could be made).
 func (p *Pass) ReportFix(span model.Span, msg, hint string, fix *model.Fix) {
-	p.Report(span, msg, hint)
+	p.ReportFixAs(p.rule.Severity, span, msg, hint, fix)
+}
+
+// ReportFixAs is ReportFix with an explicit severity (see ReportAs).
+func (p *Pass) ReportFixAs(sev model.Severity, span model.Span, msg, hint string, fix *model.Fix) {
+	p.ReportAs(sev, span, msg, hint)
 	(*p.out)[len(*p.out)-1].Fix = fix
 }
 

@@ -15,7 +15,10 @@ func init() {
 		Spec:  headSpec,
 		Doc: `Near the top of ` + "`<head>`" + ` means before external scripts and
 stylesheets (meta, title and base may come first). Each one ahead of the
-snippet delays the pixel. Framework components that run the snippet after
+snippet delays the pixel; the finding names the first. Only what holds the
+scripts after it counts: not async, defer or module scripts, nor
+stylesheets for print only (` + "`media=\"print\"`" + `, the trick that loads CSS
+without blocking), alternate or disabled ones. Framework components that run the snippet after
 hydration (Next.js ` + "`<Script>`" + ` with ` + "`afterInteractive`" + `, the default, or
 ` + "`lazyOnload`" + `) are late too.
 
@@ -49,6 +52,9 @@ func checkSnippetLate(p *Pass) {
 	whole := wholePage(p.Doc) != nil
 	for _, l := range facts.Loaders {
 		switch {
+		case l.Consent != "":
+			// It runs once the visitor agrees, wherever it stands:
+			// snippet-consent-gated's note.
 		case l.Late:
 			reason := l.LateReason
 			if reason == "" {
@@ -66,8 +72,8 @@ func checkSnippetLate(p *Pass) {
 				outcome = "conversions sent while they load wait in the queue defined earlier and are delayed"
 			}
 			p.Report(placed(l),
-				fmt.Sprintf("%s comes after %s in <head>; %s", loaderNoun(l),
-					plural(l.Preceding, "external script or stylesheet", "external scripts or stylesheets"), outcome),
+				fmt.Sprintf("%s comes after %s in <head>%s; %s", loaderNoun(l),
+					plural(l.Preceding, "external script or stylesheet", "external scripts or stylesheets"), firstBlocker(l), outcome),
 				"move it above them, to the top of <head> (meta, title and base may stay before it)")
 		}
 	}
@@ -124,4 +130,21 @@ func lateHint(l model.LoaderSighting, reason string) string {
 		return `use strategy="beforeInteractive" (or put ` + what + ` in the document <head>) so it runs before the page is interactive`
 	}
 	return "load " + what + " from the top of <head>"
+}
+
+// firstBlocker names the first element that holds the loader back:
+// " (/site.css, line 7)", " (the first: /site.css, line 7)".
+func firstBlocker(l model.LoaderSighting) string {
+	b := l.FirstPreceding
+	if b.Span.IsZero() {
+		return ""
+	}
+	where := at(b.Span, placed(l))
+	if b.What != "" {
+		where = b.What + ", " + where
+	}
+	if l.Preceding > 1 {
+		return " (the first: " + where + ")"
+	}
+	return " (" + where + ")"
 }

@@ -14,7 +14,9 @@ func init() {
 queue (` + "`q.q.push(arguments)`" + `) so calls made before the SDK arrives are kept;
 it returns when ` + "`window.oaiq`" + ` already exists, so a second copy cannot replace
 the queue; and it loads the SDK ` + "`async`" + `, so nothing waits on it. Edits
-that drop one of these lose early calls or delay the pixel.
+that drop one of these lose early calls or delay the pixel. A stub whose calls
+throw (window.oaiq an array, or a queue function pushing onto a ` + "`q.q`" + ` that
+nothing creates) loses the init written right after it: that is an error.
 
 Bad:
 ` + md("js", `(function (w, d, s, u) {
@@ -44,9 +46,16 @@ func checkSnippetModified(p *Pass) {
 			continue
 		}
 		var lost []string
+		// A stub that throws loses the init written right after it, and
+		// with it the pixel: worse than a stub that drops calls quietly.
+		sev := p.rule.Severity
 		switch {
 		case l.PixelArray:
 			lost = append(lost, "it makes window.oaiq an array (w.oaiq = w.oaiq || []), which is not a function, so every oaiq(…) call made before the SDK loads throws a TypeError")
+			sev = model.Error
+		case l.QueueUncreated:
+			lost = append(lost, "its queue function pushes onto q.q but nothing creates q.q (q.q = [] is missing), so every oaiq(…) call made before the SDK loads (such as an init right after the snippet) throws a TypeError and is lost")
+			sev = model.Error
 		case !l.HasQueue:
 			lost = append(lost, "it defines no queue (q.q.push(arguments)), so oaiq calls made before the SDK loads are lost")
 		}
@@ -59,6 +68,6 @@ func checkSnippetModified(p *Pass) {
 		if len(lost) == 0 {
 			continue
 		}
-		p.Report(l.Span, "the pixel snippet was altered: "+listAnd(lost), "use the documented installation snippet unchanged")
+		p.ReportAs(sev, l.Span, "the pixel snippet was altered: "+listAnd(lost), "use the documented installation snippet unchanged")
 	}
 }

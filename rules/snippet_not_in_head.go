@@ -35,7 +35,9 @@ func checkSnippetNotInHead(p *Pass) {
 	}
 	for _, l := range facts.Loaders {
 		// Outside a whole page, only a component's <body> says where.
-		if l.InHead || l.Late || !whole && !l.InBody {
+		// A snippet a consent manager holds back runs when the visitor
+		// agrees, wherever it stands.
+		if l.InHead || l.Late || l.Consent != "" || !whole && !l.InBody {
 			continue
 		}
 		p.Report(placed(l), loaderNoun(l)+" is in <body>, not <head>: conversions sent before it runs are lost while the content above it loads",

@@ -93,3 +93,23 @@ oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "US
 		t.Errorf("one side only: nothing to pair\n%s", out)
 	}
 }
+
+// A Conversions API key that server code keeps in a constant or writes in
+// the URL's query is reported, and printed by no format.
+func TestCAPIKeyInServerCodeLeaksNoSecret(t *testing.T) {
+	dir := t.TempDir()
+	const constKey, queryKey = "capi_test_key_0f1e2d3c4b5a6978", "capi_test_key_8796a5b4c3d2e1f0"
+	writeFile(t, dir, "send.mjs", `const OAIQ_KEY = "`+constKey+`";
+await fetch("https://bzr.openai.com/v1/events?pid=px_1", { method: "POST", headers: { Authorization: `+"`Bearer ${OAIQ_KEY}`"+` }, body: JSON.stringify({ events: [{ id: "a", type: "lead_created", timestamp_ms: 1788000000, data: { type: "customer_action" } }] }) });
+await fetch("https://bzr.openai.com/v1/events?pid=px_1&key=`+queryKey+`", { method: "POST", body: JSON.stringify({ events: [{ id: "b", type: "lead_created", timestamp_ms: Date.now(), data: { type: "customer_action" } }] }) });
+`)
+	for _, format := range []string{"text", "json", "sarif", "github", "junit", "checkstyle", "html"} {
+		out, stderr, code := runCLI(t, "", "check", "--format", format, dir+"/send.mjs")
+		if code != ExitFindings || strings.Count(out, "capi-key-in-code") < 2 {
+			t.Errorf("%s: code %d, want two capi-key-in-code findings\n%s\n%s", format, code, out, stderr)
+		}
+		if strings.Contains(out+stderr, constKey) || strings.Contains(out+stderr, queryKey) {
+			t.Errorf("%s: a key is printed:\n%s", format, out)
+		}
+	}
+}

@@ -188,6 +188,9 @@ func addEvents(doc *model.Document, q *model.Request) {
 		}, Span: ev.Span, Side: model.Server, Event: ev, Request: q, URL: q.URL, Time: q.Time}
 		if pidOK {
 			call.PixelID, call.PixelIDSpan = strings.TrimSpace(pid), q.URLSpan
+			if !q.PidSpan.IsZero() {
+				call.PixelIDSpan = q.PidSpan
+			}
 		}
 		doc.Calls = append(doc.Calls, call)
 	}

@@ -51,10 +51,13 @@ func usesClient(code []byte) bool {
 	return false
 }
 
-// markBrowser flags the server requests from index from on as made in
-// browser code.
-func markBrowser(doc *model.Document, from int) {
+// markBrowser flags the server requests from index from on, and the
+// Conversions API requests from index fromCAPI on, as made in browser code.
+func markBrowser(doc *model.Document, from, fromCAPI int) {
 	for i := from; i < len(doc.Page.ServerRequests); i++ {
 		doc.Page.ServerRequests[i].Browser = true
+	}
+	for i := fromCAPI; i < len(doc.Requests); i++ {
+		doc.Requests[i].Browser = true
 	}
 }

@@ -10,8 +10,15 @@
 package extract
 
 import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // Kind tells how to read an input.
@@ -63,6 +70,9 @@ type Resolver interface {
 func File(name string, data []byte, opts Options) (*model.Document, []*source.File) {
 	kind := opts.Kind
 	if kind == Auto {
+		if lang := otherLanguage(name, data); lang != "" {
+			return notRead(name, data, opts, lang)
+		}
 		kind = KindOf(name, data)
 	}
 	switch kind {
@@ -76,4 +86,74 @@ func File(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 		return MarkdownDoc(name, data, opts)
 	}
 	return Page(name, data, opts)
+}
+
+// otherLanguage names the language of a file oaiq-lint does not read: by
+// its extension (Python, Go, …), or PHP with no markup outside its
+// <?php … ?> blocks that mentions the pixel (folder walks pick .php files,
+// and a project's other PHP files are no news). "" for everything else.
+func otherLanguage(name string, data []byte) string {
+	if lang := model.OtherLanguageOf(name); lang != "" {
+		return lang
+	}
+	if strings.EqualFold(filepath.Ext(name), ".php") && mentionsPixel(data) && phpOnly(data) {
+		return "PHP"
+	}
+	return ""
+}
+
+// phpOnly reports whether a PHP file is code only: nothing but white
+// space outside its <?php … ?> and <?= … ?> blocks (the last may run to
+// the end of the file, as PHP files usually do).
+func phpOnly(data []byte) bool {
+	rest := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	blocks := 0
+	for {
+		i := bytes.Index(rest, []byte("<?"))
+		if i < 0 {
+			return blocks > 0 && len(bytes.TrimSpace(rest)) == 0
+		}
+		if len(bytes.TrimSpace(rest[:i])) > 0 {
+			return false
+		}
+		blocks++
+		j := bytes.Index(rest[i:], []byte("?>"))
+		if j < 0 {
+			return true
+		}
+		rest = rest[i+j+2:]
+	}
+}
+
+// notRead is the document of a file in a language oaiq-lint does not
+// read: no calls, and the fact that nothing in it was checked.
+func notRead(name string, data []byte, opts Options, lang string) (*model.Document, []*source.File) {
+	f := source.New(name, decode.Script(data, opts.ContentType).Text)
+	doc := &model.Document{Path: name, Kind: model.Script, Page: &model.PageFacts{URL: opts.URL}}
+	doc.ScriptFailures = append(doc.ScriptFailures, model.ScriptFailure{Span: f.Span(0, 0), Language: lang})
+	doc.Requests = append(doc.Requests, writtenKeys(f)...)
+	return doc, []*source.File{f}
+}
+
+// literalBearer is a "Bearer <token>" a string literal ends with, in any
+// language's quotes: the token is written in the code, not read from
+// elsewhere (an f-string's {key}, Ruby's #{key} or a concatenation does
+// not match).
+var literalBearer = regexp.MustCompile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{8,})[\"'`]")
+
+// writtenKeys finds, in code that is not read, the Conversions API keys
+// written as literal Bearer tokens, when the file names the API's
+// endpoint: the one thing its text says precisely in any language. Each
+// is a request known only by its key (capi-key-in-code; masked in every
+// output).
+func writtenKeys(f *source.File) []*model.Request {
+	if !bytes.Contains(f.Text, []byte(pixel.CAPIHost+pixel.CAPIPath)) {
+		return nil
+	}
+	var qs []*model.Request
+	for _, m := range literalBearer.FindAllSubmatchIndex(f.Text, -1) {
+		sp := f.Span(m[2], m[3])
+		qs = append(qs, &model.Request{Span: sp, KeySpan: sp, Key: string(f.Text[m[2]:m[3]])})
+	}
+	return qs
 }

@@ -57,8 +57,19 @@ type pageReader struct {
 	helpers map[int]string
 	opts    Options
 	files   []*source.File
-	// preceding counts external scripts and stylesheets seen so far in <head>.
-	preceding int
+	// preceding counts the external scripts and stylesheets seen so far in
+	// <head> that hold the scripts after them; firstBlocker is the first.
+	preceding    int
+	firstBlocker model.Blocker
+}
+
+// blocks counts an element that holds the scripts after it in <head>;
+// what is where it is written (a URL).
+func (pr *pageReader) blocks(el *htmlx.Element, what string) {
+	if pr.preceding == 0 {
+		pr.firstBlocker = model.Blocker{Span: pr.f.Span(el.Start, el.End), What: strings.TrimSpace(what)}
+	}
+	pr.preceding++
 }
 
 func (pr *pageReader) element(el *htmlx.Element) {
@@ -66,18 +77,29 @@ func (pr *pageReader) element(el *htmlx.Element) {
 	case "meta":
 		pr.meta(el)
 	case "link":
-		if hasToken(el.Value("rel"), "stylesheet") && el.InHead {
-			pr.preceding++
+		if el.InHead && blockingStylesheet(el) {
+			pr.blocks(el, el.Value("href"))
 		}
 	case "script":
+		// A script a consent manager holds back is read as the script it
+		// becomes once the visitor agrees, running then.
+		gate := ""
 		if !isJavaScript(el.Value("type")) {
-			return
+			g, ok := consentGate(el)
+			if !ok {
+				return
+			}
+			gate = g
+			if src, ok := gatedSrc(el); ok {
+				pr.external(el, src, gate)
+				return
+			}
 		}
 		if src, ok := el.Attr("src"); ok {
-			pr.external(el, src)
+			pr.external(el, src, gate)
 			return
 		}
-		pr.inline(el)
+		pr.inline(el, gate)
 	}
 }
 
@@ -94,7 +116,9 @@ func (pr *pageReader) meta(el *htmlx.Element) {
 	})
 }
 
-func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
+// external reads a <script src>; gate names the consent manager holding
+// it back ("" when none).
+func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr, gate string) {
 	url := strings.TrimSpace(src.Value)
 	span := pr.f.Span(el.Start, el.End)
 	if name, ok := tagManagerIn([]byte(url)); ok {
@@ -102,29 +126,32 @@ func (pr *pageReader) external(el *htmlx.Element, src htmlx.Attr) {
 	}
 	if pixel.IsSDKURL(url) {
 		pr.doc.Page.Loaders = append(pr.doc.Page.Loaders, model.LoaderSighting{
-			Kind:      model.LoaderScriptTag,
-			Span:      span,
-			Element:   span,
-			Src:       url,
-			SrcSpan:   pr.f.Span(src.ValStart, src.ValEnd),
-			InHead:    el.InHead,
-			Preceding: pr.preceding,
-			// Module scripts are deferred by default.
-			Async: el.Has("async") || el.Has("defer") || isModule(el.Value("type")),
-			Nonce: pr.nonce(el),
+			Kind:           model.LoaderScriptTag,
+			Span:           span,
+			Element:        span,
+			Src:            url,
+			SrcSpan:        pr.f.Span(src.ValStart, src.ValEnd),
+			InHead:         el.InHead,
+			Preceding:      pr.preceding,
+			FirstPreceding: pr.firstBlocker,
+			// Module scripts are deferred by default; a consent manager
+			// inserts the script it releases, and inserted scripts are async.
+			Async:   el.Has("async") || el.Has("defer") || isModule(el.Value("type")) || gate != "",
+			Nonce:   pr.nonce(el),
+			Consent: gate,
 		})
 		return
 	}
-	pr.resolve(el, url, span)
-	// An async, defer or module script does not hold the parser: the
-	// snippet after it is not delayed by it.
-	if el.InHead && !runsLate(el, true) {
-		pr.preceding++
+	pr.resolve(el, url, span, gate)
+	// An async, defer, module or held-back script does not hold the
+	// parser: the snippet after it is not delayed by it.
+	if el.InHead && !runsLate(el, true) && gate == "" {
+		pr.blocks(el, url)
 	}
 }
 
 // resolve reads an external script and splices what it holds in here.
-func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
+func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span, gate string) {
 	if pr.opts.Resolver == nil {
 		pr.unresolved(url, span, "external scripts are not read")
 		return
@@ -143,9 +170,12 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span) {
 	if !mentionsPixel(masked) {
 		return
 	}
-	late := runsLate(el, true)
+	late := runsLate(el, true) || gate != ""
 	res := jscall.Extract(jscall.Script{File: sf, Code: masked, Templates: spans, URL: pr.opts.URL, Deferred: late, Recover: true, NoInjected: pr.opts.Rendered})
-	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, nonce: pr.nonce(el), deferred: late})
+	for _, c := range res.Calls {
+		c.Element = span
+	}
+	addScript(pr.doc, sf, res, &placement{span: span, inHead: el.InHead, preceding: pr.preceding, firstBlocker: pr.firstBlocker, nonce: pr.nonce(el), deferred: late, consent: gate})
 }
 
 func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
@@ -153,7 +183,9 @@ func (pr *pageReader) unresolved(url string, span model.Span, reason string) {
 		OutsideRoot: strings.Contains(reason, leadsOutside)})
 }
 
-func (pr *pageReader) inline(el *htmlx.Element) {
+// inline reads an inline <script>; gate names the consent manager holding
+// it back ("" when none).
+func (pr *pageReader) inline(el *htmlx.Element, gate string) {
 	code := pr.masked[el.TextStart:el.TextEnd]
 	span := pr.f.Span(el.Start, el.End)
 	if tm, ok := tagManagerIn(code); ok {
@@ -162,7 +194,7 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 	if !mentionsPixel(code) {
 		return
 	}
-	late := runsLate(el, false)
+	late := runsLate(el, false) || gate != ""
 	templates := spansWithin(pr.spans, el.TextStart, el.TextEnd)
 	res := jscall.Extract(jscall.Script{
 		File: pr.f, Base: el.TextStart, Code: code,
@@ -170,8 +202,9 @@ func (pr *pageReader) inline(el *htmlx.Element) {
 		NoInjected: pr.opts.Rendered,
 	})
 	addScript(pr.doc, pr.f, res, &placement{
-		span: span, inHead: el.InHead, preceding: pr.preceding,
+		span: span, inHead: el.InHead, preceding: pr.preceding, firstBlocker: pr.firstBlocker,
 		nonce: pr.nonce(el), inline: string(pr.f.Text[el.TextStart:el.TextEnd]), deferred: late,
+		consent: gate,
 	})
 }
 
@@ -247,6 +280,28 @@ func hasToken(list, token string) bool {
 	for _, t := range strings.Fields(list) {
 		if strings.EqualFold(t, token) {
 			return true
+		}
+	}
+	return false
+}
+
+// blockingStylesheet reports a stylesheet link that holds the scripts
+// after it until it loads: not an alternate or disabled one, nor one for
+// print media only (the media="print" onload trick loads CSS without
+// blocking).
+func blockingStylesheet(el *htmlx.Element) bool {
+	rel := el.Value("rel")
+	if !hasToken(rel, "stylesheet") || hasToken(rel, "alternate") || el.Has("disabled") {
+		return false
+	}
+	media := strings.TrimSpace(el.Value("media"))
+	if media == "" {
+		return true
+	}
+	for _, q := range strings.Split(media, ",") {
+		f := strings.Fields(strings.ToLower(q))
+		if len(f) == 0 || f[0] != "print" && !(f[0] == "only" && len(f) > 1 && f[1] == "print") {
+			return true // a query that may match the screen
 		}
 	}
 	return false

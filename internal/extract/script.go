@@ -47,7 +47,7 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 			addScript(doc, f, jscall.Extract(s), nil)
 		}
 		if usesClient(f.Text) && !serverFile(name) {
-			markBrowser(doc, 0)
+			markBrowser(doc, 0, 0)
 		}
 	}
 	scriptImageTags(doc, f, masked, spans, nil)
@@ -80,11 +80,16 @@ type placement struct {
 	span      model.Span
 	inHead    bool
 	preceding int
-	nonce     string
-	inline    string
+	// firstBlocker is the first of the preceding elements.
+	firstBlocker model.Blocker
+	nonce        string
+	inline       string
 	// deferred: the element runs after parsing or when it arrives
 	// (defer, async, type=module).
 	deferred bool
+	// consent names the consent manager holding the element back until
+	// the visitor agrees ("" when none).
+	consent string
 }
 
 // addScript merges one script's result into doc. p is nil for a script
@@ -109,7 +114,8 @@ func addScript(doc *model.Document, f *source.File, res jscall.Result, p *placem
 	for _, l := range res.Loaders {
 		if p != nil {
 			l.InHead, l.Preceding, l.Nonce, l.Inline, l.Element = p.inHead, p.preceding, p.nonce, p.inline, p.span
-			l.Deferred = p.deferred
+			l.FirstPreceding = p.firstBlocker
+			l.Deferred, l.Consent = p.deferred, p.consent
 			if p.inline != "" && !l.Late {
 				l.Span = p.span // the snippet is the element; one injected from a string is where it is written
 			}

@@ -36,23 +36,23 @@ func SFC(name string, data []byte, opts Options) (*model.Document, []*source.Fil
 		if !mentionsPixel(code) || !isJavaScript(b.Type) {
 			continue
 		}
-		from := len(doc.Page.ServerRequests)
+		from, fromCAPI := len(doc.Page.ServerRequests), len(doc.Requests)
 		if !b.Markup {
 			readModule(doc, f, b.TextStart, code, module.LoaderFor(b.Lang), opts.URL)
 			if browser && !b.ServerToo {
-				markBrowser(doc, from)
+				markBrowser(doc, from, fromCAPI)
 			}
 			continue
 		}
 		res := jscall.Extract(jscall.Script{File: f, Base: b.TextStart, Code: code, URL: opts.URL})
 		addScript(doc, f, res, &placement{span: f.Span(b.Start, b.End), inHead: b.InHead, inline: string(code)})
-		markBrowser(doc, from)
+		markBrowser(doc, from, fromCAPI)
 	}
 	// Event handlers in the markup (@click="…", v-on:submit="…",
 	// on:click="…", onclick="…") run when the user acts.
-	from := len(doc.Page.ServerRequests)
+	from, fromCAPI := len(doc.Page.ServerRequests), len(doc.Requests)
 	readHandlers(doc, htmlx.Scan(f.Text, f.Text).Handlers, attrText{f: f, masked: f.Text, url: opts.URL})
-	markBrowser(doc, from)
+	markBrowser(doc, from, fromCAPI)
 	sortCalls(doc)
 	return doc, []*source.File{f}
 }

@@ -27,7 +27,7 @@ func Source(name string, data []byte, opts Options) (*model.Document, []*source.
 	if mentionsPixel(f.Text) {
 		readModule(doc, f, 0, f.Text, module.LoaderFor(filepath.Ext(name)), opts.URL)
 		if usesClient(f.Text) && !serverFile(name) {
-			markBrowser(doc, 0)
+			markBrowser(doc, 0, 0)
 		}
 		sortCalls(doc)
 	}

@@ -8,13 +8,21 @@ import (
 // SensitiveIn lists the values a document's calls hold in fields that only
 // ever hold personal data ("phone", "email", "external_id"), whatever their
 // shape: a reporter masks them wherever they appear (messages, hints, code
-// frames), not only where a field name stands beside them.
+// frames), not only where a field name stands beside them. The
+// Conversions API keys code writes are masked the same way: a key in a
+// constant or a URL has no shape or name that says it is one.
 func SensitiveIn(doc *model.Document) []pii.Known {
 	var args []*model.Value
 	for _, c := range doc.Calls {
 		args = append(args, c.Args...)
 	}
-	return pii.KnownIn(args...)
+	known := pii.KnownIn(args...)
+	for _, q := range doc.Requests {
+		if q.Key != "" {
+			known = append(known, pii.Known{Kind: pii.Secret, Text: q.Key})
+		}
+	}
+	return known
 }
 
 // maskKnown masks the known values in a finding's message and hint; its

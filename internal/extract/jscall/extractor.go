@@ -28,6 +28,9 @@ type extractor struct {
 	callAt    file.Idx
 	resolving map[string]bool
 	budget    int
+	// queryWrites are the query parameters URL objects' searchParams add,
+	// by name (capi.go), found when first needed.
+	queryWrites map[string]queryWrites
 }
 
 func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd func(int) int) *extractor {
@@ -36,10 +39,11 @@ func newExtractor(s Script, parsed []byte, prog *ast.Program, mapStart, mapEnd f
 
 func (x *extractor) run() {
 	x.consts = collectBindings(x.prog)
+	aliases := stubAliases(x.prog)
 	inspect(x.prog, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpression:
-			if isPixelCallee(n.Callee) {
+			if isPixelCallee(n.Callee) || aliases.calls(n, stack, x.prog) {
 				c := x.call(n)
 				c.Deferred = x.s.Deferred || deferred(stack)
 				if b := bodyOf(stack); b != nil && c.Deferred {
@@ -207,6 +211,51 @@ func (x *extractor) template(n ast.Node) (span struct{ Start, End int }, ok bool
 		return struct{ Start, End int }{t.Start, t.End}, true
 	}
 	return span, false
+}
+
+// aliases are, per function (or the whole program), the names it makes
+// window.oaiq: the snippet's `w.oaiq = q`. A call of that name in that
+// function, such as the snippet's own q("init", …), is a pixel call.
+type aliases map[ast.Node]map[string]bool
+
+func stubAliases(prog *ast.Program) aliases {
+	out := aliases{}
+	inspect(prog, func(n ast.Node, stack []ast.Node) bool {
+		as, ok := n.(*ast.AssignExpression)
+		if !ok || !isPixelTarget(as.Left) {
+			return true
+		}
+		if id, ok := as.Right.(*ast.Identifier); ok && id.Name != "oaiq" {
+			scope := innermostFunction(stack, prog)
+			if out[scope] == nil {
+				out[scope] = map[string]bool{}
+			}
+			out[scope][id.Name.String()] = true
+		}
+		return true
+	})
+	return out
+}
+
+// calls reports a call of a name its own function made window.oaiq.
+func (a aliases) calls(n *ast.CallExpression, stack []ast.Node, prog *ast.Program) bool {
+	if len(a) == 0 {
+		return false
+	}
+	id, ok := n.Callee.(*ast.Identifier)
+	return ok && a[innermostFunction(stack, prog)][id.Name.String()]
+}
+
+// innermostFunction is the function the node atop stack is written in, or
+// prog at the top level.
+func innermostFunction(stack []ast.Node, prog *ast.Program) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral:
+			return stack[i]
+		}
+	}
+	return prog
 }
 
 // isPixelCallee recognises oaiq, any X.oaiq, X["oaiq"], optional calls and

@@ -24,6 +24,7 @@ type stub struct {
 	assignsPixel bool // X.oaiq = …
 	queueInit    bool // X.q = [] or X.q = X.q || []
 	pushArgs     bool // X.push(…arguments…)
+	pushOnQ      bool // X.q.push(…arguments…): the queue the snippet creates as X.q = []
 	creates      bool // document.createElement(…)
 	guard        bool // if (X.oaiq) return; and equivalents
 	// keepsPixel is X.oaiq = X.oaiq || …: an existing oaiq is kept, which
@@ -84,7 +85,7 @@ func (x *extractor) findLoaders() []model.LoaderSighting {
 // elsewhere (if (window.oaiq) track();) is not the loader's.
 func (st *stub) merge(whole *stub) {
 	if whole.assignsPixel && whole.queueInit && whole.pushArgs {
-		st.assignsPixel, st.queueInit, st.pushArgs = true, true, true
+		st.assignsPixel, st.queueInit, st.pushArgs, st.pushOnQ = true, true, true, whole.pushOnQ
 	}
 	st.keepsPixel = st.keepsPixel || whole.keepsPixel
 	st.pixelArray = st.pixelArray || whole.pixelArray
@@ -162,7 +163,11 @@ func (x *extractor) scan(node ast.Node, stack []ast.Node) *stub {
 		case *ast.CallExpression:
 			switch memberName(n.Callee) {
 			case "push":
-				st.pushArgs = st.pushArgs || usesArguments(n) || pushesRestParam(n, inner)
+				pushes := usesArguments(n) || pushesRestParam(n, inner)
+				st.pushArgs = st.pushArgs || pushes
+				if d, ok := unwrap(n.Callee).(*ast.DotExpression); ok && pushes && memberName(d.Left) == "q" {
+					st.pushOnQ = true
+				}
 				// (q.q = q.q || []).push(arguments)
 				if a, ok := unwrap(n.Callee).(*ast.DotExpression); ok {
 					if as, ok := a.Left.(*ast.AssignExpression); ok && memberName(as.Left) == "q" && isQueueInit(as.Right) {
@@ -431,8 +436,9 @@ func (x *extractor) sighting(st *stub) model.LoaderSighting {
 		Span:     x.span(st.outer),
 		HasQueue: st.assignsPixel && st.queueInit && st.pushArgs,
 		// An array for a stub, and no queue function either.
-		PixelArray: st.pixelArray && !(st.queueInit && st.pushArgs),
-		HasGuard:   st.guard || st.keepsPixel,
+		PixelArray:     st.pixelArray && !(st.queueInit && st.pushArgs),
+		QueueUncreated: st.assignsPixel && st.pushOnQ && !st.queueInit && !st.pixelArray,
+		HasGuard:       st.guard || st.keepsPixel,
 		// A script element inserted by code is async unless code says
 		// otherwise, so only an explicit falsy value makes it blocking.
 		Async: !st.asyncFalse,

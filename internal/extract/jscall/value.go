@@ -1,6 +1,7 @@
 package jscall
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 
@@ -45,7 +46,7 @@ func (x *extractor) literal(e ast.Expression) *model.Value {
 			return &model.Value{Kind: model.String, Str: n.Elements[0].Parsed.String()}
 		}
 	case *ast.NumberLiteral:
-		return &model.Value{Kind: model.Number, Num: number(n.Value), Raw: n.Literal}
+		return &model.Value{Kind: model.Number, Num: number(n.Value), Raw: x.numberText(n)}
 	case *ast.BooleanLiteral:
 		return &model.Value{Kind: model.Bool, Bool: n.Value}
 	case *ast.NullLiteral:
@@ -150,6 +151,24 @@ func (x *extractor) unary(n *ast.UnaryExpression) *model.Value {
 		}
 	}
 	return nil
+}
+
+// numberText is a number literal as the file writes it: a module or
+// TypeScript file is read through a transform that respells numbers
+// (1788000000 becomes 1788e6), and a message quotes the developer's text.
+func (x *extractor) numberText(n *ast.NumberLiteral) string {
+	a, b := x.offsets(n)
+	if b <= a || b > len(x.s.File.Text) {
+		return n.Literal
+	}
+	t := x.s.File.Text[a:b]
+	if string(t) == n.Literal {
+		return n.Literal // as parsed: no copy (most numbers of most scripts)
+	}
+	if (t[0] >= '0' && t[0] <= '9' || t[0] == '.') && !bytes.ContainsAny(t, " \t\r\n") {
+		return string(t)
+	}
+	return n.Literal
 }
 
 func number(v any) float64 {
