@@ -100,6 +100,9 @@ type Input struct {
 	// compare its records (rules.Streamed) run over the whole log through
 	// its rules.LogState instead of over each piece.
 	Pieced bool
+	// Alone marks a record checked on its own (Record): the rules that
+	// compare records (rules.Streamed) are off for it.
+	Alone bool
 	// Explicit marks an input the user named: when the configuration
 	// ignores it, its result says so (Result.Ignored) instead of the input
 	// vanishing without a word.
@@ -379,7 +382,10 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 	byName := sourcesOf(ld.Files)
 	doc.Text = spanText(byName)
 	ropts := rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now}
-	if in.Pieced && doc.Kind == model.EventLog {
+	switch {
+	case in.Alone:
+		ropts.Off = rules.Streamed()
+	case in.Pieced && doc.Kind == model.EventLog:
 		ropts.Off = rules.Streamed()
 		c.facts = rules.Facts(doc, ropts)
 	}
