@@ -226,7 +226,8 @@ type checked struct {
 	// facts are what the rules that compare records need of a piece of a
 	// log read in pieces (Input.Pieced).
 	facts *rules.LogFacts
-	// pieced: the input is (the end of) a log read in pieces.
+	// pieced: the input is (the end of) a log read in pieces, or a record
+	// checked alone; judge remembers none of its findings.
 	pieced bool
 }
 
@@ -341,7 +342,7 @@ func (l *Linter) Run(ctx context.Context, inputs iter.Seq[Input], consume func(*
 // check loads one input and runs the rules over it. A panic in a source
 // or rule becomes an error for that input instead of ending the run.
 func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
-	c = &checked{name: in.Name, origin: in.Origin, sitePage: in.SitePage, pieced: in.Pieced}
+	c = &checked{name: in.Name, origin: in.Origin, sitePage: in.SitePage, pieced: in.Pieced || in.Alone}
 	defer func() {
 		if r := recover(); r != nil {
 			*c = checked{name: in.Name, origin: in.Origin, err: fmt.Errorf("internal error while linting (please report it): %v", r)}
