@@ -74,7 +74,8 @@ type Options struct {
 	// by verdict ("": not republished, only acknowledged).
 	ValidSubject, InvalidSubject string
 	// MaxInFlight bounds the messages this member holds at once: pulled
-	// and not yet acknowledged.
+	// and not yet acknowledged (half pulled ahead, half in the linter and
+	// on their way to the acknowledgement). At least 2.
 	MaxInFlight int
 	// AckWait is how long the server waits for a message's
 	// acknowledgement before giving it to another member.
@@ -82,9 +83,8 @@ type Options struct {
 	// UntilEmpty ends the run once the group has nothing left: no
 	// message undelivered and none awaiting an acknowledgement.
 	UntilEmpty bool
-	// Poll is how long one pull waits for messages (default 30 s, 1 s
-	// with UntilEmpty, which looks whether the group is done after each
-	// empty pull).
+	// Poll is, with UntilEmpty, how long the member waits for a message
+	// before it looks whether the group is done (default 1 s).
 	Poll time.Duration
 }
 
@@ -124,8 +124,8 @@ func (o Options) Check() error {
 			return fmt.Errorf("%s %q is one of the subjects --subject %q reads: records would come back to be linted again; publish them on a subject outside it", s.flag, s.subject, o.Subject)
 		}
 	}
-	if o.MaxInFlight < 1 {
-		return fmt.Errorf("--max-in-flight must be at least 1, got %d", o.MaxInFlight)
+	if o.MaxInFlight < 2 {
+		return fmt.Errorf("--max-in-flight must be at least 2 (half are pulled ahead while the other half are linted), got %d", o.MaxInFlight)
 	}
 	if o.AckWait < time.Second {
 		return fmt.Errorf("--ack-wait must be at least 1s, got %s", o.AckWait)
@@ -340,8 +340,9 @@ func (m *Member) Run(ctx context.Context, lo lint.Options, each func(Record) err
 	}
 	runCtx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	q := &queue{m: m, slots: make(chan struct{}, m.o.MaxInFlight), open: map[*held]bool{}, fail: cancel}
-	acks := make(chan done, m.o.MaxInFlight)
+	ahead := m.o.MaxInFlight / 2
+	q := &queue{m: m, slots: make(chan struct{}, m.o.MaxInFlight-ahead), ahead: ahead, open: map[*held]bool{}, fail: cancel}
+	acks := make(chan done, cap(q.slots))
 	var out Outcome
 	ackerDone := make(chan struct{})
 	go func() {
@@ -376,9 +377,11 @@ func (m *Member) Run(ctx context.Context, lo lint.Options, each func(Record) err
 // queue is one run's pulling and acknowledging.
 type queue struct {
 	m *Member
-	// slots holds a token per message held (pulled, not acknowledged):
-	// at most MaxInFlight.
+	// slots holds a token per message in the pipeline (taken from the
+	// pull iterator, not yet acknowledged); ahead is how many the iterator
+	// pulls ahead. Together: at most MaxInFlight.
 	slots chan struct{}
+	ahead int
 	mu    sync.Mutex
 	open  map[*held]bool // pulled, not yet handed to the acknowledger
 	err   error          // the first failure
@@ -416,8 +419,8 @@ func (q *queue) handBack() {
 	clear(q.open)
 }
 
-// nak hands a message back for redelivery now; on a closed connection it
-// cannot, and AckWait does.
+// nak hands a message of the pipeline back for redelivery now (on a
+// closed connection it cannot, and AckWait does), and frees its slot.
 func (q *queue) nak(h *held) {
 	if !q.m.nc.IsClosed() {
 		_ = h.msg.Nak() // if it is lost, AckWait redelivers the message
@@ -425,114 +428,97 @@ func (q *queue) nak(h *held) {
 	<-q.slots
 }
 
-// inputs pulls as many messages as there are free slots, one input each,
-// until ctx ends (or, with UntilEmpty, the group is done).
+// inputs pulls messages, one input each, until ctx ends (or, with
+// UntilEmpty, the group has nothing left). The pull iterator keeps up to
+// q.ahead messages pulled ahead; the pipeline holds at most cap(q.slots).
+// When it stops, the iterator is drained, not dropped: the messages the
+// server already sent are received and handed back, none is left to
+// wait for AckWait.
 func (q *queue) inputs(ctx context.Context, finished chan struct{}) iter.Seq[lint.Input] {
 	poll := q.m.o.Poll
 	if poll <= 0 {
-		poll = 30 * time.Second
-		if q.m.o.UntilEmpty {
-			poll = time.Second
-		}
+		poll = time.Second
 	}
 	return func(yield func(lint.Input) bool) {
 		defer close(finished)
-		for ctx.Err() == nil {
-			// Wait for one free slot, then take every free one.
+		it, err := q.m.cons.Messages(jetstream.PullMaxMessages(q.ahead))
+		if err != nil {
+			q.setErr(fmt.Errorf("pulling from queue %s: %w", q.m.o.Group, err))
+			return
+		}
+		defer q.drain(it)
+		for {
 			select {
 			case q.slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
-			n := 1
-		more:
-			for n < cap(q.slots) {
-				select {
-				case q.slots <- struct{}{}:
-					n++
-				default:
-					break more
-				}
+			nctx, cancel := ctx, context.CancelFunc(func() {})
+			if q.m.o.UntilEmpty {
+				nctx, cancel = context.WithTimeout(ctx, poll)
 			}
-			got, stopped, err := q.pull(ctx, n, poll, yield)
-			for range n - got {
-				<-q.slots
-			}
-			if stopped {
-				return
-			}
+			msg, err := it.Next(jetstream.NextContext(nctx))
+			cancel()
 			if err != nil {
-				if q.m.nc.IsClosed() {
-					q.setErr(fmt.Errorf("the connection to the NATS server closed: %w", err))
+				<-q.slots
+				switch {
+				case ctx.Err() != nil:
 					return
-				}
-				// Reconnecting, or the stream's leader moving: pull again
-				// after a pause.
-				select {
-				case <-time.After(time.Second):
-				case <-ctx.Done():
-				}
-				continue
-			}
-			if got == 0 && q.m.o.UntilEmpty {
-				info, err := q.m.cons.Info(ctx)
-				if err != nil {
-					if ctx.Err() == nil && q.m.nc.IsClosed() {
-						q.setErr(fmt.Errorf("the connection to the NATS server closed: %w", err))
-						return
+				case errors.Is(err, context.DeadlineExceeded):
+					if q.empty(ctx) {
+						return // the inputs end: the run ends as a run over files does
 					}
 					continue
+				case errors.Is(err, jetstream.ErrConnectionClosed) || q.m.nc.IsClosed():
+					q.setErr(fmt.Errorf("the connection to the NATS server closed: %w", err))
+				default:
+					q.setErr(fmt.Errorf("pulling from queue %s: %w", q.m.o.Group, err))
 				}
-				if info.NumPending == 0 && info.NumAckPending == 0 {
-					return // the inputs end: the run ends as a run over files does
+				return
+			}
+			h := &held{msg: msg}
+			if h.meta, err = msg.Metadata(); err != nil {
+				q.nak(h)
+				continue
+			}
+			q.mu.Lock()
+			q.open[h] = true
+			q.mu.Unlock()
+			text := msg.Data()
+			if len(text) > 0 && text[len(text)-1] == '\n' {
+				text = text[:len(text)-1]
+				if len(text) > 0 && text[len(text)-1] == '\r' {
+					text = text[:len(text)-1]
 				}
+			}
+			in := lint.Record(msg.Subject(), lint.StreamRecord{Line: 1, Text: text})
+			in.Origin = h
+			if !yield(in) {
+				return // h is open: handBack returns it
 			}
 		}
 	}
 }
 
-// pull fetches up to n messages, waiting at most poll, and yields each.
-// got counts the messages pulled (each keeps its slot); stopped: the run
-// took no more, and the rest of the batch was handed back.
-func (q *queue) pull(ctx context.Context, n int, poll time.Duration, yield func(lint.Input) bool) (got int, stopped bool, err error) {
-	fctx, cancel := context.WithTimeout(ctx, poll)
-	defer cancel()
-	batch, err := q.m.cons.Fetch(n, jetstream.FetchContext(fctx))
-	if err != nil {
-		return 0, false, err
-	}
-	for msg := range batch.Messages() {
-		got++
-		h := &held{msg: msg}
-		if stopped {
-			q.nak(h)
-			continue
+// empty reports whether the group has nothing left: no message
+// undelivered, none awaiting an acknowledgement (this member's included).
+func (q *queue) empty(ctx context.Context) bool {
+	info, err := q.m.cons.Info(ctx)
+	return err == nil && info.NumPending == 0 && info.NumAckPending == 0
+}
+
+// drain stops the pull iterator and hands back what it had pulled ahead.
+func (q *queue) drain(it jetstream.MessagesContext) {
+	it.Drain()
+	for {
+		msg, err := it.Next()
+		if err != nil {
+			return
 		}
-		if h.meta, err = msg.Metadata(); err != nil {
-			q.nak(h)
-			continue
-		}
-		q.mu.Lock()
-		q.open[h] = true
-		q.mu.Unlock()
-		text := msg.Data()
-		if len(text) > 0 && text[len(text)-1] == '\n' {
-			text = text[:len(text)-1]
-			if len(text) > 0 && text[len(text)-1] == '\r' {
-				text = text[:len(text)-1]
-			}
-		}
-		in := lint.Record(msg.Subject(), lint.StreamRecord{Line: 1, Text: text})
-		in.Origin = h
-		if !yield(in) {
-			stopped = true
-			cancel() // end the pull; what it still brings is handed back
+		if !q.m.nc.IsClosed() {
+			_ = msg.Nak() // if it is lost, AckWait redelivers the message
 		}
 	}
-	if err = batch.Error(); errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		err = nil // the pull's wait ended, or the run did
-	}
-	return got, stopped, err
 }
 
 // republish sends a linted record to the subject its verdict names; ok is

@@ -11,32 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/natsq/natsqtest"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
-
-// StartServer starts a NATS server with JetStream on a temporary folder
-// and a free loopback port, for the tests of this package and of the
-// command.
-func StartServer(t testing.TB) string {
-	t.Helper()
-	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Start()
-	t.Cleanup(s.Shutdown)
-	// A wait for a condition, not a race: the deadline only bounds a
-	// server that never comes up.
-	if !s.ReadyForConnections(time.Minute) {
-		t.Fatal("the embedded NATS server did not start")
-	}
-	return s.ClientURL()
-}
 
 func connect(t testing.TB, url string) *nats.Conn {
 	t.Helper()
@@ -84,7 +65,7 @@ type fixture struct {
 
 func newFixture(t *testing.T, n int) *fixture {
 	t.Helper()
-	url := StartServer(t)
+	url := natsqtest.StartServer(t)
 	js, err := jetstream.New(connect(t, url))
 	if err != nil {
 		t.Fatal(err)
@@ -205,6 +186,26 @@ func (f *fixture) checkOutput(t *testing.T) {
 	}
 }
 
+// waitHeld returns once the group's consumer has messages delivered and
+// not acknowledged, which a member stopped now must hand back or lose.
+func (f *fixture) waitHeld(ctx context.Context, t *testing.T) {
+	cons, err := f.js.Consumer(ctx, "EVENTS", "linters")
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	for ctx.Err() == nil {
+		info, err := cons.Info(ctx)
+		if err == nil && info.NumAckPending > 0 {
+			return
+		}
+		// Polling a condition, not racing a start: the member keeps
+		// pulling, so the count rises.
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Error("no message ever held by the member")
+}
+
 type memberResult struct {
 	name string
 	out  Outcome
@@ -293,14 +294,14 @@ func TestQueueMemberKilledMidStream(t *testing.T) {
 	// well within it.
 	o.AckWait = 8 * time.Second
 	var d dones
-	// The victim starts alone, so its first pull takes a full batch
-	// (MaxInFlight messages) that the server counts as delivered to it;
-	// after its fifth acknowledgement its connection is closed, with the
-	// rest of that batch pulled and not acknowledged.
+	// The victim starts alone; after its fifth acknowledgement, once the
+	// server counts messages delivered to it and not acknowledged, its
+	// connection is closed.
 	victim := connect(t, f.url)
 	killed := runMembers(ctx, t, f, o, []string{"victim"}, map[string]*nats.Conn{"victim": victim}, func(name string, r Record) error {
 		d.add(name, r)
 		if len(d.all) == 5 {
+			f.waitHeld(ctx, t)
 			victim.Close()
 		}
 		return nil
@@ -358,6 +359,7 @@ func TestQueueInterruptHandsBack(t *testing.T) {
 	out, err := m.Run(first, lint.Options{FailOn: model.Error}, func(r Record) error {
 		d.add("first", r)
 		if len(d.all) == 3 {
+			f.waitHeld(ctx, t)
 			stop()
 		}
 		return nil
@@ -420,7 +422,7 @@ func TestJoinExplainsWhatIsMissing(t *testing.T) {
 }
 
 func TestOptionsCheck(t *testing.T) {
-	base := Options{Subject: "pixel.events.>", Group: "linters", ValidSubject: "pixel.valid", InvalidSubject: "pixel.invalid", MaxInFlight: 1, AckWait: time.Second}
+	base := Options{Subject: "pixel.events.>", Group: "linters", ValidSubject: "pixel.valid", InvalidSubject: "pixel.invalid", MaxInFlight: 2, AckWait: time.Second}
 	if err := base.Check(); err != nil {
 		t.Fatal(err)
 	}
@@ -435,7 +437,7 @@ func TestOptionsCheck(t *testing.T) {
 		{func(o *Options) { o.Subject = "pixel.>.x" }, "only as its last token"},
 		{func(o *Options) { o.ValidSubject = "pixel.*" }, "no wildcard"},
 		{func(o *Options) { o.InvalidSubject = "pixel.events.dead" }, "records would come back to be linted again"},
-		{func(o *Options) { o.MaxInFlight = 0 }, "--max-in-flight must be at least 1"},
+		{func(o *Options) { o.MaxInFlight = 1 }, "--max-in-flight must be at least 2"},
 		{func(o *Options) { o.AckWait = time.Millisecond }, "--ack-wait must be at least 1s"},
 		{func(o *Options) { o.Stream = "a b" }, "--stream-name"},
 	} {
