@@ -608,39 +608,61 @@ func closeArray(b *strings.Builder) string {
 
 // acknowledge waits, record by record, for the republish to be stored,
 // then acknowledges the original and waits for the server to confirm it.
-// After a failure it hands every record still to come back to the group.
+// The confirmations are awaited side by side (each is a round trip to the
+// server), and each is called in pull order. After a failure it hands
+// every record still to come back to the group.
 func (q *queue) acknowledge(acks <-chan done, each func(Record) error, out *Outcome) {
-	for d := range acks {
-		if q.failed() {
-			q.nak(d.h)
-			continue
-		}
-		if d.fut != nil {
-			select {
-			case <-d.fut.Ok():
-			case err := <-d.fut.Err():
-				q.setErr(fmt.Errorf("republishing record %s/%d to %s: %w", d.rec.Stream, d.rec.Seq, d.rec.To, err))
+	type acking struct {
+		d   done
+		err chan error // the acknowledgement's outcome; nil: handed back
+	}
+	inOrder := make(chan acking, cap(q.slots))
+	go func() {
+		defer close(inOrder)
+		for d := range acks {
+			a := acking{d: d}
+			if q.failed() {
 				q.nak(d.h)
+				inOrder <- a
 				continue
 			}
+			if d.fut != nil {
+				select {
+				case <-d.fut.Ok():
+				case err := <-d.fut.Err():
+					q.setErr(fmt.Errorf("republishing record %s/%d to %s: %w", d.rec.Stream, d.rec.Seq, d.rec.To, err))
+					q.nak(d.h)
+					inOrder <- a
+					continue
+				}
+			}
+			a.err = make(chan error, 1)
+			go func() {
+				// The run's context may be over (Ctrl-C): what was
+				// republished is still acknowledged, within a bound.
+				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+				defer cancel()
+				a.err <- d.h.msg.DoubleAck(ctx)
+			}()
+			inOrder <- a
 		}
-		// The run's context may be over (Ctrl-C): what was republished is
-		// still acknowledged, within a bound.
-		actx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		err := d.h.msg.DoubleAck(actx)
-		cancel()
-		if err != nil {
-			q.setErr(fmt.Errorf("acknowledging record %s/%d: %w", d.rec.Stream, d.rec.Seq, err))
-			<-q.slots // not handed back: the server redelivers it after AckWait
+	}()
+	for a := range inOrder {
+		if a.err == nil {
 			continue
 		}
-		<-q.slots
+		err := <-a.err
+		<-q.slots // acknowledged, or left to AckWait: the server redelivers it
+		if err != nil {
+			q.setErr(fmt.Errorf("acknowledging record %s/%d: %w", a.d.rec.Stream, a.d.rec.Seq, err))
+			continue
+		}
 		out.Records++
-		if !d.rec.Valid {
+		if !a.d.rec.Valid {
 			out.Invalid++
 		}
 		if each != nil {
-			if err := each(d.rec); err != nil {
+			if err := each(a.d.rec); err != nil {
 				q.setErr(err)
 			}
 		}
