@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"net/url"
 	"strconv"
 	"strings"
@@ -59,7 +60,12 @@ const (
 
 // maxFindingsHeader bounds the findings header: a server refuses a
 // message over its max_payload (1 MB by default), headers included.
-const maxFindingsHeader = 32 << 10
+// headerRoom is kept for the headers a republish adds besides the
+// findings (source, message id, error).
+const (
+	maxFindingsHeader = 32 << 10
+	headerRoom        = 4 << 10
+)
 
 // Options are a queue member's settings.
 type Options struct {
@@ -535,7 +541,12 @@ func (q *queue) republish(r *lint.Result, failOn model.Severity) (d done, ok boo
 		}
 	}
 	rec.Findings = r.Report.Findings
-	findings, omitted := findingsHeader(r.Report.Findings)
+	// The republish must fit the server's max_payload, headers included,
+	// or every member would fail on the record in turn: what does not
+	// fit of the findings is counted instead.
+	kept := keptHeaders(h.msg.Headers())
+	budget := min(maxFindingsHeader, int(q.m.nc.MaxPayload())-len(h.msg.Data())-headerSize(kept)-headerRoom)
+	findings, omitted := findingsHeader(r.Report.Findings, budget)
 	rec.FindingsJSON = findings
 	rec.To = q.m.o.ValidSubject
 	if !rec.Valid {
@@ -547,15 +558,7 @@ func (q *queue) republish(r *lint.Result, failOn model.Severity) (d done, ok boo
 	}
 	out := nats.NewMsg(rec.To)
 	out.Data = h.msg.Data()
-	for k, vs := range h.msg.Headers() {
-		// The server's own headers (an expected sequence, a message id)
-		// were the original's; ours are set anew.
-		lk := strings.ToLower(k)
-		if strings.HasPrefix(lk, "nats-") || strings.HasPrefix(lk, "oaiq-lint-") {
-			continue
-		}
-		out.Header[k] = vs
-	}
+	maps.Copy(out.Header, kept)
 	source := rec.Stream + "/" + strconv.FormatUint(rec.Seq, 10)
 	out.Header.Set(jetstream.MsgIDHeader, "oaiq-lint/"+q.m.o.Group+"/"+source)
 	out.Header.Set(SourceHeader, source)
@@ -577,19 +580,47 @@ func (q *queue) republish(r *lint.Result, failOn model.Severity) (d done, ok boo
 	return d, true
 }
 
+// keptHeaders are the original's headers a republish carries: not the
+// server's own (an expected sequence, a message id), which were the
+// original's, nor ours, which are set anew.
+func keptHeaders(h nats.Header) nats.Header {
+	kept := nats.Header{}
+	for k, vs := range h {
+		lk := strings.ToLower(k)
+		if !strings.HasPrefix(lk, "nats-") && !strings.HasPrefix(lk, "oaiq-lint-") {
+			kept[k] = vs
+		}
+	}
+	return kept
+}
+
+// headerSize is about what h takes in a message ("Key: value\r\n" each).
+func headerSize(h nats.Header) int {
+	n := 0
+	for k, vs := range h {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
+}
+
 // findingsHeader is the findings as a JSON array (redacted, as `--format
-// json` writes them), as many as fit in maxFindingsHeader; omitted counts
-// the rest.
-func findingsHeader(fs []model.Finding) (s string, omitted int) {
+// json` writes them), as many as fit in max bytes; omitted counts the
+// rest.
+func findingsHeader(fs []model.Finding, max int) (s string, omitted int) {
 	if len(fs) == 0 {
 		return "", 0
+	}
+	if max < 2 {
+		return "", len(fs)
 	}
 	var b strings.Builder
 	b.WriteByte('[')
 	n := 0
 	for i, f := range fs {
 		j, err := report.FindingJSON(f, true)
-		if err != nil || b.Len()+len(j)+2 > maxFindingsHeader {
+		if err != nil || b.Len()+len(j)+2 > max {
 			return closeArray(&b), len(fs) - i
 		}
 		if n > 0 {

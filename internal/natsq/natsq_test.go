@@ -472,3 +472,28 @@ func TestRedactURL(t *testing.T) {
 		t.Errorf("RedactURL lost the hosts: %s", got)
 	}
 }
+
+// The findings header holds what fits and counts the rest, so a record
+// with many findings still fits the server's max_payload.
+func TestFindingsHeaderFits(t *testing.T) {
+	var fs []model.Finding
+	for i := range 50 {
+		fs = append(fs, model.Finding{Rule: "amount-not-integer", Severity: model.Error, Message: strings.Repeat("x", 100),
+			Span: model.Span{File: "pixel.events", Start: model.Pos{Line: 1, Col: i + 1}, End: model.Pos{Line: 1, Col: i + 2}}})
+	}
+	all, omitted := findingsHeader(fs, maxFindingsHeader)
+	if omitted != 0 {
+		t.Fatalf("50 short findings: %d omitted", omitted)
+	}
+	some, omitted := findingsHeader(fs, len(all)/2)
+	var parsed []map[string]any
+	if err := json.Unmarshal([]byte(some), &parsed); err != nil {
+		t.Fatalf("cut header is not JSON: %v: %s", err, some)
+	}
+	if len(some) > len(all)/2 || omitted == 0 || len(parsed)+omitted != len(fs) {
+		t.Errorf("half the room: %d bytes, %d findings kept, %d omitted (of %d)", len(some), len(parsed), omitted, len(fs))
+	}
+	if none, omitted := findingsHeader(fs, 0); none != "" || omitted != len(fs) {
+		t.Errorf("no room: %q, %d omitted", none, omitted)
+	}
+}
