@@ -301,9 +301,25 @@ func Stream(name string, r io.Reader, maxSize int64, err *error) iter.Seq[Input]
 // came before it, on which consumer of a queue got it, or on whether it is
 // a redelivery. (Stream's records are instead one log.) Its result's
 // Origin is rec.
+//
+// A record with nothing in it (an empty message) is a log-parse-error: a
+// stream skips blank lines, but a message is meant to hold one record.
 func Record(name string, rec StreamRecord) Input {
 	in := recordInput(name, rec, true)
 	in.Alone = true
+	if len(bytes.TrimSpace(rec.Text)) == 0 {
+		load := in.Load
+		in.Load = func(ctx context.Context) (*Loaded, error) {
+			ld, err := load(ctx)
+			if err == nil {
+				at := model.Pos{Line: rec.Line, Col: 1}
+				ld.Doc.RecordFailures = append(ld.Doc.RecordFailures, model.RecordFailure{Span: model.Span{File: name, Start: at, End: at},
+					Problem: "empty record: the message holds no JSON value",
+					Fix:     "publish one record per message: a call array, a browser record or a server event"})
+			}
+			return ld, err
+		}
+	}
 	return in
 }
 

@@ -13,7 +13,8 @@ import (
 // rules that compare records say nothing (a measure alone is not "no
 // init"; the same event_id twice is not a duplicate), the others run as on
 // any log, and a record that is not JSON is a log-parse-error at its line,
-// every time it comes (the same finding twice is not "already reported").
+// every time it comes (the same finding twice is not "already reported"),
+// as is a record with nothing in it.
 func TestRecordAlone(t *testing.T) {
 	measure := `["measure", "order_created", {"type": "contents", "amount": 2599, "currency": "USD"}, {"event_id": "o1"}]`
 	recs := []StreamRecord{
@@ -22,6 +23,7 @@ func TestRecordAlone(t *testing.T) {
 		{Line: 7, Text: []byte(`["measure", "order_created", {"type": "contents", "amount": 25.99, "currency": "USD"}]`)},
 		{Line: 1, Text: []byte(`{"args": ["measure", `)},
 		{Line: 1, Text: []byte(`{"args": ["measure", `)},
+		{Line: 1, Text: []byte(" \t")},
 	}
 	var inputs []Input
 	for _, r := range recs {
@@ -46,7 +48,7 @@ func TestRecordAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := [][]string{nil, nil, {"amount-not-integer"}, {"log-parse-error"}, {"log-parse-error"}}
+	want := [][]string{nil, nil, {"amount-not-integer"}, {"log-parse-error"}, {"log-parse-error"}, {"log-parse-error"}}
 	if len(got) != len(want) {
 		t.Fatalf("got %d results, want %d", len(got), len(want))
 	}

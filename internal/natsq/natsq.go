@@ -335,8 +335,11 @@ type done struct {
 // negative acknowledgement) when it can still talk to the server, else
 // after AckWait.
 func (m *Member) Run(ctx context.Context, lo lint.Options, each func(Record) error) (Outcome, error) {
-	lo.CrossInputDedup = false
-	lo.SortByName = false
+	// Every record pulled must come out of the linter to be acknowledged:
+	// none may be dropped as ignored (the configuration's ignore globs are
+	// about paths) or as another shard's (the queue shares the work).
+	lo.NoIgnore, lo.Shards = true, 0
+	lo.CrossInputDedup, lo.SortByName = false, false
 	if lo.Config != nil {
 		// The header carries every finding of a record: a cap would make
 		// a record past it look valid.
