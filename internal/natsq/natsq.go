@@ -261,7 +261,10 @@ func Join(ctx context.Context, nc *nats.Conn, o Options) (*Member, error) {
 	if err := o.Check(); err != nil {
 		return nil, err
 	}
-	js, err := jetstream.New(nc)
+	// A republish not confirmed within AckWait is pointless (the original
+	// goes to another member then), and without a bound a lost
+	// confirmation would be awaited for ever.
+	js, err := jetstream.New(nc, jetstream.WithPublishAsyncTimeout(o.AckWait))
 	if err != nil {
 		return nil, err
 	}
@@ -330,7 +333,9 @@ type done struct {
 // (Options.UntilEmpty), or something fails: the connection closes, a
 // republish is refused, each returns an error. each, when not nil, is
 // called from one goroutine for every record whose acknowledgement the
-// server confirmed, in the order the records were pulled. What the member
+// server confirmed, in the order the records were pulled (an
+// acknowledgement whose confirmation was lost with the connection may
+// still have counted: such a record is not redelivered and not reported). What the member
 // pulled and did not finish is handed back to the group at once (a
 // negative acknowledgement) when it can still talk to the server, else
 // after AckWait.
@@ -352,6 +357,24 @@ func (m *Member) Run(ctx context.Context, lo lint.Options, each func(Record) err
 	ahead := m.o.MaxInFlight / 2
 	q := &queue{m: m, slots: make(chan struct{}, m.o.MaxInFlight-ahead), ahead: ahead, open: map[*held]bool{}, fail: cancel}
 	acks := make(chan done, cap(q.slots))
+	// A closed connection ends every wait for the server at once.
+	status := m.nc.StatusChanged(nats.CLOSED)
+	defer m.nc.RemoveStatusListener(status)
+	q.closed = make(chan struct{})
+	watchDone := make(chan struct{})
+	defer close(watchDone)
+	go func() {
+		select {
+		case _, ok := <-status:
+			if ok {
+				close(q.closed)
+			}
+		case <-watchDone:
+		}
+	}()
+	if m.nc.IsClosed() {
+		return Outcome{}, errors.New("the connection to the NATS server is closed")
+	}
 	var out Outcome
 	ackerDone := make(chan struct{})
 	go func() {
@@ -395,6 +418,8 @@ type queue struct {
 	open  map[*held]bool // pulled, not yet handed to the acknowledger
 	err   error          // the first failure
 	fail  context.CancelCauseFunc
+	// closed is closed when the connection is.
+	closed chan struct{}
 }
 
 func (q *queue) setErr(err error) {
@@ -665,6 +690,11 @@ func (q *queue) acknowledge(acks <-chan done, each func(Record) error, out *Outc
 				case <-d.fut.Ok():
 				case err := <-d.fut.Err():
 					q.setErr(fmt.Errorf("republishing record %s/%d to %s: %w", d.rec.Stream, d.rec.Seq, d.rec.To, err))
+					q.nak(d.h)
+					inOrder <- a
+					continue
+				case <-q.closed:
+					q.setErr(fmt.Errorf("republishing record %s/%d to %s: %w", d.rec.Stream, d.rec.Seq, d.rec.To, nats.ErrConnectionClosed))
 					q.nak(d.h)
 					inOrder <- a
 					continue

@@ -320,11 +320,22 @@ func TestQueueMemberKilledMidStream(t *testing.T) {
 			t.Fatalf("member %s: %v", r.name, r.err)
 		}
 	}
-	redelivered := 0
+	// A record is acknowledged by one member at most. An acknowledgement
+	// the victim sent as its connection closed may count on the server
+	// without its confirmation coming back: such a record is reported by
+	// no member (checkOutput finds it republished once all the same), and
+	// there are at most as many as the victim held.
+	redelivered, unconfirmed := 0, 0
 	for seq := range f.kinds {
-		if len(d.by[seq]) != 1 {
-			t.Errorf("record %d acknowledged by %v, want exactly one member", seq, d.by[seq])
+		switch n := len(d.by[seq]); {
+		case n == 0:
+			unconfirmed++
+		case n > 1:
+			t.Errorf("record %d acknowledged by %v, want one member", seq, d.by[seq])
 		}
+	}
+	if unconfirmed > o.MaxInFlight {
+		t.Errorf("%d records acknowledged by no member, more than the %d the victim could hold", unconfirmed, o.MaxInFlight)
 	}
 	for _, r := range d.all {
 		if r.Delivered > 1 {
