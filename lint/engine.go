@@ -43,7 +43,9 @@ func (l *Linter) judge(c *checked) []model.Finding {
 	if !c.pieced {
 		// A log read in pieces is not remembered: its findings are at
 		// its own records, which no other input holds, and remembering
-		// them all would make memory grow with the log.
+		// them all would make memory grow with the log. A record checked
+		// alone (a queue's) is judged by itself: the same bad record
+		// twice is bad twice.
 		kept := fs[:0]
 		for _, f := range fs {
 			key := f

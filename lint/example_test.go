@@ -37,3 +37,33 @@ func Example() {
 	// thanks.html:4:64 error amount-not-integer
 	// failed: true
 }
+
+// A queue consumer checks each message on its own: lint.Record is one
+// event-log record, judged by nothing but itself (a measure with no init
+// in sight is not "init-missing").
+func ExampleRecord() {
+	msgs := []string{
+		`["measure", "order_created", {"type": "contents", "amount": 2599, "currency": "USD"}]`,
+		`["measure", "order_created", {"type": "contents", "amount": 25.99, "currency": "USD"}]`,
+	}
+	var inputs []lint.Input
+	for i, m := range msgs {
+		in := lint.Record("pixel.events", lint.StreamRecord{Line: 1, Text: []byte(m)})
+		in.Origin = i + 1 // handed back on the result: which message it was
+		inputs = append(inputs, in)
+	}
+	_, err := lint.New(lint.Options{FailOn: model.Error}).Run(context.Background(), slices.Values(inputs), func(r *lint.Result) error {
+		fmt.Printf("message %d: %d findings\n", r.Origin, len(r.Report.Findings))
+		for _, f := range r.Report.Findings {
+			fmt.Printf("  %s %s\n", f.Severity, f.Rule)
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// message 1: 0 findings
+	// message 2: 1 findings
+	//   error amount-not-integer
+}

@@ -281,13 +281,9 @@ func Stream(name string, r io.Reader, maxSize int64, err *error) iter.Seq[Input]
 				text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")) // a byte-order mark, as log reads a file
 			}
 			if len(bytes.TrimSpace(text)) > 0 {
-				rec := StreamRecord{Line: line, Text: text}
-				cont := !first
-				load := func(context.Context) (*Loaded, error) {
-					p := eventlog.Line(name, rec.Text, rec.Line, !cont)
-					return &Loaded{Doc: p.Docs[0], Files: []*source.File{p.File}}, nil
-				}
-				if !yield(Input{Name: "-", Load: load, Origin: rec, Continues: cont, Pieced: true}) {
+				in := recordInput(name, StreamRecord{Line: line, Text: text}, first)
+				in.Name, in.Continues, in.Pieced = "-", !first, true
+				if !yield(in) {
 					return
 				}
 				first = false
@@ -297,6 +293,47 @@ func Stream(name string, r io.Reader, maxSize int64, err *error) iter.Seq[Input]
 			}
 		}
 	}
+}
+
+// Record is the input that checks one event-log record on its own, as a
+// queue consumer receives it (log --nats): rec.Text is one JSON Lines
+// record (without its line end), findings are at line rec.Line of the
+// file name, and name is the input's name (for ignores and per-path
+// settings). The rules that compare records (rules.Streamed) are off, so
+// the record's verdict is its own: it does not depend on the records that
+// came before it, on which consumer of a queue got it, or on whether it is
+// a redelivery. (Stream's records are instead one log.) Its result's
+// Origin is rec.
+//
+// A record with nothing in it (an empty message) is a log-parse-error: a
+// stream skips blank lines, but a message is meant to hold one record.
+func Record(name string, rec StreamRecord) Input {
+	in := recordInput(name, rec, true)
+	in.Alone = true
+	if len(bytes.TrimSpace(rec.Text)) == 0 {
+		load := in.Load
+		in.Load = func(ctx context.Context) (*Loaded, error) {
+			ld, err := load(ctx)
+			if err == nil {
+				at := model.Pos{Line: rec.Line, Col: 1}
+				ld.Doc.RecordFailures = append(ld.Doc.RecordFailures, model.RecordFailure{Span: model.Span{File: name, Start: at, End: at},
+					Problem: "empty record: the message holds no JSON value",
+					Fix:     "publish one record per message: a call array, a browser record or a server event"})
+			}
+			return ld, err
+		}
+	}
+	return in
+}
+
+// recordInput reads one record as Stream and Record do; first: it begins
+// its log.
+func recordInput(name string, rec StreamRecord, first bool) Input {
+	load := func(context.Context) (*Loaded, error) {
+		p := eventlog.Line(name, rec.Text, rec.Line, first)
+		return &Loaded{Doc: p.Docs[0], Files: []*source.File{p.File}}, nil
+	}
+	return Input{Name: name, Load: load, Origin: rec}
 }
 
 // readLine reads up to and including the next '\n' (or to the end), at

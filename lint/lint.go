@@ -100,6 +100,9 @@ type Input struct {
 	// compare its records (rules.Streamed) run over the whole log through
 	// its rules.LogState instead of over each piece.
 	Pieced bool
+	// Alone marks a record checked on its own (Record): the rules that
+	// compare records (rules.Streamed) are off for it.
+	Alone bool
 	// Explicit marks an input the user named: when the configuration
 	// ignores it, its result says so (Result.Ignored) instead of the input
 	// vanishing without a word.
@@ -223,7 +226,8 @@ type checked struct {
 	// facts are what the rules that compare records need of a piece of a
 	// log read in pieces (Input.Pieced).
 	facts *rules.LogFacts
-	// pieced: the input is (the end of) a log read in pieces.
+	// pieced: the input is (the end of) a log read in pieces, or a record
+	// checked alone; judge remembers none of its findings.
 	pieced bool
 }
 
@@ -338,7 +342,7 @@ func (l *Linter) Run(ctx context.Context, inputs iter.Seq[Input], consume func(*
 // check loads one input and runs the rules over it. A panic in a source
 // or rule becomes an error for that input instead of ending the run.
 func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
-	c = &checked{name: in.Name, origin: in.Origin, sitePage: in.SitePage, pieced: in.Pieced}
+	c = &checked{name: in.Name, origin: in.Origin, sitePage: in.SitePage, pieced: in.Pieced || in.Alone}
 	defer func() {
 		if r := recover(); r != nil {
 			*c = checked{name: in.Name, origin: in.Origin, err: fmt.Errorf("internal error while linting (please report it): %v", r)}
@@ -379,7 +383,10 @@ func (l *Linter) check(ctx context.Context, in Input) (c *checked) {
 	byName := sourcesOf(ld.Files)
 	doc.Text = spanText(byName)
 	ropts := rules.Options{PixelID: l.opts.Config.PixelID, Now: l.opts.Now}
-	if in.Pieced && doc.Kind == model.EventLog {
+	switch {
+	case in.Alone:
+		ropts.Off = rules.Streamed()
+	case in.Pieced && doc.Kind == model.EventLog:
 		ropts.Off = rules.Streamed()
 		c.facts = rules.Facts(doc, ropts)
 	}

@@ -27,6 +27,10 @@ type logOptions struct {
 	formatSet            bool
 	// maxSize is --max-log-size.
 	maxSize int64
+	// nats are --nats and its companions (see runLogNATS); natsFlag names
+	// the first of them given.
+	nats     natsFlags
+	natsFlag string
 }
 
 func newLogCmd(streams *IOStreams, g *globalOptions) *cobra.Command {
@@ -59,21 +63,32 @@ records with method, URL and body (HTTP client logs), and HAR files; a body
 logged as a JSON string is read inside the string. Secrets in them
 (Authorization headers, cookies, keys in URLs) are masked before anything
 is read. Event timestamps are judged against the record's own time, else
---now. --format json says per file what it held ("inputs").`,
+--now. --format json says per file what it held ("inputs").
+
+As a filter, --stream reads JSON Lines from standard input and writes one
+result per record as it arrives. As a queue consumer, --nats URL --subject S
+--queue GROUP consumes a NATS JetStream stream, one record per message,
+sharing it with every other member of GROUP (on any machine): each record
+is checked on its own, republished unchanged to --valid-subject or
+--invalid-subject (its findings, redacted, in the Oaiq-Lint-Findings
+header) and acknowledged once the republish is stored. See docs/scale.md.`,
 		Example: `  oaiq-lint log events.jsonl
   oaiq-lint extract ./public | oaiq-lint log -
   oaiq-lint log --format json recorded.json
   oaiq-lint log --now 2026-12-01T10:00:00Z capi-requests.jsonl
-  tail -F events.jsonl | oaiq-lint log --stream --valid-out ok.jsonl --invalid-out dead-letter.jsonl`,
+  tail -F events.jsonl | oaiq-lint log --stream --valid-out ok.jsonl --invalid-out dead-letter.jsonl
+  oaiq-lint log --nats nats://nats.internal:4222 --subject pixel.events --queue oaiq-lint \
+      --valid-subject pixel.events-valid --invalid-subject pixel.events-invalid`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if o.stream {
-				return nil // standard input; runLogStream says what else is wrong
+			if o.stream || o.nats.changed(cmd) != "" {
+				return nil // standard input or a queue; runLogStream or runLogNATS says what else is wrong
 			}
 			return cobra.MinimumNArgs(1)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			o.formatSet = cmd.Flags().Changed("format")
+			o.natsFlag = o.nats.changed(cmd)
 			return runLog(cmd.Context(), o)
 		},
 	}
@@ -81,6 +96,7 @@ is read. Event timestamps are judged against the record's own time, else
 	cmd.Flags().BoolVar(&o.stream, "stream", false, "read JSON Lines from standard input and write one JSON result per record as it arrives, in order (a filter for pipelines; see docs/scale.md)")
 	cmd.Flags().StringVar(&o.validOut, "valid-out", "", "with --stream: copy each record without a finding at or above --fail-on, unchanged, to this file")
 	cmd.Flags().StringVar(&o.invalidOut, "invalid-out", "", "with --stream: copy each record with a finding at or above --fail-on, unchanged, to this file (a dead-letter file)")
+	o.nats.add(cmd)
 	cmd.Flags().Int64Var(&o.maxSize, "max-log-size", lint.DefaultMaxLogSize, "most of a log held at once, in bytes: a log read whole (not JSON Lines or a JSON array of records) or one record larger is reported as unreadable (raise this to read it); logs read in pieces may be of any size")
 	cmd.Flags().StringVar(&o.now, "now", "", "the time Conversions API requests without their own time were sent (RFC 3339), for the timestamp_ms window")
 	return cmd
@@ -112,7 +128,12 @@ func runLog(ctx context.Context, o *logOptions) error {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(logMemoryLimit))
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	}
-	if o.stream {
+	switch {
+	case o.nats.url != "":
+		return runLogNATS(ctx, o, l, opts)
+	case o.natsFlag != "":
+		return usageErrorf("%s goes with --nats URL (the queue consumer; see docs/scale.md)", o.natsFlag)
+	case o.stream:
 		return runLogStream(ctx, o, l, opts)
 	}
 	if o.validOut != "" || o.invalidOut != "" {
