@@ -55,7 +55,7 @@ func Check(doc *model.Document, opts Options) []model.Finding {
 		}
 	}
 	calls := indexCalls(doc)
-	for _, r := range All() {
+	for _, r := range sorted() {
 		if r.Check == nil || r.Stage != opts.Stage || opts.Off[r.ID] {
 			continue
 		}

@@ -7,7 +7,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -55,14 +57,19 @@ func register(rs ...*Rule) {
 }
 
 // All returns every rule sorted by id.
-func All() []*Rule {
+func All() []*Rule { return slices.Clone(sorted()) }
+
+// sorted is every rule sorted by id, sorted once: rules register while the
+// package initialises, and the engine ranges over them for every document
+// (sorting them each time was a tenth of a record's time in log --stream).
+var sorted = sync.OnceValue(func() []*Rule {
 	out := make([]*Rule, 0, len(registry))
 	for _, r := range registry {
 		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
-}
+})
 
 // IDs returns every rule id, sorted (for did-you-mean messages).
 func IDs() []string {

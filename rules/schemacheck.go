@@ -101,7 +101,7 @@ func (v *SchemaViolation) memberFinding(msg, hint string) (model.Finding, bool) 
 // schemaRules are the rules with a Schema hook, in id order.
 func schemaRules() []*Rule {
 	var out []*Rule
-	for _, r := range All() {
+	for _, r := range sorted() {
 		if r.Schema != nil {
 			out = append(out, r)
 		}
