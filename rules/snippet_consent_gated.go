@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
@@ -30,40 +31,9 @@ consent. Whether loading the SDK before consent is acceptable is your consent
 policy's decision.
 
 Bad:
-` + md("html", `<head>
-  <script type="text/plain" class="optanon-category-C0004">
-    (function (w, d, s, u) {
-      if (w.oaiq) return;
-      var q = function () { q.q.push(arguments); };
-      q.q = [];
-      w.oaiq = q;
-      var js = d.createElement(s);
-      js.async = true;
-      js.src = u;
-      var f = d.getElementsByTagName(s)[0];
-      f.parentNode.insertBefore(js, f);
-    })(window, document, "script", "`+pixel.SDKURL+`");
-    oaiq("init", { pixelId: "px_123" });
-  </script>
-</head>`) + `
+` + md("html", "<head>\n"+snippetExample(` type="text/plain" class="optanon-category-C0004"`, pixel.SDKURL)+"\n</head>") + `
 Good: the snippet for everyone, the pixel told about consent.
-` + md("html", `<head>
-  <script>
-    (function (w, d, s, u) {
-      if (w.oaiq) return;
-      var q = function () { q.q.push(arguments); };
-      q.q = [];
-      w.oaiq = q;
-      var js = d.createElement(s);
-      js.async = true;
-      js.src = u;
-      var f = d.getElementsByTagName(s)[0];
-      f.parentNode.insertBefore(js, f);
-    })(window, document, "script", "`+pixel.SDKURL+`");
-    oaiq("consent", false);
-    oaiq("init", { pixelId: "px_123" });
-  </script>
-</head>`),
+` + md("html", "<head>\n"+strings.Replace(snippetExample("", pixel.SDKURL), `    oaiq("init"`, "    oaiq(\"consent\", false);\n    oaiq(\"init\"", 1)+"\n</head>"),
 		Check: checkSnippetConsentGated,
 	})
 }
