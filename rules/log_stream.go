@@ -278,9 +278,14 @@ type LogState struct {
 	keys map[uint64]keyFirst
 
 	pixel          string // the first pixelId of a browser init, for pairing
-	browser        []dedupFact
-	server         []dedupFact
+	browser        []packedDedup
+	server         []packedDedup
 	dedupOverflown bool
+	// packed holds the text of the events kept for pairing, ptrs the
+	// distinct JSON Pointers of their spans (see packedDedup).
+	packed []byte
+	ptrs   []string
+	ptrIdx map[string]uint32
 }
 
 // keyFirst is a key's first line and a hash of its data (32 bits: two
@@ -409,15 +414,70 @@ func (s *LogState) Add(f *LogFacts, findings []model.Finding) []model.Finding {
 			break
 		}
 		if e.server {
-			s.server = append(s.server, e)
+			s.server = append(s.server, s.pack(e))
 		} else {
-			s.browser = append(s.browser, e)
+			s.browser = append(s.browser, s.pack(e))
 		}
 	}
 	if s.pixel == "" {
 		s.pixel = f.pixel
 	}
 	return findings
+}
+
+// packedDedup is a dedupFact kept for pairing at the end of the log, with
+// no pointer in it: its strings are ranges of LogState.packed and its
+// JSON Pointers indexes into LogState.ptrs. Up to maxStreamDedupEvs are
+// held for a whole log, and the collector scanned them at every cycle
+// while they held strings (a sixth of the time of a 200 MB log).
+type packedDedup struct {
+	server, pixelKnown, nameOK, customOK bool
+	id, pixel, name, custom              packedStr
+	line                                 int
+	idAt, nameAt, custAt                 packedAt
+}
+
+type packedStr struct{ off, n uint32 }
+
+type packedAt struct {
+	sl, sc, el, ec int32
+	ptr            uint32
+}
+
+func (s *LogState) pack(e dedupFact) packedDedup {
+	str := func(t string) packedStr {
+		p := packedStr{uint32(len(s.packed)), uint32(len(t))}
+		s.packed = append(s.packed, t...)
+		return p
+	}
+	at := func(a logAt) packedAt {
+		k, ok := s.ptrIdx[a.ptr]
+		if !ok {
+			if s.ptrIdx == nil {
+				s.ptrIdx = map[string]uint32{}
+			}
+			k = uint32(len(s.ptrs))
+			s.ptrs = append(s.ptrs, a.ptr)
+			s.ptrIdx[a.ptr] = k
+		}
+		return packedAt{a.sl, a.sc, a.el, a.ec, k}
+	}
+	return packedDedup{server: e.server, pixelKnown: e.pixelKnown, nameOK: e.nameOK, customOK: e.customOK,
+		id: str(e.id), pixel: str(e.pixel), name: str(e.name), custom: str(e.custom), line: e.line,
+		idAt: at(e.idAt), nameAt: at(e.nameAt), custAt: at(e.custAt)}
+}
+
+// unpack turns the events kept back into dedupFacts, once, at the end.
+func (s *LogState) unpack(ps []packedDedup) []dedupFact {
+	str := func(p packedStr) string { return string(s.packed[p.off : p.off+p.n]) }
+	at := func(a packedAt) logAt { return logAt{a.sl, a.sc, a.el, a.ec, s.ptrs[a.ptr]} }
+	out := make([]dedupFact, len(ps))
+	for i, p := range ps {
+		out[i] = dedupFact{server: p.server, pixelKnown: p.pixelKnown, nameOK: p.nameOK, customOK: p.customOK,
+			id: str(p.id), pixel: str(p.pixel), name: str(p.name), custom: str(p.custom), line: p.line,
+			idAt: at(p.idAt), nameAt: at(p.nameAt), custAt: at(p.custAt)}
+	}
+	return out
 }
 
 // End returns the findings known only once the whole log is read: no init
@@ -445,15 +505,16 @@ func (s *LogState) End() []model.Finding {
 	if len(s.browser) == 0 || len(s.server) == 0 {
 		return out
 	}
+	browser, server := s.unpack(s.browser), s.unpack(s.server)
 	browserByID := map[string][]*dedupFact{}
-	for i := range s.browser {
-		browserByID[s.browser[i].id] = append(browserByID[s.browser[i].id], &s.browser[i])
+	for i := range browser {
+		browserByID[browser[i].id] = append(browserByID[browser[i].id], &browser[i])
 	}
 	serverByID := map[string][]*dedupFact{}
-	for i := range s.server {
-		serverByID[s.server[i].id] = append(serverByID[s.server[i].id], &s.server[i])
+	for i := range server {
+		serverByID[server[i].id] = append(serverByID[server[i].id], &server[i])
 	}
-	for _, sv := range s.server {
+	for _, sv := range server {
 		for _, b := range browserByID[sv.id] {
 			if !samePixel(b.pixel, sv.pixel) || !b.nameOK || !sv.nameOK {
 				continue
@@ -484,11 +545,11 @@ func (s *LogState) End() []model.Finding {
 		}
 		report("dedup-unmatched", e.idAt, dedupOneSideMsg(e.id, side, other), dedupOneSideHint)
 	}
-	for i := range s.browser {
-		unmatched(&s.browser[i], "browser", "server", serverByID[s.browser[i].id])
+	for i := range browser {
+		unmatched(&browser[i], "browser", "server", serverByID[browser[i].id])
 	}
-	for i := range s.server {
-		unmatched(&s.server[i], "server", "browser", browserByID[s.server[i].id])
+	for i := range server {
+		unmatched(&server[i], "server", "browser", browserByID[server[i].id])
 	}
 	return out
 }
