@@ -47,8 +47,9 @@ type Call struct {
 	Deferred bool
 	// Guarded is true for a call that runs only when oaiq exists: an
 	// optional call (oaiq?.(…)) or one behind a test of oaiq
-	// (window.oaiq && oaiq(…), if (typeof oaiq === "function") …). Before
-	// the loader has run it is skipped instead of throwing.
+	// (window.oaiq && oaiq(…), if (typeof oaiq === "function") …, after
+	// if (!window.oaiq) return;). Before the loader has run it is skipped
+	// instead of throwing.
 	Guarded bool
 	// Event is the Conversions API event this call was read from, as sent
 	// (nil for every other call): server-only fields are checked on it.

@@ -35,7 +35,7 @@ it runs when the visitor agrees, later than the page's own scripts. That is
 allowed: this is a note, saying which manager and category release the
 pixel, and which calls the page makes as it loads most likely run before
 then: those guarded by a test of ` + "`oaiq`" + ` (` + "`window.oaiq && oaiq(…)`" + `,
-` + "`typeof oaiq`" + `, ` + "`oaiq?.(…)`" + `) are skipped before consent, as the policy wants.
+` + "`typeof oaiq`" + `, ` + "`oaiq?.(…)`" + `, after ` + "`if (!window.oaiq) return;`" + `) are skipped before consent, as the policy wants.
 A call without such a guard throws a ReferenceError before consent:
 that is ` + "`call-before-loader`" + `'s warning.
 

@@ -9,7 +9,8 @@ import (
 // the loader has run it is skipped instead of throwing: an optional call
 // (oaiq?.(…), window.oaiq?.(…)), or one behind a test of oaiq —
 // window.oaiq && oaiq(…), typeof oaiq === "function" && …,
-// if (window.oaiq) {…}, window.oaiq ? oaiq(…) : …. stack holds the call's
+// if (window.oaiq) {…}, window.oaiq ? oaiq(…) : …, or after
+// if (!window.oaiq) return; in its function. stack holds the call's
 // ancestors, outermost first.
 func guarded(n *ast.CallExpression, stack []ast.Node) bool {
 	if _, ok := n.Callee.(*ast.Optional); ok {
@@ -28,6 +29,10 @@ func guarded(n *ast.CallExpression, stack []ast.Node) bool {
 			}
 		case *ast.ConditionalExpression:
 			if p.Consequent == child && testsPixel(p.Test) {
+				return true
+			}
+		case *ast.BlockStatement:
+			if returnsEarly(p.List, child) {
 				return true
 			}
 		}
@@ -56,4 +61,29 @@ func testsPixel(e ast.Expression) bool {
 		return !found
 	})
 	return found
+}
+
+// returnsEarly reports a statement before child in list that leaves the
+// function when oaiq is missing: if (!window.oaiq) return;
+func returnsEarly(list []ast.Statement, child ast.Node) bool {
+	for _, st := range list {
+		if st == child {
+			return false
+		}
+		if is, ok := st.(*ast.IfStatement); ok && is.Alternate == nil && leaves(is.Consequent) && testsPixel(is.Test) {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports a statement that only returns or throws.
+func leaves(st ast.Statement) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStatement, *ast.ThrowStatement:
+		return true
+	case *ast.BlockStatement:
+		return len(st.List) == 1 && leaves(st.List[0])
+	}
+	return false
 }

@@ -16,8 +16,12 @@ if (ok) { oaiq("measure", "j"); }                             // 9 another test
 ok && oaiq("measure", "k");                                   // 10 another test
 if (window.oaiq) {} else { oaiq("measure", "l"); }            // 11 else branch
 oaiq("consent", true) && oaiq("measure", "m");                // 12, 13 a call, not a test
+(function () { if (!window.oaiq) return; oaiq("measure", "n"); })();       // 14 early return
+(function () { if (!window.oaiq) { return; } oaiq("measure", "o"); })();   // 15 early return in a block
+(function () { oaiq("measure", "p"); if (!window.oaiq) return; })();       // 16 returns after the call
+(function () { if (!ok) return; oaiq("measure", "q"); })();                // 17 another test
 `
-	want := []bool{false, true, true, true, true, true, true, true, true, false, false, false, false, false}
+	want := []bool{false, true, true, true, true, true, true, true, true, false, false, false, false, false, true, true, false, false}
 	res := extract(code)
 	if res.Err != nil {
 		t.Fatal(res.Err.Message)
