@@ -46,6 +46,7 @@ func (x *extractor) run() {
 			if isPixelCallee(n.Callee) || aliases.calls(n, stack, x.prog) {
 				c := x.call(n)
 				c.Deferred = x.s.Deferred || deferred(stack)
+				c.Guarded = guarded(n, stack)
 				if b := bodyOf(stack); b != nil && c.Deferred {
 					a, _ := x.offsets(b)
 					c.Body = a + 1
