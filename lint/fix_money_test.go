@@ -24,6 +24,11 @@ func TestMoneyFixes(t *testing.T) {
 		{"toFixed of a price", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "EUR" });`, `amount: Math.round(price * 100),`, model.Unsafe},
 		{"toFixed of a rounded amount", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.round(total * 100).toFixed(0), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
 		{"x*100 with a computed currency", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: cart.currency });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 truncated with ~~", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: ~~(total * 100), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 truncated with | 0", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100 | 0, currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 truncated with Math.trunc", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.trunc(total * 100), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 floored", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.floor( (total * 100) ), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 rounded up", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.ceil(total * 100), currency: cart.currency });`, `amount: Math.round(total * 100),`, model.Unsafe},
 		{"literal x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 1500 * 100, currency: "JPY" });`, `amount: 1500,`, model.Unsafe},
 		{"literal x*100 in dinars", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 12.5 * 100, currency: "KWD" });`, `amount: 12500,`, model.Unsafe},
 	} {
@@ -63,6 +68,7 @@ func TestMoneyFindingsWithoutAFix(t *testing.T) {
 		{"toFixed with other decimals than the currency's", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "JPY" });`, "round without toFixed"},
 		{"toFixed of x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: (total * 100).toFixed(0), currency: "JPY" });`, "send whole JPY without the * 100, rounded: Math.round(x), without toFixed"},
 		{"x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: "JPY" });`, "send whole JPY without the * 100"},
+		{"x*100 truncated in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: ~~(total * 100), currency: "JPY" });`, "send whole JPY without the * 100"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := lintBytes(t, "a.js", init+tc.in+"\n")

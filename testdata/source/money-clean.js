@@ -18,4 +18,13 @@ function thanks(order, cart, price) {
   oaiq("measure", "order_created", { type: "contents", amount: parseInt((cart.total * 100).toFixed(0), 10), currency: "USD" });
   // A server template's own arithmetic is its business.
   oaiq("measure", "order_created", { type: "contents", amount: <%= order.total * 100 %>, currency: "USD" }); // want "dynamic-value" severity=info col=64
+  // toFixed(0)'s text made a number in any way is rounded (review F4): a number, not a string.
+  oaiq("measure", "order_created", { type: "contents", amount: +(cart.total * 100).toFixed(0), currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: (cart.total * 100).toFixed(0) * 1, currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: (cart.total * 100).toFixed(0) - 0, currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: parseInt((cart.total * 100).toFixed(0)), currency: "USD" });
+  // A truncation of what is already an integer loses nothing.
+  oaiq("measure", "order_created", { type: "contents", amount: Math.round(cart.total * 100) | 0, currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: Math.floor(Math.round(cart.total * 100)), currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: ~~order.totalCents, currency: "USD" }); // want "dynamic-value" severity=info col=64
 }
