@@ -395,23 +395,49 @@ func timesHundred(raw string) bool {
 // amount-expression judges: a finding of its own, or a right form. The
 // dynamic-value info is then not needed.
 func amountJudged(c *model.Call, arg int, path []string, n *model.Value) bool {
-	if arg != argData || len(path) == 0 || path[len(path)-1] != "amount" || c.Command() != "measure" {
+	m, obj, ok := amountObject(c, arg, path)
+	if !ok {
 		return false
+	}
+	_, _, _, judged := judgeAmount(n, currencyFor(m, path[:len(path)-1], obj))
+	return judged
+}
+
+// amountTimes100ForComputedCurrency reports an amount scaled by 100 beside
+// a currency computed in code (review A25): right for a currency with two
+// decimals only, which cannot be known here, so dynamic-value's info says
+// so (a shop selling in one currency is right; nothing is guessed).
+func amountTimes100ForComputedCurrency(c *model.Call, arg int, path []string, n *model.Value) bool {
+	m, obj, ok := amountObject(c, arg, path)
+	if !ok || !timesHundred(compact(writtenCode(n.Raw))) {
+		return false
+	}
+	cur := obj.Get("currency")
+	if cur == nil && len(path) > 1 {
+		cur = m.Data.Get("currency") // an item without its own: the event's
+	}
+	return cur != nil && cur.IsDynamic()
+}
+
+// amountObject is the measure call and the object holding the amount at
+// path in argument arg: the event data or one of its contents items.
+func amountObject(c *model.Call, arg int, path []string) (measureCall, *model.Value, bool) {
+	if arg != argData || len(path) == 0 || path[len(path)-1] != "amount" || c.Command() != "measure" {
+		return measureCall{}, nil, false
 	}
 	data := c.Arg(argData)
 	obj := data
 	if len(path) == 3 && path[0] == "contents" {
-		if cs := data.Get("contents"); cs.Is(model.Array) {
-			if i, err := strconv.Atoi(path[1]); err == nil && i < len(cs.Items) {
-				obj = cs.Items[i]
-			}
+		cs := data.Get("contents")
+		i, err := strconv.Atoi(path[1])
+		if !cs.Is(model.Array) || err != nil || i < 0 || i >= len(cs.Items) {
+			return measureCall{}, nil, false
 		}
+		obj = cs.Items[i]
 	} else if len(path) != 1 {
-		return false
+		return measureCall{}, nil, false
 	}
-	m := measureCall{Call: c, Data: data}
-	_, _, _, judged := judgeAmount(n, currencyFor(m, path[:len(path)-1], obj))
-	return judged
+	return measureCall{Call: c, Data: data}, obj, true
 }
 
 // amountMade is how a computed amount is made, read from its text as
