@@ -476,6 +476,12 @@ func lastStep(code string) (made amountMade, operand string) {
 		}
 		return madeOther
 	}
+	if cond, a, b, ok := splitTernary(s); ok && cond != "" {
+		if integral(a) && integral(b) {
+			return madeRounded, "" // an integer either way
+		}
+		return madeOther, ""
+	}
 	if l, op, r, ok := splitBinary(s, "|", "^", ">>>", ">>", "<<"); ok {
 		switch {
 		case isZero(r):
@@ -486,8 +492,11 @@ func lastStep(code string) (made amountMade, operand string) {
 		return madeOther, ""
 	}
 	if l, op, r, ok := splitBinary(s, "+", "-"); ok {
-		if isZero(r) && op == "-" {
+		switch {
+		case isZero(r) && op == "-":
 			return numberOf(l), l
+		case integral(l) && integral(r):
+			return madeRounded, "" // Math.round(a * 100) + Math.round(b * 100)
 		}
 		return madeOther, ""
 	}
@@ -497,6 +506,8 @@ func lastStep(code string) (made amountMade, operand string) {
 			return numberOf(l), l
 		case isOne(l) && op == "*":
 			return numberOf(r), r
+		case op == "*" && integral(l) && integral(r):
+			return madeRounded, "" // Math.round(price * 100) * quantity's literal
 		}
 		return madeOther, ""
 	}
@@ -539,6 +550,43 @@ func cutsAPrice(operand string) bool {
 	}
 	m, _ := howMade(operand)
 	return m != madeRounded && m != madeTruncated && m != madeCeiled
+}
+
+// integral reports code whose value is known to be an integer: an integer
+// literal, or a last step that makes one.
+func integral(code string) bool {
+	s := stripParens(code)
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return true
+	}
+	m, _ := howMade(s)
+	return m == madeRounded || m == madeTruncated || m == madeCeiled
+}
+
+// splitTernary splits code at its conditional operator: cond ? a : b
+// outside brackets. ok is false when there is none.
+func splitTernary(code string) (cond, a, b string, ok bool) {
+	q, colon, nested := -1, -1, 0
+	scanCode(code, func(i, depth int) bool {
+		if depth != 0 {
+			return true
+		}
+		switch c := code[i]; {
+		case c == '?' && q < 0 && !strings.HasPrefix(code[i:], "??") && !strings.HasPrefix(code[i:], "?.") && (i == 0 || code[i-1] != '?'):
+			q = i
+		case c == '?' && q >= 0 && !strings.HasPrefix(code[i:], "??") && !strings.HasPrefix(code[i:], "?.") && code[i-1] != '?':
+			nested++
+		case c == ':' && q >= 0 && nested > 0:
+			nested--
+		case c == ':' && q >= 0 && colon < 0:
+			colon = i
+		}
+		return true
+	})
+	if q < 0 || colon < 0 {
+		return "", "", "", false
+	}
+	return strings.TrimSpace(code[:q]), strings.TrimSpace(code[q+1 : colon]), strings.TrimSpace(code[colon+1:]), true
 }
 
 func isZero(s string) bool { s = stripParens(s); return s == "0" || s == "0.0" }

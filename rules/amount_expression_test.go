@@ -30,11 +30,20 @@ func TestHowAnAmountIsMade(t *testing.T) {
 		{"parseInt(price * 100)", madeTruncated, "price * 100"},
 		{"Math.ceil(price * 100)", madeCeiled, "price * 100"},
 		{"{{ cart.total }} * 100 | 0", madeTruncated, "{{ cart.total }} * 100"},
+		// Integers combined are integers (review F4 must not make these "not rounded").
+		{"Math.round(a * 100) + Math.round(b * 100)", madeRounded, ""},
+		{"Math.round(a * 100) * 2", madeRounded, ""},
+		{"paid ? Math.round(a * 100) : 0", madeRounded, ""},
+		{"a ? b ? Math.round(x * 100) : 1 : 0", madeRounded, ""},
+		{"paid ? a * 100 : 0", madeOther, ""},
+		{"Math.round(a * 100) + shipping", madeOther, ""},
+		{"Math.round(a * 100) / 2", madeOther, ""},
+		{"x?.y ?? 0", madeOther, ""},
 		// Not a last step that makes an integer.
 		{"price * 100 || 0", madeOther, ""},
 		{"price * 100", madeOther, ""},
 		{"(price * 100).toFixed(0)", madeOther, ""},
-		{"Math.round(price) * 100", madeOther, ""},
+		{"Math.round(price) * 100", madeRounded, ""}, // an integer (whole units times 100)
 		{"f(x)(y)", madeOther, ""},
 		{"Math.round(a)(b)", madeOther, ""},
 		{"price * 100 + tax | 1", madeOther, ""},

@@ -31,4 +31,7 @@ function thanks(order, cart, price) {
   oaiq("measure", "order_created", { type: "contents", amount: Math.round(cart.total * 100) | 0, currency: "USD" });
   oaiq("measure", "order_created", { type: "contents", amount: Math.floor(Math.round(cart.total * 100)), currency: "USD" });
   oaiq("measure", "order_created", { type: "contents", amount: ~~order.totalCents, currency: "USD" }); // want "dynamic-value" severity=info col=64
+  // Integers combined are integers: a sum of rounded amounts, a rounded amount or nothing.
+  oaiq("measure", "order_created", { type: "contents", amount: Math.round(cart.total * 100) + Math.round(cart.tax * 100), currency: "USD" });
+  oaiq("measure", "order_created", { type: "contents", amount: cart.paid ? Math.round(cart.total * 100) : 0, currency: "USD" });
 }
