@@ -302,3 +302,16 @@ func TestValueTextKeepsItsParentheses(t *testing.T) {
 		t.Errorf("call span %s", at(res.Calls[0].Span))
 	}
 }
+
+// Only the expressions goja ends early are extended: a call holding a
+// regular expression with a "(" keeps its own end, not the enclosing
+// call's ")".
+func TestValueTextEndsWhereACallEnds(t *testing.T) {
+	res := extract(`oaiq('measure', 'order_created', s.test(/\(/))`)
+	if res.Err != nil {
+		t.Fatal(res.Err.Message)
+	}
+	if v := res.Calls[0].Args[2]; v.Raw != `s.test(/\(/)` {
+		t.Errorf("raw %q", v.Raw)
+	}
+}

@@ -101,7 +101,13 @@ func (x *extractor) offsets(n ast.Node) (int, int) {
 func (x *extractor) valueOffsets(n ast.Node) (int, int) {
 	i0, i1 := int(n.Idx0()), int(n.Idx1())
 	w := x.openingParens(i0, i1)
-	e := x.closingParens(w, i1)
+	e := i1
+	switch n.(type) {
+	case *ast.UnaryExpression, *ast.BinaryExpression, *ast.ConditionalExpression:
+		// The nodes goja ends with their last operand's end (a call or a
+		// bracket ends at its own closing character).
+		e = x.closingParens(w, i1)
+	}
 	if w != i0 || e != i1 {
 		return x.offset(w, x.mapStart), x.offset(e, x.mapEnd)
 	}
