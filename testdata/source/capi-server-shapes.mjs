@@ -81,3 +81,9 @@ await fetch(u4, { method: "POST", body: JSON.stringify({ events: [lead("i4")] })
 const u5 = new URL(API);
 u5.search = process.env.OAIQ_QUERY;
 await fetch(u5, { method: "POST", body: JSON.stringify({ events: [lead("i5")] }) });
+
+// Bodies not known statically: the key is still found (and masked), whatever the body is.
+const UNREAD_KEY = "capi_fixture_key_unreadbody01"; // want "capi-key-in-code" severity=warning col=20
+export const post = (payload) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${UNREAD_KEY}` }, body: JSON.stringify(payload) });
+export const postRaw = (text) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer capi_fixture_key_unreadbody02" }, body: text }); // want "capi-key-in-code" severity=warning col=108
+export const postEnv = (payload) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${process.env.OAIQ_KEY}` }, body: JSON.stringify(payload) });

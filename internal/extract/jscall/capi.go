@@ -21,7 +21,7 @@ import (
 // checkCAPICall records the request a call posts to the Conversions API.
 func (x *extractor) checkCAPICall(n *ast.CallExpression) {
 	urlExpr, body, config := x.capiCallParts(n)
-	if urlExpr == nil || body == nil {
+	if urlExpr == nil {
 		return
 	}
 	u, full, ok := x.urlOf(urlExpr)
@@ -29,13 +29,15 @@ func (x *extractor) checkCAPICall(n *ast.CallExpression) {
 		return
 	}
 	// The body's names are resolved as a pixel call's arguments are: from
-	// where this call stands, within the same budget.
+	// where this call stands, within the same budget. A body not known
+	// statically (JSON.stringify(payload), a string) still leaves the
+	// request: its URL and its key are checked, and the key masked in
+	// every output, whatever the body is.
 	x.callAt, x.budget = n.Idx0(), resolveBudget
-	v := x.capiBody(body)
-	if v == nil {
-		return
+	q := &model.Request{Span: x.span(n)}
+	if body != nil {
+		q.Body = x.capiBody(body)
 	}
-	q := &model.Request{Body: v, Span: x.span(n)}
 	q.KeySpan, q.Key = x.literalKey(n)
 	var params []queryParam
 	if full {
@@ -94,7 +96,9 @@ func (x *extractor) capiCallParts(n *ast.CallExpression) (urlExpr, body, config 
 		// req.write(JSON.stringify(body)) on const req = https.request(url, …)
 		if id, ok := unwrap(memberObject(n.Callee)).(*ast.Identifier); ok {
 			if b := x.consts[id.Name.String()]; b != nil && b.decls == 1 {
-				if c, ok := b.init.(*ast.CallExpression); ok && memberName(c.Callee) == "request" && len(c.ArgumentList) > 0 {
+				// req.end() without data is the same request: only a call
+				// that writes a body is read.
+				if c, ok := b.init.(*ast.CallExpression); ok && memberName(c.Callee) == "request" && len(c.ArgumentList) > 0 && arg(0) != nil {
 					return c.ArgumentList[0], arg(0), nil
 				}
 			}
