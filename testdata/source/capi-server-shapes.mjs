@@ -87,3 +87,11 @@ const UNREAD_KEY = "capi_fixture_key_unreadbody01"; // want "capi-key-in-code" s
 export const post = (payload) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${UNREAD_KEY}` }, body: JSON.stringify(payload) });
 export const postRaw = (text) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer capi_fixture_key_unreadbody02" }, body: text }); // want "capi-key-in-code" severity=warning col=108
 export const postEnv = (payload) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${process.env.OAIQ_KEY}` }, body: JSON.stringify(payload) });
+
+// Placeholders are the place for a key, not a key: shown as written, not reported.
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer YOUR_CONVERSIONS_API_KEY" }, body: JSON.stringify({ events: [lead("j1")] }) });
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer <key>" }, body: JSON.stringify({ events: [lead("j2")] }) });
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer xxx" }, body: JSON.stringify({ events: [lead("j3")] }) });
+await axios.post(`${API}?pid=px_abc123&key=YOUR_KEY`, { events: [lead("j4")] });
+// A ${…} in a plain string is sent as written: no key at all.
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer ${OAIQ_KEY}" }, body: JSON.stringify({ events: [lead("j5")] }) }); // want "capi-key-in-code" severity=error col=81 msg=/sent as the text "Bearer \$\{OAIQ_KEY\}".*template literal/ hint=/backticks/

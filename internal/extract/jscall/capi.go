@@ -14,6 +14,7 @@ import (
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
@@ -39,6 +40,9 @@ func (x *extractor) checkCAPICall(n *ast.CallExpression) {
 		q.Body = x.capiBody(body)
 	}
 	q.KeySpan, q.Key = x.literalKey(n)
+	if strings.Contains(q.Key, "${") && pii.IsPlaceholderSecret(q.Key) {
+		q.Key, q.KeyNotFilled = "", true // a plain string's ${…} is sent as written
+	}
 	var params []queryParam
 	if full {
 		params, full = x.addedQuery(urlExpr, config)
@@ -464,7 +468,7 @@ func (x *extractor) queryKey(urlExpr ast.Expression, u string, ps []queryParam) 
 	if _, query, found := strings.Cut(u, "?"); found {
 		for _, kv := range strings.Split(query, "&") {
 			k, v, _ := strings.Cut(kv, "=")
-			if !credentialParams[strings.ToLower(k)] || strings.TrimSpace(v) == "" {
+			if !credentialParams[strings.ToLower(k)] || pii.IsPlaceholderSecret(v) {
 				continue
 			}
 			a, b := x.offsets(urlExpr)
@@ -476,7 +480,7 @@ func (x *extractor) queryKey(urlExpr ast.Expression, u string, ps []queryParam) 
 		}
 	}
 	for _, p := range ps {
-		if p.known && credentialParams[strings.ToLower(p.name)] && strings.TrimSpace(p.value) != "" {
+		if p.known && credentialParams[strings.ToLower(p.name)] && !pii.IsPlaceholderSecret(p.value) {
 			return p.span, p.value
 		}
 	}
@@ -512,7 +516,11 @@ const minTemplateKey = 8
 // bearerKey reads the key an Authorization header's expression writes.
 func (x *extractor) bearerKey(e ast.Expression) (model.Span, string) {
 	if sp, s, ok := x.constString(e); ok {
-		if key := strings.TrimSpace(trimBearer(strings.TrimSpace(s))); key != "" {
+		key := strings.TrimSpace(trimBearer(strings.TrimSpace(s)))
+		if strings.HasPrefix(key, "${") && strings.HasSuffix(key, "}") {
+			return sp, key // a template's slot in a plain string: the caller says so
+		}
+		if !pii.IsPlaceholderSecret(key) {
 			return sp, key
 		}
 		return model.Span{}, ""
@@ -522,8 +530,8 @@ func (x *extractor) bearerKey(e ast.Expression) (model.Span, string) {
 		if t.Tag != nil || len(t.Elements) == 0 {
 			break
 		}
-		if head := t.Elements[0].Parsed.String(); len(strings.TrimSpace(trimBearer(head))) >= minTemplateKey {
-			return x.span(e), strings.TrimSpace(trimBearer(head)) // the key written before a ${…}
+		if head := strings.TrimSpace(trimBearer(t.Elements[0].Parsed.String())); len(head) >= minTemplateKey && !pii.IsPlaceholderSecret(head) {
+			return x.span(e), head // the key written before a ${…}
 		}
 		if len(t.Expressions) == 1 && strings.TrimSpace(trimBearer(t.Elements[0].Parsed.String())) == "" {
 			return x.constKey(t.Expressions[0])
@@ -544,7 +552,7 @@ func (x *extractor) constKey(e ast.Expression) (model.Span, string) {
 	if _, isID := unwrap(e).(*ast.Identifier); !isID {
 		return model.Span{}, ""
 	}
-	if sp, s, ok := x.constString(e); ok && strings.TrimSpace(s) != "" {
+	if sp, s, ok := x.constString(e); ok && !pii.IsPlaceholderSecret(s) {
 		return sp, strings.TrimSpace(s)
 	}
 	return model.Span{}, ""
