@@ -95,3 +95,28 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: 
 await axios.post(`${API}?pid=px_abc123&key=YOUR_KEY`, { events: [lead("j4")] });
 // A ${…} in a plain string is sent as written: no key at all.
 await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer ${OAIQ_KEY}" }, body: JSON.stringify({ events: [lead("j5")] }) }); // want "capi-key-in-code" severity=error col=81 msg=/sent as the text "Bearer \$\{OAIQ_KEY\}".*template literal/ hint=/backticks/
+
+// Names changed after their declaration, by a function they are handed to or through a member path: not known.
+function addPid(u) { u.searchParams.set("pid", process.env.OAIQ_PIXEL); }
+const handedUrl = new URL("https://bzr.openai.com/v1/events");
+addPid(handedUrl);
+await fetch(handedUrl, { method: "POST", body: JSON.stringify({ events: [lead("k1")] }) });
+const stamped = { id: "k2", type: "order_created", action_source: "web", source_url: "https://a.example/t", data: { type: "contents" } };
+stamp(stamped);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [stamped] }) });
+const filled = [];
+fill(filled, orders);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: filled }) });
+const pushed = { events: [] };
+for (const o of orders) pushed.events.push(lead(o.id));
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(pushed) });
+const assigned = { events: [] };
+Object.assign(assigned.events, more);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(assigned) });
+// Handed over only after the request, or to a function that only reads it: still the value declared.
+const later = { id: "k3", type: "order_created", action_source: "web", source_url: "https://a.example/t", data: { type: "contents" } }; // want "capi-event-field-missing" col=15 msg=/timestamp_ms/
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [later] }) });
+audit(later);
+const empty = { events: [] }; // want "capi-events-invalid" col=25 msg=/is empty/
+console.log(empty);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(empty) });

@@ -21,6 +21,9 @@ import (
 
 // checkCAPICall records the request a call posts to the Conversions API.
 func (x *extractor) checkCAPICall(n *ast.CallExpression) {
+	// The request's names are resolved as a pixel call's arguments are:
+	// from where this call stands, within the same budget.
+	x.callAt, x.budget = n.Idx0(), resolveBudget
 	urlExpr, body, config := x.capiCallParts(n)
 	if urlExpr == nil {
 		return
@@ -29,12 +32,9 @@ func (x *extractor) checkCAPICall(n *ast.CallExpression) {
 	if !ok || !pixel.IsCAPIURL(u) {
 		return
 	}
-	// The body's names are resolved as a pixel call's arguments are: from
-	// where this call stands, within the same budget. A body not known
-	// statically (JSON.stringify(payload), a string) still leaves the
-	// request: its URL and its key are checked, and the key masked in
-	// every output, whatever the body is.
-	x.callAt, x.budget = n.Idx0(), resolveBudget
+	// A body not known statically (JSON.stringify(payload), a string)
+	// still leaves the request: its key is checked, and masked in every
+	// output, whatever the body is.
 	q := &model.Request{Span: x.span(n)}
 	if body != nil {
 		q.Body = x.capiBody(body)
@@ -153,7 +153,7 @@ func (x *extractor) objectLiteral(e ast.Expression) *ast.ObjectLiteral {
 	case *ast.ObjectLiteral:
 		return n
 	case *ast.Identifier:
-		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned {
+		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned && !b.changedBefore(x.callAt) {
 			if obj, ok := b.init.(*ast.ObjectLiteral); ok {
 				return obj
 			}
@@ -168,8 +168,15 @@ func (x *extractor) capiBody(e ast.Expression) *model.Value {
 	if c, ok := unwrap(e).(*ast.CallExpression); ok && memberName(c.Callee) == "stringify" && len(c.ArgumentList) > 0 {
 		e = c.ArgumentList[0]
 	}
-	if obj := x.objectLiteral(e); obj != nil {
-		return x.object(obj)
+	switch n := unwrap(e).(type) {
+	case *ast.ObjectLiteral:
+		return x.object(n)
+	case *ast.Identifier:
+		// A name is read as pixel calls read one: with its member writes,
+		// and not at all once changed in ways not followed.
+		if v := x.resolve(n); v.Is(model.Object) {
+			return v
+		}
 	}
 	return nil
 }
@@ -204,7 +211,7 @@ func (x *extractor) constTextWithin(e ast.Expression, budget *int) (string, bool
 	case *ast.StringLiteral:
 		return n.Value.String(), true
 	case *ast.Identifier:
-		if b := x.consts[n.Name.String()]; b.single() && !b.opened {
+		if b := x.consts[n.Name.String()]; b.single() && !b.opened { // a string cannot be changed by a function it is handed to
 			return x.constTextWithin(b.init, budget)
 		}
 	case *ast.TemplateLiteral:
@@ -252,7 +259,7 @@ func (x *extractor) urlObject(e ast.Expression) (name string, arg ast.Expression
 	}
 	if id, ok := e.(*ast.Identifier); ok {
 		b := x.consts[id.Name.String()]
-		if b == nil || b.decls != 1 || b.assigned || b.init == nil {
+		if b == nil || b.decls != 1 || b.assigned || b.changedBefore(x.callAt) || b.init == nil {
 			return "", nil
 		}
 		name, e = id.Name.String(), b.init
