@@ -59,6 +59,11 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: 
 await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ integration_source: "_shop", events: [ // want "capi-integration-source" col=98 msg=/starts with '_'/
   { id: "g1", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?email=jane@example.org", data: { type: "customer_action" } }, // want "pii-raw" col=97 msg=/raw e-mail address in source_url/
   { id: "g2", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?order=100234567&ref=20261201", data: { type: "customer_action" } },
+  // A parameter named email or phone holding no address or number: a flag, a platform.
+  { id: "g3", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?email=1", data: { type: "customer_action" } },
+  { id: "g4", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?phone=ios&email=sent", data: { type: "customer_action" } },
+  { id: "g5", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?phone=%2B14155550123", data: { type: "customer_action" } }, // want "pii-raw" col=97 msg=/raw phone number in source_url/
+  { id: "g6", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?email=jane%40example.org", data: { type: "customer_action" } }, // want "pii-raw" col=97 msg=/raw e-mail address in source_url/
 ] }) });
 
 // A literal time in code: sent whenever the code runs, so one info says until when the API takes it (no --now in check).
