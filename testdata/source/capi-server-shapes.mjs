@@ -31,7 +31,17 @@ const events = [
   { id: "c4", type: "order_created", timestamp_ms: new Date(), data: { type: "contents" } }, // want "capi-timestamp" col=52 msg=/a Date object/
   { id: "c5", type: "order_created", timestamp_ms: Date.now() / 1000, data: { type: "contents" } }, // want "capi-timestamp" col=52 msg=/seconds with a fraction/
   { id: "c6", type: "order_created", timestamp_ms: 1788000000, data: { type: "contents" } }, // want "capi-timestamp" col=52 msg=/timestamp_ms 1788000000 has 10 digits/
+  { id: "c10", type: "order_created", timestamp_ms: Math.floor(+new Date() / 1e3), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/that is seconds/
+  { id: "c11", type: "order_created", timestamp_ms: ~~(Date.now() / 1000), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/that is seconds/
+  { id: "c12", type: "order_created", timestamp_ms: Date.now() | 0, data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/32 bits/
+  { id: "c13", type: "order_created", timestamp_ms: dayjs().unix(), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/dayjs\(\).unix\(\): that is seconds/
+  { id: "c14", type: "order_created", timestamp_ms: moment(order.createdAt).unix(), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/that is seconds/
+  { id: "c15", type: "order_created", timestamp_ms: new Date(order.createdAt), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/new Date\(order.createdAt\): a Date object/
+  { id: "c16", type: "order_created", timestamp_ms: Date.now() * 1000, data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/microseconds/
   // Milliseconds, however they are computed, and shapes not known: nothing.
+  { id: "c17", type: "order_created", timestamp_ms: new Date(order.createdAt).getTime(), data: { type: "contents" } },
+  { id: "c18", type: "order_created", timestamp_ms: dayjs().valueOf(), data: { type: "contents" } },
+  { id: "c19", type: "order_created", timestamp_ms: order.createdAt * 1000, data: { type: "contents" } },
   { id: "c7", type: "order_created", timestamp_ms: Date.now(), data: { type: "contents" } },
   { id: "c8", type: "order_created", timestamp_ms: new Date().getTime(), data: { type: "contents" } },
   { id: "c9", type: "order_created", timestamp_ms: Math.floor(order.createdAt / 1000), data: { type: "contents" } },
