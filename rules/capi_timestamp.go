@@ -25,7 +25,8 @@ in seconds (` + "`Math.floor(Date.now() / 1000)`" + `, ` + "`~~(+new Date() / 1e
 which overflows), in microseconds (` + "`Date.now() * 1000`" + `), as an ISO text
 (` + "`new Date().toISOString()`" + `) or as a Date object (` + "`new Date()`" + `,
 ` + "`new Date(order.createdAt)`" + `, sent as a date text); any other computation
-is left unjudged.
+is left unjudged. A constant bound to one of these and sent by name
+(` + "`const ts = Math.floor(Date.now() / 1000)`" + `) is judged by its computation.
 
 Bad:
 ` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1796115600, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `

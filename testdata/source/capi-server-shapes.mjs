@@ -135,3 +135,11 @@ audit(later);
 const empty = { events: [] }; // want "capi-events-invalid" col=25 msg=/is empty/
 console.log(empty);
 await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(empty) });
+
+// A timestamp computed into a constant first is judged by its computation.
+const secondsNow = Math.floor(Date.now() / 1000);
+const millisNow = Date.now();
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [
+  { id: "l1", type: "lead_created", timestamp_ms: secondsNow, data: { type: "customer_action" } }, // want "capi-timestamp" col=51 msg=/Math.floor\(Date.now\(\) \/ 1000\): that is seconds/
+  { id: "l2", type: "lead_created", timestamp_ms: millisNow, data: { type: "customer_action" } },
+] }) });

@@ -38,6 +38,7 @@ func (x *extractor) checkCAPICall(n *ast.CallExpression) {
 	q := &model.Request{Span: x.span(n)}
 	if body != nil {
 		q.Body = x.capiBody(body)
+		x.boundTimestamps(q.Body)
 	}
 	q.KeySpan, q.Key = x.literalKey(n)
 	if strings.Contains(q.Key, "${") && pii.IsPlaceholderSecret(q.Key) {
@@ -109,6 +110,40 @@ func (x *extractor) capiCallParts(n *ast.CallExpression) (urlExpr, body, config 
 		}
 	}
 	return nil, nil, nil
+}
+
+// boundTimestamps gives each event's timestamp_ms that names a constant
+// bound to a computation (const ts = Math.floor(Date.now() / 1000)) the
+// text of that computation, so capi-timestamp judges what is sent; the
+// value stays where the name is written.
+func (x *extractor) boundTimestamps(body *model.Value) {
+	evs := body.Get("events")
+	if !evs.Is(model.Array) {
+		return
+	}
+	for _, ev := range evs.Items {
+		v := ev.Get(pixel.EventTimestamp)
+		if !v.IsDynamic() || !isIdentifierName(v.Raw) {
+			continue
+		}
+		if b := x.consts[v.Raw]; b.single() && !b.changedBefore(x.callAt) {
+			v.Raw = x.valueText(b.init)
+		}
+	}
+}
+
+// isIdentifierName reports a bare JavaScript name (ts, $at, _now).
+func isIdentifierName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		letter := r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (i == 0 || r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // memberObject returns X of X.name or X["name"].
