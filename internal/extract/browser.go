@@ -31,9 +31,14 @@ func browserScript(name string, code []byte) bool {
 	return browserGlobals.Match(code)
 }
 
-// browserGlobals are the browser's own objects, used (a member read or
-// call), not named in a typeof test.
-var browserGlobals = regexp.MustCompile(`(?:^|[^.\w$])(?:document|window|location|navigator|localStorage|sessionStorage)\s*(?:\.|\[)`)
+// browserGlobals are the browser's own objects, used through members only
+// they have (server code may name a variable document or location, and
+// tests typeof window), not named in a typeof test.
+var browserGlobals = regexp.MustCompile(`(?:^|[^.\w$])(?:` +
+	`window\s*(?:\.|\[)|` +
+	`document\.(?:querySelector|querySelectorAll|getElementById|getElementsBy\w+|createElement|addEventListener|cookie|body|head|title|referrer|location|readyState|currentScript)\b|` +
+	`location\.(?:href|search|pathname|hash|origin|hostname|reload|assign|replace)\b|` +
+	`(?:navigator|localStorage|sessionStorage)\.\w)`)
 
 // usesClient reports a module whose directive prologue holds "use client"
 // (React Server Components): it runs in the browser.

@@ -30,6 +30,8 @@ func TestBrowserRequests(t *testing.T) {
 		{"src/send.js", "if (typeof window === 'undefined') " + req, false},
 		{"src/send.js", "const doc = mydocument.id;\n" + req, false},
 		{"src/public-api/send.js", req, false},
+		{"src/save.js", "const document = await Orders.findOne(id);\nawait document.save();\n" + req, false},
+		{"src/geo.js", "const location = await geo(ip);\nconst city = location.city;\n" + req, false},
 		{"public/route.server.ts", req, false},
 	}
 	for _, tt := range tests {
