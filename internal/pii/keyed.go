@@ -149,8 +149,8 @@ func keyedValue(s string, m []int) (Match, bool) {
 	if isTemplate(v) {
 		return Match{}, false // code that computes the value: literals in it are found by shape
 	}
-	if kind == Secret && IsPlaceholderSecret(strings.TrimSpace(trimScheme(v))) {
-		return Match{}, false // the place for a key, shown as written
+	if kind == Secret && !strings.Contains(foldKey(name), "pass") && IsPlaceholderSecret(strings.TrimSpace(trimScheme(v))) {
+		return Match{}, false // the place for a key, shown as written (a password such as "changeme" may be real)
 	}
 	if kind == Phone && !IsPhone(v) || strings.Contains(v, "**") || strings.TrimSpace(v) == "" {
 		return Match{}, false // no phone, or redacted already

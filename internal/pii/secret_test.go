@@ -41,6 +41,7 @@ func TestPlaceholderSecrets(t *testing.T) {
 		`Authorization: "Bearer YOUR_CONVERSIONS_API_KEY"`: `Authorization: "Bearer YOUR_CONVERSIONS_API_KEY"`,
 		`curl -H "Authorization: Bearer <key>"`:            `curl -H "Authorization: Bearer <key>"`,
 		`Authorization: "Bearer Zk9x3mQ2Lp7Vt5Rw8Yb1Nc4"`:  `Authorization: "***"`,
+		`password: "changeme"`:                             `password: "***"`,
 	} {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
