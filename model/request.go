@@ -24,6 +24,10 @@ type Request struct {
 	// every output can mask it wherever it appears.
 	KeySpan Span
 	Key     string
+	// KeyNotFilled is set when the Authorization header is a plain string
+	// holding a ${…} ("Bearer ${OAIQ_KEY}"): sent as written, no key is
+	// sent. KeySpan is then where that string is written and Key is "".
+	KeyNotFilled bool
 	// Browser is set when the code that sends the request runs in the
 	// browser (a "use client" module, a component's browser script).
 	Browser bool

@@ -4,6 +4,8 @@ package rules
 // holds, the time a request was made, and the examples' request record.
 
 import (
+	"path"
+	"strings"
 	"time"
 
 	"github.com/oaiq-lint/oaiq-lint/model"
@@ -68,4 +70,30 @@ func fieldsOf(v *model.Value) []*model.Field {
 		return nil
 	}
 	return v.Fields
+}
+
+// isTestFile reports a test's source (__tests__/, test/, tests/, *.test.*,
+// *.spec.*): fixed times and fake keys are what tests are made of.
+func isTestFile(p string) bool {
+	p = strings.ReplaceAll(p, "\\", "/")
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		if dir == "__tests__" || dir == "test" || dir == "tests" {
+			return true
+		}
+	}
+	base := path.Base(p)
+	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.")
+}
+
+// fakeKey is a key a test makes up: short (real keys are long random
+// text) or saying it is not real. A realistic key in a test is still a
+// key in the repository.
+func fakeKey(key string) bool {
+	l := strings.ToLower(key)
+	for _, w := range []string{"test", "fake", "dummy", "mock", "fixture", "example", "sample"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return len(key) < 20
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -20,8 +21,19 @@ as a warning, since the key is not public, but it must still move out
 and be rotated. A key in a constant that the Authorization header names
 counts as written there; a key in the URL's query (` + "`?key=…`" + `) also
 lands in the logs of every server the request passes. Read it from the
-environment or a secret store. (The key is never printed: findings and
-code frames mask it.)
+environment or a secret store. The key is found whatever the body is (a
+body built at run time too), and never printed: findings, code frames,
+reports, extract's records and pull-request suggestions mask it.
+
+A placeholder is no key and is shown as written: ` + "`YOUR_CONVERSIONS_API_KEY`" + `,
+` + "`<key>`" + `, ` + "`xxx`" + `, a variable's name. A plain string holding ` + "`\"Bearer ${OAIQ_KEY}\"`" + `
+is reported as what it is: sent as written, since only a template literal
+(backticks) fills in ` + "`${…}`" + `, so the API gets no key. In tests (` + "`__tests__/`" + `,
+` + "`test/`" + `, ` + "`*.test.*`" + `, ` + "`*.spec.*`" + `) a made-up key (short, or saying test, fake,
+dummy, mock, example) is expected; a realistic one is still reported. In
+code oaiq-lint does not read (Python, PHP, …) a literal Bearer token counts
+when the file names the endpoint outside comments and docstrings, and not
+on a line that sends to another service.
 
 Bad:
 ` + "```ts" + `
@@ -54,14 +66,26 @@ func checkCAPIKeyInCode(p *Pass) {
 		if q.KeySpan.IsZero() || reported[q.KeySpan] {
 			continue // a constant several requests name is one finding
 		}
+		if q.Key != "" && isTestFile(p.Doc.Path) && fakeKey(q.Key) {
+			continue // a test's made-up key
+		}
 		reported[q.KeySpan] = true
+		if q.KeyNotFilled {
+			text, _ := p.Doc.Text(q.KeySpan)
+			p.ReportAs(model.Error, q.KeySpan, fmt.Sprintf("the Authorization header is sent as the text %s: ${…} is filled in only in a template literal (backticks), so no key is sent and the API rejects the request", text),
+				"write the header in backticks, such as `Bearer ${process.env.OAIQ_CAPI_KEY}`")
+			continue
+		}
 		msg := "the Conversions API key is written in server code: anyone with the repository can send events for the pixel"
 		sev := model.Warning
+		page := p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment
 		switch {
-		case p.Doc.Kind == model.Page || p.Doc.Kind == model.Fragment:
-			msg, sev = "the Conversions API key is written in page code: every visitor can read it and send events for the pixel", model.Error
-		case q.Browser:
+		case q.Browser || page && q.KeySpan.File != p.Doc.Path:
+			// A script a page loads says what it says read as a file of
+			// its own: the two findings are one.
 			msg, sev = "the Conversions API key is written in code that runs in the browser: every visitor can read it and send events for the pixel", model.Error
+		case page:
+			msg, sev = "the Conversions API key is written in page code: every visitor can read it and send events for the pixel", model.Error
 		}
 		hint := "read the key from the environment (process.env) or a secret store on the server, and rotate the one written here"
 		if sev == model.Error {

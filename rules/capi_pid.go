@@ -38,8 +38,8 @@ var plausiblePixelID = regexp.MustCompile(`^[A-Za-z0-9_-]{2,64}$`)
 
 func checkCAPIPid(p *Pass) {
 	for _, q := range p.Doc.Requests {
-		if q.URL == "" {
-			continue
+		if q.URL == "" || q.Body == nil && q.Events == nil {
+			continue // code whose body is not read is recorded for its key only
 		}
 		i := strings.IndexByte(q.URL, '?')
 		query := ""

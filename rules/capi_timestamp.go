@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -19,9 +20,13 @@ func init() {
 10-digit value is seconds (the classic bug: multiply by 1000); a string,
 a fraction or a date text is rejected, and with it the whole batch. In
 server code the well-known computations are recognised: the current time
-in seconds (` + "`Math.floor(Date.now() / 1000)`" + `, ` + "`Date.now() / 1000 | 0`" + `), as
-an ISO text (` + "`new Date().toISOString()`" + `) or as a ` + "`new Date()`" + ` object;
-any other computation is left unjudged.
+in seconds (` + "`Math.floor(Date.now() / 1000)`" + `, ` + "`~~(+new Date() / 1e3)`" + `,
+` + "`dayjs().unix()`" + `, ` + "`moment().unix()`" + `), cut to 32 bits (` + "`Date.now() | 0`" + `,
+which overflows), in microseconds (` + "`Date.now() * 1000`" + `), as an ISO text
+(` + "`new Date().toISOString()`" + `) or as a Date object (` + "`new Date()`" + `,
+` + "`new Date(order.createdAt)`" + `, sent as a date text); any other computation
+is left unjudged. A constant bound to one of these and sent by name
+(` + "`const ts = Math.floor(Date.now() / 1000)`" + `) is judged by its computation.
 
 Bad:
 ` + capiExample(`{"events": [{"id": "order_12345", "type": "order_created", "timestamp_ms": 1796115600, "action_source": "web", "source_url": "https://shop.example/thanks", "data": {"type": "contents", "amount": 2599, "currency": "USD"}}]}`) + `
@@ -91,47 +96,90 @@ func timestampProblem(v *model.Value) (msg, hint string) {
 }
 
 // Computed timestamps of well-known shapes, with white space removed: the
-// current time in whole seconds, in seconds with a fraction, as an ISO
-// date text, and as a Date object (which JSON.stringify writes as that
-// text). Anything else computed stays unknown.
+// current time in whole seconds, in seconds with a fraction, cut to 32
+// bits, in microseconds, as an ISO date text, and as a Date object (which
+// JSON.stringify writes as that text). Anything else computed stays
+// unknown.
 var (
-	jsNows = []string{"Date.now()", "newDate().getTime()", "+newDate()", "newDate().valueOf()"}
+	jsNows = []string{"Date.now()", "newDate().getTime()", "+newDate()", "+newDate", "newDate().valueOf()", "Number(newDate())"}
 
-	computedSeconds, computedFraction = func() (whole, fraction map[string]bool) {
-		whole, fraction = map[string]bool{}, map[string]bool{}
+	computedSeconds, computedFraction, computed32Bits, computedMicro = func() (whole, fraction, bits32, micro map[string]bool) {
+		whole, fraction, bits32, micro = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, now := range jsNows {
-			div := now + "/1000"
-			fraction[div], fraction["("+div+")"] = true, true
-			for _, f := range []string{"Math.floor", "Math.round", "Math.trunc", "Math.ceil", "parseInt", "Number.parseInt"} {
-				whole[f+"("+div+")"] = true
+			for _, thousand := range []string{"1000", "1e3", "1E3"} {
+				div := now + "/" + thousand
+				fraction[div], fraction["("+div+")"] = true, true
+				for _, f := range []string{"Math.floor", "Math.round", "Math.trunc", "Math.ceil", "parseInt", "Number.parseInt"} {
+					whole[f+"("+div+")"] = true
+				}
+				whole[div+"|0"], whole["("+div+")|0"], whole["~~("+div+")"], whole["("+div+")>>>0"] = true, true, true, true
+				micro[now+"*"+thousand], micro[thousand+"*"+now] = true, true
 			}
-			whole[div+"|0"], whole["("+div+")|0"], whole["~~("+div+")"] = true, true, true
+			bits32[now+"|0"], bits32["~~"+now], bits32["~~("+now+")"], bits32[now+">>0"] = true, true, true, true
 		}
-		return whole, fraction
+		return whole, fraction, bits32, micro
 	}()
-	computedISO  = map[string]bool{"newDate().toISOString()": true, "(newDate()).toISOString()": true, "newDate().toJSON()": true}
-	computedDate = map[string]bool{"newDate()": true, "newDate": true}
+	computedISO = map[string]bool{"newDate().toISOString()": true, "(newDate()).toISOString()": true, "newDate().toJSON()": true}
+	// libSeconds are date libraries' Unix seconds: dayjs().unix(),
+	// moment(x).unix(), Luxon's DateTime.now().toUnixInteger().
+	libSeconds = regexp.MustCompile(`^(?:(?:dayjs|moment)\b.*\.unix\(\)|.*\.toUnixInteger\(\))$`)
 )
 
 // computedTimestampProblem says what is wrong with a computed timestamp_ms
 // whose source text is one of the well-known shapes; "" otherwise.
 func computedTimestampProblem(raw string) (msg, hint string) {
 	const fix = "send Date.now(): it is already the time in Unix milliseconds"
+	// A unary operator's text may end before its operand's closing
+	// parenthesis (~~(Date.now() / 1000): the parser keeps no parentheses).
+	if open := strings.Count(raw, "(") - strings.Count(raw, ")"); open > 0 {
+		raw += strings.Repeat(")", open)
+	}
 	shape := strings.Join(strings.Fields(raw), "")
 	raw = strings.Join(strings.Fields(raw), " ") // one line in the message
 	shape = strings.TrimSuffix(shape, ";")
 	switch {
 	case computedSeconds[shape]:
 		return fmt.Sprintf("timestamp_ms is %s: that is seconds, not milliseconds", raw), fix
+	case libSeconds.MatchString(shape):
+		return fmt.Sprintf("timestamp_ms is %s: that is seconds, not milliseconds", raw), "send the same time's milliseconds: .valueOf() (dayjs, moment) or .toMillis() (Luxon), or Date.now()"
 	case computedFraction[shape]:
 		return fmt.Sprintf("timestamp_ms is %s: seconds with a fraction, not an integer of milliseconds", raw), fix
+	case computed32Bits[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: the bit operation cuts the milliseconds to 32 bits, which they overflow (a negative or wrong time)", raw), fix
+	case computedMicro[shape]:
+		return fmt.Sprintf("timestamp_ms is %s: that is microseconds, not milliseconds", raw), fix
 	case computedISO[shape]:
 		return fmt.Sprintf("timestamp_ms is %s: a date text, not an integer of Unix milliseconds", raw), fix
-	case computedDate[shape]:
+	case shape == "newDate" || dateObject(shape):
 		// Quoted as the shape: a transform may drop new Date's parentheses.
-		return "timestamp_ms is new Date(): a Date object, which JSON.stringify sends as a date text, not an integer of milliseconds", fix
+		what := "new Date()"
+		if shape != "newDate" && shape != "newDate()" {
+			what = raw
+		}
+		return fmt.Sprintf("timestamp_ms is %s: a Date object, which JSON.stringify sends as a date text, not an integer of milliseconds", what),
+			"send its milliseconds: new Date(…).getTime(), or Date.now() for the current time"
 	}
 	return "", ""
+}
+
+// dateObject reports new Date(…) as a whole: the parenthesis opened after
+// Date closes at the end (not new Date(x).getTime()).
+func dateObject(shape string) bool {
+	if !strings.HasPrefix(shape, "newDate(") || !strings.HasSuffix(shape, ")") {
+		return false
+	}
+	depth := 0
+	for i := len("newDate"); i < len(shape); i++ {
+		switch shape[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i == len(shape)-1
+			}
+		}
+	}
+	return false
 }
 
 // milliseconds reads a 10-digit count as seconds.

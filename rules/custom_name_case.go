@@ -23,14 +23,18 @@ oaiq("measure", "custom", { type: "custom" }, { custom_event_name: "quote_reques
 }
 
 func checkCustomNameCase(p *Pass) {
-	customNames(p, func(v *model.Value, name string) {
+	customNames(p, func(v *model.Value, name string, side model.Side) {
 		if reservedMatch(name) != "" || strings.ToLower(name) == name {
 			return
 		}
-		// Unsafe: the server must send the same name, or deduplication
+		// Unsafe: the other side must send the same name, or deduplication
 		// stops pairing the events.
+		other := "server"
+		if side == model.Server {
+			other = "browser"
+		}
 		p.ReportFix(v.Span, fmt.Sprintf("custom_event_name %q is not lower case; use %q", name, snakeCase(name)),
 			"keep the same name on the browser and the server: deduplication compares it",
-			replaceStringFix(v, snakeCase(name), fmt.Sprintf("rename the event %q (change the server side too)", snakeCase(name)), model.Unsafe))
+			replaceStringFix(v, snakeCase(name), fmt.Sprintf("rename the event %q (change the %s side too)", snakeCase(name), other), model.Unsafe))
 	})
 }

@@ -27,7 +27,7 @@ oaiq("measure", "order_created", { type: "contents" });
 }
 
 func checkCustomNameReserved(p *Pass) {
-	customNames(p, func(v *model.Value, name string) {
+	customNames(p, func(v *model.Value, name string, _ model.Side) {
 		if e := reservedMatch(name); e != "" {
 			hint := fmt.Sprintf(`send the standard event instead: oaiq("measure", %q, { type: %q, … })`, e, pixel.EventShape[e])
 			if pixel.IsServerOnlyEvent(e) {

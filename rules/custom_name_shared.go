@@ -25,11 +25,11 @@ func isStandardOrServer(m measureCall) bool {
 
 // customNames calls fn for each custom event whose name is a known string
 // of valid format (bad formats are custom-name-format's).
-func customNames(p *Pass, fn func(v *model.Value, name string)) {
+func customNames(p *Pass, fn func(v *model.Value, name string, side model.Side)) {
 	for _, m := range p.measures() {
 		v := m.Options.Get("custom_event_name")
 		if name, ok := v.StringValue(); ok && isCustom(m) && customNameProblem(name) == "" {
-			fn(v, name)
+			fn(v, name, m.Side)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/pii"
@@ -19,8 +20,10 @@ address or phone number in any field (a user field, an item name, an event
 id) leaks personal data to an ad platform, and a field meant for one
 (` + "`email`, `phone`, `phone_sha256`, `external_id`" + `) does the same. A Conversions
 API event's ` + "`source_url`" + ` is sent as it is: personal data in its query
-(a thank-you page's ` + "`?email=…`" + `) leaks too. Findings show the value
-redacted.
+(a thank-you page's ` + "`?email=…`" + `) leaks too: an e-mail address by its shape
+in any parameter, a phone number written as one in a parameter named for
+it (` + "`?email=1`" + ` or ` + "`?phone=ios`" + ` is no personal data). Findings show the
+value redacted.
 
 Bad:
 ` + "```js" + `
@@ -60,8 +63,8 @@ func checkSourceURLPersonalData(p *Pass, c *model.Call) {
 }
 
 // queryPersonalData finds the first raw e-mail address or phone number in
-// a URL's query: a parameter named for one (email=, phone=) with a value,
-// or an e-mail address by its shape. Digits alone are no finding: a query
+// a URL's query: an e-mail address by its shape, a phone number written
+// as one in a parameter named for it (phone=, tel=). Digits alone are no finding: a query
 // is full of order numbers and dates. Every server event passes here, so
 // the query is walked without copies and the shape search runs only on a
 // value holding an '@'.
@@ -78,8 +81,13 @@ func queryPersonalData(u string) (pii.Kind, bool) {
 		if val == "" {
 			continue
 		}
-		if kind, named := pii.KeyKind(k); named && (kind == pii.Email || kind == pii.Phone) {
-			return kind, true
+		// A parameter named for a phone counts when its value is written
+		// like one (?phone=ios is a platform); an address is found by its
+		// shape, whatever the parameter's name (?email=1 is a flag).
+		if kind, named := pii.KeyKind(k); named && kind == pii.Phone {
+			if dec, err := url.QueryUnescape(val); err == nil && pii.IsPhone(dec) {
+				return kind, true
+			}
 		}
 		if strings.Contains(val, "@") || strings.Contains(val, "%40") {
 			for _, m := range pii.Find(val) {

@@ -58,7 +58,16 @@ func checkServerAPIInBrowser(p *Pass) {
 			with = " with " + r.API
 		}
 		p.Report(r.Span,
-			fmt.Sprintf("page code sends conversions straight to %s%s; use oaiq(\"measure\", …) in the browser — the Conversions API is for servers", pii.Redact(r.URL), with),
+			fmt.Sprintf("page code sends conversions straight to %s%s; use oaiq(\"measure\", …) in the browser — the Conversions API is for servers", endpointOf(r.URL), with),
 			`send the event with oaiq("measure", …); if your server also sends it, reuse the same event_id on both sides`)
 	}
+}
+
+// endpointOf is a request URL as far as it is known: the text before a
+// ${…} may end mid-parameter (…?pid=), which is cut off.
+func endpointOf(u string) string {
+	if i := strings.LastIndexAny(u, "?&"); i >= 0 && strings.HasSuffix(u, "=") {
+		u = u[:i]
+	}
+	return pii.Redact(strings.TrimRight(u, "?&"))
 }

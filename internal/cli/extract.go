@@ -28,7 +28,9 @@ func newExtractCmd(streams *IOStreams) *cobra.Command {
 		Long: `Print every oaiq(…) call found in the given pages, templates and scripts as
 JSON Lines in the event-log format (docs/event-log.md), one browser record
 per call with its file, the kind of that file (page, fragment, script), line
-and column. Values only known at run time are
+and column; an event server code posts to the Conversions API is a server
+event record (without the request's URL, which may hold a key). Values only
+known at run time are
 written as {"$dynamic": "expression"}, so the log can be linted later:
 
   oaiq-lint extract ./public | oaiq-lint log -

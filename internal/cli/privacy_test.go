@@ -66,11 +66,13 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 		return string(data)
 	}
 	page, app, tmpl, events := read("page.html"), read("js/app.js"), read("template.liquid"), read("events.jsonl")
+	capi := read("server/capi.js")
 
 	// The tree under names that hold personal data and secrets.
 	root := t.TempDir()
 	pagePath := writeFile(t, root, "customers/zqfolder@example.org/thanks-zqfile@example.org.html", page)
 	writeFile(t, root, "js/app.js", app)
+	writeFile(t, root, "server/capi.js", capi)
 	writeFile(t, root, "+1 415-555-0109/index.liquid", tmpl)
 	writeFile(t, root, "tokens/token=zqnametoken0123456789/app.js", app)
 	writeFile(t, root, "forged\nname.html:1:1: error: \x1b[2Jforged [pii-raw].html", page)
@@ -161,7 +163,7 @@ func TestPrivacyEveryCommandEveryFormat(t *testing.T) {
 	}
 
 	// The fixtures really hold what is searched for.
-	planted := page + app + tmpl + events + read("emails.csv") + read("noheader.csv")
+	planted := page + app + tmpl + events + capi + read("emails.csv") + read("noheader.csv")
 	if strings.Count(strings.ToLower(planted), "zq") < 35 {
 		t.Fatalf("the fixtures lost their planted values")
 	}

@@ -40,6 +40,11 @@ type Record struct {
 	// says the tag stood in <noscript>.
 	Via      string
 	NoScript bool
+	// Server marks an event server code posts to the Conversions API:
+	// written as a server event (docs/event-log.md), with PixelID the
+	// request's pid and without the request's URL, which may carry its key.
+	Server  bool
+	PixelID string
 }
 
 // CallRecord is the record of call c found in doc, as extract, crawl
@@ -55,6 +60,9 @@ func CallRecord(c *model.Call, doc *model.Document) Record {
 	}
 	if c.Image != nil {
 		r.Via, r.NoScript = viaImageTag, c.Image.NoScript
+	}
+	if c.Side == model.Server {
+		r.Server, r.PixelID, r.URL = true, c.PixelID, ""
 	}
 	return r
 }
@@ -73,17 +81,21 @@ func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 func (lw *Writer) Write(r Record) error {
 	b := &lw.buf
 	b.Reset()
-	b.WriteString(`{"args":[`)
 	// Values a raw-data field holds are masked wherever else they appear
 	// in the record too.
 	w := valueWriter{b: b, known: pii.KnownIn(r.Args...)}
-	for i, a := range r.Args {
-		if i > 0 {
-			b.WriteByte(',')
+	if r.Server && len(r.Args) >= 3 {
+		w.serverEvent(r)
+	} else {
+		b.WriteString(`{"args":[`)
+		for i, a := range r.Args {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			w.value(a, "")
 		}
-		w.value(a, "")
+		b.WriteString(`],"source":"browser"`)
 	}
-	b.WriteString(`],"source":"browser"`)
 	if r.Via != "" {
 		b.WriteString(`,"via":`)
 		writeString(b, r.Via)
@@ -111,6 +123,30 @@ func (lw *Writer) Write(r Record) error {
 	b.WriteString("}\n")
 	_, err := lw.w.Write(b.Bytes())
 	return err
+}
+
+// serverEvent writes the start of a server event record: the measure
+// call's name, data and ids as the event's fields (the reader's
+// serverEvent turns them back into the same call).
+func (w valueWriter) serverEvent(r Record) {
+	b := w.b
+	b.WriteString(`{"source":"server"`)
+	if r.PixelID != "" {
+		b.WriteString(`,"pixel_id":`)
+		writeString(b, w.redact(r.PixelID))
+	}
+	b.WriteString(`,"event_name":`)
+	w.value(r.Args[1], "")
+	if len(r.Args) > 3 {
+		for _, key := range []string{"event_id", "custom_event_name"} {
+			if v := r.Args[3].Get(key); v != nil {
+				b.WriteString(`,"` + key + `":`)
+				w.value(v, "")
+			}
+		}
+	}
+	b.WriteString(`,"data":`)
+	w.value(r.Args[2], "")
 }
 
 // valueWriter writes a record's values, redacted, and masks the values

@@ -19,6 +19,20 @@ func TestBrowserRequests(t *testing.T) {
 		{"Buy.svelte", "<script context=\"module\">\n" + req + "\n</script>\n", false},
 		{"Buy.svelte", "<script module>\n" + req + "\n</script>\n", false},
 		{"Buy.server.vue", "<script setup>\n" + req + "\n</script>\n", false},
+		// Served as it is from a public folder, or using the browser's objects.
+		{"web/public/js/track.js", req, true},
+		{"site/static/track.js", req, true},
+		{"wwwroot/js/track.js", req, true},
+		{"src/track.js", "document.querySelector('#buy').onclick = () => " + req, true},
+		{"src/track.ts", "const u = location.href;\n" + req, true},
+		{"src/track.js", "window['x'] = 1;\n" + req, true},
+		// Server code that tests for the browser, or names it in a word.
+		{"src/send.js", "if (typeof window === 'undefined') " + req, false},
+		{"src/send.js", "const doc = mydocument.id;\n" + req, false},
+		{"src/public-api/send.js", req, false},
+		{"src/save.js", "const document = await Orders.findOne(id);\nawait document.save();\n" + req, false},
+		{"src/geo.js", "const location = await geo(ip);\nconst city = location.city;\n" + req, false},
+		{"public/route.server.ts", req, false},
 	}
 	for _, tt := range tests {
 		doc, _ := File(tt.name, []byte(tt.code), Options{})

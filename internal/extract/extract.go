@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/decode"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
@@ -147,13 +148,61 @@ var literalBearer = regexp.MustCompile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{8,}
 // is a request known only by its key (capi-key-in-code; masked in every
 // output).
 func writtenKeys(f *source.File) []*model.Request {
-	if !bytes.Contains(f.Text, []byte(pixel.CAPIHost+pixel.CAPIPath)) {
+	if !namesEndpointInCode(f.Text) {
 		return nil
 	}
 	var qs []*model.Request
 	for _, m := range literalBearer.FindAllSubmatchIndex(f.Text, -1) {
+		key := string(f.Text[m[2]:m[3]])
+		if pii.IsPlaceholderSecret(key) || inComment(f.Text, m[0]) {
+			continue // the place for a key, or an example in a comment or docstring
+		}
+		if line := lineAt(f.Text, m[0]); bytes.Contains(line, []byte("://")) && !bytes.Contains(line, []byte(pixel.CAPIHost)) {
+			continue // a request to another service: its token is not this API's key
+		}
 		sp := f.Span(m[2], m[3])
-		qs = append(qs, &model.Request{Span: sp, KeySpan: sp, Key: string(f.Text[m[2]:m[3]])})
+		qs = append(qs, &model.Request{Span: sp, KeySpan: sp, Key: key})
 	}
 	return qs
+}
+
+// namesEndpointInCode reports whether the API's endpoint is written
+// outside comments and docstrings: a file that only documents it sends
+// nothing there.
+func namesEndpointInCode(text []byte) bool {
+	endpoint := []byte(pixel.CAPIHost + pixel.CAPIPath)
+	for at := 0; ; {
+		i := bytes.Index(text[at:], endpoint)
+		if i < 0 {
+			return false
+		}
+		if !inComment(text, at+i) {
+			return true
+		}
+		at += i + len(endpoint)
+	}
+}
+
+// inComment reports whether offset at of code in a language not read
+// stands in a line comment (#, //, --, a block comment's * line) or a
+// Python docstring (an odd number of triple quotes before it).
+func inComment(text []byte, at int) bool {
+	line := bytes.TrimSpace(lineAt(text, at))
+	for _, p := range []string{"#", "//", "--", "*", "/*"} {
+		if bytes.HasPrefix(line, []byte(p)) {
+			return true
+		}
+	}
+	before := text[:at]
+	return bytes.Count(before, []byte(`"""`))%2 == 1 || bytes.Count(before, []byte("'''"))%2 == 1
+}
+
+// lineAt is the line of text offset at stands on.
+func lineAt(text []byte, at int) []byte {
+	start := bytes.LastIndexByte(text[:at], '\n') + 1
+	end := bytes.IndexByte(text[at:], '\n')
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : at+end]
 }

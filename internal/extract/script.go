@@ -46,7 +46,7 @@ func Script(name string, data []byte, opts Options) (*model.Document, []*source.
 			s.Recover = true
 			addScript(doc, f, jscall.Extract(s), nil)
 		}
-		if usesClient(f.Text) && !serverFile(name) {
+		if runsInBrowser(name, f.Text) {
 			markBrowser(doc, 0, 0)
 		}
 	}

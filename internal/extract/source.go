@@ -26,7 +26,7 @@ func Source(name string, data []byte, opts Options) (*model.Document, []*source.
 	// byte search costs next to nothing next to esbuild and goja.
 	if mentionsPixel(f.Text) {
 		readModule(doc, f, 0, f.Text, module.LoaderFor(filepath.Ext(name)), opts.URL)
-		if usesClient(f.Text) && !serverFile(name) {
+		if runsInBrowser(name, f.Text) {
 			markBrowser(doc, 0, 0)
 		}
 		sortCalls(doc)

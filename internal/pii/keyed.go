@@ -149,6 +149,9 @@ func keyedValue(s string, m []int) (Match, bool) {
 	if isTemplate(v) {
 		return Match{}, false // code that computes the value: literals in it are found by shape
 	}
+	if kind == Secret && !strings.Contains(foldKey(name), "pass") && IsPlaceholderSecret(strings.TrimSpace(trimScheme(v))) {
+		return Match{}, false // the place for a key, shown as written (a password such as "changeme" may be real)
+	}
 	if kind == Phone && !IsPhone(v) || strings.Contains(v, "**") || strings.TrimSpace(v) == "" {
 		return Match{}, false // no phone, or redacted already
 	}
@@ -189,4 +192,14 @@ func isTemplate(v string) bool {
 		}
 	}
 	return false
+}
+
+// trimScheme drops an Authorization value's scheme ("Bearer ", "Basic ").
+func trimScheme(v string) string {
+	for _, scheme := range []string{"bearer ", "basic "} {
+		if len(v) > len(scheme) && strings.EqualFold(v[:len(scheme)], scheme) {
+			return v[len(scheme):]
+		}
+	}
+	return v
 }

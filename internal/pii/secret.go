@@ -34,6 +34,24 @@ func isSecretName(name string) bool {
 	return false
 }
 
+// placeholderSecret are the shapes of a credential not filled in: a
+// template slot (<key>, {{token}}, ${KEY}, %s, [token]), filler (xxx,
+// ***, ...), a variable's name written as text (OAIQ_CAPI_KEY) or words
+// asking for one (YOUR_CONVERSIONS_API_KEY, your-api-key, changeme).
+var (
+	placeholderSlot  = regexp.MustCompile(`(?i)^(<[^>]*>|\{\{.*\}\}|\$\{.*\}|\{[A-Za-z_][A-Za-z0-9_]*\}|%s|\[[^\]]*\]|[x*.…]+)$|xxxx`)
+	placeholderName  = regexp.MustCompile(`^[A-Z][A-Z_]*(KEY|TOKEN|SECRET)[A-Z_]*$`)
+	placeholderWords = regexp.MustCompile(`(?i)^[a-z_\-\s]*(^your|placeholder|change_?me|replace|insert|here$)[a-z_\-\s]*$`)
+)
+
+// IsPlaceholderSecret reports a credential's value that is no credential
+// but the place for one: code and docs that show where the key goes. No
+// output needs to mask it, and it is no key written in code.
+func IsPlaceholderSecret(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "" || placeholderSlot.MatchString(s) || placeholderName.MatchString(s) || placeholderWords.MatchString(s)
+}
+
 // findSecrets finds the secrets of s by their shape.
 func findSecrets(s string) []Match {
 	var out []Match
@@ -50,6 +68,9 @@ func findSecrets(s string) []Match {
 	l := strings.ToLower(s)
 	if strings.Contains(l, "bearer") || strings.Contains(l, "basic") {
 		for _, m := range bearer.FindAllStringSubmatchIndex(s, -1) {
+			if IsPlaceholderSecret(s[m[2]:m[3]]) {
+				continue // shown as written: the reader must see it is a placeholder
+			}
 			out = append(out, Match{Secret, m[2], m[3]})
 		}
 	}

@@ -25,3 +25,26 @@ func TestRedactMasksCredentials(t *testing.T) {
 		t.Errorf("Redact(%q) = %q", in, Redact(in))
 	}
 }
+
+func TestPlaceholderSecrets(t *testing.T) {
+	for _, s := range []string{"YOUR_CONVERSIONS_API_KEY", "your-api-key", "<key>", "<YOUR KEY>", "xxx", "XXXXXXXX", "oaiq_live_xxxxxxxxxxxx", "${OAIQ_KEY}", "{{ token }}", "{token}", "%s", "[token]", "...", "…", "OAIQ_CAPI_KEY", "changeme", "REPLACE_ME", "key_here", ""} {
+		if !IsPlaceholderSecret(s) {
+			t.Errorf("%q is a placeholder", s)
+		}
+	}
+	for _, s := range []string{"oaiq_live_4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", "capi_example_key", "Zk9x3mQ2Lp7Vt5Rw8Yb1Nc4Hd6Jf0Gs", "test-key-123", "sk-proj-abcdef0123456789", "internal-service-token-1", "TOKEN123ABC"} {
+		if IsPlaceholderSecret(s) {
+			t.Errorf("%q is a credential", s)
+		}
+	}
+	for in, want := range map[string]string{
+		`Authorization: "Bearer YOUR_CONVERSIONS_API_KEY"`: `Authorization: "Bearer YOUR_CONVERSIONS_API_KEY"`,
+		`curl -H "Authorization: Bearer <key>"`:            `curl -H "Authorization: Bearer <key>"`,
+		`Authorization: "Bearer Zk9x3mQ2Lp7Vt5Rw8Yb1Nc4"`:  `Authorization: "***"`,
+		`password: "changeme"`:                             `password: "***"`,
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -31,7 +31,17 @@ const events = [
   { id: "c4", type: "order_created", timestamp_ms: new Date(), data: { type: "contents" } }, // want "capi-timestamp" col=52 msg=/a Date object/
   { id: "c5", type: "order_created", timestamp_ms: Date.now() / 1000, data: { type: "contents" } }, // want "capi-timestamp" col=52 msg=/seconds with a fraction/
   { id: "c6", type: "order_created", timestamp_ms: 1788000000, data: { type: "contents" } }, // want "capi-timestamp" col=52 msg=/timestamp_ms 1788000000 has 10 digits/
+  { id: "c10", type: "order_created", timestamp_ms: Math.floor(+new Date() / 1e3), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/that is seconds/
+  { id: "c11", type: "order_created", timestamp_ms: ~~(Date.now() / 1000), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/that is seconds/
+  { id: "c12", type: "order_created", timestamp_ms: Date.now() | 0, data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/32 bits/
+  { id: "c13", type: "order_created", timestamp_ms: dayjs().unix(), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/dayjs\(\).unix\(\): that is seconds/
+  { id: "c14", type: "order_created", timestamp_ms: moment(order.createdAt).unix(), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/that is seconds/
+  { id: "c15", type: "order_created", timestamp_ms: new Date(order.createdAt), data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/new Date\(order.createdAt\): a Date object/
+  { id: "c16", type: "order_created", timestamp_ms: Date.now() * 1000, data: { type: "contents" } }, // want "capi-timestamp" col=53 msg=/microseconds/
   // Milliseconds, however they are computed, and shapes not known: nothing.
+  { id: "c17", type: "order_created", timestamp_ms: new Date(order.createdAt).getTime(), data: { type: "contents" } },
+  { id: "c18", type: "order_created", timestamp_ms: dayjs().valueOf(), data: { type: "contents" } },
+  { id: "c19", type: "order_created", timestamp_ms: order.createdAt * 1000, data: { type: "contents" } },
   { id: "c7", type: "order_created", timestamp_ms: Date.now(), data: { type: "contents" } },
   { id: "c8", type: "order_created", timestamp_ms: new Date().getTime(), data: { type: "contents" } },
   { id: "c9", type: "order_created", timestamp_ms: Math.floor(order.createdAt / 1000), data: { type: "contents" } },
@@ -59,6 +69,11 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: 
 await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ integration_source: "_shop", events: [ // want "capi-integration-source" col=98 msg=/starts with '_'/
   { id: "g1", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?email=jane@example.org", data: { type: "customer_action" } }, // want "pii-raw" col=97 msg=/raw e-mail address in source_url/
   { id: "g2", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?order=100234567&ref=20261201", data: { type: "customer_action" } },
+  // A parameter named email or phone holding no address or number: a flag, a platform.
+  { id: "g3", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?email=1", data: { type: "customer_action" } },
+  { id: "g4", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?phone=ios&email=sent", data: { type: "customer_action" } },
+  { id: "g5", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?phone=%2B14155550123", data: { type: "customer_action" } }, // want "pii-raw" col=97 msg=/raw phone number in source_url/
+  { id: "g6", type: "lead_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks?email=jane%40example.org", data: { type: "customer_action" } }, // want "pii-raw" col=97 msg=/raw e-mail address in source_url/
 ] }) });
 
 // A literal time in code: sent whenever the code runs, so one info says until when the API takes it (no --now in check).
@@ -81,3 +96,50 @@ await fetch(u4, { method: "POST", body: JSON.stringify({ events: [lead("i4")] })
 const u5 = new URL(API);
 u5.search = process.env.OAIQ_QUERY;
 await fetch(u5, { method: "POST", body: JSON.stringify({ events: [lead("i5")] }) });
+
+// Bodies not known statically: the key is still found (and masked), whatever the body is.
+const UNREAD_KEY = "capi_fixture_key_unreadbody01"; // want "capi-key-in-code" severity=warning col=20
+export const post = (payload) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${UNREAD_KEY}` }, body: JSON.stringify(payload) });
+export const postRaw = (text) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer capi_fixture_key_unreadbody02" }, body: text }); // want "capi-key-in-code" severity=warning col=108
+export const postEnv = (payload) => fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: `Bearer ${process.env.OAIQ_KEY}` }, body: JSON.stringify(payload) });
+
+// Placeholders are the place for a key, not a key: shown as written, not reported.
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer YOUR_CONVERSIONS_API_KEY" }, body: JSON.stringify({ events: [lead("j1")] }) });
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer <key>" }, body: JSON.stringify({ events: [lead("j2")] }) });
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer xxx" }, body: JSON.stringify({ events: [lead("j3")] }) });
+await axios.post(`${API}?pid=px_abc123&key=YOUR_KEY`, { events: [lead("j4")] });
+// A ${…} in a plain string is sent as written: no key at all.
+await fetch(`${API}?pid=px_abc123`, { method: "POST", headers: { Authorization: "Bearer ${OAIQ_KEY}" }, body: JSON.stringify({ events: [lead("j5")] }) }); // want "capi-key-in-code" severity=error col=81 msg=/sent as the text "Bearer \$\{OAIQ_KEY\}".*template literal/ hint=/backticks/
+
+// Names changed after their declaration, by a function they are handed to or through a member path: not known.
+function addPid(u) { u.searchParams.set("pid", process.env.OAIQ_PIXEL); }
+const handedUrl = new URL("https://bzr.openai.com/v1/events");
+addPid(handedUrl);
+await fetch(handedUrl, { method: "POST", body: JSON.stringify({ events: [lead("k1")] }) });
+const stamped = { id: "k2", type: "order_created", action_source: "web", source_url: "https://a.example/t", data: { type: "contents" } };
+stamp(stamped);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [stamped] }) });
+const filled = [];
+fill(filled, orders);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: filled }) });
+const pushed = { events: [] };
+for (const o of orders) pushed.events.push(lead(o.id));
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(pushed) });
+const assigned = { events: [] };
+Object.assign(assigned.events, more);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(assigned) });
+// Handed over only after the request, or to a function that only reads it: still the value declared.
+const later = { id: "k3", type: "order_created", action_source: "web", source_url: "https://a.example/t", data: { type: "contents" } }; // want "capi-event-field-missing" col=15 msg=/timestamp_ms/
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [later] }) });
+audit(later);
+const empty = { events: [] }; // want "capi-events-invalid" col=25 msg=/is empty/
+console.log(empty);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(empty) });
+
+// A timestamp computed into a constant first is judged by its computation.
+const secondsNow = Math.floor(Date.now() / 1000);
+const millisNow = Date.now();
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [
+  { id: "l1", type: "lead_created", timestamp_ms: secondsNow, data: { type: "customer_action" } }, // want "capi-timestamp" col=51 msg=/Math.floor\(Date.now\(\) \/ 1000\): that is seconds/
+  { id: "l2", type: "lead_created", timestamp_ms: millisNow, data: { type: "customer_action" } },
+] }) });

@@ -7,3 +7,5 @@ URL = "https://bzr.openai.com/v1/events?pid=px_abc123"
 requests.post(URL, json={"events": []}, headers={"Authorization": f"Bearer {os.environ['OAIQ_KEY']}"})
 requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer " + os.environ["OAIQ_KEY"]})
 requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer capi_fixture_key_0123456789"}) # want "capi-key-in-code" severity=warning col=75 hint=/^read the key from the environment or a secret store/
+requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer YOUR_CONVERSIONS_API_KEY"})
+requests.post("https://llm.internal/v1/chat", headers={"Authorization": "Bearer internal-service-token-1"})

@@ -20,3 +20,11 @@ function onSignup(form) {
   data.amount = 500; // want "currency-missing" col=8
   oaiq("measure", "lead_created", data);
 }
+
+// Handed to a function before the call: it may add what is missing, so nothing is judged.
+const handed = { amount: 1 };
+withMoney(handed);
+oaiq("measure", "order_created", handed); // want "dynamic-value" severity=info col=34
+const nested = { type: "contents", contents: [] };
+nested.contents.push({ id: "sku_1" });
+oaiq("measure", "order_created", nested); // want "dynamic-value" severity=info col=34

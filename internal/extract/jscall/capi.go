@@ -14,29 +14,36 @@ import (
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/model"
 	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // checkCAPICall records the request a call posts to the Conversions API.
 func (x *extractor) checkCAPICall(n *ast.CallExpression) {
+	// The request's names are resolved as a pixel call's arguments are:
+	// from where this call stands, within the same budget.
+	x.callAt, x.budget = n.Idx0(), resolveBudget
 	urlExpr, body, config := x.capiCallParts(n)
-	if urlExpr == nil || body == nil {
+	if urlExpr == nil {
 		return
 	}
 	u, full, ok := x.urlOf(urlExpr)
 	if !ok || !pixel.IsCAPIURL(u) {
 		return
 	}
-	// The body's names are resolved as a pixel call's arguments are: from
-	// where this call stands, within the same budget.
-	x.callAt, x.budget = n.Idx0(), resolveBudget
-	v := x.capiBody(body)
-	if v == nil {
-		return
+	// A body not known statically (JSON.stringify(payload), a string)
+	// still leaves the request: its key is checked, and masked in every
+	// output, whatever the body is.
+	q := &model.Request{Span: x.span(n)}
+	if body != nil {
+		q.Body = x.capiBody(body)
+		x.boundTimestamps(q.Body)
 	}
-	q := &model.Request{Body: v, Span: x.span(n)}
 	q.KeySpan, q.Key = x.literalKey(n)
+	if strings.Contains(q.Key, "${") && pii.IsPlaceholderSecret(q.Key) {
+		q.Key, q.KeyNotFilled = "", true // a plain string's ${…} is sent as written
+	}
 	var params []queryParam
 	if full {
 		params, full = x.addedQuery(urlExpr, config)
@@ -94,13 +101,49 @@ func (x *extractor) capiCallParts(n *ast.CallExpression) (urlExpr, body, config 
 		// req.write(JSON.stringify(body)) on const req = https.request(url, …)
 		if id, ok := unwrap(memberObject(n.Callee)).(*ast.Identifier); ok {
 			if b := x.consts[id.Name.String()]; b != nil && b.decls == 1 {
-				if c, ok := b.init.(*ast.CallExpression); ok && memberName(c.Callee) == "request" && len(c.ArgumentList) > 0 {
+				// req.end() without data is the same request: only a call
+				// that writes a body is read.
+				if c, ok := b.init.(*ast.CallExpression); ok && memberName(c.Callee) == "request" && len(c.ArgumentList) > 0 && arg(0) != nil {
 					return c.ArgumentList[0], arg(0), nil
 				}
 			}
 		}
 	}
 	return nil, nil, nil
+}
+
+// boundTimestamps gives each event's timestamp_ms that names a constant
+// bound to a computation (const ts = Math.floor(Date.now() / 1000)) the
+// text of that computation, so capi-timestamp judges what is sent; the
+// value stays where the name is written.
+func (x *extractor) boundTimestamps(body *model.Value) {
+	evs := body.Get("events")
+	if !evs.Is(model.Array) {
+		return
+	}
+	for _, ev := range evs.Items {
+		v := ev.Get(pixel.EventTimestamp)
+		if !v.IsDynamic() || !isIdentifierName(v.Raw) {
+			continue
+		}
+		if b := x.consts[v.Raw]; b.single() && !b.changedBefore(x.callAt) {
+			v.Raw = x.valueText(b.init)
+		}
+	}
+}
+
+// isIdentifierName reports a bare JavaScript name (ts, $at, _now).
+func isIdentifierName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		letter := r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (i == 0 || r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // memberObject returns X of X.name or X["name"].
@@ -145,7 +188,7 @@ func (x *extractor) objectLiteral(e ast.Expression) *ast.ObjectLiteral {
 	case *ast.ObjectLiteral:
 		return n
 	case *ast.Identifier:
-		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned {
+		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned && !b.changedBefore(x.callAt) {
 			if obj, ok := b.init.(*ast.ObjectLiteral); ok {
 				return obj
 			}
@@ -160,8 +203,15 @@ func (x *extractor) capiBody(e ast.Expression) *model.Value {
 	if c, ok := unwrap(e).(*ast.CallExpression); ok && memberName(c.Callee) == "stringify" && len(c.ArgumentList) > 0 {
 		e = c.ArgumentList[0]
 	}
-	if obj := x.objectLiteral(e); obj != nil {
-		return x.object(obj)
+	switch n := unwrap(e).(type) {
+	case *ast.ObjectLiteral:
+		return x.object(n)
+	case *ast.Identifier:
+		// A name is read as pixel calls read one: with its member writes,
+		// and not at all once changed in ways not followed.
+		if v := x.resolve(n); v.Is(model.Object) {
+			return v
+		}
 	}
 	return nil
 }
@@ -196,7 +246,7 @@ func (x *extractor) constTextWithin(e ast.Expression, budget *int) (string, bool
 	case *ast.StringLiteral:
 		return n.Value.String(), true
 	case *ast.Identifier:
-		if b := x.consts[n.Name.String()]; b.single() && !b.opened {
+		if b := x.consts[n.Name.String()]; b.single() && !b.opened { // a string cannot be changed by a function it is handed to
 			return x.constTextWithin(b.init, budget)
 		}
 	case *ast.TemplateLiteral:
@@ -244,7 +294,7 @@ func (x *extractor) urlObject(e ast.Expression) (name string, arg ast.Expression
 	}
 	if id, ok := e.(*ast.Identifier); ok {
 		b := x.consts[id.Name.String()]
-		if b == nil || b.decls != 1 || b.assigned || b.init == nil {
+		if b == nil || b.decls != 1 || b.assigned || b.changedBefore(x.callAt) || b.init == nil {
 			return "", nil
 		}
 		name, e = id.Name.String(), b.init
@@ -460,7 +510,7 @@ func (x *extractor) queryKey(urlExpr ast.Expression, u string, ps []queryParam) 
 	if _, query, found := strings.Cut(u, "?"); found {
 		for _, kv := range strings.Split(query, "&") {
 			k, v, _ := strings.Cut(kv, "=")
-			if !credentialParams[strings.ToLower(k)] || strings.TrimSpace(v) == "" {
+			if !credentialParams[strings.ToLower(k)] || pii.IsPlaceholderSecret(v) {
 				continue
 			}
 			a, b := x.offsets(urlExpr)
@@ -472,7 +522,7 @@ func (x *extractor) queryKey(urlExpr ast.Expression, u string, ps []queryParam) 
 		}
 	}
 	for _, p := range ps {
-		if p.known && credentialParams[strings.ToLower(p.name)] && strings.TrimSpace(p.value) != "" {
+		if p.known && credentialParams[strings.ToLower(p.name)] && !pii.IsPlaceholderSecret(p.value) {
 			return p.span, p.value
 		}
 	}
@@ -508,7 +558,11 @@ const minTemplateKey = 8
 // bearerKey reads the key an Authorization header's expression writes.
 func (x *extractor) bearerKey(e ast.Expression) (model.Span, string) {
 	if sp, s, ok := x.constString(e); ok {
-		if key := strings.TrimSpace(trimBearer(strings.TrimSpace(s))); key != "" {
+		key := strings.TrimSpace(trimBearer(strings.TrimSpace(s)))
+		if strings.HasPrefix(key, "${") && strings.HasSuffix(key, "}") {
+			return sp, key // a template's slot in a plain string: the caller says so
+		}
+		if !pii.IsPlaceholderSecret(key) {
 			return sp, key
 		}
 		return model.Span{}, ""
@@ -518,8 +572,8 @@ func (x *extractor) bearerKey(e ast.Expression) (model.Span, string) {
 		if t.Tag != nil || len(t.Elements) == 0 {
 			break
 		}
-		if head := t.Elements[0].Parsed.String(); len(strings.TrimSpace(trimBearer(head))) >= minTemplateKey {
-			return x.span(e), strings.TrimSpace(trimBearer(head)) // the key written before a ${…}
+		if head := strings.TrimSpace(trimBearer(t.Elements[0].Parsed.String())); len(head) >= minTemplateKey && !pii.IsPlaceholderSecret(head) {
+			return x.span(e), head // the key written before a ${…}
 		}
 		if len(t.Expressions) == 1 && strings.TrimSpace(trimBearer(t.Elements[0].Parsed.String())) == "" {
 			return x.constKey(t.Expressions[0])
@@ -540,7 +594,7 @@ func (x *extractor) constKey(e ast.Expression) (model.Span, string) {
 	if _, isID := unwrap(e).(*ast.Identifier); !isID {
 		return model.Span{}, ""
 	}
-	if sp, s, ok := x.constString(e); ok && strings.TrimSpace(s) != "" {
+	if sp, s, ok := x.constString(e); ok && !pii.IsPlaceholderSecret(s) {
 		return sp, strings.TrimSpace(s)
 	}
 	return model.Span{}, ""

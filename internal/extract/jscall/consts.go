@@ -18,6 +18,15 @@ type binding struct {
 	// value is then not known at all.
 	writes []memberWrite
 	opened bool
+	// handed is where the name is first passed to a function that may
+	// change it (stamp(ev)); 0 when never. Its value is unknown from there.
+	handed file.Idx
+}
+
+// changedBefore reports a value no longer known at at: opened anywhere,
+// or handed to a function before at.
+func (b *binding) changedBefore(at file.Idx) bool {
+	return b.opened || b.handed != 0 && b.handed < at
 }
 
 // memberWrite is name.prop = value. within is the innermost conditional
@@ -168,15 +177,28 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 			}
 		case *ast.CallExpression:
 			// Object.assign(name, …) writes members the resolver does not follow.
-			// name.push(…) and the like change an array in place.
+			// name.push(…), name.events.push(…) and the like change an array
+			// in place.
 			if d, ok := n.Callee.(*ast.DotExpression); ok {
 				if d.Identifier.Name == "assign" && len(n.ArgumentList) > 0 {
-					if id, ok := n.ArgumentList[0].(*ast.Identifier); ok {
-						get(id.Name.String()).opened = true
+					if root := rootName(n.ArgumentList[0]); root != "" {
+						get(root).opened = true
 					}
 				}
-				if id, ok := d.Left.(*ast.Identifier); ok && mutators[d.Identifier.Name.String()] {
-					get(id.Name.String()).opened = true
+				if root := rootName(d.Left); root != "" && mutators[d.Identifier.Name.String()] {
+					get(root).opened = true
+				}
+			}
+			// A name handed to a function may be changed there (stamp(ev),
+			// fill(events, …), addPid(url)): its value is no longer the one
+			// declared, unless the function only reads it.
+			if !readsOnly(n.Callee) {
+				for _, a := range n.ArgumentList {
+					if id, ok := a.(*ast.Identifier); ok {
+						if b := get(id.Name.String()); b.handed == 0 || n.Idx0() < b.handed {
+							b.handed = n.Idx0()
+						}
+					}
 				}
 			}
 		case *ast.ForIntoExpression:
@@ -206,6 +228,30 @@ func conditional(stack []ast.Node) ast.Node {
 		}
 	}
 	return nil
+}
+
+// readers are the functions and methods known to read their arguments
+// without changing them: the pixel itself, serialising and logging, the
+// request clients whose arguments are read as a request, conversions.
+var readers = map[string]bool{
+	"oaiq": true, "stringify": true, "log": true, "info": true, "warn": true, "error": true, "debug": true,
+	"fetch": true, "nodeFetch": true, "axios": true, "got": true, "ky": true, "request": true,
+	"post": true, "put": true, "patch": true, "get": true, "write": true, "end": true, "sendBeacon": true, "send": true, "json": true,
+	"String": true, "Number": true, "Boolean": true, "isArray": true, "keys": true, "values": true, "entries": true, "freeze": true,
+	"encodeURIComponent": true, "encodeURI": true, "parseInt": true, "parseFloat": true, "isNaN": true, "isFinite": true,
+	"round": true, "floor": true, "ceil": true, "trunc": true, "abs": true, "min": true, "max": true,
+	"includes": true, "indexOf": true, "has": true, "test": true,
+}
+
+// readsOnly reports a callee among readers (by its name or method name).
+func readsOnly(callee ast.Expression) bool {
+	if isPixelCallee(callee) {
+		return true
+	}
+	if id, ok := unwrap(callee).(*ast.Identifier); ok {
+		return readers[id.Name.String()]
+	}
+	return readers[memberName(callee)]
 }
 
 // mutators are the methods that change an array in place.
