@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/internal/isodata"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -109,11 +110,11 @@ func judgeAmount(v *model.Value, currency string) (msg, hint string, bad, judged
 	// its own way: only its arithmetic's factor is judged. Arithmetic
 	// outside the template's tags is the page's JavaScript.
 	times100 := timesHundred(compact(v.Raw))
-	js := compact(templatesMasked(written))
+	js := compact(templatesMasked(written, v.Span.File))
 	jsTimes100 := timesHundred(js)
 	rounded := roundedForm(js)
 	if receiver, _, ok := toFixedText(written); ok {
-		to := toFixedReplacement(receiver, written, currency)
+		to := toFixedReplacement(receiver, written, currency, v.Span.File)
 		hint := "send a number: round without toFixed, such as Math.round(x * 100)"
 		switch {
 		case to != "":
@@ -240,12 +241,12 @@ func amountExpressionFix(v *model.Value, call *model.Call, currency string) *mod
 	// The expression as written: a fix replaces exactly that text.
 	written := writtenCode(v.Raw)
 	if receiver, _, ok := toFixedText(written); ok {
-		if to := toFixedReplacement(receiver, written, currency); to != "" {
+		if to := toFixedReplacement(receiver, written, currency, v.Span.File); to != "" {
 			return model.NewFix("make the amount a number: "+to, model.Unsafe, model.E(model.Whole(v.Span, written, to)))
 		}
 		return nil
 	}
-	js := compact(templatesMasked(written))
+	js := compact(templatesMasked(written, v.Span.File))
 	if roundedForm(js) {
 		return nil
 	}
@@ -306,10 +307,10 @@ func toFixedText(code string) (receiver string, places int, ok bool) {
 // for a currency with cents, or one already rounded), scaled and rounded
 // when it is a price in major units written with the currency's decimals.
 // "" when which one is not clear.
-func toFixedReplacement(receiver, written, currency string) string {
+func toFixedReplacement(receiver, written, currency, file string) string {
 	digits, known := isodata.MinorDigits(currency)
 	_, places, _ := toFixedText(written)
-	js := compact(templatesMasked(receiver))
+	js := compact(templatesMasked(receiver, file))
 	switch {
 	case roundedForm(js):
 		return receiver
@@ -353,12 +354,14 @@ var describedRef = regexp.MustCompile(`(\{\{[^{}]*\}\}) \(data layer "[^"]*"\)`)
 // dynamic value's text may carry.
 func writtenCode(raw string) string { return describedRef.ReplaceAllString(raw, "$1") }
 
-// templateTag is a server template's or tag manager's tag inside code.
-var templateTag = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}|<%.*?%>|<\?.*?\?>`)
-
-// templatesMasked is code with each template tag replaced by a name, so
-// what is left is the arithmetic the page's JavaScript does.
-func templatesMasked(code string) string { return templateTag.ReplaceAllString(code, "x") }
+// templatesMasked is code with each template tag (a server template's or
+// tag manager's, and those of the template language the file's name
+// says) masked as a name, so what is left is the arithmetic the page's
+// JavaScript does.
+func templatesMasked(code, file string) string {
+	masked, _ := tmpl.MaskFile(file, []byte(code))
+	return string(masked)
+}
 
 // timesHundred reports a multiplication by 100 in an expression written
 // without spaces: x*100, 100*x.

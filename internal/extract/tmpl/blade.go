@@ -2,7 +2,6 @@ package tmpl
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 )
 
@@ -17,7 +16,7 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 	if bytes.IndexByte(text, '@') < 0 {
 		return text, spans
 	}
-	var out []byte
+	o := newOverlay(text, spans)
 	for i := 0; i < len(text); i++ {
 		j := bytes.IndexByte(text[i:], '@')
 		if j < 0 {
@@ -60,19 +59,9 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 				end += e + len("@endphp")
 			}
 		}
-		if out == nil {
-			out = append([]byte(nil), text...)
-		}
-		sp := Span{Start: i, End: end, Output: word == "js" || word == "json"}
-		fill(out[i:end], sp.Output)
-		spans = append(spans, sp)
-		i = end - 1
+		i = o.mask(i, end, word == "js" || word == "json") - 1
 	}
-	if out == nil {
-		return text, spans
-	}
-	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
-	return out, spans
+	return o.result()
 }
 
 // bladeDirectives are Blade's built-in directives; any other @word is left
@@ -101,26 +90,7 @@ var bladeNeedsArgs = map[string]bool{"js": true, "json": true, "if": true, "else
 // parenEnd returns the offset past the parenthesis opened at i, skipping
 // quoted strings; ok is false when it does not close on a bounded length.
 func parenEnd(text []byte, i int) (int, bool) {
-	depth := 0
-	limit := min(len(text), i+4096)
-	for j := i; j < limit; j++ {
-		switch c := text[j]; c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return j + 1, true
-			}
-		case '"', '\'':
-			for j++; j < limit && text[j] != c; j++ {
-				if text[j] == '\\' {
-					j++
-				}
-			}
-		}
-	}
-	return 0, false
+	return balancedEnd(text, i, '(', ')')
 }
 
 func isWordByte(c byte) bool {

@@ -1,6 +1,8 @@
 // Package tmpl masks server-side and tag-manager template syntax ({{…}},
-// {%…%}, {#…#}, {!!…!!}, <%…%>, <?…?>; Blade directives in blade.go) so that a page or script full of templates
-// still tokenizes and parses, with every byte offset unchanged.
+// {%…%}, {#…#}, {!!…!!}, <%…%>, <?…?>; the syntax of one template language
+// only, Blade, JSP/JSF EL and Razor, in blade.go, el.go and razor.go, chosen
+// by the file's name in dialect.go) so that a page or script full of
+// templates still tokenizes and parses, with every byte offset unchanged.
 //
 // Output tags ({{ x }}, <%= x %>, <?= x ?>) become one identifier of the same
 // length ("_____"), so they parse as a value where a value stands and stay
@@ -126,24 +128,26 @@ func (c *cursor) find(text []byte, from int, b byte) int {
 }
 
 const (
-	kindTriple  = iota // {{{ x }}}
-	kindCurly          // {{ x }}
-	kindBlock          // {% x %}
-	kindComment        // {# x #}
-	kindERB            // <% x %>
-	kindPHP            // <? x ?>
-	kindRaw            // {!! x !!} (Blade, unescaped output)
+	kindTriple     = iota // {{{ x }}}
+	kindCurly             // {{ x }}
+	kindBlock             // {% x %}
+	kindComment           // {# x #}
+	kindERB               // <% x %>
+	kindPHP               // <? x ?>
+	kindRaw               // {!! x !!} (Blade, unescaped output)
+	kindERBComment        // <%-- x --%> (JSP, ASP.NET: a "%>" inside does not end it)
 	kinds
 )
 
 var closers = [kinds][]byte{
-	kindTriple:  []byte("}}}"),
-	kindCurly:   []byte("}}"),
-	kindBlock:   []byte("%}"),
-	kindComment: []byte("#}"),
-	kindERB:     []byte("%>"),
-	kindPHP:     []byte("?>"),
-	kindRaw:     []byte("!!}"),
+	kindTriple:     []byte("}}}"),
+	kindCurly:      []byte("}}"),
+	kindBlock:      []byte("%}"),
+	kindComment:    []byte("#}"),
+	kindERB:        []byte("%>"),
+	kindPHP:        []byte("?>"),
+	kindRaw:        []byte("!!}"),
+	kindERBComment: []byte("--%>"),
 }
 
 func kindAt(text []byte, i int) (kind int, open, close []byte) {
@@ -160,6 +164,8 @@ func kindAt(text []byte, i int) (kind int, open, close []byte) {
 		return kindRaw, text[i : i+3], closers[kindRaw]
 	case text[i] == '{' && next == '#':
 		return kindComment, text[i : i+2], closers[kindComment]
+	case text[i] == '<' && next == '%' && i+3 < len(text) && text[i+2] == '-' && text[i+3] == '-':
+		return kindERBComment, text[i : i+4], closers[kindERBComment]
 	case text[i] == '<' && next == '%':
 		return kindERB, text[i : i+2], closers[kindERB]
 	case text[i] == '<' && next == '?':
@@ -173,11 +179,12 @@ func isOutput(kind int, inner []byte) bool {
 	switch kind {
 	case kindTriple, kindRaw:
 		return true
-	case kindBlock, kindComment:
+	case kindBlock, kindComment, kindERBComment:
 		return false
 	case kindERB:
-		// <%= and <%- print; <% runs code; <%# is a comment.
-		return len(inner) > 0 && (inner[0] == '=' || inner[0] == '-')
+		// <%= and <%- print, and so does ASP.NET's <%:; <% runs code;
+		// <%# is a comment.
+		return len(inner) > 0 && (inner[0] == '=' || inner[0] == '-' || inner[0] == ':')
 	case kindPHP:
 		if len(inner) > 0 && inner[0] == '=' {
 			return true
