@@ -28,9 +28,11 @@ func maskByBytes(text []byte) ([]byte, []Span) {
 			continue
 		}
 		end := i + len(open) + j + len(close)
-		sp := Span{Start: i, End: end, Output: isOutput(k, text[i+len(open):end-len(close)])}
-		fill(out[i:end], sp.Output)
-		spans = append(spans, sp)
+		tag, n := tagSpans(k, text, i, end, len(open), len(close))
+		for _, sp := range tag[:n] {
+			fill(out[sp.Start:sp.End], sp.Output)
+			spans = append(spans, sp)
+		}
 		i = end - 1
 	}
 	return out, spans

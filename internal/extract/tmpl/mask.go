@@ -55,12 +55,14 @@ func Mask(text []byte) ([]byte, []Span) {
 			continue
 		}
 		end := i + len(open) + j + len(close)
-		sp := Span{Start: i, End: end, Output: isOutput(k, text[i+len(open):end-len(close)])}
 		if out == nil {
 			out = append([]byte(nil), text...)
 		}
-		fill(out[i:end], sp.Output)
-		spans = append(spans, sp)
+		tag, n := tagSpans(k, text, i, end, len(open), len(close))
+		for _, sp := range tag[:n] {
+			fill(out[sp.Start:sp.End], sp.Output)
+			spans = append(spans, sp)
+		}
 		i = end - 1
 	}
 	if out == nil {
@@ -174,6 +176,97 @@ func kindAt(text []byte, i int) (kind int, open, close []byte) {
 	return -1, nil, nil
 }
 
+// tagSpans returns the spans masking the tag [i, end) of kind k: the tag
+// itself, or, for a PHP tag that only prints a single-quoted literal
+// (<?php echo '<script>…</script>'; ?>), the code before and after the
+// literal, which stays as written: it is the markup the server prints
+// there, byte for byte.
+func tagSpans(k int, text []byte, i, end, openLen, closeLen int) (spans [2]Span, n int) {
+	inner := text[i+openLen : end-closeLen]
+	if k == kindPHP {
+		if a, b, ok := phpEchoedLiteral(inner); ok {
+			a, b = i+openLen+a, i+openLen+b
+			return [2]Span{{Start: i, End: a}, {Start: b, End: end}}, 2
+		}
+	}
+	return [2]Span{{Start: i, End: end, Output: isOutput(k, inner)}}, 1
+}
+
+// PrintedLiterals returns the contents of the PHP literals that Mask left
+// as written among its spans (see tagSpans): a fix writing in one must not
+// write a quote or a backslash, which would end or change the PHP string.
+func PrintedLiterals(text []byte, spans []Span) []Span {
+	var out []Span
+	for k := 0; k+1 < len(spans); k++ {
+		s1, s2 := spans[k], spans[k+1]
+		if s1.Output || s2.Output || s2.End-s1.Start < 4 || !bytes.HasPrefix(text[s1.Start:], []byte("<?")) || !bytes.HasSuffix(text[:s2.End], []byte("?>")) {
+			continue
+		}
+		if a, b, ok := phpEchoedLiteral(text[s1.Start+2 : s2.End-2]); ok && s1.Start+2+a == s1.End && s1.Start+2+b == s2.Start {
+			out = append(out, Span{Start: s1.End, End: s2.Start})
+		}
+	}
+	return out
+}
+
+// phpEchoedLiteral finds the literal of a PHP tag's body that is one
+// statement printing one single-quoted string ("php echo '…';", " print
+// '…'", "= '…'"): [a, b) is its content. Only a literal without a
+// backslash is taken: PHP prints it exactly as written (a single-quoted
+// string interpolates nothing, and its only escapes are \' and \\).
+func phpEchoedLiteral(inner []byte) (a, b int, ok bool) {
+	i := 0
+	skip := func() {
+		for i < len(inner) && (inner[i] == ' ' || inner[i] == '\t' || inner[i] == '\n' || inner[i] == '\r') {
+			i++
+		}
+	}
+	if len(inner) > 0 && inner[0] == '=' {
+		i = 1
+	} else {
+		// <?php echo, or the short tag <? echo.
+		if len(inner) > 3 && bytes.EqualFold(inner[:3], []byte("php")) {
+			if c := inner[3]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				return 0, 0, false
+			}
+			i = 3
+		}
+		skip()
+		body := inner[i:]
+		switch {
+		case len(body) >= 4 && bytes.EqualFold(body[:4], []byte("echo")):
+			i += 4
+		case len(body) >= 5 && bytes.EqualFold(body[:5], []byte("print")):
+			i += 5
+		default:
+			return 0, 0, false
+		}
+		if i < len(inner) && inner[i] != '\'' && inner[i] != ' ' && inner[i] != '\t' && inner[i] != '\n' && inner[i] != '\r' {
+			return 0, 0, false // echoes, printf… are other words
+		}
+	}
+	skip()
+	if i >= len(inner) || inner[i] != '\'' {
+		return 0, 0, false
+	}
+	a = i + 1
+	e := bytes.IndexAny(inner[a:], "'\\")
+	if e < 0 || inner[a+e] != '\'' {
+		return 0, 0, false
+	}
+	b = a + e
+	i = b + 1
+	skip()
+	if i < len(inner) && inner[i] == ';' {
+		i++
+	}
+	skip()
+	if i != len(inner) || a == b {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
 // isOutput tells tags that print a value from control tags and comments.
 func isOutput(kind int, inner []byte) bool {
 	switch kind {
@@ -190,7 +283,7 @@ func isOutput(kind int, inner []byte) bool {
 			return true
 		}
 		body := bytes.TrimSpace(bytes.TrimPrefix(inner, []byte("php")))
-		return hasWordPrefix(body, "echo") || hasWordPrefix(body, "print")
+		return hasWordPrefix(body, "echo") || hasWordPrefix(body, "print") || hasWordPrefix(body, "printf")
 	}
 	// {{ … }}: Handlebars/Mustache blocks, Go template actions and comments
 	// print nothing; everything else prints a value.

@@ -75,3 +75,28 @@ func TestBladeDirectives(t *testing.T) {
 		}
 	}
 }
+
+// A PHP tag that only prints a single-quoted literal prints it byte for
+// byte: the literal stays, the code around it is blanked (review B3).
+func TestPHPEchoedLiteralStays(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<?php echo '<script>oaiq("init", { pixelId: "px_1" });</script>'; ?>`, `            <script>oaiq("init", { pixelId: "px_1" });</script>     `},
+		{"<? print\n'<b>x</b>' ?>", "        \n <b>x</b>    "},
+		{`<?= '<i>' ?>`, `     <i>    `},
+		{`<?PHP ECHO'<i>';?>`, `           <i>    `},
+		// Anything else prints what the server computes: one identifier.
+		{`<?php echo '<i class=\'a\'>'; ?>`, `________________________________`},
+		{`<?php echo "<i>$x</i>"; ?>`, `__________________________`},
+		{`<?php echo '<i>' . $x; ?>`, `_________________________`},
+		{`<?php echo '<i>'; echo '</i>'; ?>`, `_________________________________`},
+		{`<?php printf('<i>%s</i>', $x); ?>`, `_________________________________`},
+		{`<?php echo ''; ?>`, `_________________`},
+		{`<?phpecho '<i>' ?>`, `__________________`},
+	}
+	for _, tt := range tests {
+		got, _ := Mask([]byte(tt.in))
+		if string(got) != tt.want {
+			t.Errorf("Mask(%q)\n got  %q\n want %q", tt.in, got, tt.want)
+		}
+	}
+}
