@@ -17,6 +17,7 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 		return text, spans
 	}
 	o := newOverlay(text, spans)
+	noEndphp := false
 	for i := 0; i < len(text); i++ {
 		j := bytes.IndexByte(text[i:], '@')
 		if j < 0 {
@@ -45,7 +46,7 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 			k++
 		}
 		if k < len(text) && text[k] == '(' {
-			if e, ok := parenEnd(text, k); ok {
+			if e, ok := o.balancedEnd(text, k, '(', ')'); ok {
 				end = e
 			} else {
 				continue
@@ -53,10 +54,12 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 		} else if bladeNeedsArgs[word] {
 			continue
 		}
-		if word == "php" && end == w {
+		if word == "php" && end == w && !noEndphp {
 			// @php … @endphp holds PHP code, no script text.
 			if e := bytes.Index(text[end:], []byte("@endphp")); e >= 0 {
 				end += e + len("@endphp")
+			} else {
+				noEndphp = true // none further on: not searched again
 			}
 		}
 		i = o.mask(i, end, word == "js" || word == "json") - 1
@@ -86,12 +89,6 @@ var bladeDirectives = func() map[string]bool {
 // bladeNeedsArgs are directives that are only directives with arguments:
 // a bare @js or @json is left as written.
 var bladeNeedsArgs = map[string]bool{"js": true, "json": true, "if": true, "elseif": true, "foreach": true, "for": true, "while": true, "isset": true, "unless": true, "include": true}
-
-// parenEnd returns the offset past the parenthesis opened at i, skipping
-// quoted strings; ok is false when it does not close on a bounded length.
-func parenEnd(text []byte, i int) (int, bool) {
-	return balancedEnd(text, i, '(', ')')
-}
 
 func isWordByte(c byte) bool {
 	return c == '_' || c == '.' || c == '-' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80

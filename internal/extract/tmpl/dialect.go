@@ -68,10 +68,45 @@ type overlay struct {
 	base      []Span // Mask's, sorted
 	dropped   []bool // base spans a dialect's tag took in
 	added     []Span
+	// work is what is left of the bytes balancedEnd may scan: a few times
+	// the text, so that openers that never close (a page of "@(") keep
+	// the pass linear.
+	work int
 }
 
 func newOverlay(text []byte, spans []Span) *overlay {
-	return &overlay{text: text, base: spans}
+	return &overlay{text: text, base: spans, work: 8*len(text) + 1<<16}
+}
+
+// balancedEnd returns the offset past the bracket open opened at i,
+// skipping quoted strings ('…' and "…", backslash escapes); ok is false
+// when it does not close within 4 KiB or the pass's work is spent.
+func (o *overlay) balancedEnd(text []byte, i int, open, close byte) (int, bool) {
+	if o.work <= 0 {
+		return 0, false
+	}
+	depth := 0
+	limit := min(len(text), i+4096, i+o.work)
+	defer func(from int) { o.work -= min(limit, len(text)) - from }(i)
+	for j := i; j < limit; j++ {
+		switch c := text[j]; c {
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 {
+				limit = j + 1
+				return j + 1, true
+			}
+		case '"', '\'':
+			for j++; j < limit && text[j] != c; j++ {
+				if text[j] == '\\' {
+					j++
+				}
+			}
+		}
+	}
+	return 0, false
 }
 
 // mask masks [start, end) and returns where the masked span ends (past

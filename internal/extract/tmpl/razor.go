@@ -25,7 +25,7 @@ func Razor(text []byte, spans []Span, vb bool) ([]byte, []Span) {
 	if bytes.IndexByte(text, '@') < 0 {
 		return text, spans
 	}
-	r := razor{overlay: newOverlay(text, spans), text: text, vb: vb, unclosedTo: -1}
+	r := razor{overlay: newOverlay(text, spans), text: text, vb: vb, unclosedTo: -1, uncommentedTo: -1}
 	r.scan(0, len(text))
 	return r.result()
 }
@@ -38,6 +38,8 @@ type razor struct {
 	// one reading no further cannot close either, and is not searched
 	// again (the scan stays linear). -1 when none.
 	unclosedTo int
+	// uncommentedTo is the same for a "@*" without its "*@".
+	uncommentedTo int
 }
 
 // scan reads markup in [from, to), masking every Razor construct in it.
@@ -71,13 +73,17 @@ func (r *razor) construct(i, to int) int {
 	text := r.text
 	switch c := text[i+1]; {
 	case c == '*':
+		if to <= r.uncommentedTo {
+			return i
+		}
 		e := bytes.Index(text[i+2:to], []byte("*@"))
 		if e < 0 {
+			r.uncommentedTo = to // no "*@" further on: not searched again
 			return i
 		}
 		return r.mask(i, i+2+e+2, false)
 	case c == '(':
-		end, ok := balancedEnd(text[:to], i+1, '(', ')')
+		end, ok := r.balancedEnd(text[:to], i+1, '(', ')')
 		if !ok {
 			return i
 		}
@@ -164,9 +170,13 @@ func (r *razor) csConstruct(i, w int, word string, to int) (int, bool) {
 func (r *razor) vbConstruct(i, w int, word string, to int) (int, bool) {
 	switch word {
 	case "Code", "Functions":
+		if to <= r.unclosedTo {
+			return 0, false
+		}
 		closer := []byte("End " + word)
 		e := bytes.Index(r.text[w:to], closer)
 		if e < 0 {
+			r.unclosedTo = to // no closer further on: not searched again
 			return 0, false
 		}
 		return r.mask(i, w+e+len(closer), false), true
@@ -215,7 +225,7 @@ func (r *razor) implicitEnd(w, to int) int {
 			if c == '[' {
 				closer = ']'
 			}
-			if e, ok := balancedEnd(text[:to], k-1, c, closer); ok {
+			if e, ok := r.balancedEnd(text[:to], k-1, c, closer); ok {
 				end = e
 				continue
 			}
@@ -234,7 +244,7 @@ func (r *razor) control(i, w, to int) int {
 	for {
 		k := skipBlanks(text, end, to)
 		if k < to && text[k] == '(' {
-			e, ok := balancedEnd(text[:to], k, '(', ')')
+			e, ok := r.balancedEnd(text[:to], k, '(', ')')
 			if !ok {
 				return i
 			}
@@ -267,7 +277,7 @@ func (r *razor) control(i, w, to int) int {
 			start, end = k, n
 		case "while":
 			if m := skipBlanks(text, n, to); m < to && text[m] == '(' {
-				if e, ok := balancedEnd(text[:to], m, '(', ')'); ok {
+				if e, ok := r.balancedEnd(text[:to], m, '(', ')'); ok {
 					if e < to && text[e] == ';' {
 						e++
 					}
