@@ -12,6 +12,8 @@
   // EL computes in Java: its arithmetic is the server's; "* 100" outside it is the page's JavaScript.
   oaiq("measure", "order_created", { type: "contents", amount: ${order.total * 100}, currency: "EUR" }); // want "dynamic-value" severity=info col=64
   oaiq("measure", "order_created", { type: "contents", amount: ${order.total} * 100, currency: "EUR" }); // want "amount-expression" severity=warning col=64 msg=/not rounded/
+  // "\${" reaches the browser as "${": a JavaScript template literal's, computed there.
+  oaiq("init", { pixelId: `\${window.cfg.pixelId}` }); // want "dynamic-value" severity=info col=27
   // Literals beside templates are still judged.
   oaiq("measure", "order_created", { type: "contents", amount: 25.99, currency: "usd" }); // want "amount-not-integer" col=64 "currency-code" col=81
 </script>

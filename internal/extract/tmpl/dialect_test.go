@@ -44,7 +44,7 @@ func TestEL(t *testing.T) {
 		{`pid=${pixelId}&a=${order.cents}`, `pid=__________&a=______________`},
 		{`"#{bean.currency}"`, `"________________"`},
 		{`${fn:escapeXml(m['k}'])}`, `________________________`},
-		{`\${literal}`, `\${literal}`},
+		{`\${literal} \#{x}`, ` ${literal}  #{x}`},
 		{`${unclosed`, `${unclosed`},
 		{`<%-- a JSP comment --%> <%= x %>`, `                        ________`},
 		{`$ {x} #fff {y}`, `$ {x} #fff {y}`},
