@@ -27,12 +27,12 @@ func keepExactFixes(fs []model.Finding, files sources, doc *model.Document) {
 }
 
 // fitsPrintedLiterals reports whether no edit that lands in markup a PHP
-// tag prints from a single-quoted literal (<?php echo '<script>…'; ?>,
-// read as written) writes a quote or a backslash, which would end or
-// change the PHP string.
+// tag prints from a literal (<?php echo '<script>…'; ?>, read as written)
+// writes what would end or change the PHP string: its quote, a backslash,
+// in double quotes a "$".
 func fitsPrintedLiterals(fix *model.Fix, files sources, cache map[string][]tmpl.Span) bool {
 	for _, e := range fix.Edits {
-		if !strings.ContainsAny(e.New, `'\`) {
+		if !strings.ContainsAny(e.New, `'"\$`) {
 			continue
 		}
 		f := files.at(e.Span.File, e.Span.Start.Line)
@@ -47,7 +47,7 @@ func fitsPrintedLiterals(fix *model.Fix, files sources, cache map[string][]tmpl.
 		}
 		start, end, _ := EditRange(f, e)
 		for _, l := range lits {
-			if start >= l.Start && end <= l.End {
+			if start >= l.Start && end <= l.End && strings.ContainsAny(e.New, tmpl.PrintedLiteralBreakers(f.Text[l.Start-1])) {
 				return false
 			}
 		}

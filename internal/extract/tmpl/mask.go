@@ -177,7 +177,7 @@ func kindAt(text []byte, i int) (kind int, open, close []byte) {
 }
 
 // tagSpans returns the spans masking the tag [i, end) of kind k: the tag
-// itself, or, for a PHP tag that only prints a single-quoted literal
+// itself, or, for a PHP tag that only prints a literal as written
 // (<?php echo '<script>…</script>'; ?>), the code before and after the
 // literal, which stays as written: it is the markup the server prints
 // there, byte for byte.
@@ -194,7 +194,8 @@ func tagSpans(k int, text []byte, i, end, openLen, closeLen int) (spans [2]Span,
 
 // PrintedLiterals returns the contents of the PHP literals that Mask left
 // as written among its spans (see tagSpans): a fix writing in one must not
-// write a quote or a backslash, which would end or change the PHP string.
+// write what would end or change the PHP string (PrintedLiteralBreakers of
+// the quote before it).
 func PrintedLiterals(text []byte, spans []Span) []Span {
 	var out []Span
 	for k := 0; k+1 < len(spans); k++ {
@@ -209,11 +210,21 @@ func PrintedLiterals(text []byte, spans []Span) []Span {
 	return out
 }
 
+// PrintedLiteralBreakers are the bytes a PHP literal quoted with q must
+// not hold to be printed as written: its quote, the backslash that starts
+// an escape, and in a double-quoted string the "$" that interpolates.
+func PrintedLiteralBreakers(q byte) string {
+	if q == '"' {
+		return `"\$`
+	}
+	return `'\`
+}
+
 // phpEchoedLiteral finds the literal of a PHP tag's body that is one
-// statement printing one single-quoted string ("php echo '…';", " print
-// '…'", "= '…'"): [a, b) is its content. Only a literal without a
-// backslash is taken: PHP prints it exactly as written (a single-quoted
-// string interpolates nothing, and its only escapes are \' and \\).
+// statement printing one quoted string ("php echo '…';", " print \"…\"",
+// "= '…'"): [a, b) is its content. Only a literal PHP prints exactly as
+// written is taken: no escape, and in double quotes no interpolation (see
+// PrintedLiteralBreakers).
 func phpEchoedLiteral(inner []byte) (a, b int, ok bool) {
 	i := 0
 	skip := func() {
@@ -246,12 +257,13 @@ func phpEchoedLiteral(inner []byte) (a, b int, ok bool) {
 		}
 	}
 	skip()
-	if i >= len(inner) || inner[i] != '\'' {
+	if i >= len(inner) || inner[i] != '\'' && inner[i] != '"' {
 		return 0, 0, false
 	}
+	q := inner[i]
 	a = i + 1
-	e := bytes.IndexAny(inner[a:], "'\\")
-	if e < 0 || inner[a+e] != '\'' {
+	e := bytes.IndexAny(inner[a:], PrintedLiteralBreakers(q))
+	if e < 0 || inner[a+e] != q {
 		return 0, 0, false
 	}
 	b = a + e

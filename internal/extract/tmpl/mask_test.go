@@ -76,17 +76,20 @@ func TestBladeDirectives(t *testing.T) {
 	}
 }
 
-// A PHP tag that only prints a single-quoted literal prints it byte for
-// byte: the literal stays, the code around it is blanked (review B3).
+// A PHP tag that only prints a literal without escapes (nor, in double
+// quotes, interpolation) prints it byte for byte: the literal stays, the
+// code around it is blanked (review B3).
 func TestPHPEchoedLiteralStays(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`<?php echo '<script>oaiq("init", { pixelId: "px_1" });</script>'; ?>`, `            <script>oaiq("init", { pixelId: "px_1" });</script>     `},
 		{"<? print\n'<b>x</b>' ?>", "        \n <b>x</b>    "},
 		{`<?= '<i>' ?>`, `     <i>    `},
 		{`<?PHP ECHO'<i>';?>`, `           <i>    `},
+		{`<?php echo "<i class='a'>"; ?>`, `            <i class='a'>     `},
 		// Anything else prints what the server computes: one identifier.
 		{`<?php echo '<i class=\'a\'>'; ?>`, `________________________________`},
 		{`<?php echo "<i>$x</i>"; ?>`, `__________________________`},
+		{`<?php echo "<i>\n</i>"; ?>`, `__________________________`},
 		{`<?php echo '<i>' . $x; ?>`, `_________________________`},
 		{`<?php echo '<i>'; echo '</i>'; ?>`, `_________________________________`},
 		{`<?php printf('<i>%s</i>', $x); ?>`, `_________________________________`},
