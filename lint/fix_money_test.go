@@ -24,6 +24,11 @@ func TestMoneyFixes(t *testing.T) {
 		{"toFixed of a price", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "EUR" });`, `amount: Math.round(price * 100),`, model.Unsafe},
 		{"toFixed of a rounded amount", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.round(total * 100).toFixed(0), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
 		{"x*100 with a computed currency", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: cart.currency });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 truncated with ~~", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: ~~(total * 100), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 truncated with | 0", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100 | 0, currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 truncated with Math.trunc", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.trunc(total * 100), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 floored", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.floor( (total * 100) ), currency: "USD" });`, `amount: Math.round(total * 100),`, model.Unsafe},
+		{"x*100 rounded up", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: Math.ceil(total * 100), currency: cart.currency });`, `amount: Math.round(total * 100),`, model.Unsafe},
 		{"literal x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 1500 * 100, currency: "JPY" });`, `amount: 1500,`, model.Unsafe},
 		{"literal x*100 in dinars", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: 12.5 * 100, currency: "KWD" });`, `amount: 12500,`, model.Unsafe},
 	} {
@@ -63,6 +68,7 @@ func TestMoneyFindingsWithoutAFix(t *testing.T) {
 		{"toFixed with other decimals than the currency's", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: price.toFixed(2), currency: "JPY" });`, "round without toFixed"},
 		{"toFixed of x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: (total * 100).toFixed(0), currency: "JPY" });`, "send whole JPY without the * 100, rounded: Math.round(x), without toFixed"},
 		{"x*100 in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: total * 100, currency: "JPY" });`, "send whole JPY without the * 100"},
+		{"x*100 truncated in yen", "amount-expression", `oaiq("measure", "order_created", { type: "contents", amount: ~~(total * 100), currency: "JPY" });`, "send whole JPY without the * 100"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := lintBytes(t, "a.js", init+tc.in+"\n")
@@ -176,6 +182,62 @@ func TestMisspeltKeysRenamed(t *testing.T) {
 			t.Errorf("%s: no %s finding", tc.in, tc.rule)
 		} else if fs[i].Fix != nil {
 			t.Errorf("%s: fix offered: %s", tc.in, fs[i].Fix.Description)
+		}
+	}
+}
+
+// Another vendor's call translated by its unsafe fix keeps every field the
+// translation reads, computed ones as written (review F7: a dynamic
+// currency was dropped, so currency-missing fired on the fixed call).
+// Applied and linted again, nothing above an info is left.
+func TestVendorTranslationKeepsEveryField(t *testing.T) {
+	const init = `oaiq("init", { pixelId: "px_123" });` + "\n"
+	for _, tc := range []struct{ in, want string }{
+		{`function f(order) { oaiq("track", "Purchase", { value: order.total, currency: order.currency }); }`,
+			`oaiq("measure", "order_created", { type: "contents", amount: Math.round(order.total * 100), currency: order.currency })`},
+		{`function f(order, cur) { oaiq("track", "Purchase", { value: order.total, currency: cur, content_ids: [order.sku], num_items: order.n }, { eventID: "o-1" }); }`,
+			`oaiq("measure", "order_created", { type: "contents", amount: Math.round(order.total * 100), currency: cur, contents: [{ id: order.sku, quantity: order.n }] }, { event_id: "o-1" })`},
+		{`oaiq("track", "Purchase", { value: 25.99, currency: "usd" });`,
+			`oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" })`},
+		{`oaiq("event", "purchase", { value: 1500, currency: "JPY" });`,
+			`oaiq("measure", "order_created", { type: "contents", amount: 1500, currency: "JPY" })`},
+	} {
+		text := init + tc.in + "\n"
+		fs := lintBytes(t, "a.js", text)
+		i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == "command-unknown" && f.Fix != nil })
+		if i < 0 {
+			t.Errorf("%s: no command-unknown finding with a fix in %v", tc.in, fs)
+			continue
+		}
+		if fs[i].Fix.Applicability != model.Unsafe {
+			t.Errorf("%s: the translation is %v, want unsafe", tc.in, fs[i].Fix.Applicability)
+		}
+		f := fixer.Decode("a.js", []byte(text))
+		if f.Apply(fs[i:i+1]) != 1 || !strings.Contains(string(f.Text), tc.want) {
+			t.Errorf("%s: fixed text\n%s\nwant it to contain %s", tc.in, f.Text, tc.want)
+			continue
+		}
+		for _, g := range lintBytes(t, "a.js", string(f.Text)) {
+			if g.Severity >= model.Warning {
+				t.Errorf("%s: after the fix: %s %s", tc.in, g.Rule, g.Message)
+			}
+		}
+	}
+	// A currency that is no ISO 4217 code is kept as written, not dropped:
+	// currency-code says what is wrong with it, currency-missing does not fire.
+	text := init + `oaiq("track", "Purchase", { value: 10, currency: "US$" });` + "\n"
+	fs := lintBytes(t, "a.js", text)
+	i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == "command-unknown" && f.Fix != nil })
+	if i < 0 {
+		t.Fatalf("no command-unknown finding with a fix in %v", fs)
+	}
+	f := fixer.Decode("a.js", []byte(text))
+	if f.Apply(fs[i:i+1]) != 1 || !strings.Contains(string(f.Text), `currency: "US$"`) {
+		t.Fatalf("fixed text\n%s\nwant the currency as written", f.Text)
+	}
+	for _, g := range lintBytes(t, "a.js", string(f.Text)) {
+		if g.Rule == "currency-missing" {
+			t.Errorf("after the fix: %s %s", g.Rule, g.Message)
 		}
 	}
 }

@@ -45,6 +45,12 @@ type Call struct {
 	// callback, a method) or in an HTML event-handler attribute. Top-level
 	// code and code in an immediately invoked function are not deferred.
 	Deferred bool
+	// Guarded is true for a call that runs only when oaiq exists: an
+	// optional call (oaiq?.(…)) or one behind a test of oaiq
+	// (window.oaiq && oaiq(…), if (typeof oaiq === "function") …, after
+	// if (!window.oaiq) return;). Before the loader has run it is skipped
+	// instead of throwing.
+	Guarded bool
 	// Event is the Conversions API event this call was read from, as sent
 	// (nil for every other call): server-only fields are checked on it.
 	Event *Value

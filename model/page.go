@@ -16,6 +16,12 @@ type PageFacts struct {
 	// Unresolved lists external scripts that could not be read, so whatever
 	// they do is unseen.
 	Unresolved []ExternalScript
+	// Inert are the <script> elements of a type browsers do not run
+	// (text/template, text/plain without a known consent manager's
+	// marker…) that hold the pixel's loader: they were not read, and
+	// something on the page (a consent manager the linter does not know)
+	// may turn them into JavaScript.
+	Inert []InertScript
 	// Definers are the <script> elements whose code defines window.oaiq as
 	// it runs (the snippet's stub, or a site's own queue stub); calls before
 	// the first of them find no oaiq.
@@ -38,6 +44,15 @@ type PageFacts struct {
 	HandlerValues []AttrValue
 	// Site is what a crawl learned about the whole site; nil outside a crawl.
 	Site *SiteFacts
+}
+
+// InertScript is a <script> browsers do not run as written that holds
+// the pixel's loader.
+type InertScript struct {
+	// Span covers the element.
+	Span Span
+	// Type is its type attribute as written.
+	Type string
 }
 
 // LoaderKind tells how the SDK is loaded.

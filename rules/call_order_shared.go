@@ -19,13 +19,13 @@ func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.Page
 		return nil, nil, model.Span{}, false
 	}
 	first, found = firstDefiner(page)
-	if _, gated := consentGated(page); gated && !found {
-		// When a consent manager releases the snippet is its business:
-		// snippet-consent-gated says what that means for these calls.
-		return nil, nil, model.Span{}, false
-	}
+	// While a consent manager holds the only loader back, a call guarded
+	// by a test of oaiq is skipped before consent, as the consent policy
+	// wants: snippet-consent-gated's note. An unguarded one throws.
+	_, gated := consentGated(page)
+	gated = gated && !found
 	for _, c := range doc.Calls {
-		if c.Side != model.Browser || c.Deferred || c.Image != nil {
+		if c.Side != model.Browser || c.Deferred || c.Image != nil || gated && c.Guarded {
 			continue
 		}
 		at, ok := runsAt(doc, c)

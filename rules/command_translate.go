@@ -74,9 +74,9 @@ func translateCall(c *model.Call) string {
 		return "" // not an object the translation can read whole
 	}
 	fields := []string{"type: " + strconv.Quote(shape)}
-	currency := ""
-	if cur, ok := data.Get("currency").StringValue(); ok && isodata.IsCurrency(strings.ToUpper(strings.TrimSpace(cur))) {
-		currency = strings.ToUpper(strings.TrimSpace(cur))
+	currency, currencyText, ok := translatedCurrency(data.Get("currency"))
+	if !ok {
+		return ""
 	}
 	if v := firstOf(data, "value", "revenue", "price", "total"); v != nil {
 		amount, ok := minorAmount(v, currency)
@@ -93,8 +93,8 @@ func translateCall(c *model.Call) string {
 		}
 		fields = append(fields, "amount: "+amount)
 	}
-	if currency != "" {
-		fields = append(fields, "currency: "+strconv.Quote(currency))
+	if currencyText != "" {
+		fields = append(fields, "currency: "+currencyText)
 	}
 	if shape == pixel.ShapeContents || shape == pixel.ShapeCustom {
 		items, ok := translatedContents(data)
@@ -115,6 +115,29 @@ func translateCall(c *model.Call) string {
 		call += ", { " + strings.Join(opts, ", ") + " }"
 	}
 	return call + ")"
+}
+
+// translatedCurrency is the currency of another pixel's data as the
+// translation writes it (review F7: a translation carries every field it
+// reads, or the fix loses data): a code in another letter case upper-cased,
+// any other string as written (currency-code then says what is wrong with
+// it), a computed one as its code. code is the ISO 4217 code the amount is
+// scaled for, "" when not known. ok is false for a value that cannot be
+// written back.
+func translatedCurrency(v *model.Value) (code, text string, ok bool) {
+	if v == nil {
+		return "", "", true
+	}
+	if s, isStr := v.StringValue(); isStr {
+		if up := strings.ToUpper(strings.TrimSpace(s)); isodata.IsCurrency(up) {
+			return up, strconv.Quote(up), true
+		}
+		return "", strconv.Quote(s), true
+	}
+	if w := writtenCode(v.Raw); v.IsDynamic() && w != "" {
+		return "", w, true
+	}
+	return "", "", false
 }
 
 // firstOf returns the first member of obj named one of keys.

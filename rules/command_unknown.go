@@ -16,7 +16,10 @@ func init() {
 		Title: "first argument not init, measure, consent or measureSingle",
 		Spec:  "Use the pixel by adding the script to your site, initializing it with your Pixel ID, and call oaiq(\"measure\", ...) when a conversion happens.",
 		Doc: `The pixel knows four commands (` + "`measureSingle`" + ` since revision P5). Other pixels' commands (` + "`track`" + `) are
-queued and silently ignored, so every conversion is lost.
+queued and silently ignored, so every conversion is lost. A call written
+for another pixel whose event is known gets the whole call the pixel
+expects as its hint and unsafe fix: its value converted to minor units,
+its currency (a computed one as written), items and event id kept.
 
 Bad:
 ` + "```js" + `

@@ -30,6 +30,12 @@ func TestSnippetCoverage(t *testing.T) {
 	expect(t, runRule(t, "snippet-coverage", crawledPage(site, thirdParty)),
 		want{sev: model.Warning, msg: []string{"does not load"}})
 
+	// The snippet in a script of a type browsers do not run: something on
+	// the page may release it.
+	inert := model.PageFacts{Inert: []model.InertScript{{Span: model.Span{File: "https://shop.example/checkout", Start: model.Pos{Line: 4}}, Type: "text/template"}}}
+	expect(t, runRule(t, "snippet-coverage", crawledPage(site, inert)),
+		want{sev: model.Info, msg: []string{`<script type="text/template"> (line 4)`, "consent manager"}})
+
 	// Not this rule's: no site, a site without the pixel, a page with a
 	// loader, a page calling oaiq (snippet-missing's).
 	expect(t, runRule(t, "snippet-coverage", crawledPage(nil, model.PageFacts{})))

@@ -19,7 +19,9 @@ func init() {
 placeholder) cannot be checked by reading the source; so is an image tag's
 query value a template prints (` + "`pid={{ settings.pid }}`" + `). The finding says what
 was not checked, so you can verify it at runtime (` + "`--render`" + ` or a logged
-event).
+event). An amount scaled by 100 beside a computed currency is right only
+if that currency has two decimals (JPY has none, KWD three): the info
+says so, since which currencies the code sends cannot be read.
 
 Bad:
 ` + md("js", `oaiq("init", { pixelId: "px_123" });
@@ -103,6 +105,9 @@ func checkDynamicValues(p *Pass) {
 						}
 					} else if w, ok := unchecked[path[len(path)-1]]; ok {
 						what = w
+						if amountTimes100ForComputedCurrency(c, i+1, path, n) {
+							what = "that the currency, computed too, has 2 decimals, as its * 100 assumes (JPY has none, KWD three)"
+						}
 					}
 					p.Report(n.Span, fmt.Sprintf("%s is computed (%s): not checked: %s", where, expr(n), what), "")
 				case n.Open && n.Is(model.Object):

@@ -21,7 +21,7 @@ For those the fix (unsafe: what is measured changes) renames the event
 when its data is written for this pixel, amount included, which is in
 minor units already; a call written for the other pixel (` + "`value`" + `,
 ` + "`content_ids`" + `) is translated whole, its value converted to minor
-units. A tag of a tag-manager pixel template gets a hint naming the tag
+units, every field it reads kept (a computed currency as written). A tag of a tag-manager pixel template gets a hint naming the tag
 whose event field to change: the template writes the rest of the call.
 
 Bad:

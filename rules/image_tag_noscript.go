@@ -33,7 +33,7 @@ Good:
 
 func checkImageTagNoscript(p *Pass) {
 	page := wholePage(p.Doc)
-	if page == nil || len(page.Loaders) > 0 || firstBrowserCall(p.Doc) != nil || len(page.TagManagers) > 0 || len(page.Unresolved) > 0 {
+	if page == nil || len(page.Loaders) > 0 || len(page.Inert) > 0 || firstBrowserCall(p.Doc) != nil || len(page.TagManagers) > 0 || len(page.Unresolved) > 0 {
 		return // the JavaScript pixel is (or may be) here: <noscript> is its fallback
 	}
 	for _, c := range imageCalls(p.Doc) {

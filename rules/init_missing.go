@@ -9,7 +9,10 @@ func init() {
 		Spec:  "Use the pixel by adding the script to your site, initializing it with your Pixel ID, and call oaiq(\"measure\", ...) when a conversion happens.",
 		Doc: `Without init the pixel has no Pixel ID and sends nothing. On a page that
 loads a tag manager or scripts that could not be read, init may happen out
-of sight: the finding is then informational.
+of sight: the finding is then informational. So it is when the snippet
+sits in a ` + "`<script>`" + ` of a type browsers do not run as written, which was not
+read; with no other loader on the page, ` + "`snippet-missing`" + `'s note says so
+alone.
 
 Bad:
 ` + md("jsonl", `["measure", "order_created", {"type": "contents"}]`) + `
@@ -32,6 +35,9 @@ func checkInitMissing(p *Pass) {
 	}
 	if containerDoes(p.Doc, func(v *model.ContainerVerdict) bool { return !v.Init.IsZero() }) {
 		return // a tag of the container the page loads initialises
+	}
+	if pg := p.Doc.Page; pg != nil && len(pg.Loaders) == 0 && len(pg.Inert) > 0 {
+		return // the snippet, with its init, is in a script that does not run as written: snippet-missing's one note
 	}
 	for _, m := range p.measures() {
 		if m.Side != model.Browser || m.Image != nil {

@@ -36,6 +36,9 @@ func unseenParts(doc *model.Document) string {
 	if n := len(doc.Page.Includes); n > 0 {
 		parts = append(parts, plural(n, "template include", "template includes")+" not read (such as "+doc.Page.Includes[0].Text+")")
 	}
+	if in := doc.Page.Inert; len(in) > 0 {
+		parts = append(parts, "the "+strings.TrimPrefix(inertNoun(in[0]), "a ")+" holding the pixel snippet ("+at(in[0].Span, in[0].Span)+"), not read because browsers do not run it as written,")
+	}
 	if n := len(doc.Page.Unread); n > 0 {
 		parts = append(parts, plural(n, "pixel call", "pixel calls")+" that could not be parsed")
 	}
@@ -56,6 +59,9 @@ func unseenHint(doc *model.Document) string {
 		}
 		if len(doc.Page.TagManagers) > 0 {
 			parts = append(parts, "check the tag manager")
+		}
+		if len(doc.Page.Inert) > 0 {
+			parts = append(parts, "if a consent manager releases the <script> holding the snippet, keep the init in it")
 		}
 	}
 	parts = append(parts, "lint the rendered page with --render")

@@ -49,6 +49,9 @@ func checkSnippetCoverage(p *Pass) {
 	if n := sameOriginUnread(page); n > 0 {
 		unseen = append(unseen, plural(n, "same-origin script", "same-origin scripts")+" could not be read")
 	}
+	if in := page.Inert; len(in) > 0 {
+		unseen = append(unseen, "its pixel snippet is in "+inertNoun(in[0])+" ("+at(in[0].Span, span)+"), which browsers do not run as written unless a script on the page (such as a consent manager) turns it into JavaScript")
+	}
 	if len(unseen) > 0 {
 		p.ReportAs(model.Info, span, "no pixel SDK visible in this page's HTML ("+others+"); "+listAnd(unseen),
 			"run the check with --render to see what the page loads in a browser; if the pixel is not injected, "+add)

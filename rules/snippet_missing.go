@@ -20,6 +20,10 @@ conversion is lost.
 When the page loads a tag manager, or scripts the linter could not read, the
 pixel may be loaded there at runtime: the finding is then ` + "`info`" + ` and says
 what could not be seen (` + "`--render`" + ` runs the page in a browser and tells).
+So it is when the snippet is in a ` + "`<script>`" + ` of a type browsers do not run
+(` + "`text/template`" + `, ` + "`text/plain`" + `) that no known consent manager's marker names
+(see ` + "`snippet-consent-gated`" + `): something on the page may turn it into
+JavaScript, and the info says where it is.
 HTML fragments and scripts are never judged: their page is not visible.
 
 Bad:
@@ -42,6 +46,16 @@ func checkSnippetMissing(p *Pass) {
 	}
 	if containerDoes(p.Doc, func(v *model.ContainerVerdict) bool { return !v.Loader.IsZero() }) {
 		return // a tag of the container the page loads loads the SDK
+	}
+	if len(page.Inert) > 0 {
+		// The snippet is there, written so that it does not run as is:
+		// something on the page may turn it into JavaScript (a consent
+		// manager the linter does not know), so no error.
+		in := page.Inert[0]
+		p.ReportAs(model.Info, first.Span,
+			"the page calls oaiq and its pixel snippet is in "+inertNoun(in)+" ("+at(in.Span, first.Span)+"), which browsers do not run as written: the SDK loads only if a script on the page (such as a consent manager, once the visitor agrees) turns it into JavaScript",
+			"if a consent manager releases that <script>, nothing is wrong; otherwise remove its type attribute so that the snippet runs")
+		return
 	}
 	var unseen []string
 	for _, tm := range page.TagManagers {
@@ -73,6 +87,12 @@ func checkSnippetMissing(p *Pass) {
 		return
 	}
 	p.Report(first.Span, "the page calls oaiq but never loads the pixel SDK, so no event is sent"+containersLacking(p.Doc, "loads the SDK"), add)
+}
+
+// inertNoun names a <script> browsers do not run: `a <script
+// type="text/template">`.
+func inertNoun(in model.InertScript) string {
+	return `a <script type="` + in.Type + `">`
 }
 
 // includesText says which template includes were not read, or "".

@@ -14,7 +14,8 @@
 # log is deleted once measured.
 #
 #   scripts/bench.sh [PAGES]     env: RUNS (5), SEED (1), BENCH_DIR, OAIQ_LINT,
-#                                BENCH (all, check or log), LOG_MB, JQ_MB, LOG_RUNS (1)
+#                                BENCH (all, check or log), LOG_MB, JQ_MB, LOG_RUNS (1),
+#                                JQ_RUNS (3: runs of log and jq in turn at the JQ_MB sizes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=${BENCH:-all}
@@ -36,18 +37,23 @@ lint=${OAIQ_LINT:-$work/oaiq-lint} # OAIQ_LINT: a binary already built
 go build -tags oaiqtools -o "$work/tokenize" ./internal/benchgen/tokenize
 go build -tags oaiqtools -o "$work/measure" ./internal/benchgen/measure
 
-# run NAME CMD... measures CMD RUNS times into $work/NAME.runs.
-run() {
+# once NAME CMD... measures CMD one time more into $work/NAME.runs.
+once() {
 	local name=$1
 	shift
-	: >"$work/$name.runs"
+	read -r secs rss code < <("$work/measure" "$@")
+	if [ "$code" -gt 1 ]; then
+		echo "bench: $name exited with status $code" >&2
+		exit 1
+	fi
+	echo "$secs $rss" >>"$work/$name.runs"
+}
+
+# run NAME CMD... measures CMD RUNS times into $work/NAME.runs.
+run() {
+	: >"$work/$1.runs"
 	for _ in $(seq "$runs"); do
-		read -r secs rss code < <("$work/measure" "$@")
-		if [ "$code" -gt 1 ]; then
-			echo "bench: $name exited with status $code" >&2
-			exit 1
-		fi
-		echo "$secs $rss" >>"$work/$name.runs"
+		once "$@"
 	done
 }
 
@@ -82,19 +88,28 @@ if ! command -v jq >/dev/null; then
 fi
 go build -tags oaiqtools -o "$work/loggen" ./internal/eventlog/loggen/cmd
 runs=${LOG_RUNS:-1}
+jq_runs=${JQ_RUNS:-3}
 jq_sizes=" ${JQ_MB:-200} "
-echo "event logs: loggen seed $seed, $runs run(s) each, $(nproc) CPUs"
+echo "event logs: loggen seed $seed, $runs run(s) each; at${jq_sizes% } MB $jq_runs runs of log and jq in turn; $(nproc) CPUs"
 printf '%-10s %10s %10s %10s %14s %12s\n' program MB seconds MB/s "peak RSS MB" "log/jq time"
 for mb in ${LOG_MB:-20 200 2000}; do
 	log=$work/log-$mb.jsonl
 	"$work/loggen" -records $((mb * 10000)) -seed "$seed" >"$log"
 	logbytes=$(stat -c %s "$log")
 	cat "$log" >/dev/null # warm the page cache
-	run "log-$mb" "$lint" log --format json "$log"
 	ratio=-
 	if [[ $jq_sizes == *" $mb "* ]]; then
-		run "jq-$mb" jq -c . "$log"
+		# In turn, so a machine that slows down or speeds up during the
+		# runs weighs on both alike.
+		: >"$work/log-$mb.runs"
+		: >"$work/jq-$mb.runs"
+		for _ in $(seq "$jq_runs"); do
+			once "log-$mb" "$lint" log --format json "$log"
+			once "jq-$mb" jq -c . "$log"
+		done
 		ratio=$(awk -v l="$(median "log-$mb" 1)" -v j="$(median "jq-$mb" 1)" 'BEGIN {printf "%.2f", l/j}')
+	else
+		run "log-$mb" "$lint" log --format json "$log"
 	fi
 	rm -f "$log"
 	row() { # NAME RATIO

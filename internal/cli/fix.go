@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -44,11 +47,24 @@ func (f *fixOptions) run(ctx context.Context, o *checkOptions, opts lint.Options
 	}
 	// Fixing rounds neither record a baseline nor fail.
 	opts.BaselineRecorder, opts.Record, opts.FailOn = nil, false, 0
+	// Standard input cannot be written, but a diff writes nothing: --diff
+	// prints its fixes, as ruff's --diff does for "-" (and ESLint's
+	// --fix-dry-run, meant for --stdin); --fix says where to find them.
 	var args []string
+	var stdin *stdinCopy
 	for _, a := range o.args {
-		if fixable(a) {
+		switch {
+		case a == "-" && f.diff:
 			args = append(args, a)
-		} else {
+			stdin = &stdinCopy{name: "<stdin>"}
+			if o.source.stdinName != "" {
+				stdin.name = filepath.ToSlash(o.source.stdinName)
+			}
+		case a == "-":
+			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: - is not a file: nothing is fixed there (standard input cannot be written: --diff prints its fixes)\n")
+		case fixable(a):
+			args = append(args, a)
+		default:
 			fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s is not a file: nothing is fixed there\n", a)
 		}
 	}
@@ -56,7 +72,11 @@ func (f *fixOptions) run(ctx context.Context, o *checkOptions, opts lint.Options
 	if so.Root == "" && opts.Config != nil {
 		so.Root = opts.Config.Root // the configuration's root: as for check
 	}
-	files, fixed, err := fixRounds(ctx, opts, lint.Targets(args, nil, so), so, f.unsafe)
+	var in io.Reader
+	if stdin != nil {
+		in = io.TeeReader(o.io.In, &stdin.data) // what the input reads (bounded there) is what is fixed
+	}
+	files, fixed, err := fixRounds(ctx, opts, lint.Targets(args, in, so), so, f.unsafe, stdin)
 	if err != nil {
 		return true, err
 	}
@@ -101,7 +121,14 @@ func pluralFiles(n int) string {
 // fixRounds lints inputs, then the changed files again from memory, as
 // fixer.Rounds does; files are read from disk, never a URL, and a file
 // whose bytes would not survive being written back is left alone.
-func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], src lint.SourceOptions, unsafe bool) (map[string]*fixer.File, int, error) {
+// stdinCopy is standard input as the first round's input read it, under
+// the name its findings carry.
+type stdinCopy struct {
+	name string
+	data bytes.Buffer
+}
+
+func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], src lint.SourceOptions, unsafe bool, stdin *stdinCopy) (map[string]*fixer.File, int, error) {
 	run := func(ctx context.Context, changed []*fixer.File) ([]model.Finding, error) {
 		in := inputs
 		if changed != nil {
@@ -132,6 +159,14 @@ func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Inpu
 		return fs, err
 	}
 	open := func(name string) (*fixer.File, error) {
+		if stdin != nil && name == stdin.name {
+			// Never the file --stdin-filename names: an editor's buffer
+			// may differ from what is saved.
+			if f := fixer.Decode(name, stdin.data.Bytes()); f.Writable {
+				return f, nil
+			}
+			return nil, nil
+		}
 		if info, err := os.Stat(name); err != nil || !info.Mode().IsRegular() {
 			return nil, nil // a URL or a name that is not a file here
 		}

@@ -76,6 +76,34 @@ func TestDiffWritesNothingAndNeverTouchesStdin(t *testing.T) {
 	}
 }
 
+// Standard input cannot be written, but a diff writes nothing: --diff
+// prints standard input's fixes (as ruff's --diff does for "-"), labelled
+// with the name its findings carry, from what was piped in, never from the
+// file --stdin-filename names; --fix says so and points at --diff.
+func TestDiffPrintsStandardInputsFixes(t *testing.T) {
+	out, errOut, code := runCLI(t, fixablePage, "check", "--diff", "-")
+	if code != ExitFindings {
+		t.Errorf("exit %d, want %d when there is a diff", code, ExitFindings)
+	}
+	if !strings.HasPrefix(out, "--- a/<stdin>\n+++ b/<stdin>\n") || !strings.Contains(out, "+oaiq(\"init\", { pixelId") || strings.Contains(errOut, "not a file") {
+		t.Errorf("stdin diff:\n%s\nstderr %s", out, errOut)
+	}
+	dir := t.TempDir()
+	saved := `<script>oaiq("measure", "order_created", { type: "contents", amount: 100, currency: "eur" });</script>`
+	p := writeFile(t, dir, "thanks.html", saved)
+	out, _, _ = runCLI(t, fixablePage, "check", "--diff", "--stdin-filename", p, "-")
+	if label := strings.TrimLeft(filepath.ToSlash(p), "/"); !strings.HasPrefix(out, "--- a/"+label+"\n") || !strings.Contains(out, "+oaiq(\"init\", { pixelId") || strings.Contains(out, `"EUR"`) {
+		t.Errorf("stdin diff under --stdin-filename:\n%s", out)
+	}
+	if got, _ := os.ReadFile(p); string(got) != saved {
+		t.Error("--diff wrote the file --stdin-filename names")
+	}
+	_, errOut, _ = runCLI(t, fixablePage, "check", "--fix", "-")
+	if !strings.Contains(errOut, "--diff prints its fixes") {
+		t.Errorf("--fix on standard input: stderr %q", errOut)
+	}
+}
+
 func TestTextMarksFixableFindingsAndCountsThem(t *testing.T) {
 	dir := t.TempDir()
 	p := writeFile(t, dir, "thanks.html", fixablePage)

@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/htmlx"
+	"github.com/oaiq-lint/oaiq-lint/pixel"
 )
 
 // consentGate names the consent manager that holds a <script> back until
@@ -11,13 +14,22 @@ import (
 // Consent managers write such scripts with a type browsers do not run
 // (text/plain, or their own) and a marker of theirs, and turn them into
 // JavaScript once the visitor agrees; the pixel's snippet is often held
-// back this way. ok is false for any other script.
+// back this way. Only markers a named product writes count: a generic
+// data-category or a "consent" attribute also marks templates and data
+// blocks, which must not be read as code. ok is false for any other script.
 func consentGate(el *htmlx.Element) (gate string, ok bool) {
 	typ := strings.ToLower(strings.TrimSpace(el.Value("type")))
-	if typ == "didomi/javascript" {
+	switch typ {
+	case "didomi/javascript":
 		return named("Didomi", "vendor", el.Value("data-vendor")), true
-	}
-	if typ != "text/plain" {
+	case "text/template", "text/template-module":
+		// Borlabs Cookie keeps what it blocks in text/template.
+		if v, ok := el.Attr("data-borlabs-cookie-script-blocker-id"); ok {
+			return named("Borlabs Cookie", "blocker", v.Value), true
+		}
+		return "", false
+	case "text/plain":
+	default:
 		return "", false
 	}
 	class := strings.Fields(el.Value("class"))
@@ -36,11 +48,15 @@ func consentGate(el *htmlx.Element) (gate string, ok bool) {
 		{"data-usercentrics", "Usercentrics", "service"},
 		{"data-cookieyes", "CookieYes", "category"},
 		{"data-cookiefirst-category", "CookieFirst", "category"},
+		{"data-cmp-vendor", "consentmanager.net", "vendor"},
 	}
 	for _, m := range markers {
 		if v, ok := el.Attr(m.attr); ok {
 			return named(m.cmp, m.what, v.Value), true
 		}
+	}
+	if strings.EqualFold(strings.TrimSpace(el.Value("data-cli-class")), "cli-blocker-script") {
+		return named("CookieLawInfo", "category", el.Value("data-cli-script-type")), true
 	}
 	for _, c := range class {
 		switch {
@@ -48,20 +64,15 @@ func consentGate(el *htmlx.Element) (gate string, ok bool) {
 			return named("iubenda", "purposes", el.Value("data-iub-purposes")), true
 		case c == "trustecm":
 			return named("TrustArc", "category", el.Value("trackertype")), true
+		case c == "cmplazyload":
+			return named("consentmanager.net", "purpose", el.Value("data-cmp-purpose")), true
+		case c == "cmplz-script", c == "cmplz-stats":
+			return named("Complianz", "category", el.Value("data-category")), true
 		}
 	}
-	if el.Has("data-name") && isJavaScript(el.Value("data-type")) && el.Has("data-type") {
+	// Klaro marks the type the script becomes and the service it belongs to.
+	if el.Has("data-name") && el.Has("data-type") && isJavaScript(el.Value("data-type")) {
 		return named("Klaro", "service", el.Value("data-name")), true
-	}
-	// Consent managers of their own, and plug-ins, mark the category or
-	// the consent they wait for.
-	for _, a := range el.Attrs {
-		switch {
-		case a.Name == "data-category" || a.Name == "data-categories" || a.Name == "data-service":
-			return named("a consent manager", strings.TrimPrefix(a.Name, "data-"), a.Value), true
-		case strings.Contains(a.Name, "consent"):
-			return named("a consent manager", a.Name, a.Value), true
-		}
 	}
 	return "", false
 }
@@ -77,11 +88,41 @@ func named(cmp, what, value string) string {
 }
 
 // gatedSrc is where a held-back external script is loaded from once the
-// visitor agrees: its src, or the data-src some managers use so that the
-// browser does not even fetch it before.
+// visitor agrees: its src, or the data-src (data-cmp-src for
+// consentmanager.net, data-borlabs-cookie-script-blocker-src for Borlabs
+// Cookie) some managers use so that the browser does not even fetch it
+// before.
 func gatedSrc(el *htmlx.Element) (htmlx.Attr, bool) {
-	if a, ok := el.Attr("src"); ok {
-		return a, true
+	for _, name := range []string{"src", "data-src", "data-cmp-src", "data-borlabs-cookie-script-blocker-src"} {
+		if a, ok := el.Attr(name); ok {
+			return a, true
+		}
 	}
-	return el.Attr("data-src")
+	return htmlx.Attr{}, false
+}
+
+// notCode reports a held-back script's content that is no JavaScript
+// whatever releases it: a JSON data block, or markup for a template.
+// Such content is not read, so it never makes a parse error.
+func notCode(code []byte) bool {
+	t := bytes.TrimSpace(code)
+	if bytes.HasPrefix(t, []byte("<!--")) {
+		return false // an old-style comment scripts may open with
+	}
+	return len(t) > 0 && (t[0] == '<' || (t[0] == '{' || t[0] == '[') && json.Valid(t))
+}
+
+// holdsSnippet reports a <script> that browsers do not run as written,
+// and no known consent manager marks, holding the pixel's loader: the
+// documented snippet (it names the SDK's address and oaiq) or a src
+// pointing at the SDK. Something on the page may turn it into JavaScript.
+func holdsSnippet(el *htmlx.Element, code []byte) bool {
+	if src, ok := gatedSrc(el); ok {
+		return pixel.IsSDKURL(src.Value)
+	}
+	if notCode(code) {
+		return false
+	}
+	return bytes.Contains(code, []byte("oaiq")) &&
+		(bytes.Contains(code, []byte(pixel.SDKHost)) || bytes.Contains(code, []byte("oaiq.min.js")))
 }

@@ -6,6 +6,22 @@ import (
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/htmlx"
 )
 
+func TestNotCode(t *testing.T) {
+	for code, want := range map[string]bool{
+		`{"vendors": [{"id": "oaiq"}]}`:          true,
+		` [1, 2] `:                               true,
+		`<tr><td>{{ name }}</td></tr>`:           true,
+		`oaiq("init", { pixelId: "px_1" });`:     false,
+		`{ oaiq("init", { pixelId: "px_1" }); }`: false, // a block statement, not JSON
+		"<!--\noaiq(\"init\", {});\n//-->":       false,
+		``:                                       false,
+	} {
+		if got := notCode([]byte(code)); got != want {
+			t.Errorf("notCode(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
+
 func TestConsentGate(t *testing.T) {
 	tests := []struct {
 		tag  string
@@ -22,8 +38,24 @@ func TestConsentGate(t *testing.T) {
 		{`<script type="text/plain" data-cookiefirst-category="advertising">`, "CookieFirst (category advertising)"},
 		{`<script type="text/plain" class="trustecm" trackertype="advertising">`, "TrustArc (category advertising)"},
 		{`<script type="text/plain" data-type="text/javascript" data-name="openai">`, "Klaro (service openai)"},
-		{`<script type="text/plain" data-category="marketing">`, "a consent manager (category marketing)"},
-		{`<script type="text/plain" data-consent-purpose="ads">`, "a consent manager (data-consent-purpose ads)"},
+		{`<script type="text/template" data-borlabs-cookie-script-blocker-id="oaiq">`, "Borlabs Cookie (blocker oaiq)"},
+		{`<script type="text/plain" class="cmplazyload" data-cmp-vendor="s1234">`, "consentmanager.net (vendor s1234)"},
+		{`<script type="text/plain" class="cmplazyload">`, "consentmanager.net"},
+		{`<script type="text/plain" class="cmplazyload" data-cmp-purpose="c53">`, "consentmanager.net (purpose c53)"},
+		{`<script type="text/template-module" data-borlabs-cookie-script-blocker-id="x">`, "Borlabs Cookie (blocker x)"},
+		{`<script type="text/plain" class="cmplz-stats">`, "Complianz"},
+		{`<script type="text/plain" data-cli-class="cli-blocker-script" data-cli-script-type="advertisement">`, "CookieLawInfo (category advertisement)"},
+		{`<script type="text/plain" class="cmplz-script" data-category="marketing">`, "Complianz (category marketing)"},
+		// Generic markers are templates' and data blocks' too: no manager
+		// is named by them, so they are not read as code.
+		{`<script type="text/plain" data-category="marketing">`, ""},
+		{`<script type="text/plain" data-category="row" id="tpl-row">`, ""},
+		{`<script type="text/plain" data-categories="analytics">`, ""},
+		{`<script type="text/plain" data-service="maps">`, ""},
+		{`<script type="text/plain" data-consent-purpose="ads">`, ""},
+		{`<script type="text/plain" data-consent-config="v3">`, ""},
+		{`<script type="text/template" data-category="marketing">`, ""},
+		{`<script type="text/template" class="cmplazyload">`, ""},
 		{`<script type="TEXT/PLAIN" class="optanon-category-C0004">`, "OneTrust (category C0004)"},
 		// Data blocks and templates that no manager releases.
 		{`<script type="text/plain">`, ""},
@@ -40,6 +72,23 @@ func TestConsentGate(t *testing.T) {
 		got, ok := consentGate(&doc.Elements[0])
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("%s: got %q, %v; want %q", tt.tag, got, ok, tt.want)
+		}
+	}
+}
+
+func TestGatedSrc(t *testing.T) {
+	for tag, want := range map[string]string{
+		`<script type="text/plain" data-usercentrics="x" src="a.js">`:                                                           "a.js",
+		`<script type="text/plain" data-cookieconsent="x" data-src="b.js">`:                                                     "b.js",
+		`<script type="text/plain" class="cmplazyload" data-cmp-src="c.js">`:                                                    "c.js",
+		`<script type="text/template" data-borlabs-cookie-script-blocker-id="x" data-borlabs-cookie-script-blocker-src="d.js">`: "d.js",
+		`<script type="text/plain" class="cmplazyload">`:                                                                        "",
+	} {
+		page := []byte(tag + "</script>")
+		doc := htmlx.Scan(page, page)
+		a, ok := gatedSrc(&doc.Elements[0])
+		if a.Value != want || ok != (want != "") {
+			t.Errorf("%s: got %q, %v; want %q", tag, a.Value, ok, want)
 		}
 	}
 }

@@ -82,9 +82,17 @@ func (pr *pageReader) element(el *htmlx.Element) {
 		// becomes once the visitor agrees, running then.
 		gate := ""
 		if !isJavaScript(el.Value("type")) {
+			code := pr.masked[el.TextStart:el.TextEnd]
 			g, ok := consentGate(el)
 			if !ok {
+				if holdsSnippet(el, code) {
+					pr.doc.Page.Inert = append(pr.doc.Page.Inert, model.InertScript{
+						Span: pr.f.Span(el.Start, el.End), Type: strings.TrimSpace(el.Value("type"))})
+				}
 				return
+			}
+			if notCode(code) {
+				return // a data block or template the manager holds, not code
 			}
 			gate = g
 			if src, ok := gatedSrc(el); ok {

@@ -7,7 +7,7 @@ import "strings"
 // Codes being phased out are kept while they are still legal tender, so a
 // site that has not switched yet is not told its currency does not exist.
 var currencies = map[string]int{
-	"AED": 2, "AFN": 2, "ALL": 2, "AMD": 2, "ANG": 2, "AOA": 2, "ARS": 2, "AUD": 2,
+	"AED": 2, "AFN": 2, "ALL": 2, "AMD": 2, "AOA": 2, "ARS": 2, "AUD": 2,
 	"AWG": 2, "AZN": 2, "BAM": 2, "BBD": 2, "BDT": 2, "BGN": 2, "BHD": 3, "BIF": 0,
 	"BMD": 2, "BND": 2, "BOB": 2, "BOV": 2, "BRL": 2, "BSD": 2, "BTN": 2, "BWP": 2,
 	"BYN": 2, "BZD": 2, "CAD": 2, "CDF": 2, "CHE": 2, "CHF": 2, "CHW": 2, "CLF": 4,
@@ -28,7 +28,6 @@ var currencies = map[string]int{
 	"TWD": 2, "TZS": 2, "UAH": 2, "UGX": 0, "USD": 2, "USN": 2, "UYI": 0, "UYU": 2,
 	"UYW": 4, "UZS": 2, "VED": 2, "VES": 2, "VND": 0, "VUV": 0, "WST": 2, "XAF": 0,
 	"XCD": 2, "XCG": 2, "XOF": 0, "XPF": 0, "YER": 2, "ZAR": 2, "ZMW": 2, "ZWG": 2,
-	"ZWL": 2,
 }
 
 // currencyMistakes are codes people use that are not ISO 4217, for a
@@ -63,14 +62,16 @@ type Replacement struct {
 // replaced by another. An amount still in the old currency is a different
 // number in the new one: changing the code alone changes what is measured.
 var retiredCurrencies = map[string]Replacement{
-	"HRK": {"EUR", "7.53450", 2}, // Croatia adopted the euro in 2023
-	"RUR": {"RUB", "1000", 2},    // 1998 redenomination
-	"TRL": {"TRY", "1000000", 0}, // 2005
-	"GHC": {"GHS", "10000", 2},   // 2007
-	"VEF": {"VES", "100000", 2},  // 2018
-	"MRO": {"MRU", "10", 2},      // 2018
-	"STD": {"STN", "1000", 2},    // 2018
-	"BYR": {"BYN", "10000", 0},   // 2016
+	"HRK": {"EUR", "7.53450", 2},   // Croatia adopted the euro in 2023
+	"RUR": {"RUB", "1000", 2},      // 1998 redenomination
+	"TRL": {"TRY", "1000000", 0},   // 2005
+	"GHC": {"GHS", "10000", 2},     // 2007
+	"VEF": {"VES", "100000", 2},    // 2018
+	"MRO": {"MRU", "10", 2},        // 2018
+	"STD": {"STN", "1000", 2},      // 2018
+	"BYR": {"BYN", "10000", 0},     // 2016
+	"ZWL": {"ZWG", "2498.7242", 2}, // April 2024: the Zimbabwe Gold
+	"ANG": {"XCG", "1", 2},         // March 2025: the Caribbean guilder, at par; the Antillean guilder ceased to be legal tender in July 2025
 }
 
 // MinorDigits returns the number of minor-unit digits of an active ISO 4217

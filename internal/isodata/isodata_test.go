@@ -79,6 +79,12 @@ func TestRetiredAndAmbiguousCurrencies(t *testing.T) {
 			t.Errorf("CurrencyFix(%s) = %s, want %s", code, fix, r.Code)
 		}
 	}
+	// ISO 4217 replaced these since the list was first written.
+	for code, successor := range map[string]string{"ANG": "XCG", "ZWL": "ZWG"} {
+		if r, ok := Retired(code); !ok || r.Code != successor {
+			t.Errorf("Retired(%s) = %+v, %v; want %s", code, r, ok, successor)
+		}
+	}
 	if _, ok := Retired("EUR"); ok {
 		t.Error("EUR is not retired")
 	}

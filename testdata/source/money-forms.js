@@ -21,4 +21,16 @@ function thanks(order, cart, price) {
   oaiq("measure", "order_created", { type: "contents", amount: 12.5 * 100, currency: "KWD" }); // want "amount-expression" col=64 msg=/KWD has 3 decimals/ hint=/^send 12500,/
   // A tag manager's variable times 100: the arithmetic is the page's JavaScript.
   oaiq("measure", "order_created", { type: "contents", amount: {{ cart.total }} * 100, currency: "USD" }); // want "amount-expression" col=64 msg=/not rounded/ hint=/Math\.round\(\{\{ cart\.total \}\} \* 100\)$/
+  // Truncating a price times 100 loses the cent its float noise hides (review F4): the whole expression is quoted, and the fix rounds its operand.
+  oaiq("measure", "order_created", { type: "contents", amount: ~~(price * 100), currency: "USD" }); // want "amount-expression" col=64 msg=/^amount is ~~\(price \* 100\), which truncates: .*19\.99 becomes 1998/ hint=/^round it instead: Math\.round\(price \* 100\)$/
+  oaiq("measure", "order_created", { type: "contents", amount: price * 100 | 0, currency: "USD" }); // want "amount-expression" col=64 msg=/^amount is price \* 100 \| 0, which truncates/ hint=/^round it instead: Math\.round\(price \* 100\)$/
+  oaiq("measure", "order_created", { type: "contents", amount: Math.trunc(price * 100), currency: "USD" }); // want "amount-expression" col=64 msg=/which truncates/ hint=/^round it instead: Math\.round\(price \* 100\)$/
+  oaiq("measure", "order_created", { type: "contents", amount: Math.floor(cart.total * 100), currency: "EUR" }); // want "amount-expression" col=64 msg=/which truncates/ hint=/^round it instead: Math\.round\(cart\.total \* 100\)$/
+  oaiq("measure", "order_created", { type: "contents", amount: parseInt(cart.total * 100, 10), currency: "EUR" }); // want "amount-expression" col=64 msg=/which truncates/
+  oaiq("measure", "order_created", { type: "contents", amount: (price * 100) >> 0, currency: "GBP" }); // want "amount-expression" col=64 msg=/^amount is \(price \* 100\) >> 0, which truncates/
+  oaiq("measure", "order_created", { type: "contents", amount: Math.ceil(price * 100), currency: "USD" }); // want "amount-expression" col=64 msg=/which rounds up: .*0\.07 becomes 8/ hint=/^round it instead: Math\.round\(price \* 100\)$/
+  oaiq("measure", "order_created", { type: "contents", amount: ~~(price * 100), currency: cart.currency }); // want "amount-expression" col=64 msg=/which truncates/ hint=/^round it instead: Math\.round\(price \* 100\); and scale by the currency's own decimals/ "dynamic-value" severity=info col=91
+  oaiq("measure", "order_created", { type: "contents", amount: ~~(price * 100), currency: "JPY" }); // want "amount-expression" col=64 msg=/JPY has no minor unit/
+  // toFixed(2)'s text made a number is the price in major units, a number, not a string.
+  oaiq("measure", "order_created", { type: "contents", amount: +price.toFixed(2), currency: "USD" }); // want "amount-expression" col=64 msg=/^amount is \+price\.toFixed\(2\), the price in major units/
 }

@@ -273,7 +273,8 @@ func TestConstantArithmeticFolds(t *testing.T) {
 // still quotes and spans them, so a finding points at what is written and
 // a fix replaces all of it.
 func TestValueTextKeepsItsParentheses(t *testing.T) {
-	code := "oaiq('measure', 'order_created', {a: (total * 100).toFixed(0), b: ((10 + 5)) * 2, c: (x), d: (\"(\" + y).length, e: f(g)})"
+	code := "oaiq('measure', 'order_created', {a: (total * 100).toFixed(0), b: ((10 + 5)) * 2, c: (x), d: (\"(\" + y).length, e: f(g), " +
+		"h: ~~(p * 100), i: a * (b + ( c )), j: typeof (k), l: -(m)})"
 	res := extract(code)
 	if res.Err != nil {
 		t.Fatal(res.Err.Message)
@@ -285,13 +286,32 @@ func TestValueTextKeepsItsParentheses(t *testing.T) {
 		"c": {"x", "1:87-1:88"},
 		"d": {"(\"(\" + y).length", "1:94-1:110"},
 		"e": {"f(g)", "1:115-1:119"},
+		// goja ends a unary or binary expression with its last operand:
+		// the parentheses that operand closes belong to the value too.
+		"h": {"~~(p * 100)", "1:124-1:135"},
+		"i": {"a * (b + ( c ))", "1:140-1:155"},
+		"j": {"typeof (k)", "1:160-1:170"},
+		"l": {"-(m)", "1:175-1:179"},
 	} {
 		v := obj.Get(key)
 		if v.Raw != want.raw || at(v.Span) != want.at {
 			t.Errorf("%s: raw %q at %s, want %q at %s", key, v.Raw, at(v.Span), want.raw, want.at)
 		}
 	}
-	if at(res.Calls[0].Span) != "1:1-1:121" {
+	if at(res.Calls[0].Span) != "1:1-1:181" {
 		t.Errorf("call span %s", at(res.Calls[0].Span))
+	}
+}
+
+// Only the expressions goja ends early are extended: a call holding a
+// regular expression with a "(" keeps its own end, not the enclosing
+// call's ")".
+func TestValueTextEndsWhereACallEnds(t *testing.T) {
+	res := extract(`oaiq('measure', 'order_created', s.test(/\(/))`)
+	if res.Err != nil {
+		t.Fatal(res.Err.Message)
+	}
+	if v := res.Calls[0].Args[2]; v.Raw != `s.test(/\(/)` {
+		t.Errorf("raw %q", v.Raw)
 	}
 }

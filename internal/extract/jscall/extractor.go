@@ -46,6 +46,7 @@ func (x *extractor) run() {
 			if isPixelCallee(n.Callee) || aliases.calls(n, stack, x.prog) {
 				c := x.call(n)
 				c.Deferred = x.s.Deferred || deferred(stack)
+				c.Guarded = guarded(n, stack)
 				if b := bodyOf(stack); b != nil && c.Deferred {
 					a, _ := x.offsets(b)
 					c.Body = a + 1
@@ -100,8 +101,16 @@ func (x *extractor) offsets(n ast.Node) (int, int) {
 // parentheses the expression closes.
 func (x *extractor) valueOffsets(n ast.Node) (int, int) {
 	i0, i1 := int(n.Idx0()), int(n.Idx1())
-	if w := x.openingParens(i0, i1); w != i0 {
-		return x.offset(w, x.mapStart), x.offset(i1, x.mapEnd)
+	w := x.openingParens(i0, i1)
+	e := i1
+	switch n.(type) {
+	case *ast.UnaryExpression, *ast.BinaryExpression, *ast.ConditionalExpression:
+		// The nodes goja ends with their last operand's end (a call or a
+		// bracket ends at its own closing character).
+		e = x.closingParens(w, i1)
+	}
+	if w != i0 || e != i1 {
+		return x.offset(w, x.mapStart), x.offset(e, x.mapEnd)
 	}
 	return x.offsets(n)
 }
@@ -120,17 +129,40 @@ func (x *extractor) openingParens(i0, i1 int) int {
 	if p < 0 || b[p] != '(' || i1-1 > len(b) || i0 < 1 || i1 <= i0 {
 		return i0 // the common case, decided without reading the node
 	}
-	for open := unopenedParens(b[i0-1 : i1-1]); open > 0 && p >= 0 && b[p] == '('; open-- {
+	for open, _ := parenBalance(b[i0-1 : i1-1]); open > 0 && p >= 0 && b[p] == '('; open-- {
 		i0 = p + 1
 		p = before(p)
 	}
 	return i0
 }
 
-// unopenedParens counts the closing parentheses of code that no opening
-// one before them matches, outside strings and comments.
-func unopenedParens(code []byte) int {
-	depth, unopened := 0, 0
+// closingParens moves a node's end forward over the parentheses it opened.
+// goja ends a unary or binary expression where its last operand ends:
+// ~~(price * 100) would end before its ")" (review F4).
+func (x *extractor) closingParens(i0, i1 int) int {
+	b := x.parsed
+	if i0 < 1 || i1 <= i0 || i1-1 > len(b) {
+		return i1
+	}
+	_, unclosed := parenBalance(b[i0-1 : i1-1])
+	for p := i1 - 1; unclosed > 0; unclosed-- {
+		for p < len(b) && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r') {
+			p++
+		}
+		if p >= len(b) || b[p] != ')' {
+			break
+		}
+		p++
+		i1 = p + 1
+	}
+	return i1
+}
+
+// parenBalance counts the closing parentheses of code that no opening one
+// before them matches (unopened) and the opening ones no closing one after
+// them matches (unclosed), outside strings and comments.
+func parenBalance(code []byte) (unopened, unclosed int) {
+	depth := 0
 	for i := 0; i < len(code); i++ {
 		switch c := code[i]; c {
 		case '(':
@@ -155,13 +187,13 @@ func unopenedParens(code []byte) int {
 			} else if i+1 < len(code) && code[i+1] == '*' {
 				end := bytes.Index(code[i+2:], []byte("*/"))
 				if end < 0 {
-					return unopened
+					return unopened, depth
 				}
 				i += end + 3
 			}
 		}
 	}
-	return unopened
+	return unopened, depth
 }
 
 // identEnd returns the Idx just past the identifier starting at idx.

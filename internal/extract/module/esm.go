@@ -11,7 +11,8 @@ package module
 //	export const x = 1;        → "       const x = 1;"
 //	export default <thing>     → "var _default = <thing>" (a ";" replaces
 //	                             the line break after a function or class body)
-//	import.meta                → "({})  .meta"
+//	import.meta                → "({})  .meta" (in template literals'
+//	                             substitutions too: `${import.meta.env.X}`)
 //
 // A script that still holds "await" is wrapped in an async arrow function,
 // which makes top-level await legal and changes nothing else the linter reads.
@@ -49,11 +50,14 @@ func maskModuleSyntax(b []byte) {
 		if t.kind == tokPunct && b[t.start] == '/' && regexAllowed(b, prev) {
 			t.end = regexEnd(b, t.start)
 		}
+		if t.kind == tokTemplate {
+			maskTemplateImportMeta(b, t.start)
+		}
 		if t.kind == tokIdent && word(b, t) == "import" {
 			next := lex(b, skipTrivia(b, t.end))
 			switch {
 			case next.kind == tokPunct && b[next.start] == '.':
-				copy(b[t.start:t.end], "({})  ")
+				maskImportMeta(b, t)
 			case depth == 0 && stmtStart && !(next.kind == tokPunct && b[next.start] == '('):
 				end := statementEnd(b, t.start)
 				blank(b[t.start:end])
@@ -82,6 +86,40 @@ func maskModuleSyntax(b []byte) {
 		}
 		prev = t
 		i = t.end
+	}
+}
+
+// maskImportMeta rewrites the import of import.meta (t) as an object
+// goja reads: "({})  .meta", the same length.
+func maskImportMeta(b []byte, t token) { copy(b[t.start:t.end], "({})  ") }
+
+// maskTemplateImportMeta masks import.meta in the substitutions of the
+// template literal whose backtick is at start, nested templates included:
+// the lexer reads a template as one token, and `${import.meta.env.X}`
+// (Vite's environment) is a module's expression like any other.
+func maskTemplateImportMeta(b []byte, start int) {
+	_, subs := templateEnd(b, start)
+	for _, sub := range subs {
+		prev := token{kind: tokPunct, start: -1}
+		for i, end := sub[0]+2, sub[1]; ; {
+			i = skipTrivia(b[:end], i)
+			t := lex(b[:end], i)
+			if t.kind == tokEOF {
+				break
+			}
+			switch {
+			case t.kind == tokPunct && b[t.start] == '/' && regexAllowed(b, prev):
+				t.end = min(regexEnd(b[:end], t.start), end)
+			case t.kind == tokTemplate:
+				maskTemplateImportMeta(b, t.start)
+			case t.kind == tokIdent && word(b, t) == "import":
+				if next := lex(b[:end], skipTrivia(b[:end], t.end)); next.kind == tokPunct && b[next.start] == '.' {
+					maskImportMeta(b, t)
+				}
+			}
+			prev = t
+			i = t.end
+		}
 	}
 }
 

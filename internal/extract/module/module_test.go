@@ -86,6 +86,33 @@ func TestTopLevelAwaitAndModuleStatements(t *testing.T) {
 	}
 }
 
+// import.meta in a template literal's substitution is a module's
+// expression like any other (review F1: Vite's `${import.meta.env.X}` made
+// the file "could not be parsed"), nested templates and braces included.
+func TestImportMetaInTemplateLiterals(t *testing.T) {
+	src := "import x from 'x';\n" +
+		"oaiq('init', { pixelId: `${import.meta.env.VITE_PIXEL}` });\n" +
+		"oaiq('measure', 'page_viewed', { type: 'contents', currency: `${`${import . meta.env.A}`}${{ a: 1 }.a ? import.meta.env.B : 'EUR'}` });\n"
+	for _, loader := range []Loader{JS, JSX, TS} {
+		f, res := extract(t, "m.js", src, loader)
+		if len(res.Calls) != 2 {
+			t.Fatalf("loader %v: calls: %d", loader, len(res.Calls))
+		}
+		if got := text(f, res.Calls[0].Args[1].Get("pixelId").Span); got != "`${import.meta.env.VITE_PIXEL}`" {
+			t.Errorf("loader %v: pixelId covers %q", loader, got)
+		}
+		if v := res.Calls[1].Args[2].Get("currency"); !v.IsDynamic() || !strings.HasPrefix(text(f, v.Span), "`${`${import . meta") {
+			t.Errorf("loader %v: currency %+v covers %q", loader, v, text(f, v.Span))
+		}
+	}
+	// The masking keeps every offset and touches nothing but import.
+	b := []byte("a = `${import.meta.x} import ${`import.meta`} ${y}`;")
+	maskModuleSyntax(b)
+	if got := string(b); got != "a = `${({})  .meta.x} import ${`import.meta`} ${y}`;" {
+		t.Errorf("masked %q", got)
+	}
+}
+
 func TestSyntaxErrorPointsIntoTheSource(t *testing.T) {
 	f := source.New("bad.ts", []byte("const é = 1;\nlet x: = 2; oaiq('init')\n"))
 	_, err := Transform(f.Text, TS)

@@ -1,0 +1,37 @@
+package jscall
+
+import "testing"
+
+func TestGuardedCalls(t *testing.T) {
+	code := `oaiq("measure", "a");                                  // 0 bare
+window.oaiq && oaiq("measure", "b");                          // 1 &&
+typeof oaiq === "function" && oaiq("measure", "c");           // 2 typeof
+if (window.oaiq) { oaiq("measure", "d"); }                    // 3 if
+if (typeof window.oaiq !== "undefined") oaiq("measure", "e"); // 4 if, no block
+window.oaiq ? oaiq("measure", "f") : null;                    // 5 conditional
+oaiq?.("measure", "g");                                       // 6 optional call
+window.oaiq?.("measure", "h");                                // 7 optional member call
+"oaiq" in window && oaiq("measure", "i");                     // 8 in
+if (ok) { oaiq("measure", "j"); }                             // 9 another test
+ok && oaiq("measure", "k");                                   // 10 another test
+if (window.oaiq) {} else { oaiq("measure", "l"); }            // 11 else branch
+oaiq("consent", true) && oaiq("measure", "m");                // 12, 13 a call, not a test
+(function () { if (!window.oaiq) return; oaiq("measure", "n"); })();       // 14 early return
+(function () { if (!window.oaiq) { return; } oaiq("measure", "o"); })();   // 15 early return in a block
+(function () { oaiq("measure", "p"); if (!window.oaiq) return; })();       // 16 returns after the call
+(function () { if (!ok) return; oaiq("measure", "q"); })();                // 17 another test
+`
+	want := []bool{false, true, true, true, true, true, true, true, true, false, false, false, false, false, true, true, false, false}
+	res := extract(code)
+	if res.Err != nil {
+		t.Fatal(res.Err.Message)
+	}
+	if len(res.Calls) != len(want) {
+		t.Fatalf("%d calls, want %d", len(res.Calls), len(want))
+	}
+	for i, c := range res.Calls {
+		if c.Guarded != want[i] {
+			t.Errorf("call %d (line %d): Guarded = %v, want %v", i, c.Span.Start.Line, c.Guarded, want[i])
+		}
+	}
+}
