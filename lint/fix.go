@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/extract/htmlx"
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -17,11 +18,41 @@ import (
 // source; the CLI repeats it on the bytes it writes.
 func keepExactFixes(fs []model.Finding, files sources, doc *model.Document) {
 	attrs := map[string][]model.AttrValue{} // event-handler attribute values of each file
+	literals := map[string][]tmpl.Span{}    // PHP literals printed as written, of each file
 	for i := range fs {
-		if fs[i].Fix != nil && (!fixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, doc, attrs)) {
+		if fs[i].Fix != nil && (!fixApplies(fs[i].Fix, files) || !fitsAttributes(fs[i].Fix, files, doc, attrs) || !fitsPrintedLiterals(fs[i].Fix, files, literals)) {
 			fs[i].Fix = nil
 		}
 	}
+}
+
+// fitsPrintedLiterals reports whether no edit that lands in markup a PHP
+// tag prints from a literal (<?php echo '<script>…'; ?>, read as written)
+// writes what would end or change the PHP string: its quote, a backslash,
+// in double quotes a "$".
+func fitsPrintedLiterals(fix *model.Fix, files sources, cache map[string][]tmpl.Span) bool {
+	for _, e := range fix.Edits {
+		if !strings.ContainsAny(e.New, `'"\$`) {
+			continue
+		}
+		f := files.at(e.Span.File, e.Span.Start.Line)
+		if model.FileKindOf(f.Name) != model.HTMLFile && model.FileKindOf(f.Name) != model.UnknownFile {
+			continue
+		}
+		lits, ok := cache[f.Name]
+		if !ok {
+			_, spans := tmpl.Mask(f.Text)
+			lits = tmpl.PrintedLiterals(f.Text, spans)
+			cache[f.Name] = lits
+		}
+		start, end, _ := EditRange(f, e)
+		for _, l := range lits {
+			if start >= l.Start && end <= l.End && strings.ContainsAny(e.New, tmpl.PrintedLiteralBreakers(f.Text[l.Start-1])) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // fitsAttributes reports whether every edit that lands in an HTML

@@ -32,8 +32,9 @@ var fileKinds = map[string]FileKind{
 	".html": HTMLFile, ".htm": HTMLFile, ".xhtml": HTMLFile, ".shtml": HTMLFile,
 	".erb": HTMLFile, ".ejs": HTMLFile, ".liquid": HTMLFile, ".njk": HTMLFile,
 	".hbs": HTMLFile, ".handlebars": HTMLFile, ".mustache": HTMLFile, ".twig": HTMLFile,
-	".jinja": HTMLFile, ".j2": HTMLFile, ".tmpl": HTMLFile, ".gohtml": HTMLFile,
-	".php": HTMLFile, ".jsp": HTMLFile, ".aspx": HTMLFile, ".cshtml": HTMLFile,
+	".jinja": HTMLFile, ".jinja2": HTMLFile, ".j2": HTMLFile, ".tmpl": HTMLFile, ".gohtml": HTMLFile,
+	".php": HTMLFile, ".jsp": HTMLFile, ".jspx": HTMLFile, ".aspx": HTMLFile,
+	".cshtml": HTMLFile, ".razor": HTMLFile, ".vbhtml": HTMLFile,
 
 	// .js and .mjs stay scripts: module syntax in them is handled when
 	// they do not parse as scripts.

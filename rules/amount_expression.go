@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/oaiq-lint/oaiq-lint/internal/extract/tmpl"
 	"github.com/oaiq-lint/oaiq-lint/internal/isodata"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -115,12 +116,12 @@ func judgeAmount(v *model.Value, currency string) (msg, hint string, bad, judged
 	// its own way: only its arithmetic's factor is judged. Arithmetic
 	// outside the template's tags is the page's JavaScript.
 	times100 := timesHundred(compact(v.Raw))
-	js := compact(templatesMasked(written))
+	js := compact(templatesMasked(written, v.Span.File))
 	jsTimes100 := timesHundred(js)
 	made, operand := howMade(written)
 	integer := made == madeRounded || made == madeTruncated || made == madeCeiled
 	if receiver, _, ok := toFixedText(written); ok && made != madeRounded && made != madeDecimal {
-		to := toFixedReplacement(receiver, written, currency)
+		to := toFixedReplacement(receiver, written, currency, v.Span.File)
 		hint := "send a number: round without toFixed, such as Math.round(x * 100)"
 		switch {
 		case to != "":
@@ -264,12 +265,12 @@ func amountExpressionFix(v *model.Value, call *model.Call, currency string) *mod
 	written := writtenCode(v.Raw)
 	made, operand := howMade(written)
 	if receiver, _, ok := toFixedText(written); ok && made != madeRounded && made != madeDecimal {
-		if to := toFixedReplacement(receiver, written, currency); to != "" {
+		if to := toFixedReplacement(receiver, written, currency, v.Span.File); to != "" {
 			return model.NewFix("make the amount a number: "+to, model.Unsafe, model.E(model.Whole(v.Span, written, to)))
 		}
 		return nil
 	}
-	js := compact(templatesMasked(written))
+	js := compact(templatesMasked(written, v.Span.File))
 	twoDigits := !known || digits == 2
 	switch {
 	case (made == madeTruncated || made == madeCeiled) && cutsAPrice(operand) && twoDigits:
@@ -313,10 +314,10 @@ func toFixedText(code string) (receiver string, places int, ok bool) {
 // for a currency with cents, or one already rounded), scaled and rounded
 // when it is a price in major units written with the currency's decimals.
 // "" when which one is not clear.
-func toFixedReplacement(receiver, written, currency string) string {
+func toFixedReplacement(receiver, written, currency, file string) string {
 	digits, known := isodata.MinorDigits(currency)
 	_, places, _ := toFixedText(written)
-	js := compact(templatesMasked(receiver))
+	js := compact(templatesMasked(receiver, file))
 	switch made, _ := howMade(receiver); {
 	case made == madeRounded || made == madeTruncated || made == madeCeiled:
 		return receiver
@@ -360,12 +361,14 @@ var describedRef = regexp.MustCompile(`(\{\{[^{}]*\}\}) \(data layer "[^"]*"\)`)
 // dynamic value's text may carry.
 func writtenCode(raw string) string { return describedRef.ReplaceAllString(raw, "$1") }
 
-// templateTag is a server template's or tag manager's tag inside code.
-var templateTag = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}|<%.*?%>|<\?.*?\?>`)
-
-// templatesMasked is code with each template tag replaced by a name, so
-// what is left is the arithmetic the page's JavaScript does.
-func templatesMasked(code string) string { return templateTag.ReplaceAllString(code, "x") }
+// templatesMasked is code with each template tag (a server template's or
+// tag manager's, and those of the template language the file's name
+// says) masked as a name, so what is left is the arithmetic the page's
+// JavaScript does.
+func templatesMasked(code, file string) string {
+	masked, _ := tmpl.MaskFile(file, []byte(code))
+	return string(masked)
+}
 
 // timesHundred reports a multiplication by 100 in an expression written
 // without spaces: x*100, 100*x.
@@ -544,7 +547,7 @@ func lastStep(code string) (made amountMade, operand string) {
 // price times 100 not yet rounded: the float noise of the product (19.99 *
 // 100 is 1998.9999999999998) then loses or adds a cent.
 func cutsAPrice(operand string) bool {
-	js := compact(templatesMasked(operand))
+	js := compact(templatesMasked(operand, ""))
 	if !timesHundred(js) {
 		return false
 	}
@@ -607,11 +610,11 @@ func stripParens(s string) string {
 // literals and template tags, with the bracket depth there; fn returning
 // false stops the scan.
 func scanCode(code string, fn func(i, depth int) bool) {
-	tags := templateTag.FindAllStringIndex(code, -1)
+	_, tags := tmpl.Mask([]byte(code))
 	depth := 0
 	for i := 0; i < len(code); i++ {
-		if len(tags) > 0 && i == tags[0][0] {
-			i = tags[0][1] - 1
+		if len(tags) > 0 && i == tags[0].Start {
+			i = tags[0].End - 1
 			tags = tags[1:]
 			continue
 		}

@@ -37,3 +37,18 @@ func TestMarkdownDocumentsAreFound(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// Every server template language's extension is walked (review F2, B3):
+// .jinja2 as .jinja and .j2 are, JSP documents, Razor and Blazor views.
+func TestTemplateLanguagesAreFound(t *testing.T) {
+	root := tree(t, "t/a.jinja", "", "t/b.jinja2", "", "t/c.j2", "", "v/d.jsp", "", "v/e.jspx", "",
+		"v/f.cshtml", "", "v/g.razor", "", "v/h.vbhtml", "", "v/i.cs", "", "v/j.java", "")
+	ts, errs := Expand([]string{root}, Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []string{"t/a.jinja", "t/b.jinja2", "t/c.j2", "v/d.jsp", "v/e.jspx", "v/f.cshtml", "v/g.razor", "v/h.vbhtml"}
+	if got := paths(root, ts); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

@@ -19,10 +19,7 @@ import (
 // for code frames.
 func Page(name string, data []byte, opts Options) (*model.Document, []*source.File) {
 	f := source.New(name, decode.HTML(data, opts.ContentType).Text)
-	masked, spans := tmpl.Mask(f.Text)
-	if isBlade(name) {
-		masked, spans = tmpl.Blade(masked, spans)
-	}
+	masked, spans := tmpl.MaskFile(name, f.Text)
 	separateTagNames(masked, spans)
 	helpers := erbScriptBlocks(f.Text, masked, spans)
 	hdoc := htmlx.Scan(masked, f.Text)
@@ -171,7 +168,7 @@ func (pr *pageReader) resolve(el *htmlx.Element, url string, span model.Span, ga
 	}
 	sf := source.New(name, decode.Script(data, "").Text)
 	pr.files = append(pr.files, sf)
-	masked, spans := tmpl.Mask(sf.Text)
+	masked, spans := tmpl.MaskFile(name, sf.Text)
 	if tm, ok := tagManagerIn(masked); ok {
 		pr.doc.Page.TagManagers = append(pr.doc.Page.TagManagers, model.TagManager{Name: tm, Span: span, ID: containerID(masked)})
 	}
@@ -231,12 +228,6 @@ func (pr *pageReader) nonce(el *htmlx.Element) string {
 		tagEnd = el.TextStart
 	}
 	return templateAttr(el, pr.f.Text, pr.spans, tagEnd)
-}
-
-// isBlade reports a Laravel Blade template, whose @directives are
-// template syntax (elsewhere "@" is a decorator or part of an address).
-func isBlade(name string) bool {
-	return strings.HasSuffix(strings.ToLower(name), ".blade.php")
 }
 
 // mentionsPixel is the pre-filter: only scripts naming the pixel or its

@@ -19,7 +19,7 @@ import (
 func Script(name string, data []byte, opts Options) (*model.Document, []*source.File) {
 	f := source.New(name, decode.Script(data, opts.ContentType).Text)
 	doc := &model.Document{Path: name, Kind: model.Script, Page: &model.PageFacts{URL: opts.URL}}
-	masked, spans := tmpl.Mask(f.Text)
+	masked, spans := tmpl.MaskFile(name, f.Text)
 	// JSX's style={{…}} and dangerouslySetInnerHTML={{ __html: … }} look
 	// like template tags: masked, a JSX file can hide every call it makes
 	// (Gatsby's src/html.js), so the text as written decides it.

@@ -2,7 +2,6 @@ package tmpl
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 )
 
@@ -17,7 +16,8 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 	if bytes.IndexByte(text, '@') < 0 {
 		return text, spans
 	}
-	var out []byte
+	o := newOverlay(text, spans)
+	noEndphp := false
 	for i := 0; i < len(text); i++ {
 		j := bytes.IndexByte(text[i:], '@')
 		if j < 0 {
@@ -46,7 +46,7 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 			k++
 		}
 		if k < len(text) && text[k] == '(' {
-			if e, ok := parenEnd(text, k); ok {
+			if e, ok := o.balancedEnd(text, k, '(', ')'); ok {
 				end = e
 			} else {
 				continue
@@ -54,25 +54,17 @@ func Blade(text []byte, spans []Span) ([]byte, []Span) {
 		} else if bladeNeedsArgs[word] {
 			continue
 		}
-		if word == "php" && end == w {
+		if word == "php" && end == w && !noEndphp {
 			// @php … @endphp holds PHP code, no script text.
 			if e := bytes.Index(text[end:], []byte("@endphp")); e >= 0 {
 				end += e + len("@endphp")
+			} else {
+				noEndphp = true // none further on: not searched again
 			}
 		}
-		if out == nil {
-			out = append([]byte(nil), text...)
-		}
-		sp := Span{Start: i, End: end, Output: word == "js" || word == "json"}
-		fill(out[i:end], sp.Output)
-		spans = append(spans, sp)
-		i = end - 1
+		i = o.mask(i, end, word == "js" || word == "json") - 1
 	}
-	if out == nil {
-		return text, spans
-	}
-	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
-	return out, spans
+	return o.result()
 }
 
 // bladeDirectives are Blade's built-in directives; any other @word is left
@@ -97,31 +89,6 @@ var bladeDirectives = func() map[string]bool {
 // bladeNeedsArgs are directives that are only directives with arguments:
 // a bare @js or @json is left as written.
 var bladeNeedsArgs = map[string]bool{"js": true, "json": true, "if": true, "elseif": true, "foreach": true, "for": true, "while": true, "isset": true, "unless": true, "include": true}
-
-// parenEnd returns the offset past the parenthesis opened at i, skipping
-// quoted strings; ok is false when it does not close on a bounded length.
-func parenEnd(text []byte, i int) (int, bool) {
-	depth := 0
-	limit := min(len(text), i+4096)
-	for j := i; j < limit; j++ {
-		switch c := text[j]; c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return j + 1, true
-			}
-		case '"', '\'':
-			for j++; j < limit && text[j] != c; j++ {
-				if text[j] == '\\' {
-					j++
-				}
-			}
-		}
-	}
-	return 0, false
-}
 
 func isWordByte(c byte) bool {
 	return c == '_' || c == '.' || c == '-' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80

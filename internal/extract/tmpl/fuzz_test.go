@@ -28,9 +28,11 @@ func maskByBytes(text []byte) ([]byte, []Span) {
 			continue
 		}
 		end := i + len(open) + j + len(close)
-		sp := Span{Start: i, End: end, Output: isOutput(k, text[i+len(open):end-len(close)])}
-		fill(out[i:end], sp.Output)
-		spans = append(spans, sp)
+		tag, n := tagSpans(k, text, i, end, len(open), len(close))
+		for _, sp := range tag[:n] {
+			fill(out[sp.Start:sp.End], sp.Output)
+			spans = append(spans, sp)
+		}
 		i = end - 1
 	}
 	return out, spans
@@ -80,6 +82,41 @@ func FuzzMask(f *testing.F) {
 		wantOut, wantSpans := maskByBytes(text)
 		if !bytes.Equal(out, wantOut) || !reflect.DeepEqual(spans, wantSpans) {
 			t.Fatalf("Mask(%q) = %q %v, reference %q %v", text, out, spans, wantOut, wantSpans)
+		}
+	})
+}
+
+// FuzzMaskFile checks the same invariants for the dialects a file name
+// chooses (Blade, EL, Razor, VB Razor): spans disjoint and sorted, bytes
+// outside them untouched, the input unchanged.
+func FuzzMaskFile(f *testing.F) {
+	for _, s := range append(maskSeeds, "@{ <p>@x</p> }", "@if (a) { <text>b</text> } else { @:c\n}", "${a} #{b} \\${c}",
+		"@Model.A[0](1)?.B @(x) @* c *@ a@b.c @@d", "@Code\nx\nEnd Code @If a Then", "@section S { <script>@a</script> }") {
+		f.Add([]byte(s), uint8(0))
+	}
+	names := []string{"a.blade.php", "a.jsp", "a.cshtml", "a.vbhtml"}
+	f.Fuzz(func(t *testing.T, text []byte, which uint8) {
+		name := names[int(which)%len(names)]
+		orig := append([]byte(nil), text...)
+		out, spans := MaskFile(name, text)
+		if !bytes.Equal(text, orig) {
+			t.Fatal("MaskFile changed its input")
+		}
+		if len(out) != len(text) {
+			t.Fatalf("length %d, want %d", len(out), len(text))
+		}
+		prev := 0
+		for _, sp := range spans {
+			if sp.Start < prev || sp.End <= sp.Start || sp.End > len(text) {
+				t.Fatalf("%s: span %+v out of order or range in %q", name, sp, text)
+			}
+			if !bytes.Equal(out[prev:sp.Start], text[prev:sp.Start]) {
+				t.Fatalf("%s: bytes outside spans changed in [%d,%d) of %q", name, prev, sp.Start, text)
+			}
+			prev = sp.End
+		}
+		if !bytes.Equal(out[prev:], text[prev:]) {
+			t.Fatalf("%s: bytes after the last span changed in %q", name, text)
 		}
 	})
 }

@@ -16,6 +16,8 @@ func TestMask(t *testing.T) {
 		{`<%- json %>`, `___________`},
 		{`<% if x %>`, `          `},
 		{`<%# c %>`, `        `},
+		{`<%-- a <%= x %> b --%>`, `                      `},
+		{`<%: x %>`, `________`},
 		{`<?= $x ?>`, `_________`},
 		{`<?php echo $x; ?>`, `_________________`},
 		{`<?php if ($a > 1): ?>`, `                     `},
@@ -70,6 +72,34 @@ func TestBladeDirectives(t *testing.T) {
 	for i := 1; i < len(spans); i++ {
 		if spans[i].Start < spans[i-1].End {
 			t.Fatalf("spans not sorted: %+v", spans)
+		}
+	}
+}
+
+// A PHP tag that only prints a literal without escapes (nor, in double
+// quotes, interpolation) prints it byte for byte: the literal stays, the
+// code around it is blanked (review B3).
+func TestPHPEchoedLiteralStays(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<?php echo '<script>oaiq("init", { pixelId: "px_1" });</script>'; ?>`, `            <script>oaiq("init", { pixelId: "px_1" });</script>     `},
+		{"<? print\n'<b>x</b>' ?>", "        \n <b>x</b>    "},
+		{`<?= '<i>' ?>`, `     <i>    `},
+		{`<?PHP ECHO'<i>';?>`, `           <i>    `},
+		{`<?php echo "<i class='a'>"; ?>`, `            <i class='a'>     `},
+		// Anything else prints what the server computes: one identifier.
+		{`<?php echo '<i class=\'a\'>'; ?>`, `________________________________`},
+		{`<?php echo "<i>$x</i>"; ?>`, `__________________________`},
+		{`<?php echo "<i>\n</i>"; ?>`, `__________________________`},
+		{`<?php echo '<i>' . $x; ?>`, `_________________________`},
+		{`<?php echo '<i>'; echo '</i>'; ?>`, `_________________________________`},
+		{`<?php printf('<i>%s</i>', $x); ?>`, `_________________________________`},
+		{`<?php echo ''; ?>`, `_________________`},
+		{`<?phpecho '<i>' ?>`, `__________________`},
+	}
+	for _, tt := range tests {
+		got, _ := Mask([]byte(tt.in))
+		if string(got) != tt.want {
+			t.Errorf("Mask(%q)\n got  %q\n want %q", tt.in, got, tt.want)
 		}
 	}
 }
