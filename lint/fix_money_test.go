@@ -34,26 +34,7 @@ func TestMoneyFixes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := init + tc.in + "\n"
-			fs := lintBytes(t, "a.js", text)
-			i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == tc.rule && f.Fix != nil })
-			if i < 0 {
-				t.Fatalf("no %s finding with a fix in %v", tc.rule, fs)
-			}
-			if fs[i].Fix.Applicability != tc.a || fs[i].Fix.Description == "" {
-				t.Errorf("fix %+v: want applicability %v and a description", fs[i].Fix, tc.a)
-			}
-			f := fixer.Decode("a.js", []byte(text))
-			if f.Apply(fs[i:i+1]) != 1 {
-				t.Fatal("the fix did not apply to the text it was made for")
-			}
-			if !strings.Contains(string(f.Text), tc.want) {
-				t.Errorf("fixed text:\n%s\nwant it to contain %s", f.Text, tc.want)
-			}
-			for _, g := range lintBytes(t, "a.js", string(f.Text)) {
-				if g.Rule == tc.rule && g.Span.Start.Line == fs[i].Span.Start.Line {
-					t.Errorf("still reported after the fix: %s", g.Message)
-				}
-			}
+			checkFixResolves(t, text, tc.rule, tc.want, tc.a)
 		})
 	}
 }

@@ -31,6 +31,34 @@ func lintBytes(t *testing.T, name, text string) []model.Finding {
 	return out
 }
 
+// checkFixResolves lints text (a.js), takes the first finding of rule with
+// a fix, and checks the fix: its applicability, that it applies to the
+// text it was made for, that the fixed text holds want, and that the
+// finding is gone from the fixed text.
+func checkFixResolves(t *testing.T, text, rule, want string, a model.Applicability) {
+	t.Helper()
+	fs := lintBytes(t, "a.js", text)
+	i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == rule && f.Fix != nil })
+	if i < 0 {
+		t.Fatalf("no %s finding with a fix in %v", rule, fs)
+	}
+	if fs[i].Fix.Applicability != a || fs[i].Fix.Description == "" {
+		t.Errorf("fix %+v: want applicability %v and a description", fs[i].Fix, a)
+	}
+	f := fixer.Decode("a.js", []byte(text))
+	if f.Apply(fs[i:i+1]) != 1 {
+		t.Fatal("the fix did not apply to the text it was made for")
+	}
+	if !strings.Contains(string(f.Text), want) {
+		t.Errorf("fixed text:\n%s\nwant it to contain %s", f.Text, want)
+	}
+	for _, g := range lintBytes(t, "a.js", string(f.Text)) {
+		if g.Rule == rule && g.Span.Start.Line == fs[i].Span.Start.Line {
+			t.Errorf("still reported after the fix: %s", g.Message)
+		}
+	}
+}
+
 // Every fix a rule offers, applied alone, gives the text a person would
 // write, and that text no longer has the finding.
 func TestFixesResolveTheirFindings(t *testing.T) {
@@ -59,26 +87,7 @@ func TestFixesResolveTheirFindings(t *testing.T) {
 			if strings.HasPrefix(tc.in, `oaiq("init"`) {
 				text = tc.in + "\n"
 			}
-			fs := lintBytes(t, "a.js", text)
-			i := slices.IndexFunc(fs, func(f model.Finding) bool { return f.Rule == tc.rule && f.Fix != nil })
-			if i < 0 {
-				t.Fatalf("no %s finding with a fix in %v", tc.rule, fs)
-			}
-			if fs[i].Fix.Applicability != tc.a || fs[i].Fix.Description == "" {
-				t.Errorf("fix %+v: want applicability %v and a description", fs[i].Fix, tc.a)
-			}
-			f := fixer.Decode("a.js", []byte(text))
-			if f.Apply(fs[i:i+1]) != 1 {
-				t.Fatal("the fix did not apply to the text it was made for")
-			}
-			if !strings.Contains(string(f.Text), tc.want) {
-				t.Errorf("fixed text:\n%s\nwant it to contain %s", f.Text, tc.want)
-			}
-			for _, g := range lintBytes(t, "a.js", string(f.Text)) {
-				if g.Rule == tc.rule && g.Span.Start.Line == fs[i].Span.Start.Line {
-					t.Errorf("still reported after the fix: %s", g.Message)
-				}
-			}
+			checkFixResolves(t, text, tc.rule, tc.want, tc.a)
 		})
 	}
 }
