@@ -44,20 +44,10 @@ type Finding struct {
 }
 
 // Fix and Edit are the JSON report's.
-type Fix struct {
-	Description   string `json:"description"`
-	Applicability string `json:"applicability"`
-	Edits         []Edit `json:"edits"`
-}
-
-type Edit struct {
-	File      string `json:"file"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"end_line"`
-	EndColumn int    `json:"end_column"`
-	NewText   string `json:"new_text"`
-}
+type (
+	Fix  = report.JSONFix
+	Edit = report.JSONEdit
+)
 
 // ReadReport reads the findings of a `check --format json` report.
 func ReadReport(r io.Reader) ([]Finding, error) {

@@ -26,19 +26,21 @@ type jsonFinding struct {
 	// record (RFC 6901); absent elsewhere.
 	Pointer *string `json:"pointer,omitempty"`
 	// Fix is the finding's fix, when it has one.
-	Fix *jsonFix `json:"fix,omitempty"`
+	Fix *JSONFix `json:"fix,omitempty"`
 }
 
-// jsonFix is a fix: its edits replace the text between two positions
+// JSONFix is a fix as the JSON report writes it (and the readers of the
+// report, such as github-review, read it): its edits replace the text between two positions
 // (1-based lines and characters, the end exclusive, like the finding's)
 // of the file as written.
-type jsonFix struct {
+type JSONFix struct {
 	Description   string     `json:"description"`
 	Applicability string     `json:"applicability"`
-	Edits         []jsonEdit `json:"edits"`
+	Edits         []JSONEdit `json:"edits"`
 }
 
-type jsonEdit struct {
+// JSONEdit is one edit of a JSONFix.
+type JSONEdit struct {
 	File      string `json:"file"`
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
@@ -47,13 +49,13 @@ type jsonEdit struct {
 	NewText   string `json:"new_text"`
 }
 
-func jsonFixOf(fix *model.Fix) *jsonFix {
+func jsonFixOf(fix *model.Fix) *JSONFix {
 	if fix == nil {
 		return nil
 	}
-	jf := &jsonFix{Description: fix.Description, Applicability: fix.Applicability.String()}
+	jf := &JSONFix{Description: fix.Description, Applicability: fix.Applicability.String()}
 	for _, e := range fix.Edits {
-		jf.Edits = append(jf.Edits, jsonEdit{File: e.Span.File, Line: e.Span.Start.Line, Column: e.Span.Start.Col,
+		jf.Edits = append(jf.Edits, JSONEdit{File: e.Span.File, Line: e.Span.Start.Line, Column: e.Span.Start.Col,
 			EndLine: e.Span.End.Line, EndColumn: e.Span.End.Col, NewText: e.New})
 	}
 	return jf
