@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/source"
+	"github.com/oaiq-lint/oaiq-lint/model"
 )
 
 func TestDeferredCalls(t *testing.T) {
@@ -24,6 +25,21 @@ items.forEach(function (i) { oaiq("measure", "i"); });        // 11 callback
 fn(function () { oaiq("measure", "l"); }).call(this);         // 14 argument, not callee
 `
 	want := []bool{false, false, false, false, false, false, true, true, true, true, true, true, true, true, true}
+	checkCallFlag(t, code, "Deferred", func(c *model.Call) bool { return c.Deferred }, want)
+}
+
+func TestScriptDeferredMarksEveryCall(t *testing.T) {
+	f := source.New("t.js", []byte(`oaiq("consent", false)`))
+	res := Extract(Script{File: f, Code: f.Text, Deferred: true})
+	if len(res.Calls) != 1 || !res.Calls[0].Deferred {
+		t.Fatalf("calls %+v, want one deferred call", res.Calls)
+	}
+}
+
+// checkCallFlag extracts the calls of code and checks one flag of each
+// against want, in order.
+func checkCallFlag(t *testing.T, code, flag string, get func(*model.Call) bool, want []bool) {
+	t.Helper()
 	res := extract(code)
 	if res.Err != nil {
 		t.Fatal(res.Err.Message)
@@ -32,16 +48,8 @@ fn(function () { oaiq("measure", "l"); }).call(this);         // 14 argument, no
 		t.Fatalf("%d calls, want %d", len(res.Calls), len(want))
 	}
 	for i, c := range res.Calls {
-		if c.Deferred != want[i] {
-			t.Errorf("call %d (line %d): Deferred = %v, want %v", i, c.Span.Start.Line, c.Deferred, want[i])
+		if get(c) != want[i] {
+			t.Errorf("call %d (line %d): %s = %v, want %v", i, c.Span.Start.Line, flag, get(c), want[i])
 		}
-	}
-}
-
-func TestScriptDeferredMarksEveryCall(t *testing.T) {
-	f := source.New("t.js", []byte(`oaiq("consent", false)`))
-	res := Extract(Script{File: f, Code: f.Text, Deferred: true})
-	if len(res.Calls) != 1 || !res.Calls[0].Deferred {
-		t.Fatalf("calls %+v, want one deferred call", res.Calls)
 	}
 }

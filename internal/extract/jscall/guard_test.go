@@ -1,6 +1,10 @@
 package jscall
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/oaiq-lint/oaiq-lint/model"
+)
 
 func TestGuardedCalls(t *testing.T) {
 	code := `oaiq("measure", "a");                                  // 0 bare
@@ -22,16 +26,5 @@ oaiq("consent", true) && oaiq("measure", "m");                // 12, 13 a call, 
 (function () { if (!ok) return; oaiq("measure", "q"); })();                // 17 another test
 `
 	want := []bool{false, true, true, true, true, true, true, true, true, false, false, false, false, false, true, true, false, false}
-	res := extract(code)
-	if res.Err != nil {
-		t.Fatal(res.Err.Message)
-	}
-	if len(res.Calls) != len(want) {
-		t.Fatalf("%d calls, want %d", len(res.Calls), len(want))
-	}
-	for i, c := range res.Calls {
-		if c.Guarded != want[i] {
-			t.Errorf("call %d (line %d): Guarded = %v, want %v", i, c.Span.Start.Line, c.Guarded, want[i])
-		}
-	}
+	checkCallFlag(t, code, "Guarded", func(c *model.Call) bool { return c.Guarded }, want)
 }
