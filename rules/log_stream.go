@@ -78,6 +78,7 @@ func (a logAt) span(file string) model.Span {
 // records.
 type LogFacts struct {
 	hasInit      bool          // a browser init
+	pixelInit    bool          // a browser init that gives the pixel its ID, or may (initsPixel)
 	pixel        string        // the first pixelId of a browser init, for pairing
 	firstMeasure logAt         // the first browser measure (sl == 0: none)
 	preInit      []preInitFact // browser measures before the piece's first browser init
@@ -142,6 +143,7 @@ func Facts(doc *model.Document, opts Options) *LogFacts {
 				continue
 			}
 			f.hasInit = true
+			f.pixelInit = f.pixelInit || initsPixel(c)
 			f.initFacts(c)
 			v := initConfig(c).Get("pixelId")
 			if s, ok := validPixelID(v); ok && opts.PixelID == "" {
@@ -194,7 +196,7 @@ func (f *LogFacts) measure(m measureCall, initPixel string) {
 		if f.firstMeasure.sl == 0 {
 			f.firstMeasure = atOf(c.Span)
 		}
-		if !f.hasInit && !c.Deferred {
+		if !f.pixelInit && !c.Deferred {
 			f.preInit = append(f.preInit, preInitFact{atOf(c.Span), c.Command() == pixel.CommandMeasureSingle})
 		}
 	}
@@ -251,11 +253,12 @@ func plainHash(v *model.Value) uint64 {
 type LogState struct {
 	file string
 
-	initSeen     bool
-	firstMeasure logAt
-	preInit      []preInitFact
-	preInitLost  bool
-	consentDone  bool
+	initSeen      bool
+	pixelInitSeen bool
+	firstMeasure  logAt
+	preInit       []preInitFact
+	preInitLost   bool
+	consentDone   bool
 
 	// init-pixel-id-conflict: the distinct pixelIds in log order, and
 	// the inits of test pixels not reported as near copies (reported at
@@ -328,16 +331,20 @@ func (s *LogState) Add(f *LogFacts, findings []model.Finding) []model.Finding {
 	}
 	// measure-before-init: browser measures before the first init, once
 	// an init shows up.
-	if !s.initSeen {
-		if s.firstMeasure.sl == 0 {
-			s.firstMeasure = f.firstMeasure
-		}
+	if !s.initSeen && s.firstMeasure.sl == 0 {
+		s.firstMeasure = f.firstMeasure
+	}
+	s.initSeen = s.initSeen || f.hasInit
+	// An init with user data only gives no ID ("You can omit pixelId after
+	// the first successful initialization"): the measures before the first
+	// init that gives one are early, reported when it shows up.
+	if !s.pixelInitSeen {
 		if len(s.preInit)+len(f.preInit) > maxStreamPreInit {
 			s.preInitLost = true
 		} else {
 			s.preInit = append(s.preInit, f.preInit...)
 		}
-		if f.hasInit {
+		if f.pixelInit {
 			for _, a := range s.preInit {
 				cmd := pixel.CommandMeasure
 				if a.single {
@@ -345,7 +352,7 @@ func (s *LogState) Add(f *LogFacts, findings []model.Finding) []model.Finding {
 				}
 				report("measure-before-init", a.logAt, measureBeforeInitMsg(cmd), measureBeforeInitHint)
 			}
-			s.preInit, s.initSeen = nil, true
+			s.preInit, s.pixelInitSeen = nil, true
 		}
 	}
 	// init-pixel-id-conflict: each new pixelId against those before it.
