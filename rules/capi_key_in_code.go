@@ -31,9 +31,10 @@ is reported as what it is: sent as written, since only a template literal
 (backticks) fills in ` + "`${…}`" + `, so the API gets no key. In tests (` + "`__tests__/`" + `,
 ` + "`test/`" + `, ` + "`*.test.*`" + `, ` + "`*.spec.*`" + `) a made-up key (short, or saying test, fake,
 dummy, mock, example) is expected; a realistic one is still reported. In
-code oaiq-lint does not read (Python, PHP, …) a literal Bearer token counts
-when the file names the endpoint outside comments and docstrings, and not
-on a line that sends to another service.
+code oaiq-lint does not read (Python, PHP, …) a literal Bearer token, or
+a literal bound to a name the Bearer header is built from, counts when the
+file names the endpoint outside comments and docstrings, and not on a line
+that sends to another service.
 
 Bad:
 ` + "```ts" + `

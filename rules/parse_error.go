@@ -46,7 +46,7 @@ Good:
 func checkParseError(p *Pass) {
 	for _, f := range p.Doc.ScriptFailures {
 		if f.Language != "" {
-			p.ReportAs(model.Info, f.Span, fmt.Sprintf("%s source is not read: oaiq-lint reads JavaScript, TypeScript, HTML and templates, so nothing in this file was checked except for a Conversions API key written as a literal Bearer token", f.Language),
+			p.ReportAs(model.Info, f.Span, fmt.Sprintf("%s source is not read: oaiq-lint reads JavaScript, TypeScript, HTML and templates, so nothing in this file was checked except for a Conversions API key written in a Bearer header or in a name the header is built from", f.Language),
 				"to check the Conversions API requests this code sends, log their bodies and run oaiq-lint log on the log")
 			continue
 		}

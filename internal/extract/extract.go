@@ -142,8 +142,21 @@ func notRead(name string, data []byte, opts Options, lang string) (*model.Docume
 // not match).
 var literalBearer = regexp.MustCompile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{8,})[\"'`]")
 
+// namedBearer is a "Bearer " header built from one name: Python's
+// f"Bearer {KEY}", Ruby's "Bearer #{KEY}", "Bearer " + KEY, and
+// "Bearer %s" % KEY. Group 1 is the name.
+var namedBearer = regexp.MustCompile(`(?i)\bbearer\s*(?:\{\s*([A-Za-z_]\w*)\s*\}|#\{\s*([A-Za-z_]\w*)\s*\}|["']\s*\+\s*([A-Za-z_]\w*)|%s["']\s*%\s*\(?\s*([A-Za-z_]\w*))`)
+
+// literalBinding finds where name is bound to a string literal on a line
+// of its own (NAME = "…", NAME := "…", const NAME = "…"); group 1 is the
+// literal's text.
+func literalBinding(name string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^[ \t]*(?:(?:const|var|final|static|let)\s+)*` + regexp.QuoteMeta(name) + `\s*(?::=|=)\s*["']([A-Za-z0-9._~+/=-]{8,})["']`)
+}
+
 // writtenKeys finds, in code that is not read, the Conversions API keys
-// written as literal Bearer tokens, when the file names the API's
+// written as literal Bearer tokens, or bound to a name a Bearer header is
+// built from (API_KEY = "…" then f"Bearer {API_KEY}"), when the file names the API's
 // endpoint: the one thing its text says precisely in any language. Each
 // is a request known only by its key (capi-key-in-code; masked in every
 // output).
@@ -161,6 +174,32 @@ func writtenKeys(f *source.File) []*model.Request {
 			continue // a request to another service: its token is not this API's key
 		}
 		sp := f.Span(m[2], m[3])
+		qs = append(qs, &model.Request{Span: sp, KeySpan: sp, Key: key})
+	}
+	seen := map[int]bool{} // a key bound once and used in several headers is one finding
+	for _, m := range namedBearer.FindAllSubmatchIndex(f.Text, -1) {
+		if inComment(f.Text, m[0]) {
+			continue
+		}
+		if line := lineAt(f.Text, m[0]); bytes.Contains(line, []byte("://")) && !bytes.Contains(line, []byte(pixel.CAPIHost)) {
+			continue
+		}
+		var name string
+		for g := 2; g < len(m); g += 2 {
+			if m[g] >= 0 {
+				name = string(f.Text[m[g]:m[g+1]])
+			}
+		}
+		b := literalBinding(name).FindSubmatchIndex(f.Text)
+		if b == nil || seen[b[2]] || inComment(f.Text, b[2]) {
+			continue
+		}
+		key := string(f.Text[b[2]:b[3]])
+		if pii.IsPlaceholderSecret(key) {
+			continue
+		}
+		seen[b[2]] = true
+		sp := f.Span(b[2], b[3])
 		qs = append(qs, &model.Request{Span: sp, KeySpan: sp, Key: key})
 	}
 	return qs

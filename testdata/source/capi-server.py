@@ -9,3 +9,13 @@ requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer " + os
 requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer capi_fixture_key_0123456789"}) # want "capi-key-in-code" severity=warning col=75 hint=/^read the key from the environment or a secret store/
 requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer YOUR_CONVERSIONS_API_KEY"})
 requests.post("https://llm.internal/v1/chat", headers={"Authorization": "Bearer internal-service-token-1"})
+# A key bound to a name the header is built from is written in the code
+# too (f-string, concatenation, % formatting); a name bound to the
+# environment or to a placeholder is not.
+API_KEY = "capi_fixture_key_9876543210" # want "capi-key-in-code" severity=warning col=12
+requests.post(URL, json={"events": []}, headers={"Authorization": f"Bearer {API_KEY}"})
+requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer %s" % API_KEY})
+ENV_KEY = os.environ["OAIQ_KEY"]
+requests.post(URL, json={"events": []}, headers={"Authorization": "Bearer " + ENV_KEY})
+PLACEHOLDER_KEY = "YOUR_CONVERSIONS_API_KEY"
+requests.post(URL, json={"events": []}, headers={"Authorization": f"Bearer {PLACEHOLDER_KEY}"})
