@@ -22,7 +22,11 @@ snippet sits in a script that runs late (defer, async, type="module"), or
 when it comes after the call in the page, or when a consent manager holds
 the snippet back until the visitor agrees (a call guarded by a test of
 ` + "`oaiq`" + ` is then skipped before consent, as the policy wants:
-` + "`snippet-consent-gated`" + `'s note). A call in an external script
+` + "`snippet-consent-gated`" + `'s note), or when the snippet is in a
+` + "`<script>`" + ` of a type browsers do not run (` + "`text/template`" + `, ` + "`text/plain`" + `)
+that no known consent manager marks: whatever may release it later, an
+unguarded call before then throws (a guarded one is skipped:
+` + "`snippet-missing`" + `'s note). A call in an external script
 runs where the page's blocking ` + "`<script src>`" + ` that loads it stands. Read
 statically, calls in event handlers and callbacks run later and are not
 judged; with --render, any call the browser saw throw (oaiq is not defined)
@@ -69,10 +73,11 @@ func checkCallBeforeLoader(p *Pass) {
 	}
 	outcome := ", so the call throws a ReferenceError (or a guard skips it) and the conversion is lost"
 	hint := "put the installation snippet at the top of <head>, without defer, async or type=\"module\": its stub queues calls until the SDK arrives"
-	if _, gated := consentGated(page); gated && !found {
-		// Guarded calls were left to snippet-consent-gated: these throw.
+	if h, ok := heldBack(page); ok && !found {
+		// Guarded calls were left to snippet-consent-gated's or
+		// snippet-missing's note: these throw.
 		outcome = ", so the call throws a ReferenceError, which also stops the rest of its script, and the conversion is lost"
-		hint = `guard the call (window.oaiq && oaiq(…)) so that it is skipped before consent instead of throwing, or load the snippet for everyone with oaiq("consent", false) before init and oaiq("consent", true) once the visitor agrees, if your consent policy allows loading the SDK before consent`
+		hint = h.hint
 	}
 	msg := "oaiq is called before it exists: " + whyUndefined(page, first, found, early[0]) + outcome + andLater(len(early)-1, "so does")
 	p.Report(early[0].Span, msg, hint)
@@ -103,8 +108,8 @@ func whyUndefined(page *model.PageFacts, first model.Span, found bool, call *mod
 	if found {
 		return lead + "the snippet comes later in the page (" + at(first, call.Span) + ")"
 	}
-	if l, ok := consentGated(page); ok {
-		return lead + loaderNoun(l) + " waits for consent (" + at(placed(l), call.Span) + "): " + l.Consent + " runs it once the visitor agrees, after the page's own scripts"
+	if h, ok := heldBack(page); ok {
+		return lead + h.why(call.Span)
 	}
 	for _, l := range page.Loaders {
 		if l.Kind == model.LoaderStub {

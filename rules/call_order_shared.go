@@ -14,15 +14,16 @@ import (
 // may define oaiq first.
 func callsBeforeOaiq(doc *model.Document) (early []*model.Call, page *model.PageFacts, first model.Span, found bool) {
 	page = wholePage(doc)
-	if page == nil || !page.HasHead || len(page.Loaders) == 0 ||
+	if page == nil || !page.HasHead || len(page.Loaders) == 0 && len(page.Inert) == 0 ||
 		len(page.TagManagers) > 0 || len(page.Unresolved) > 0 || len(page.Includes) > 0 || len(page.Unread) > 0 {
 		return nil, nil, model.Span{}, false
 	}
 	first, found = firstDefiner(page)
-	// While a consent manager holds the only loader back, a call guarded
-	// by a test of oaiq is skipped before consent, as the consent policy
-	// wants: snippet-consent-gated's note. An unguarded one throws.
-	_, gated := consentGated(page)
+	// While the only snippet is held back (by a consent manager, or in a
+	// <script> browsers do not run as written), a call guarded by a test
+	// of oaiq is skipped, as the page wants: snippet-consent-gated's or
+	// snippet-missing's note. An unguarded one throws.
+	_, gated := heldBack(page)
 	gated = gated && !found
 	for _, c := range doc.Calls {
 		if c.Side != model.Browser || c.Deferred || c.Image != nil || gated && c.Guarded {
@@ -108,13 +109,44 @@ func firstDefiner(page *model.PageFacts) (model.Span, bool) {
 	return first, found
 }
 
-// consentGated is the page's first loader a consent manager holds back
-// until the visitor agrees.
-func consentGated(page *model.PageFacts) (model.LoaderSighting, bool) {
+// held is a pixel snippet that does not run as the page loads: a loader
+// a consent manager holds back until the visitor agrees, or a <script> of
+// a type browsers do not run holding it, which nothing the linter knows
+// releases. Either way, calls before it is released find no oaiq.
+type held struct {
+	span   model.Span
+	noun   string // "the pixel snippet waits for consent"
+	reason string // what releases it, after its place: ": Cookiebot … runs it once the visitor agrees, …"
+	hint   string // how to keep the page's calls from throwing
+}
+
+// why says why oaiq does not exist for a call at from.
+func (h held) why(from model.Span) string {
+	return h.noun + " (" + at(h.span, from) + ")" + h.reason
+}
+
+// heldBack is the page's first held-back snippet: the first loader a
+// consent manager holds back, else, when the page has no loader, the
+// first <script> browsers do not run that holds the snippet.
+func heldBack(page *model.PageFacts) (held, bool) {
 	for _, l := range page.Loaders {
 		if l.Consent != "" {
-			return l, true
+			return held{
+				span:   placed(l),
+				noun:   loaderNoun(l) + " waits for consent",
+				reason: ": " + l.Consent + " runs it once the visitor agrees, after the page's own scripts",
+				hint:   `guard the call (window.oaiq && oaiq(…)) so that it is skipped before consent instead of throwing, or load the snippet for everyone with oaiq("consent", false) before init and oaiq("consent", true) once the visitor agrees, if your consent policy allows loading the SDK before consent`,
+			}, true
 		}
 	}
-	return model.LoaderSighting{}, false
+	if len(page.Loaders) == 0 && len(page.Inert) > 0 {
+		in := page.Inert[0]
+		return held{
+			span:   in.Span,
+			noun:   "the pixel snippet is in " + inertNoun(in),
+			reason: ", which browsers do not run as written: only a script turning it into JavaScript defines oaiq, and none has by the time this call runs",
+			hint:   `remove the type attribute of the <script> holding the snippet so that it runs at the top of <head>, or, if a consent manager releases it later, guard the call (window.oaiq && oaiq(…)) so that it is skipped until then instead of throwing`,
+		}, true
+	}
+	return held{}, false
 }

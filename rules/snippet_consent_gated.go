@@ -23,8 +23,11 @@ Cookiebot (` + "`data-cookieconsent`" + `, except ` + "`\"ignore\"`" + `), Userc
 (` + "`data-type`" + ` and ` + "`data-name`" + `), Borlabs Cookie (` + "`type=\"text/template\"`" + ` with
 ` + "`data-borlabs-cookie-script-blocker-id`" + `), consentmanager.net
 (` + "`class=\"cmplazyload\"`" + ` or ` + "`data-cmp-vendor`" + `), CookieLawInfo
-(` + "`data-cli-class=\"cli-blocker-script\"`" + `) and Complianz (` + "`class=\"cmplz-script\"`" + ` or
-` + "`cmplz-stats`" + `);
+(` + "`data-cli-class=\"cli-blocker-script\"`" + `), Complianz (` + "`class=\"cmplz-script\"`" + ` or
+` + "`cmplz-stats`" + `) and CookieConsent (v2: ` + "`data-cookiecategory`" + `; v3: ` + "`data-category`" + `
+with ` + "`data-service`" + `, or on a page that loads ` + "`cookieconsent.umd.js`" + `,
+` + "`cookieconsent.js`" + ` or ` + "`cookieconsent.esm.js`" + `, calls ` + "`CookieConsent.run(`" + ` or has
+a script with both attributes);
 all but Didomi and Borlabs on ` + "`type=\"text/plain\"`" + `. A generic ` + "`data-category`" + `,
 ` + "`data-service`" + ` or "consent" attribute alone names no manager (templates and
 data blocks carry them too), and a held-back block that is JSON or markup is

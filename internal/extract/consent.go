@@ -16,8 +16,10 @@ import (
 // JavaScript once the visitor agrees; the pixel's snippet is often held
 // back this way. Only markers a named product writes count: a generic
 // data-category or a "consent" attribute also marks templates and data
-// blocks, which must not be read as code. ok is false for any other script.
-func consentGate(el *htmlx.Element) (gate string, ok bool) {
+// blocks, which must not be read as code; it counts for CookieConsent
+// only on a page that uses it (cookieConsent, see usesCookieConsent). ok
+// is false for any other script.
+func consentGate(el *htmlx.Element, cookieConsent bool) (gate string, ok bool) {
 	typ := strings.ToLower(strings.TrimSpace(el.Value("type")))
 	switch typ {
 	case "didomi/javascript":
@@ -70,11 +72,54 @@ func consentGate(el *htmlx.Element) (gate string, ok bool) {
 			return named("Complianz", "category", el.Value("data-category")), true
 		}
 	}
+	// CookieConsent (orestbida): v2 writes data-cookiecategory, v3 the
+	// generic data-category, which names it only on a page that uses it.
+	if v, ok := el.Attr("data-cookiecategory"); ok {
+		return named("CookieConsent", "category", v.Value), true
+	}
+	if v, ok := el.Attr("data-category"); ok && (cookieConsent || el.Has("data-service")) {
+		return named("CookieConsent", "category", v.Value), true
+	}
 	// Klaro marks the type the script becomes and the service it belongs to.
 	if el.Has("data-name") && el.Has("data-type") && isJavaScript(el.Value("data-type")) {
 		return named("Klaro", "service", el.Value("data-name")), true
 	}
 	return "", false
+}
+
+// usesCookieConsent reports a page that uses CookieConsent (orestbida)
+// v3, so that its data-category on a held-back script names it: the page
+// loads the library (cookieconsent.umd.js, .js or .esm.js), starts it
+// (CookieConsent.run), or holds a script with both data-category and
+// data-service, the pair only CookieConsent writes. text is the masked
+// page the elements' offsets point into.
+func usesCookieConsent(els []htmlx.Element, text []byte) bool {
+	for i := range els {
+		el := &els[i]
+		if el.Tag != "script" {
+			continue
+		}
+		if src, ok := el.Attr("src"); ok {
+			u := strings.ToLower(strings.TrimSpace(src.Value))
+			if i := strings.IndexAny(u, "?#"); i >= 0 {
+				u = u[:i]
+			}
+			for _, name := range []string{"cookieconsent.umd.js", "cookieconsent.js", "cookieconsent.esm.js"} {
+				if u == name || strings.HasSuffix(u, "/"+name) {
+					return true
+				}
+			}
+			continue
+		}
+		if el.Has("data-category") && el.Has("data-service") {
+			return true
+		}
+		if isJavaScript(el.Value("type")) && el.TextEnd > el.TextStart &&
+			bytes.Contains(text[el.TextStart:el.TextEnd], []byte("CookieConsent.run(")) {
+			return true
+		}
+	}
+	return false
 }
 
 // named is "OneTrust (category C0004)", or the manager alone when it does

@@ -46,6 +46,8 @@ func TestConsentGate(t *testing.T) {
 		{`<script type="text/plain" class="cmplz-stats">`, "Complianz"},
 		{`<script type="text/plain" data-cli-class="cli-blocker-script" data-cli-script-type="advertisement">`, "CookieLawInfo (category advertisement)"},
 		{`<script type="text/plain" class="cmplz-script" data-category="marketing">`, "Complianz (category marketing)"},
+		{`<script type="text/plain" data-cookiecategory="marketing">`, "CookieConsent (category marketing)"},
+		{`<script type="text/plain" data-category="analytics" data-service="OpenAI Ads">`, "CookieConsent (category analytics)"},
 		// Generic markers are templates' and data blocks' too: no manager
 		// is named by them, so they are not read as code.
 		{`<script type="text/plain" data-category="marketing">`, ""},
@@ -69,7 +71,7 @@ func TestConsentGate(t *testing.T) {
 		if len(doc.Elements) != 1 {
 			t.Fatalf("%s: %d elements", tt.tag, len(doc.Elements))
 		}
-		got, ok := consentGate(&doc.Elements[0])
+		got, ok := consentGate(&doc.Elements[0], false)
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("%s: got %q, %v; want %q", tt.tag, got, ok, tt.want)
 		}
@@ -89,6 +91,45 @@ func TestGatedSrc(t *testing.T) {
 		a, ok := gatedSrc(&doc.Elements[0])
 		if a.Value != want || ok != (want != "") {
 			t.Errorf("%s: got %q, %v; want %q", tag, a.Value, ok, want)
+		}
+	}
+}
+
+// CookieConsent v3's data-category names it only on a page that uses it.
+func TestConsentGateCookieConsent(t *testing.T) {
+	for tag, want := range map[string]string{
+		`<script type="text/plain" data-category="analytics">`:                         "CookieConsent (category analytics)",
+		`<script type="text/plain" class="cmplz-script" data-category="marketing">`:    "Complianz (category marketing)",
+		`<script type="text/template" data-category="analytics">`:                      "",
+		`<script type="text/plain" data-category="analytics">{"rows": [1]}`:            "CookieConsent (category analytics)", // notCode keeps it unread
+		`<script type="text/plain" data-service="grid">`:                               "",
+		`<script type="text/plain" data-cookieconsent="statistics" data-category="x">`: "Cookiebot (category statistics)",
+	} {
+		page := []byte(tag + "</script>")
+		doc := htmlx.Scan(page, page)
+		got, ok := consentGate(&doc.Elements[0], true)
+		if got != want || ok != (want != "") {
+			t.Errorf("%s: got %q, %v; want %q", tag, got, ok, want)
+		}
+	}
+}
+
+func TestUsesCookieConsent(t *testing.T) {
+	for page, want := range map[string]bool{
+		`<script src="https://cdn.example/npm/vanilla-cookieconsent@3/dist/cookieconsent.umd.js"></script>`:              true,
+		`<script defer src="/js/CookieConsent.js?v=3"></script>`:                                                         true,
+		`<script type="module" src="./cookieconsent.esm.js"></script>`:                                                   true,
+		`<script type="module">import "./lib.js"; CookieConsent.run({ categories: {} });</script>`:                       true,
+		`<script type="text/plain" data-category="analytics" data-service="Ads">x()</script>`:                            true,
+		`<script src="/js/mycookieconsent.js"></script>`:                                                                 false,
+		`<script src="/js/cookieconsent.css.js.map"></script>`:                                                           false,
+		`<script type="text/plain">CookieConsent.run({})</script>`:                                                       false,
+		`<script type="text/plain" id="tpl-row" data-category="row">oaiq()</script>`:                                     false,
+		`<script type="text/plain" data-service="grid"></script><script type="text/plain" data-category="row"></script>`: false,
+	} {
+		doc := htmlx.Scan([]byte(page), []byte(page))
+		if got := usesCookieConsent(doc.Elements, []byte(page)); got != want {
+			t.Errorf("%s: got %v, want %v", page, got, want)
 		}
 	}
 }

@@ -34,7 +34,8 @@ func Page(name string, data []byte, opts Options) (*model.Document, []*source.Fi
 		doc.Page.Policies = append(doc.Page.Policies, model.CSPPolicy{Origin: "header", Text: h, Span: model.Span{File: name}, ReportOnly: true})
 	}
 	doc.Page.Includes = templateIncludes(f.Text, spans, helpers, f.Span)
-	pr := pageReader{doc: doc, f: f, masked: masked, spans: spans, helpers: helpers, opts: opts, files: []*source.File{f}}
+	pr := pageReader{doc: doc, f: f, masked: masked, spans: spans, helpers: helpers, opts: opts, files: []*source.File{f},
+		cookieConsent: usesCookieConsent(hdoc.Elements, masked)}
 	for i := range hdoc.Elements {
 		pr.element(&hdoc.Elements[i])
 	}
@@ -58,6 +59,9 @@ type pageReader struct {
 	// <head> that hold the scripts after them; firstBlocker is the first.
 	preceding    int
 	firstBlocker model.Blocker
+	// cookieConsent is true on a page that uses CookieConsent v3, whose
+	// data-category marks the scripts it holds back (consentGate).
+	cookieConsent bool
 }
 
 // blocks counts an element that holds the scripts after it in <head>;
@@ -83,7 +87,7 @@ func (pr *pageReader) element(el *htmlx.Element) {
 		gate := ""
 		if !isJavaScript(el.Value("type")) {
 			code := pr.masked[el.TextStart:el.TextEnd]
-			g, ok := consentGate(el)
+			g, ok := consentGate(el, pr.cookieConsent)
 			if !ok {
 				if holdsSnippet(el, code) {
 					pr.doc.Page.Inert = append(pr.doc.Page.Inert, model.InertScript{
