@@ -27,14 +27,14 @@ func TestBrowserOrServerByPath(t *testing.T) {
 	}{
 		// A route handler naming its own location: server code.
 		"app/api/track/route.ts": {"export async function POST(req) {\n  const location = req.nextUrl;\n  " + post("location.origin + location.pathname") + "  return new Response(null, { status: 204 });\n}\n", false},
-		"pages/api/track.js": {"export default async function handler(req, res) {\n  const u = location.href;\n  " + post("u") + "  res.status(204).end();\n}\n", false},
+		"pages/api/track.js":     {"export default async function handler(req, res) {\n  const u = location.href;\n  " + post("u") + "  res.status(204).end();\n}\n", false},
 		// A Node script reading a page through JSDOM: server code.
 		"scripts/backfill.mjs": {"import { JSDOM } from \"jsdom\";\nconst { window } = new JSDOM(await (await fetch(process.argv[2])).text());\nconst u = window.document.querySelector(\"link\").href;\n" + post("u"), false},
 		// An isomorphic helper whose request runs only without a window.
 		"lib/track.js": {"export async function track(ev) {\n  if (typeof window !== \"undefined\") { window.oaiq?.(\"measure\", \"order_created\", { type: \"contents\" }); return; }\n  " + post("ev.url") + "}\n", false},
 		// Page scripts: served as they are, or using the browser's objects.
 		"public/js/buy.js": {"document.querySelector(\"#buy\").addEventListener(\"click\", async () => {\n  " + post("location.href") + "});\n", true},
-		"src/buy.js": {"const location = window.location;\ndocument.querySelector(\"#buy\").addEventListener(\"click\", async () => {\n  " + post("location.href") + "});\n", true},
+		"src/buy.js":       {"const location = window.location;\ndocument.querySelector(\"#buy\").addEventListener(\"click\", async () => {\n  " + post("location.href") + "});\n", true},
 	}
 	for name, f := range files {
 		writeFile(t, dir, name, f.code)

@@ -113,8 +113,8 @@ func bindsIn(list, name string) bool {
 }
 
 // iifeGlobal reports an immediately invoked function handed the
-// browser's object, (function (window) {…})(window): its parameter is
-// the global.
+// browser's object, (function (window) {…})(window) or …}(window)): its
+// parameter is the global.
 func iifeGlobal(code []byte, name string) bool {
 	return iifeRes[name].Match(code)
 }
@@ -128,7 +128,7 @@ var boundRes, iifeRes = func() (b, i map[string]*regexp.Regexp) {
 	b, i = map[string]*regexp.Regexp{}, map[string]*regexp.Regexp{}
 	for _, n := range browserNames {
 		b[n] = regexp.MustCompile(`(?:^|[^.\w$])` + n + `\b\s*(:?)`)
-		i[n] = regexp.MustCompile(`\)\s*\(\s*(?:[\w$]+\s*,\s*)*` + n + `\s*[,)]`)
+		i[n] = regexp.MustCompile(`[)}]\s*\(\s*(?:[\w$]+\s*,\s*)*` + n + `\s*[,)]`)
 	}
 	return b, i
 }()

@@ -43,6 +43,7 @@ func TestBrowserRequests(t *testing.T) {
 		// Named as a key only, or handed the global: still the browser's.
 		{"src/track.js", "const { window: w } = env;\nwindow.x = 1;\n" + req, true},
 		{"src/track.js", "(function (window) { window.x = 1; " + req + " })(window);", true},
+		{"src/track.js", "(function (w, document) { document.querySelector('#buy').onclick = () => " + req + " }(window, document));", true},
 		{"src/track.js", "function f(a, b) { return a; }\ndocument.querySelector('#buy').onclick = () => " + req, true},
 		{"src/track.js", "const location = 1;\ndocument.querySelector('#buy').onclick = () => " + req, true},
 		// Server markers win: route handlers, API routes, Node's own modules.
