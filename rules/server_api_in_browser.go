@@ -17,7 +17,14 @@ func init() {
 		Doc: `The Conversions API is for servers: it needs credentials that must not
 ship to browsers, and it skips what the pixel does for you (oppref
 attribution, source_url, batching, consent). In a page, send events with
-the pixel. JavaScript files are not judged: they may run on a server.
+the pixel. A JavaScript file is judged page code when it says "use client",
+is served from a public/, static/ or wwwroot/ folder, or uses the
+browser's own objects (document.querySelector, location.href, window.…)
+— not ones it declares itself (const location = req.nextUrl, JSDOM's
+window). Server markers win: Next.js route handlers (app/**/route.ts),
+pages/api/, *.server.* files, process.argv, Node modules (node:…, http,
+fs) and jsdom. A file testing typeof window may run on either side and is
+not judged by the names it uses.
 
 Bad:
 ` + md("html", `<script>

@@ -33,6 +33,33 @@ func TestBrowserRequests(t *testing.T) {
 		{"src/save.js", "const document = await Orders.findOne(id);\nawait document.save();\n" + req, false},
 		{"src/geo.js", "const location = await geo(ip);\nconst city = location.city;\n" + req, false},
 		{"public/route.server.ts", req, false},
+		// A browser name the file declares itself is its own value.
+		{"src/send.ts", "export async function POST(req) {\n  const location = req.nextUrl;\n  const u = location.origin + location.pathname;\n" + req + "\n}", false},
+		{"src/send.mjs", "import { JSDOM } from 'lib';\nconst { window } = new JSDOM(html);\nconst n = window.document.querySelector('[data-cents]');\n" + req, false},
+		{"src/send.js", "function send(req, location) { return location.href; }\n" + req, false},
+		{"src/send.js", "const go = (document) => document.querySelector('x');\n" + req, false},
+		{"src/send.js", "import { window } from './env.js';\nwindow.x = 1;\n" + req, false},
+		{"src/send.js", "const { a: window } = env;\nwindow.x = 1;\n" + req, false},
+		// Named as a key only, or handed the global: still the browser's.
+		{"src/track.js", "const { window: w } = env;\nwindow.x = 1;\n" + req, true},
+		{"src/track.js", "(function (window) { window.x = 1; " + req + " })(window);", true},
+		{"src/track.js", "(function (w, document) { document.querySelector('#buy').onclick = () => " + req + " }(window, document));", true},
+		{"src/track.js", "function f(a, b) { return a; }\ndocument.querySelector('#buy').onclick = () => " + req, true},
+		{"src/track.js", "const location = 1;\ndocument.querySelector('#buy').onclick = () => " + req, true},
+		// Server markers win: route handlers, API routes, Node's own modules.
+		{"app/api/track/route.ts", "const u = location.href;\n" + req, false},
+		{"src/app/orders/route.mjs", "window.x = 1;\n" + req, false},
+		{"pages/api/track.js", "const u = location.href;\n" + req, false},
+		{"src/send.mjs", "const u = new URL(process.argv[2]);\nconst h = location.href;\n" + req, false},
+		{"src/send.js", "const http = require('http');\nwindow.x = 1;\n" + req, false},
+		{"src/send.js", "import fs from 'node:fs';\nwindow.x = 1;\n" + req, false},
+		{"src/send.js", "import { JSDOM } from \"jsdom\";\nwindow.x = 1;\n" + req, false},
+		{"src/app/route/track.js", "window.x = 1;\n" + req, true},
+		{"src/route.ts", "window.x = 1;\n" + req, true},
+		// An isomorphic file (typeof window) is not judged by its names.
+		{"lib/track.js", "export async function track() {\n  if (typeof window !== 'undefined') { window.oaiq?.('measure', 'order_created', {}); return; }\n  " + req + "\n}", false},
+		{"public/track.js", "if (typeof window !== 'undefined') { window.x = 1; }\n" + req, true},
+		{"Buy.tsx", "'use client';\nif (typeof window === 'undefined') throw 1;\n" + req, true},
 	}
 	for _, tt := range tests {
 		doc, _ := File(tt.name, []byte(tt.code), Options{})
