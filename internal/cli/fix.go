@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/oaiq-lint/oaiq-lint/internal/fixer"
+	"github.com/oaiq-lint/oaiq-lint/internal/pii"
 	"github.com/oaiq-lint/oaiq-lint/lint"
 	"github.com/oaiq-lint/oaiq-lint/model"
 )
@@ -76,7 +77,8 @@ func (f *fixOptions) run(ctx context.Context, o *checkOptions, opts lint.Options
 	if stdin != nil {
 		in = io.TeeReader(o.io.In, &stdin.data) // what the input reads (bounded there) is what is fixed
 	}
-	files, fixed, err := fixRounds(ctx, opts, lint.Targets(args, in, so), so, f.unsafe, stdin)
+	var known []pii.Known // what the reports would mask whatever its shape: keys, personal data
+	files, fixed, err := fixRounds(ctx, opts, lint.Targets(args, in, so), so, f.unsafe, stdin, &known)
 	if err != nil {
 		return true, err
 	}
@@ -88,9 +90,24 @@ func (f *fixOptions) run(ctx context.Context, o *checkOptions, opts lint.Options
 	}
 	slices.Sort(names)
 	if f.diff {
+		// A diff quotes the file, so it would print the keys and personal
+		// data every other output masks: a hunk with a line the reports
+		// would redact is left out, not masked, so what is printed applies.
+		withhold := func(line string) bool {
+			masked, _ := pii.RedactWith(line, known, nil)
+			return masked != line
+		}
 		for _, name := range names {
-			before := fixer.Decode(name, files[name].Orig).Text
-			fmt.Fprint(o.io.Out, fixer.Diff(name, before, files[name].Text))
+			before, after := files[name].DiffTexts()
+			d, withheld := fixer.DiffWithholding(name, before, after, withhold)
+			fmt.Fprint(o.io.Out, d)
+			if withheld > 0 {
+				what := "1 hunk of the diff withheld: it quotes"
+				if withheld > 1 {
+					what = fmt.Sprintf("%d hunks of the diff withheld: they quote", withheld)
+				}
+				fmt.Fprintf(o.io.ErrOut, "oaiq-lint: %s: %s a secret or personal data, which no output prints (--fix applies it all: review the file after)\n", pii.Redact(name), what)
+			}
 		}
 		fmt.Fprintf(o.io.ErrOut, "oaiq-lint: --fix would fix %d in %s (nothing written)\n", fixed, pluralFiles(len(names)))
 		if len(names) > 0 {
@@ -128,7 +145,9 @@ type stdinCopy struct {
 	data bytes.Buffer
 }
 
-func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], src lint.SourceOptions, unsafe bool, stdin *stdinCopy) (map[string]*fixer.File, int, error) {
+// known, when not nil, gathers the values the reports mask wherever they
+// appear (report.SensitiveIn), from every round's texts.
+func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Input], src lint.SourceOptions, unsafe bool, stdin *stdinCopy, known *[]pii.Known) (map[string]*fixer.File, int, error) {
 	run := func(ctx context.Context, changed []*fixer.File) ([]model.Finding, error) {
 		in := inputs
 		if changed != nil {
@@ -146,6 +165,9 @@ func fixRounds(ctx context.Context, opts lint.Options, inputs iter.Seq[lint.Inpu
 		}
 		var fs []model.Finding
 		_, err := lint.New(opts).Run(ctx, in, func(r *lint.Result) error {
+			if known != nil {
+				*known = append(*known, r.Report.Sensitive...)
+			}
 			for _, f := range r.Report.Findings {
 				if f.Fix != nil { // only these matter: a large run holds no others
 					fs = append(fs, f)

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -156,5 +157,96 @@ func TestUnsafeFixesReachAFixedPoint(t *testing.T) {
 	}
 	if out, _, code := runCLI(t, "", "check", "--diff", "--unsafe-fixes", p); code != 0 || out != "" {
 		t.Errorf("not a fixed point (exit %d):\n%s", code, out)
+	}
+}
+
+// applyDiff applies a diff to a copy of the file before with patch(1), as
+// a user would, and returns the result.
+func applyDiff(t *testing.T, before []byte, diff string) []byte {
+	t.Helper()
+	patch, err := exec.LookPath("patch")
+	if err != nil {
+		t.Skip("patch(1) not installed")
+	}
+	p := filepath.Join(t.TempDir(), "copy")
+	os.WriteFile(p, before, 0o644)
+	cmd := exec.Command(patch, "-s", "-F0", p) // the file named: the diff's labels are the original's
+	cmd.Stdin = strings.NewReader(diff)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v %s\n%s", err, out, diff)
+	}
+	got, _ := os.ReadFile(p)
+	return got
+}
+
+// A diff quotes the file: a hunk whose lines (context or changed) hold a
+// Conversions API key or personal data is left out, never printed, and
+// stderr says how many of which file; the rest still applies. From a file
+// and from standard input.
+func TestDiffWithholdsHunksQuotingAKeyOrPersonalData(t *testing.T) {
+	const key = "oaiq_live_9fK2mQ7xLp4RtZ8vW3nB6cYd"
+	filler := strings.Repeat("// -\n", 8)
+	src := `oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "usd" });` + "\n" + filler +
+		// the key on a context line
+		`const body = { events: [{ id: "o1", type: "order_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://shop.example/thanks", data: { type: "contents", amount: 2599, currency: "usd" } }] };` + "\n" +
+		"fetch(`https://bzr.openai.com/v1/events?pid=px_abc123`, { method: \"POST\", headers: { Authorization: \"Bearer \" + \"" + key + "\" }, body: JSON.stringify(body) });\n" + filler +
+		// the key on the fixed line
+		`fetch("https://bzr.openai.com/v1/events?pid=px_abc123", { method: "POST", headers: { Authorization: "Bearer ` + key + `" }, body: JSON.stringify({ events: [{ id: "o2", type: "order_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://a.example/t", data: { type: "contents", amount: 1999, currency: "usd" } }] }) });` + "\n" + filler +
+		// an e-mail address beside a fixed call
+		"// support: jane.doe@example.com\n" +
+		`oaiq("measure", "order_created", { type: "contents", amount: 100, currency: "eur" });` + "\n"
+	dir := t.TempDir()
+	p := writeFile(t, dir, "server.js", src)
+	for _, stdin := range []bool{false, true} {
+		var out, errOut string
+		if stdin {
+			out, errOut, _ = runCLI(t, src, "check", "--diff", "-")
+		} else {
+			out, errOut, _ = runCLI(t, "", "check", "--diff", p)
+		}
+		for _, leak := range []string{key, "9fK2mQ7x", "jane.doe"} {
+			if strings.Contains(out+errOut, leak) {
+				t.Errorf("stdin %v: %s printed:\n%s\n%s", stdin, leak, out, errOut)
+			}
+		}
+		if !strings.Contains(out, `+oaiq("measure", "order_created", { type: "contents", amount: 2599, currency: "USD" });`) || strings.Count(out, "@@ ") != 1 {
+			t.Errorf("stdin %v: the hunk with nothing to hide must be printed, alone:\n%s", stdin, out)
+		}
+		if !strings.Contains(errOut, "3 hunks of the diff withheld") || !strings.Contains(errOut, "secret or personal data") {
+			t.Errorf("stdin %v: stderr does not say what was withheld: %q", stdin, errOut)
+		}
+		got := applyDiff(t, []byte(src), out)
+		if want := strings.Replace(src, `currency: "usd" });`+"\n"+filler, `currency: "USD" });`+"\n"+filler, 1); string(got) != want {
+			t.Errorf("stdin %v: the printed diff applied gives\n%s", stdin, got)
+		}
+	}
+}
+
+// The - and context lines are the file's bytes, byte-order mark included,
+// so the diff applies and gives what --fix writes; standard input too.
+func TestDiffKeepsTheByteOrderMark(t *testing.T) {
+	const src = "\xEF\xBB\xBFoaiq(\"measure\", \"order_created\", { type: \"contents\", amount: 1999, currency: \"usd\" });\r\nconsole.log(1);\r\n"
+	p := writeFile(t, t.TempDir(), "bom.js", src)
+	out, _, _ := runCLI(t, "", "check", "--diff", p)
+	if !strings.Contains(out, "\n-\xEF\xBB\xBFoaiq(") || !strings.Contains(out, "\n+\xEF\xBB\xBFoaiq(") {
+		t.Fatalf("diff without the byte-order mark:\n%q", out)
+	}
+	patched := applyDiff(t, []byte(src), out)
+	if _, _, code := runCLI(t, "", "check", "--fix", p); code == ExitUsage {
+		t.Fatal("--fix failed")
+	}
+	if fixed, _ := os.ReadFile(p); string(patched) != string(fixed) || !strings.Contains(string(fixed), `"USD"`) {
+		t.Errorf("the diff gives %q, --fix writes %q", patched, fixed)
+	}
+	if git, err := exec.LookPath("git"); err == nil {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "bom.js"), []byte(src), 0o644)
+		d, _, _ := runCLI(t, src, "check", "--diff", "--stdin-filename", "bom.js", "-")
+		cmd := exec.Command(git, "apply", "--check", "-")
+		cmd.Dir = dir
+		cmd.Stdin = strings.NewReader(d)
+		if o, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("git apply --check on standard input's diff: %v %s\n%q", err, o, d)
+		}
 	}
 }

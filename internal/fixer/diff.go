@@ -4,20 +4,35 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // Diff returns a unified diff (3 lines of context) from old to new, both
 // UTF-8 text, labelled with name; "" when they are equal.
 func Diff(name string, old, new []byte) string {
+	d, _ := DiffWithholding(name, old, new, nil)
+	return d
+}
+
+// DiffWithholding is Diff without the hunks any of whose lines (context,
+// removed or added) withhold reports true for, and the number of hunks it
+// left out. The hunks printed keep their line numbers consistent among
+// themselves (the new file's numbers count only the printed changes), so
+// the diff still applies, making only the changes it shows. "" when no
+// hunk is left.
+func DiffWithholding(name string, old, new []byte, withhold func(line string) bool) (string, int) {
 	if bytes.Equal(old, new) {
-		return ""
+		return "", 0
 	}
 	a, b := splitLines(old), splitLines(new)
 	ops := lineOps(a, b)
 	var out strings.Builder
-	label := diffLabel(name)
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", label, label)
+	withheld := 0
+	// shift is how many lines the printed hunks add to the old file (net):
+	// a hunk's new start is its old start moved by it, not by the changes
+	// of hunks left out.
+	shift := 0
 	const ctx = 3
 	// Group the operations into hunks: runs of changes with at most 2×ctx
 	// equal lines between them.
@@ -43,9 +58,15 @@ func Diff(name string, old, new []byte) string {
 			}
 			end = run
 		}
-		aStart, bStart, aN, bN := ops[start].a, ops[start].b, 0, 0
+		hunk := ops[start:end]
+		i = end
+		if withhold != nil && slices.ContainsFunc(hunk, func(o op) bool { return withhold(o.text) }) {
+			withheld++
+			continue
+		}
+		aStart, aN, bN := ops[start].a, 0, 0
 		var body strings.Builder
-		for _, op := range ops[start:end] {
+		for _, op := range hunk {
 			body.WriteByte(op.kind)
 			body.WriteString(op.text)
 			if !strings.HasSuffix(op.text, "\n") {
@@ -58,11 +79,16 @@ func Diff(name string, old, new []byte) string {
 				bN++
 			}
 		}
+		if out.Len() == 0 {
+			label := diffLabel(name)
+			fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", label, label)
+		}
+		bStart := aStart + shift // ops[start].b when every hunk is printed
 		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(aStart, aN), hunkRange(bStart, bN))
 		out.WriteString(body.String())
-		i = end
+		shift += bN - aN
 	}
-	return out.String()
+	return out.String(), withheld
 }
 
 // diffLabel is name as git diff --no-index prints it after a/ and b/:

@@ -89,6 +89,17 @@ func (f *File) Encoded() ([]byte, error) {
 	return append(bytes.Clone(f.bom), body...), nil
 }
 
+// DiffTexts returns the file as read and as fixed, for a diff: a UTF-8
+// file's bytes, byte mark and all, so the diff's - and context lines are
+// the file's own and patch or git apply take it; the decoded texts of a
+// file in another encoding (a diff is printed in UTF-8).
+func (f *File) DiffTexts() (before, after []byte) {
+	if f.enc == nil {
+		return f.Orig, append(bytes.Clone(f.bom), f.Text...)
+	}
+	return Decode(f.Name, f.Orig).Text, f.Text
+}
+
 // Changed reports whether the text differs from what was read.
 func (f *File) Changed() bool {
 	b, err := f.Encoded()

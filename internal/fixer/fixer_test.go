@@ -2,6 +2,7 @@ package fixer
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -196,5 +197,66 @@ func TestChangesTurnOldIntoNew(t *testing.T) {
 	}
 	if chs := Changes([]byte("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n"), []byte("1\nTWO\n3\n4\n5\n6\n7\n8\nNINE\n10\n")); len(chs) != 2 || chs[0].New != "TWO\n" {
 		t.Errorf("two changed lines far apart: %+v", chs)
+	}
+}
+
+// A withheld hunk is left out whole, and the hunks after it number the new
+// file as if it were never applied: the diff printed still applies, making
+// only the changes it shows, even when the one left out adds lines.
+func TestDiffWithholdingLeavesHunksOutAndStillApplies(t *testing.T) {
+	var old, new, want strings.Builder
+	for i := 1; i <= 30; i++ {
+		line := fmt.Sprintf("%d\n", i)
+		old.WriteString(line)
+		switch i {
+		case 2:
+			new.WriteString("TWO\n")
+			want.WriteString("TWO\n")
+		case 15: // left out: it adds a line beside the secret
+			new.WriteString("15 SECRET\nextra\n")
+			want.WriteString(line)
+		case 28:
+			new.WriteString("TWENTY-EIGHT\n")
+			want.WriteString("TWENTY-EIGHT\n")
+		default:
+			new.WriteString(line)
+			want.WriteString(line)
+		}
+	}
+	d, n := DiffWithholding("f.txt", []byte(old.String()), []byte(new.String()), func(l string) bool { return strings.Contains(l, "SECRET") })
+	if n != 1 || strings.Contains(d, "SECRET") || strings.Count(d, "@@ ") != 2 {
+		t.Fatalf("withheld %d:\n%s", n, d)
+	}
+	if !strings.Contains(d, "@@ -25,6 +25,6 @@\n") {
+		t.Errorf("the last hunk must number the new file without the hunk left out:\n%s", d)
+	}
+	// Context alone holding the secret withholds the hunk too.
+	ctxOld := "a\nb SECRET\nc\nd\n"
+	if d, n := DiffWithholding("f.txt", []byte(ctxOld), []byte("A\nb SECRET\nc\nd\n"), func(l string) bool { return strings.Contains(l, "SECRET") }); n != 1 || d != "" {
+		t.Errorf("a secret in context: withheld %d, diff %q", n, d)
+	}
+	patch, err := exec.LookPath("patch")
+	if err != nil {
+		t.Skip("patch(1) not installed")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "f.txt"), []byte(old.String()), 0o644)
+	cmd := exec.Command(patch, "-p1", "-s", "-F0")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(d)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v %s", err, out)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "f.txt")); string(got) != want.String() {
+		t.Errorf("patched to %q", got)
+	}
+	if git, err := exec.LookPath("git"); err == nil {
+		cmd := exec.Command(git, "apply", "--check", "--unsafe-paths", "-")
+		os.WriteFile(filepath.Join(dir, "f.txt"), []byte(old.String()), 0o644)
+		cmd.Dir = dir
+		cmd.Stdin = strings.NewReader(d)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("git apply --check: %v %s", err, out)
+		}
 	}
 }
