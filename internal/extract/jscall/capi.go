@@ -126,7 +126,7 @@ func (x *extractor) boundTimestamps(body *model.Value) {
 		if !v.IsDynamic() || !isIdentifierName(v.Raw) {
 			continue
 		}
-		if b := x.consts[v.Raw]; b.single() && !b.changedBefore(x.callAt) {
+		if b := x.consts[v.Raw]; b.single() && !x.changed(b) {
 			v.Raw = x.valueText(b.init)
 		}
 	}
@@ -188,7 +188,7 @@ func (x *extractor) objectLiteral(e ast.Expression) *ast.ObjectLiteral {
 	case *ast.ObjectLiteral:
 		return n
 	case *ast.Identifier:
-		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned && !b.changedBefore(x.callAt) {
+		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned && !x.changed(b) {
 			if obj, ok := b.init.(*ast.ObjectLiteral); ok {
 				return obj
 			}
@@ -294,7 +294,7 @@ func (x *extractor) urlObject(e ast.Expression) (name string, arg ast.Expression
 	}
 	if id, ok := e.(*ast.Identifier); ok {
 		b := x.consts[id.Name.String()]
-		if b == nil || b.decls != 1 || b.assigned || b.changedBefore(x.callAt) || b.init == nil {
+		if b == nil || b.decls != 1 || b.assigned || x.changed(b) || b.init == nil {
 			return "", nil
 		}
 		name, e = id.Name.String(), b.init

@@ -21,12 +21,37 @@ type binding struct {
 	// handed is where the name is first passed to a function that may
 	// change it (stamp(ev)); 0 when never. Its value is unknown from there.
 	handed file.Idx
+	// declAt is where the name is declared (its last declaration).
+	declAt file.Idx
 }
 
 // changedBefore reports a value no longer known at at: opened anywhere,
 // or handed to a function before at.
 func (b *binding) changedBefore(at file.Idx) bool {
 	return b.opened || b.handed != 0 && b.handed < at
+}
+
+// changed reports a value the call being read (x.callAt) cannot know: see
+// changedBefore. A call in a function that runs later (a handler, a
+// callback: x.later) reads a name declared outside that function when it
+// runs, so a write or a hand-over anywhere after the call's position
+// changes it too — even one after the function is created.
+func (x *extractor) changed(b *binding) bool {
+	if b.changedBefore(x.callAt) {
+		return true
+	}
+	if x.later == nil || x.later.Idx0() <= b.declAt && b.declAt < x.later.Idx1() {
+		return false // read where it stands, or declared afresh on each run
+	}
+	if b.handed != 0 {
+		return true
+	}
+	for _, w := range b.writes {
+		if w.at >= x.callAt {
+			return true
+		}
+	}
+	return false
 }
 
 // memberWrite is name.prop = value. within is the innermost conditional
@@ -87,7 +112,7 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 		case *ast.Identifier:
 			b := get(t.Name.String())
 			b.decls++
-			b.init = init
+			b.init, b.declAt = init, t.Idx0()
 		case *ast.ObjectPattern:
 			for _, p := range t.Properties {
 				switch p := p.(type) {
@@ -193,7 +218,12 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 			// fill(events, …), addPid(url)): its value is no longer the one
 			// declared, unless the function only reads it.
 			if !readsOnly(n.Callee) {
-				for _, a := range n.ArgumentList {
+				args := n.ArgumentList
+				if memberName(n.Callee) == "assign" && len(args) > 0 {
+					// Object.assign changes its target only; the sources are read.
+					args = args[:1]
+				}
+				for _, a := range args {
 					if id, ok := a.(*ast.Identifier); ok {
 						if b := get(id.Name.String()); b.handed == 0 || n.Idx0() < b.handed {
 							b.handed = n.Idx0()
@@ -241,7 +271,12 @@ var readers = map[string]bool{
 	"encodeURIComponent": true, "encodeURI": true, "parseInt": true, "parseFloat": true, "isNaN": true, "isFinite": true,
 	"round": true, "floor": true, "ceil": true, "trunc": true, "abs": true, "min": true, "max": true,
 	"includes": true, "indexOf": true, "has": true, "test": true,
+	"structuredClone": true, "isFrozen": true, "isSealed": true,
 }
+
+// readerObjects are the objects whose every method reads its arguments
+// only: console.dir/table/group…, JSON.parse/stringify.
+var readerObjects = map[string]bool{"console": true, "JSON": true}
 
 // readsOnly reports a callee among readers (by its name or method name).
 func readsOnly(callee ast.Expression) bool {
@@ -251,7 +286,28 @@ func readsOnly(callee ast.Expression) bool {
 	if id, ok := unwrap(callee).(*ast.Identifier); ok {
 		return readers[id.Name.String()]
 	}
+	if d, ok := unwrap(callee).(*ast.DotExpression); ok {
+		if name := objectName(d.Left); readerObjects[name] || name == "dataLayer" && d.Identifier.Name == "push" {
+			// dataLayer.push queues its argument for the tag manager,
+			// which reads it; the argument itself is not changed.
+			return true
+		}
+	}
 	return readers[memberName(callee)]
+}
+
+// objectName returns the name of the object a method is called on:
+// console for console.log and window.console.log; "" otherwise.
+func objectName(e ast.Expression) string {
+	switch o := unwrap(e).(type) {
+	case *ast.Identifier:
+		return o.Name.String()
+	case *ast.DotExpression:
+		if id, ok := unwrap(o.Left).(*ast.Identifier); ok && (id.Name == "window" || id.Name == "globalThis" || id.Name == "self") {
+			return o.Identifier.Name.String()
+		}
+	}
+	return ""
 }
 
 // mutators are the methods that change an array in place.

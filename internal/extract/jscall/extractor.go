@@ -26,6 +26,9 @@ type extractor struct {
 	// first needed.
 	funcDecls map[string]ast.Node
 	callAt    file.Idx
+	// later is the innermost function around that call that does not run
+	// where it is written (bodyOf), or nil: the call reads names when it runs.
+	later     ast.Node
 	resolving map[string]bool
 	budget    int
 	// queryWrites are the query parameters URL objects' searchParams add,
@@ -43,6 +46,7 @@ func (x *extractor) run() {
 	inspect(x.prog, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpression:
+			x.later = bodyOf(stack)
 			if isPixelCallee(n.Callee) || aliases.calls(n, stack, x.prog) {
 				c := x.call(n)
 				c.Deferred = x.s.Deferred || deferred(stack)

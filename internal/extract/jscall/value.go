@@ -293,7 +293,7 @@ const (
 func (x *extractor) resolve(id *ast.Identifier) *model.Value {
 	name := id.Name.String()
 	b := x.consts[name]
-	if !b.single() || b.changedBefore(x.callAt) {
+	if !b.single() || x.changed(b) {
 		return nil
 	}
 	if b.constant() {
