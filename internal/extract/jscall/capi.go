@@ -203,14 +203,22 @@ func (x *extractor) capiBody(e ast.Expression) *model.Value {
 	if c, ok := unwrap(e).(*ast.CallExpression); ok && memberName(c.Callee) == "stringify" && len(c.ArgumentList) > 0 {
 		e = c.ArgumentList[0]
 	}
+	// Names are read as pixel calls read them: with their member writes,
+	// and not at all once changed in ways not followed — except that
+	// events pushed to an array leave the events written in place.
+	x.appendsRead = true
+	defer func() { x.appendsRead = false }()
 	switch n := unwrap(e).(type) {
 	case *ast.ObjectLiteral:
 		return x.object(n)
 	case *ast.Identifier:
-		// A name is read as pixel calls read one: with its member writes,
-		// and not at all once changed in ways not followed.
 		if v := x.resolve(n); v.Is(model.Object) {
 			return v
+		}
+		if b := x.consts[n.Name.String()]; b.single() {
+			// Bound to a value that became unknown: the request is still
+			// made, with a body that cannot be read.
+			return x.dynamic(n)
 		}
 	}
 	return nil

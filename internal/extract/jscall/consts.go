@@ -23,6 +23,15 @@ type binding struct {
 	handed file.Idx
 	// declAt is where the name is declared (its last declaration).
 	declAt file.Idx
+	// appends are name.push(…) and name.prop.push(…) (or unshift): items
+	// added to an array the name holds, the items written still there.
+	appends []memberAppend
+}
+
+// memberAppend is name.prop.push(…) at at; prop is "" for name.push(…).
+type memberAppend struct {
+	prop string
+	at   file.Idx
 }
 
 // changedBefore reports a value no longer known at at: opened anywhere,
@@ -40,8 +49,11 @@ func (x *extractor) changed(b *binding) bool {
 	if b.changedBefore(x.callAt) {
 		return true
 	}
-	if x.later == nil || x.later.Idx0() <= b.declAt && b.declAt < x.later.Idx1() {
-		return false // read where it stands, or declared afresh on each run
+	if len(x.appended(b)) > 0 && !x.appendsRead {
+		return true
+	}
+	if !x.readsLater(b) {
+		return false
 	}
 	if b.handed != 0 {
 		return true
@@ -52,6 +64,42 @@ func (x *extractor) changed(b *binding) bool {
 		}
 	}
 	return false
+}
+
+// appendTarget reports name.push or name.prop.push (or unshift), with
+// prop ("" for name itself): an append the resolver can follow.
+func appendTarget(d *ast.DotExpression) (string, bool) {
+	if m := d.Identifier.Name; m != "push" && m != "unshift" {
+		return "", false
+	}
+	switch l := d.Left.(type) {
+	case *ast.Identifier:
+		return "", true
+	case *ast.DotExpression:
+		if _, ok := l.Left.(*ast.Identifier); ok {
+			return l.Identifier.Name.String(), true
+		}
+	}
+	return "", false
+}
+
+// appended returns the appends to b the call being read sees: those
+// before it, or any for a call that runs later (changed).
+func (x *extractor) appended(b *binding) []memberAppend {
+	var out []memberAppend
+	for _, a := range b.appends {
+		if a.at < x.callAt || x.readsLater(b) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// readsLater reports a call that runs later than its position (x.later)
+// reading a name declared outside that function; a name declared inside
+// it is declared afresh on each run and read in order.
+func (x *extractor) readsLater(b *binding) bool {
+	return x.later != nil && (b.declAt < x.later.Idx0() || b.declAt >= x.later.Idx1())
 }
 
 // memberWrite is name.prop = value. within is the innermost conditional
@@ -211,7 +259,12 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 					}
 				}
 				if root := rootName(d.Left); root != "" && mutators[d.Identifier.Name.String()] {
-					get(root).opened = true
+					if prop, ok := appendTarget(d); ok {
+						b := get(root)
+						b.appends = append(b.appends, memberAppend{prop: prop, at: n.Idx0()})
+					} else {
+						get(root).opened = true
+					}
 				}
 			}
 			// A name handed to a function may be changed there (stamp(ev),

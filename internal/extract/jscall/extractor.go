@@ -28,9 +28,13 @@ type extractor struct {
 	callAt    file.Idx
 	// later is the innermost function around that call that does not run
 	// where it is written (bodyOf), or nil: the call reads names when it runs.
-	later     ast.Node
-	resolving map[string]bool
-	budget    int
+	later ast.Node
+	// appendsRead is set while a request body is read: an array a name
+	// holds that items are pushed to keeps the items written, open for
+	// more (value.go's resolve), instead of being unknown.
+	appendsRead bool
+	resolving   map[string]bool
+	budget      int
 	// queryWrites are the query parameters URL objects' searchParams add,
 	// by name (capi.go), found when first needed.
 	queryWrites map[string]queryWrites

@@ -336,6 +336,16 @@ func (x *extractor) resolve(id *ast.Identifier) *model.Value {
 			setField(v, f)
 		}
 	}
+	for _, a := range x.appended(b) { // only while x.appendsRead: changed otherwise
+		target := v
+		if a.prop != "" {
+			target = v.Get(a.prop)
+		}
+		if !target.Is(model.Array) {
+			return nil
+		}
+		target.Open = true
+	}
 	return v
 }
 
