@@ -64,6 +64,17 @@ func checkDynamicValues(p *Pass) {
 		p.Report(r.FirstNotMade, what+" not made while rendering (a handler not triggered or a branch not taken); they are checked as written",
 			"to record them with their runtime values, trigger them: --click SELECTOR or --script FILE")
 	}
+	for _, q := range p.Doc.Requests {
+		// A request whose body, or whose batch, became unknown is still
+		// made: say what was not checked rather than pass it in silence.
+		switch evs := q.Body.Get("events"); {
+		case q.Body.IsDynamic():
+			p.Report(q.Body.Span, fmt.Sprintf("the Conversions API request body is computed (%s): not checked: its events", expr(q.Body)),
+				"build the body as an object literal where the request is made, or check it at runtime (a logged request: oaiq-lint log)")
+		case evs.Is(model.Array) && evs.Open:
+			p.Report(evs.Span, "events are added to the batch at runtime: not checked: how many events it sends, nor the events added (the ones written are checked)", "")
+		}
+	}
 	for _, c := range p.Doc.Calls {
 		if c.Side == model.Server {
 			continue // server records are JSON: an absent data object is simply not sent

@@ -9,6 +9,11 @@ import (
 // document holds; the pipeline calls it for every document it lints.
 func (r *Result) Describe(doc *model.Document) {
 	r.Calls, r.Kind, r.Events, r.Page = len(doc.Calls), doc.Kind.String(), eventFacts(doc), pageFacts(doc)
+	for _, q := range doc.Requests {
+		if q.Body.IsDynamic() {
+			r.Calls++ // a request whose body is not known: made, though no event of it could be read
+		}
+	}
 	r.Sensitive = SensitiveIn(doc)
 	r.Input = doc.Input
 	r.Tags = tagExtents(doc)

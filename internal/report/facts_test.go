@@ -69,3 +69,19 @@ func TestPageFacts(t *testing.T) {
 		}
 	}
 }
+
+// A Conversions API request whose body is not known made no call of its
+// own; it is still counted, so a file that sends one never reads as empty.
+func TestDescribeCountsRequestsWithUnknownBodies(t *testing.T) {
+	known := &model.Request{Body: object(false, "events")}
+	unknown := &model.Request{Body: &model.Value{Kind: model.Dynamic, Raw: "body"}}
+	doc := &model.Document{
+		Calls:    []*model.Call{{Args: []*model.Value{str("measure"), str("order_created")}, Request: known}},
+		Requests: []*model.Request{known, unknown},
+	}
+	var r Result
+	r.Describe(doc)
+	if r.Calls != 2 {
+		t.Errorf("Calls = %d, want 2 (one event of a known body, one request whose body is unknown)", r.Calls)
+	}
+}

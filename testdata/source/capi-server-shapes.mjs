@@ -122,12 +122,12 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ eve
 const filled = [];
 fill(filled, orders);
 await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: filled }) });
-const pushed = { events: [] };
+const pushed = { events: [] }; // want "dynamic-value" severity=info col=26 msg=/added to the batch at runtime/
 for (const o of orders) pushed.events.push(lead(o.id));
 await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(pushed) });
 const assigned = { events: [] };
 Object.assign(assigned.events, more);
-await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(assigned) });
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(assigned) }); // want "dynamic-value" severity=info col=76 msg=/request body is computed \(assigned\)/
 // Handed over only after the request, or to a function that only reads it: still the value declared.
 const later = { id: "k3", type: "order_created", action_source: "web", source_url: "https://a.example/t", data: { type: "contents" } }; // want "capi-event-field-missing" col=15 msg=/timestamp_ms/
 await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: [later] }) });
@@ -143,3 +143,24 @@ await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ eve
   { id: "l1", type: "lead_created", timestamp_ms: secondsNow, data: { type: "customer_action" } }, // want "capi-timestamp" col=51 msg=/Math.floor\(Date.now\(\) \/ 1000\): that is seconds/
   { id: "l2", type: "lead_created", timestamp_ms: millisNow, data: { type: "customer_action" } },
 ] }) });
+
+// A body whose value became unknown is still a request: counted, and said
+// to be unchecked; read-only uses keep it known.
+const checkedFirst = { events: [{ id: "m1", type: "order_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://a.example/t", data: { type: "contents", amount: 1999, currency: "USD" } }] };
+validate(checkedFirst);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(checkedFirst) }); // want "dynamic-value" severity=info col=76 msg=/request body is computed \(checkedFirst\): not checked: its events/
+const dumped = { events: [{ id: "m2", type: "order_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://a.example/t", data: { type: "contents", amount: 19.99, currency: "USD" } }] }; // want "amount-not-integer" col=179
+console.dir(dumped, { depth: null });
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(dumped) });
+// Events pushed to the batch: the ones written are still checked (one bad
+// event fails the batch); its size is not known, so it is not "empty".
+const appended = { events: [{ id: "m3", type: "order_created", timestamp_ms: Date.now(), action_source: "web", source_url: "https://a.example/t", data: { type: "contents", amount: 29.99, currency: "USD" } }] }; // want "dynamic-value" severity=info col=28 "amount-not-integer" col=181
+appended.events.push(extra);
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(appended) });
+const batch = []; // want "dynamic-value" severity=info col=15 msg=/added to the batch/
+batch.push(lead("m4"));
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify({ events: batch }) });
+// Pushed to only after the request: the batch sent is the one written.
+const sentFirst = { events: [] }; // want "capi-events-invalid" col=29 msg=/is empty/
+await fetch(`${API}?pid=px_abc123`, { method: "POST", body: JSON.stringify(sentFirst) });
+sentFirst.events.push(extra);

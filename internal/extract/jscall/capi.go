@@ -126,7 +126,7 @@ func (x *extractor) boundTimestamps(body *model.Value) {
 		if !v.IsDynamic() || !isIdentifierName(v.Raw) {
 			continue
 		}
-		if b := x.consts[v.Raw]; b.single() && !b.changedBefore(x.callAt) {
+		if b := x.consts[v.Raw]; b.single() && !x.changed(b) {
 			v.Raw = x.valueText(b.init)
 		}
 	}
@@ -188,7 +188,7 @@ func (x *extractor) objectLiteral(e ast.Expression) *ast.ObjectLiteral {
 	case *ast.ObjectLiteral:
 		return n
 	case *ast.Identifier:
-		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned && !b.changedBefore(x.callAt) {
+		if b := x.consts[n.Name.String()]; b != nil && b.decls == 1 && !b.assigned && !x.changed(b) {
 			if obj, ok := b.init.(*ast.ObjectLiteral); ok {
 				return obj
 			}
@@ -203,14 +203,22 @@ func (x *extractor) capiBody(e ast.Expression) *model.Value {
 	if c, ok := unwrap(e).(*ast.CallExpression); ok && memberName(c.Callee) == "stringify" && len(c.ArgumentList) > 0 {
 		e = c.ArgumentList[0]
 	}
+	// Names are read as pixel calls read them: with their member writes,
+	// and not at all once changed in ways not followed — except that
+	// events pushed to an array leave the events written in place.
+	x.appendsRead = true
+	defer func() { x.appendsRead = false }()
 	switch n := unwrap(e).(type) {
 	case *ast.ObjectLiteral:
 		return x.object(n)
 	case *ast.Identifier:
-		// A name is read as pixel calls read one: with its member writes,
-		// and not at all once changed in ways not followed.
 		if v := x.resolve(n); v.Is(model.Object) {
 			return v
+		}
+		if b := x.consts[n.Name.String()]; b.single() {
+			// Bound to a value that became unknown: the request is still
+			// made, with a body that cannot be read.
+			return x.dynamic(n)
 		}
 	}
 	return nil
@@ -294,7 +302,7 @@ func (x *extractor) urlObject(e ast.Expression) (name string, arg ast.Expression
 	}
 	if id, ok := e.(*ast.Identifier); ok {
 		b := x.consts[id.Name.String()]
-		if b == nil || b.decls != 1 || b.assigned || b.changedBefore(x.callAt) || b.init == nil {
+		if b == nil || b.decls != 1 || b.assigned || x.changed(b) || b.init == nil {
 			return "", nil
 		}
 		name, e = id.Name.String(), b.init

@@ -21,12 +21,85 @@ type binding struct {
 	// handed is where the name is first passed to a function that may
 	// change it (stamp(ev)); 0 when never. Its value is unknown from there.
 	handed file.Idx
+	// declAt is where the name is declared (its last declaration).
+	declAt file.Idx
+	// appends are name.push(…) and name.prop.push(…) (or unshift): items
+	// added to an array the name holds, the items written still there.
+	appends []memberAppend
+}
+
+// memberAppend is name.prop.push(…) at at; prop is "" for name.push(…).
+type memberAppend struct {
+	prop string
+	at   file.Idx
 }
 
 // changedBefore reports a value no longer known at at: opened anywhere,
 // or handed to a function before at.
 func (b *binding) changedBefore(at file.Idx) bool {
 	return b.opened || b.handed != 0 && b.handed < at
+}
+
+// changed reports a value the call being read (x.callAt) cannot know: see
+// changedBefore. A call in a function that runs later (a handler, a
+// callback: x.later) reads a name declared outside that function when it
+// runs, so a write or a hand-over anywhere after the call's position
+// changes it too — even one after the function is created.
+func (x *extractor) changed(b *binding) bool {
+	if b.changedBefore(x.callAt) {
+		return true
+	}
+	if len(x.appended(b)) > 0 && !x.appendsRead {
+		return true
+	}
+	if !x.readsLater(b) {
+		return false
+	}
+	if b.handed != 0 {
+		return true
+	}
+	for _, w := range b.writes {
+		if w.at >= x.callAt {
+			return true
+		}
+	}
+	return false
+}
+
+// appendTarget reports name.push or name.prop.push (or unshift), with
+// prop ("" for name itself): an append the resolver can follow.
+func appendTarget(d *ast.DotExpression) (string, bool) {
+	if m := d.Identifier.Name; m != "push" && m != "unshift" {
+		return "", false
+	}
+	switch l := d.Left.(type) {
+	case *ast.Identifier:
+		return "", true
+	case *ast.DotExpression:
+		if _, ok := l.Left.(*ast.Identifier); ok {
+			return l.Identifier.Name.String(), true
+		}
+	}
+	return "", false
+}
+
+// appended returns the appends to b the call being read sees: those
+// before it, or any for a call that runs later (changed).
+func (x *extractor) appended(b *binding) []memberAppend {
+	var out []memberAppend
+	for _, a := range b.appends {
+		if a.at < x.callAt || x.readsLater(b) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// readsLater reports a call that runs later than its position (x.later)
+// reading a name declared outside that function; a name declared inside
+// it is declared afresh on each run and read in order.
+func (x *extractor) readsLater(b *binding) bool {
+	return x.later != nil && (b.declAt < x.later.Idx0() || b.declAt >= x.later.Idx1())
 }
 
 // memberWrite is name.prop = value. within is the innermost conditional
@@ -87,7 +160,7 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 		case *ast.Identifier:
 			b := get(t.Name.String())
 			b.decls++
-			b.init = init
+			b.init, b.declAt = init, t.Idx0()
 		case *ast.ObjectPattern:
 			for _, p := range t.Properties {
 				switch p := p.(type) {
@@ -186,14 +259,24 @@ func collectBindings(prog *ast.Program) map[string]*binding {
 					}
 				}
 				if root := rootName(d.Left); root != "" && mutators[d.Identifier.Name.String()] {
-					get(root).opened = true
+					if prop, ok := appendTarget(d); ok {
+						b := get(root)
+						b.appends = append(b.appends, memberAppend{prop: prop, at: n.Idx0()})
+					} else {
+						get(root).opened = true
+					}
 				}
 			}
 			// A name handed to a function may be changed there (stamp(ev),
 			// fill(events, …), addPid(url)): its value is no longer the one
 			// declared, unless the function only reads it.
 			if !readsOnly(n.Callee) {
-				for _, a := range n.ArgumentList {
+				args := n.ArgumentList
+				if memberName(n.Callee) == "assign" && len(args) > 0 {
+					// Object.assign changes its target only; the sources are read.
+					args = args[:1]
+				}
+				for _, a := range args {
 					if id, ok := a.(*ast.Identifier); ok {
 						if b := get(id.Name.String()); b.handed == 0 || n.Idx0() < b.handed {
 							b.handed = n.Idx0()
@@ -241,7 +324,12 @@ var readers = map[string]bool{
 	"encodeURIComponent": true, "encodeURI": true, "parseInt": true, "parseFloat": true, "isNaN": true, "isFinite": true,
 	"round": true, "floor": true, "ceil": true, "trunc": true, "abs": true, "min": true, "max": true,
 	"includes": true, "indexOf": true, "has": true, "test": true,
+	"structuredClone": true, "isFrozen": true, "isSealed": true,
 }
+
+// readerObjects are the objects whose every method reads its arguments
+// only: console.dir/table/group…, JSON.parse/stringify.
+var readerObjects = map[string]bool{"console": true, "JSON": true}
 
 // readsOnly reports a callee among readers (by its name or method name).
 func readsOnly(callee ast.Expression) bool {
@@ -251,7 +339,28 @@ func readsOnly(callee ast.Expression) bool {
 	if id, ok := unwrap(callee).(*ast.Identifier); ok {
 		return readers[id.Name.String()]
 	}
+	if d, ok := unwrap(callee).(*ast.DotExpression); ok {
+		if name := objectName(d.Left); readerObjects[name] || name == "dataLayer" && d.Identifier.Name == "push" {
+			// dataLayer.push queues its argument for the tag manager,
+			// which reads it; the argument itself is not changed.
+			return true
+		}
+	}
 	return readers[memberName(callee)]
+}
+
+// objectName returns the name of the object a method is called on:
+// console for console.log and window.console.log; "" otherwise.
+func objectName(e ast.Expression) string {
+	switch o := unwrap(e).(type) {
+	case *ast.Identifier:
+		return o.Name.String()
+	case *ast.DotExpression:
+		if id, ok := unwrap(o.Left).(*ast.Identifier); ok && (id.Name == "window" || id.Name == "globalThis" || id.Name == "self") {
+			return o.Identifier.Name.String()
+		}
+	}
+	return ""
 }
 
 // mutators are the methods that change an array in place.

@@ -26,8 +26,15 @@ type extractor struct {
 	// first needed.
 	funcDecls map[string]ast.Node
 	callAt    file.Idx
-	resolving map[string]bool
-	budget    int
+	// later is the innermost function around that call that does not run
+	// where it is written (bodyOf), or nil: the call reads names when it runs.
+	later ast.Node
+	// appendsRead is set while a request body is read: an array a name
+	// holds that items are pushed to keeps the items written, open for
+	// more (value.go's resolve), instead of being unknown.
+	appendsRead bool
+	resolving   map[string]bool
+	budget      int
 	// queryWrites are the query parameters URL objects' searchParams add,
 	// by name (capi.go), found when first needed.
 	queryWrites map[string]queryWrites
@@ -43,6 +50,7 @@ func (x *extractor) run() {
 	inspect(x.prog, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpression:
+			x.later = bodyOf(stack)
 			if isPixelCallee(n.Callee) || aliases.calls(n, stack, x.prog) {
 				c := x.call(n)
 				c.Deferred = x.s.Deferred || deferred(stack)

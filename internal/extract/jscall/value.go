@@ -293,7 +293,7 @@ const (
 func (x *extractor) resolve(id *ast.Identifier) *model.Value {
 	name := id.Name.String()
 	b := x.consts[name]
-	if !b.single() || b.changedBefore(x.callAt) {
+	if !b.single() || x.changed(b) {
 		return nil
 	}
 	if b.constant() {
@@ -335,6 +335,16 @@ func (x *extractor) resolve(id *ast.Identifier) *model.Value {
 			}
 			setField(v, f)
 		}
+	}
+	for _, a := range x.appended(b) { // only while x.appendsRead: changed otherwise
+		target := v
+		if a.prop != "" {
+			target = v.Get(a.prop)
+		}
+		if !target.Is(model.Array) {
+			return nil
+		}
+		target.Open = true
 	}
 	return v
 }
