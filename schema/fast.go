@@ -2,6 +2,7 @@ package schema
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -43,8 +44,8 @@ func Valid(name string, v *model.Value) bool {
 // does not know.
 type fastSchema struct {
 	decidable bool
-	always    *bool // a boolean schema
-	types     []string
+	always    *bool    // a boolean schema
+	types     *typeSet // nil: any type
 	constStr  *string
 	enumStrs  []string
 	required  []string
@@ -100,8 +101,8 @@ func fastOf(s *jsonschema.Schema, seen map[*jsonschema.Schema]*fastSchema) *fast
 		f.decidable = false
 		return f
 	}
-	if s.Types != nil {
-		f.types = s.Types.ToStrings()
+	if s.Types != nil && !s.Types.IsEmpty() {
+		f.types = typeSetOf(s.Types.ToStrings())
 	}
 	if s.Const != nil {
 		str, ok := (*s.Const).(string)
@@ -197,13 +198,13 @@ func (s *fastSchema) check(v *model.Value) (ok, decided bool) {
 	if s.always != nil {
 		return *s.always, true
 	}
-	if len(s.types) > 0 && !hasType(s.types, v) {
+	if s.types != nil && !s.types.has(v) {
 		return false, true
 	}
 	if s.constStr != nil && (v.Kind != model.String || v.Str != *s.constStr) {
 		return false, true
 	}
-	if s.enumStrs != nil && !(v.Kind == model.String && contains(s.enumStrs, v.Str)) {
+	if s.enumStrs != nil && !(v.Kind == model.String && slices.Contains(s.enumStrs, v.Str)) {
 		return false, true
 	}
 	switch v.Kind {
@@ -312,48 +313,37 @@ func isPlain(v *model.Value) bool {
 	return true
 }
 
-// hasType reports whether v is of one of the JSON types named.
-func hasType(types []string, v *model.Value) bool {
-	for _, t := range types {
-		switch t {
-		case "null":
-			if v.Kind == model.Null || v.Kind == model.Undefined {
-				return true
-			}
-		case "boolean":
-			if v.Kind == model.Bool {
-				return true
-			}
-		case "number":
-			if v.Kind == model.Number {
-				return true
-			}
-		case "integer":
-			if v.Kind == model.Number && v.Num == math.Trunc(v.Num) {
-				return true
-			}
-		case "string":
-			if v.Kind == model.String {
-				return true
-			}
-		case "array":
-			if v.Kind == model.Array {
-				return true
-			}
-		case "object":
-			if v.Kind == model.Object {
-				return true
-			}
-		}
-	}
-	return false
+// typeSet is a schema's "type" as the model's kinds, worked out once when
+// the schema is converted rather than from the type names at every value.
+type typeSet struct {
+	kinds   uint16 // bit k: model.Kind k
+	integer bool   // "integer" without "number": whole numbers only
 }
 
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
+func typeSetOf(names []string) *typeSet {
+	var t typeSet
+	for _, name := range names {
+		switch name {
+		case "null":
+			t.kinds |= 1<<model.Null | 1<<model.Undefined
+		case "boolean":
+			t.kinds |= 1 << model.Bool
+		case "number":
+			t.kinds |= 1 << model.Number
+		case "integer":
+			t.integer = true
+		case "string":
+			t.kinds |= 1 << model.String
+		case "array":
+			t.kinds |= 1 << model.Array
+		case "object":
+			t.kinds |= 1 << model.Object
 		}
 	}
-	return false
+	return &t
+}
+
+// has reports whether v is of one of the types.
+func (t *typeSet) has(v *model.Value) bool {
+	return t.kinds&(1<<v.Kind) != 0 || t.integer && v.Kind == model.Number && v.Num == math.Trunc(v.Num)
 }
