@@ -328,25 +328,21 @@ func (p *Parser) number() (*model.Value, error) {
 // which for a log's piece is the piece.
 const slab = 64
 
-// value1 places v in the current slab.
-func (p *Parser) value1(v model.Value) *model.Value {
-	if len(p.values) == 0 {
-		p.values = make([]model.Value, slab)
-	}
-	out := &p.values[0]
-	*out = v
-	p.values = p.values[1:]
-	return out
-}
+// value1 places v in the current slab of values.
+func (p *Parser) value1(v model.Value) *model.Value { return place(&p.values, v) }
 
 // field1 places f in the current slab of fields.
-func (p *Parser) field1(f model.Field) *model.Field {
-	if len(p.flds) == 0 {
-		p.flds = make([]model.Field, slab)
+func (p *Parser) field1(f model.Field) *model.Field { return place(&p.flds, f) }
+
+// place puts x in the next free element of *free, a new slab when it is
+// used up.
+func place[T any](free *[]T, x T) *T {
+	if len(*free) == 0 {
+		*free = make([]T, slab)
 	}
-	out := &p.flds[0]
-	*out = f
-	p.flds = p.flds[1:]
+	out := &(*free)[0]
+	*out = x
+	*free = (*free)[1:]
 	return out
 }
 
